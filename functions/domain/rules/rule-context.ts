@@ -1,0 +1,81 @@
+/**
+ * What every rule receives, and the small helpers they share to read cells and build findings.
+ */
+import type { AgencyKind } from '../agency.js';
+import { severityOf, type Finding, type RuleId } from '../finding.js';
+import type { Cell, Report, TableData } from '../report.js';
+import { TEMPLATES, cellLabel, cellPath, type ColumnDef, type RowDef, type TableDef } from '../report-template.js';
+
+export interface ValidationContext {
+  /** last year's report of the same agency, for `carryover.continuity` and `text.repeated` */
+  readonly previous?: Report | undefined;
+  /** the agency's registered kind; without it, a 乡/镇/街道 is recognised by its name */
+  readonly agencyKind?: AgencyKind | undefined;
+}
+
+export interface RuleInput {
+  readonly report: Report;
+  readonly context: ValidationContext;
+}
+
+export type Rule = (input: RuleInput, findings: Finding[]) => void;
+
+/** A cell's value as a number, or undefined when it is blank or not a number. */
+export function numeric(cell: Cell | undefined): number | undefined {
+  return typeof cell === 'number' && Number.isFinite(cell) ? cell : undefined;
+}
+
+/** The sum of the cells, or undefined if any is not a number (that cell gets its own finding). */
+export function sumOf(cells: readonly (Cell | undefined)[]): number | undefined {
+  let sum = 0;
+  for (const cell of cells) {
+    const n = numeric(cell);
+    if (n === undefined) return undefined;
+    sum += n;
+  }
+  return sum;
+}
+
+export function tableOf(report: Report, path: string): { def: TableDef; data: TableData } {
+  const def = TEMPLATES[report.template].tables.find((t) => t.path === path);
+  if (!def) throw new Error(`template ${report.template} has no table ${path}`);
+  const sections = report.sections as unknown as Record<string, unknown>;
+  const data = def.subTable
+    ? (sections.proactive as Record<string, TableData>)[def.subTable]
+    : (sections[path] as TableData | undefined);
+  return { def, data: data ?? {} };
+}
+
+export function column(def: TableDef, id: string): ColumnDef {
+  const found = def.columns.find((c) => c.id === id);
+  if (!found) throw new Error(`no column ${id} in ${def.path}`);
+  return found;
+}
+
+export function row(def: TableDef, id: string): RowDef {
+  const found = def.rows.find((r) => r.id === id);
+  if (!found) throw new Error(`no row ${id} in ${def.path}`);
+  return found;
+}
+
+/** A finding about one cell: path and label come from the template. */
+export function cellFinding(
+  rule: RuleId,
+  def: TableDef,
+  r: RowDef,
+  c: ColumnDef,
+  details: { expected?: number | string; actual?: number | string | null; message: string },
+): Finding {
+  return {
+    rule,
+    severity: severityOf(rule),
+    path: cellPath(def, r, c),
+    label: cellLabel(def, r, c),
+    ...details,
+  };
+}
+
+/** Numbers printed the way the tables print them (no float noise such as 0.30000000000000004). */
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(6)));
+}

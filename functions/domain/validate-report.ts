@@ -1,0 +1,43 @@
+/**
+ * Runs every rule of DESIGN.md §2 over a report and returns all findings, errors first.
+ * The same function runs in the browser (the filing form) and in the Lambda (submit).
+ */
+import type { Finding } from './finding.js';
+import type { Report } from './report.js';
+import { numberFormat, requiredMissing } from './rules/cell-rules.js';
+import type { Rule, ValidationContext } from './rules/rule-context.js';
+import {
+  applicationsBalance,
+  applicationsColumnTotal,
+  applicationsResultsTotal,
+  appealsTotal,
+  carryoverContinuity,
+} from './rules/table-rules.js';
+import { narrativeMismatch, overviewLength, scopeRegulations, textRepeated } from './rules/text-rules.js';
+
+export type { ValidationContext } from './rules/rule-context.js';
+
+const RULES: readonly Rule[] = [
+  numberFormat,
+  requiredMissing,
+  applicationsColumnTotal,
+  applicationsResultsTotal,
+  applicationsBalance,
+  appealsTotal,
+  carryoverContinuity,
+  overviewLength,
+  scopeRegulations,
+  narrativeMismatch,
+  textRepeated,
+];
+
+export function validateReport(report: Report, context: ValidationContext = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) rule({ report, context }, findings);
+  return findings;
+}
+
+/** A report may be submitted when no finding is an error. */
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
