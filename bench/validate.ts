@@ -1,0 +1,50 @@
+/**
+ * `npm run bench:validate`: microseconds per report to validate, and to import the reference
+ * text. Targets on the project machine: validation under 50 µs, import under 2 ms.
+ * Prints figures and ratios to the target; never fails on timing.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { importReport } from '../functions/domain/import/import-report.js';
+import { validateReport } from '../functions/domain/validate-report.js';
+import { consistentReportArbitrary } from '../test/support/consistent-report.js';
+
+const VALIDATE_TARGET_US = 50;
+const IMPORT_TARGET_US = 2000;
+
+const reference = readFileSync(
+  fileURLToPath(new URL('../test/fixtures/wangdian-2023-report.txt', import.meta.url)),
+  'utf8',
+);
+
+/** Runs fn repeatedly for about `ms` milliseconds after a warm-up; returns µs per call. */
+function measure(fn: (i: number) => void, ms = 1500): number {
+  for (let i = 0; i < 200; i++) fn(i);
+  let calls = 0;
+  const start = process.hrtime.bigint();
+  const deadline = start + BigInt(ms) * 1_000_000n;
+  let now = start;
+  while (now < deadline) {
+    for (let i = 0; i < 100; i++) fn(calls++);
+    now = process.hrtime.bigint();
+  }
+  return Number(now - start) / 1000 / calls;
+}
+
+const samples = fc.sample(consistentReportArbitrary('2021'), { numRuns: 500, seed: 42 });
+const referenceReport = importReport(reference);
+const previous = { ...referenceReport, year: referenceReport.year - 1 };
+
+const validateUs = measure((i) => validateReport(samples[i % samples.length]!));
+const validateWithPreviousUs = measure(() => validateReport(referenceReport, { previous }));
+const importUs = measure(() => importReport(reference));
+
+const line = (name: string, us: number, target: number) =>
+  console.log(`${name.padEnd(42)} ${us.toFixed(1).padStart(8)} µs   ${(us / target).toFixed(2)} × target (${target} µs)`);
+
+console.log(`node ${process.version}, ${samples.length} random consistent reports`);
+line('validate (random consistent reports)', validateUs, VALIDATE_TARGET_US);
+line('validate (reference, with last year)', validateWithPreviousUs, VALIDATE_TARGET_US);
+line('import (reference text)', importUs, IMPORT_TARGET_US);
+console.log(`validate: ${Math.round(validateUs)} us/report`);
