@@ -13,7 +13,7 @@ export interface Claim {
   readonly quote: string;
 }
 
-const NUMBER = '(\\d+|[零〇一二两三四五六七八九十百千]+)';
+const NUMBER = '(\\d{1,3}(?:,\\d{3})+|\\d+|[零〇一二两三四五六七八九十百千]+)';
 const UNIT = '\\s*(?:件|个|起|宗|份)';
 const RECEIVE = '(?:收到|受理|接收|新收|接到|办理)';
 
@@ -30,7 +30,7 @@ const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** "75" → 75, "十二" → 12, "二百零五" → 205. */
 export function parseChineseNumber(text: string): number | undefined {
-  if (/^\d+$/.test(text)) return Number(text);
+  if (/^[\d,]+$/.test(text)) return Number(text.replaceAll(',', ''));
   let total = 0;
   let digit = 0;
   for (const ch of text) {
@@ -43,9 +43,9 @@ export function parseChineseNumber(text: string): number | undefined {
   return total + digit;
 }
 
-/** Clauses: a claim never spans a comma or a full stop. */
+/** Clauses: a claim never spans a comma or a full stop (but "1,234" is one number). */
 function clauses(text: string): string[] {
-  return text.split(/[。；;！!？?\n，,、]/u).filter((c) => c.trim() !== '');
+  return text.split(/[。；;！!？?\n，、]|,(?!\d{3})/u).filter((c) => c.trim() !== '');
 }
 
 function sentences(text: string): string[] {
@@ -61,6 +61,8 @@ export function narrativeClaims(text: string): Claim[] {
       const value = parseChineseNumber(application[1]!);
       if (value !== undefined) claims.push({ subject: 'applications', value, quote: application[0] });
     }
+    const none = aboutAppeals ? null : APPLICATION_NONE.exec(clause);
+    if (none) claims.push({ subject: 'applications', value: 0, quote: none[0] });
     for (const [subject, pattern] of [
       ['review', REVIEW_COUNT],
       ['litigation', LITIGATION_COUNT],
@@ -72,12 +74,9 @@ export function narrativeClaims(text: string): Claim[] {
       if (value !== undefined) claims.push({ subject, value, quote: match[0] });
     }
   }
-  // Statements of none are read per sentence: "未发生因政府信息公开申请行政复议、行政诉讼件"
-  // names both appeals in one breath.
+  // "No appeals" is read per sentence: "未发生因政府信息公开申请行政复议、行政诉讼件" names both
+  // in one breath, across the 、.
   for (const sentence of sentences(text)) {
-    const aboutAppeals = /复议|诉讼/u.test(sentence);
-    const none = aboutAppeals ? null : APPLICATION_NONE.exec(sentence);
-    if (none) claims.push({ subject: 'applications', value: 0, quote: none[0] });
     for (const [subject, word] of [
       ['review', '行政复议'],
       ['litigation', '行政诉讼'],
