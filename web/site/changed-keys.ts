@@ -1,0 +1,53 @@
+/**
+ * Which objects one accepted submission rewrites. A fixed list built from the submission alone:
+ * the count never depends on how many agencies, regions or years the site holds.
+ */
+import {
+  agencyPath,
+  allReportsCsvPath,
+  HOME_PATH,
+  objectKey,
+  regionYearPath,
+  regionYearSitemapPath,
+  reportCsvPath,
+  reportJsonPath,
+  reportPath,
+  revisionPath,
+  SITEMAP_INDEX_PATH,
+  totalsCsvPath,
+  totalsPath,
+} from './paths.js';
+import { HOME_SITEMAP_PATH } from './sitemap.js';
+
+export interface SiteChange {
+  readonly region: string;
+  readonly year: number;
+  readonly agencyId: string;
+  /** the revision just accepted (1 for a first publication) */
+  readonly revision: number;
+}
+
+export function changedKeys({ region, year, agencyId, revision }: SiteChange): string[] {
+  const report = reportPath(region, year, agencyId);
+  const rev = revisionPath(region, year, agencyId, revision);
+  return [
+    // the report: its new revision (written once) and the current page beside it
+    rev,
+    reportJsonPath(rev),
+    reportCsvPath(rev),
+    report,
+    reportJsonPath(report),
+    reportCsvPath(report),
+    agencyPath(agencyId),
+    // the region-year it belongs to
+    regionYearPath(region, year),
+    allReportsCsvPath(region, year),
+    totalsPath(region, year),
+    totalsCsvPath(region, year),
+    regionYearSitemapPath(region, year),
+    // the site-wide indexes (each one object, whatever the site's size)
+    HOME_PATH,
+    HOME_SITEMAP_PATH,
+    SITEMAP_INDEX_PATH,
+  ].map(objectKey);
+}

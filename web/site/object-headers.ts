@@ -1,0 +1,38 @@
+/**
+ * Content-Type and Cache-Control for every object the site writes. A revision's objects never
+ * change, so browsers and CloudFront may keep them a year; everything else is rewritten when a
+ * report is published and is cached briefly, so a new publication shows within a minute
+ * without CloudFront invalidations.
+ */
+import { REVISION_KEY } from './paths.js';
+
+export interface ObjectHeaders {
+  readonly contentType: string;
+  readonly cacheControl: string;
+  /** for downloads: a file name a spreadsheet user will recognise */
+  readonly contentDisposition?: string;
+}
+
+export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
+export const CACHE_SHORT = 'public, max-age=60';
+export const CACHE_ASSET = 'public, max-age=3600';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  html: 'text/html; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  xml: 'application/xml; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  svg: 'image/svg+xml',
+};
+
+export function objectHeaders(key: string): ObjectHeaders {
+  const name = key.slice(key.lastIndexOf('/') + 1);
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
+  const contentType = CONTENT_TYPES[ext] ?? 'application/octet-stream';
+  const cacheControl = REVISION_KEY.test(key) ? CACHE_IMMUTABLE : key.startsWith('assets/') ? CACHE_ASSET : CACHE_SHORT;
+  return ext === 'csv'
+    ? { contentType, cacheControl, contentDisposition: `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"` }
+    : { contentType, cacheControl };
+}

@@ -1,0 +1,82 @@
+/**
+ * The public site's URL scheme and the S3 object key behind each URL. A directory URL
+ * (`/a/b/`) is served from the key `a/b/index.html`, as CloudFront and the local server resolve it.
+ *
+ *   /                                   home: regions and years
+ *   /sitemap.xml                        sitemap index (one sitemap per region-year)
+ *   /assets/site.css                    the one stylesheet
+ *   /agencies/{agencyId}/               an agency's published years
+ *   /{region}/{year}/                   region-year index: every agency, published or not
+ *   /{region}/{year}/all-reports.csv    every published report's numbers
+ *   /{region}/{year}/sitemap.xml
+ *   /{region}/{year}/totals/            汇总: tables 二 三 四 summed, with the outcome chart
+ *   /{region}/{year}/totals/totals.csv
+ *   /{region}/{year}/{agencyId}/        the current revision of a report (+ report.json, report.csv)
+ *   /{region}/{year}/{agencyId}/r/{n}/  revision n, never rewritten (+ report.json, report.csv)
+ *
+ * Segments are checked, not encoded: they become object keys, and a key must never be able
+ * to climb out of its folder.
+ */
+import { AgencyId } from '../../functions/domain/report.js';
+
+export const STYLESHEET_PATH = '/assets/site.css';
+export const HOME_PATH = '/';
+export const SITEMAP_INDEX_PATH = '/sitemap.xml';
+
+const REGION = /^\d{6}$/;
+
+export function checkRegion(region: string): string {
+  if (!REGION.test(region)) throw new Error(`not a 6-digit region code: ${JSON.stringify(region)}`);
+  return region;
+}
+
+export function checkYear(year: number): number {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new Error(`not a year: ${year}`);
+  return year;
+}
+
+export function checkAgencyId(agencyId: string): string {
+  if (!AgencyId.safeParse(agencyId).success) throw new Error(`not an agency id: ${JSON.stringify(agencyId)}`);
+  return agencyId;
+}
+
+function checkRevision(revision: number): number {
+  if (!Number.isInteger(revision) || revision < 1) throw new Error(`not a revision number: ${revision}`);
+  return revision;
+}
+
+export const regionYearPath = (region: string, year: number): string =>
+  `/${checkRegion(region)}/${checkYear(year)}/`;
+
+export const allReportsCsvPath = (region: string, year: number): string =>
+  `${regionYearPath(region, year)}all-reports.csv`;
+
+export const regionYearSitemapPath = (region: string, year: number): string =>
+  `${regionYearPath(region, year)}sitemap.xml`;
+
+export const totalsPath = (region: string, year: number): string => `${regionYearPath(region, year)}totals/`;
+
+export const totalsCsvPath = (region: string, year: number): string =>
+  `${totalsPath(region, year)}totals.csv`;
+
+export const reportPath = (region: string, year: number, agencyId: string): string =>
+  `${regionYearPath(region, year)}${checkAgencyId(agencyId)}/`;
+
+export const revisionPath = (region: string, year: number, agencyId: string, revision: number): string =>
+  `${reportPath(region, year, agencyId)}r/${checkRevision(revision)}/`;
+
+export const agencyPath = (agencyId: string): string => `/agencies/${checkAgencyId(agencyId)}/`;
+
+/** The JSON and CSV beside a report page (current or revision). */
+export const reportJsonPath = (pagePath: string): string => `${pagePath}report.json`;
+export const reportCsvPath = (pagePath: string): string => `${pagePath}report.csv`;
+
+/** The object key that serves a URL path. */
+export function objectKey(path: string): string {
+  if (!path.startsWith('/')) throw new Error(`path must start with /: ${path}`);
+  const key = path.slice(1);
+  return key === '' || key.endsWith('/') ? `${key}index.html` : key;
+}
+
+/** Matches a revision's keys: they never change once written. */
+export const REVISION_KEY = /^\d{6}\/\d{4}\/[0-9A-Z]{18}\/r\/\d+\/(index\.html|report\.json|report\.csv)$/;

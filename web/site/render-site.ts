@@ -1,0 +1,237 @@
+/**
+ * Turns data into objects: every object of the site (for `nianbao site rebuild`), or only those
+ * one submission changes (for the publish handler). Both go through the same renderers, so an
+ * incremental publish writes exactly what a rebuild would.
+ */
+import { renderAgencyPage, type PublicationSummary } from './agency-page.js';
+import { changedKeys, type SiteChange } from './changed-keys.js';
+import { renderHomePage, type HomeRegion } from './home-page.js';
+import { objectHeaders, type ObjectHeaders } from './object-headers.js';
+import {
+  agencyPath,
+  allReportsCsvPath,
+  HOME_PATH,
+  objectKey,
+  regionYearPath,
+  regionYearSitemapPath,
+  reportCsvPath,
+  reportJsonPath,
+  reportPath,
+  revisionPath,
+  SITEMAP_INDEX_PATH,
+  totalsCsvPath,
+  totalsPath,
+} from './paths.js';
+import { renderAllReportsCsv, renderRegionIndexPage } from './region-index-page.js';
+import { regionTotals, renderTotalsPage, totalsCsv } from './region-totals.js';
+import { reportCsv } from './report-csv.js';
+import { renderReportPage, renderRevisionPage, reportJson } from './report-page.js';
+import {
+  latestRevision,
+  type AgencyInfo,
+  type Publication,
+  type PublishedRevision,
+  type RegionInfo,
+  type RegionYearInput,
+  type SiteSnapshot,
+} from './site-model.js';
+import {
+  HOME_SITEMAP_PATH,
+  regionYearLastmod,
+  renderHomeSitemap,
+  renderRegionYearSitemap,
+  renderSitemapIndex,
+} from './sitemap.js';
+
+export interface SiteObject extends ObjectHeaders {
+  readonly key: string;
+  readonly body: string;
+}
+
+const object = (path: string, body: string): SiteObject => {
+  const key = objectKey(path);
+  return { key, body, ...objectHeaders(key) };
+};
+
+/** What a publish needs to know beyond the submission itself: all bounded by one region-year. */
+export interface ChangeContext {
+  readonly baseUrl: string;
+  /** the changed region-year, the new revision included */
+  readonly regionYear: RegionYearInput;
+  readonly agency: AgencyInfo;
+  /** the agency's publications in every year */
+  readonly agencyPublications: readonly PublicationSummary[];
+  /** one line per region-year of the site, for the home page and the sitemap index */
+  readonly home: readonly HomeRegion[];
+}
+
+function revisionObjects(region: RegionInfo, p: Publication, revision: PublishedRevision): SiteObject[] {
+  const path = revisionPath(region.code, p.year, p.agencyId, revision.revision);
+  return [
+    object(path, renderRevisionPage({ region, agencyId: p.agencyId, year: p.year, revision })),
+    object(reportJsonPath(path), reportJson(revision.report)),
+    object(reportCsvPath(path), reportCsv(revision.report)),
+  ];
+}
+
+function currentReportObjects(region: RegionInfo, p: Publication): SiteObject[] {
+  const path = reportPath(region.code, p.year, p.agencyId);
+  const latest = latestRevision(p.revisions).report;
+  return [
+    object(path, renderReportPage({ region, publication: p })),
+    object(reportJsonPath(path), reportJson(latest)),
+    object(reportCsvPath(path), reportCsv(latest)),
+  ];
+}
+
+function regionYearObjects(baseUrl: string, input: RegionYearInput): SiteObject[] {
+  const { region, year } = input;
+  const totals = regionTotals(input);
+  return [
+    object(regionYearPath(region.code, year), renderRegionIndexPage(input)),
+    object(allReportsCsvPath(region.code, year), renderAllReportsCsv(input)),
+    object(totalsPath(region.code, year), renderTotalsPage(input, totals)),
+    object(totalsCsvPath(region.code, year), totalsCsv(totals)),
+    object(regionYearSitemapPath(region.code, year), renderRegionYearSitemap(baseUrl, input)),
+  ];
+}
+
+function siteIndexObjects(baseUrl: string, home: readonly HomeRegion[]): SiteObject[] {
+  const refs = home.flatMap((h) => h.years.map((y) => ({ region: h.region.code, year: y.year, lastmod: y.lastmod })));
+  const homeLastmod = refs.reduce<string | undefined>(
+    (a, r) => (r.lastmod && (!a || Date.parse(r.lastmod) > Date.parse(a)) ? r.lastmod : a),
+    undefined,
+  );
+  return [
+    object(HOME_PATH, renderHomePage(home)),
+    object(HOME_SITEMAP_PATH, renderHomeSitemap(baseUrl, homeLastmod)),
+    object(SITEMAP_INDEX_PATH, renderSitemapIndex(baseUrl, refs, homeLastmod)),
+  ];
+}
+
+/** The objects one accepted submission rewrites: exactly `changedKeys(change)`. */
+export function renderChange(change: SiteChange, ctx: ChangeContext): SiteObject[] {
+  const { region, year, agencyId, revision } = change;
+  const { regionYear } = ctx;
+  if (regionYear.region.code !== region || regionYear.year !== year) throw new Error('context is for another region-year');
+  const publication = regionYear.publications.find((p) => p.agencyId === agencyId);
+  const published = publication?.revisions.find((r) => r.revision === revision);
+  if (!publication || !published) throw new Error(`revision ${revision} of ${agencyId} is not in the context`);
+  const objects = [
+    ...revisionObjects(regionYear.region, publication, published),
+    ...currentReportObjects(regionYear.region, publication),
+    object(agencyPath(agencyId), renderAgencyPage({ agency: ctx.agency, publications: ctx.agencyPublications })),
+    ...regionYearObjects(ctx.baseUrl, regionYear),
+    ...siteIndexObjects(ctx.baseUrl, ctx.home),
+  ];
+  const expected = changedKeys(change);
+  if (objects.length !== expected.length || objects.some((o, i) => o.key !== expected[i])) {
+    throw new Error('renderChange and changedKeys disagree');
+  }
+  return objects;
+}
+
+/** Indexes a snapshot so each page's data is found without scanning the whole site. */
+export class SiteIndex {
+  private readonly regions = new Map<string, RegionInfo>();
+  private readonly agenciesByRegion = new Map<string, AgencyInfo[]>();
+  private readonly agencies = new Map<string, AgencyInfo>();
+  private readonly byRegionYear = new Map<string, Publication[]>();
+  private readonly byAgency = new Map<string, Publication[]>();
+
+  constructor(readonly snapshot: SiteSnapshot) {
+    for (const r of snapshot.regions) this.regions.set(r.code, r);
+    for (const a of snapshot.agencies) {
+      this.agencies.set(a.id, a);
+      push(this.agenciesByRegion, a.region, a);
+    }
+    for (const p of snapshot.publications) {
+      push(this.byRegionYear, `${p.region}/${p.year}`, p);
+      push(this.byAgency, p.agencyId, p);
+    }
+  }
+
+  region(code: string): RegionInfo {
+    return this.regions.get(code) ?? { code };
+  }
+
+  regionYear(region: string, year: number): RegionYearInput {
+    return {
+      region: this.region(region),
+      year,
+      agencies: this.agenciesByRegion.get(region) ?? [],
+      publications: this.byRegionYear.get(`${region}/${year}`) ?? [],
+    };
+  }
+
+  /** Region-years with at least one publication. */
+  regionYears(): { region: string; year: number }[] {
+    return [...this.byRegionYear.keys()].sort().map((k) => {
+      const [region = '', year = ''] = k.split('/');
+      return { region, year: Number(year) };
+    });
+  }
+
+  agency(id: string): AgencyInfo {
+    const known = this.agencies.get(id);
+    if (known) return known;
+    const p = this.byAgency.get(id)?.[0];
+    if (!p) throw new Error(`unknown agency ${id}`);
+    return { id, name: latestRevision(p.revisions).report.agencyName, region: p.region };
+  }
+
+  agencyPublications(id: string): readonly Publication[] {
+    return this.byAgency.get(id) ?? [];
+  }
+
+  publishingAgencies(): string[] {
+    return [...this.byAgency.keys()].sort();
+  }
+
+  home(): HomeRegion[] {
+    const byRegion = new Map<string, HomeRegion['years'][number][]>();
+    for (const { region, year } of this.regionYears()) {
+      const input = this.regionYear(region, year);
+      const published = input.publications.length;
+      const listed = new Set([...input.agencies.map((a) => a.id), ...input.publications.map((p) => p.agencyId)]);
+      push(byRegion, region, { year, published, agencies: listed.size, lastmod: regionYearLastmod(input) });
+    }
+    return [...byRegion].map(([code, years]) => ({ region: this.region(code), years }));
+  }
+
+  changeContext(change: SiteChange, baseUrl: string): ChangeContext {
+    return {
+      baseUrl,
+      regionYear: this.regionYear(change.region, change.year),
+      agency: this.agency(change.agencyId),
+      agencyPublications: this.agencyPublications(change.agencyId),
+      home: this.home(),
+    };
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Every object of the site, one at a time so a rebuild of 10,000 reports holds one page in
+ * memory, not the site. (The stylesheet is deployed with the code: see site-assets.ts.)
+ */
+export function* renderSite(snapshot: SiteSnapshot, baseUrl: string): Generator<SiteObject> {
+  const index = new SiteIndex(snapshot);
+  for (const { region, year } of index.regionYears()) {
+    const input = index.regionYear(region, year);
+    for (const p of input.publications) {
+      for (const r of p.revisions) yield* revisionObjects(input.region, p, r);
+      yield* currentReportObjects(input.region, p);
+    }
+    yield* regionYearObjects(baseUrl, input);
+  }
+  for (const id of index.publishingAgencies()) {
+    yield object(agencyPath(id), renderAgencyPage({ agency: index.agency(id), publications: index.agencyPublications(id) }));
+  }
+  yield* siteIndexObjects(baseUrl, index.home());
+}

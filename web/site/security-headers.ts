@@ -1,0 +1,45 @@
+/**
+ * The security headers the CDN sends with every response, defined once: the CDK distribution's
+ * response headers policy and the local site server both read this file.
+ *
+ * The public pages need no script at all; `script-src 'self'` is there for the filing form
+ * served from the same origin. No 'unsafe-inline' anywhere: pages carry no inline script,
+ * style element or style attribute (the outcome chart uses SVG presentation attributes).
+ */
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+/** Structured, for CloudFront's ResponseHeadersPolicy `securityHeadersBehavior`. */
+export const SECURITY_POLICY = {
+  contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+  contentTypeOptions: 'nosniff',
+  frameOption: 'DENY',
+  referrerPolicy: 'strict-origin-when-cross-origin',
+  /** two years, as hstspreload.org asks */
+  hstsMaxAgeSeconds: 63_072_000,
+  hstsIncludeSubdomains: true,
+  hstsPreload: false,
+} as const;
+
+/** As HTTP headers, for the local server (lower-case names, as Node sets them). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': SECURITY_POLICY.contentSecurityPolicy,
+  'x-content-type-options': SECURITY_POLICY.contentTypeOptions,
+  'x-frame-options': SECURITY_POLICY.frameOption,
+  'referrer-policy': SECURITY_POLICY.referrerPolicy,
+  'strict-transport-security': `max-age=${SECURITY_POLICY.hstsMaxAgeSeconds}${
+    SECURITY_POLICY.hstsIncludeSubdomains ? '; includeSubDomains' : ''
+  }${SECURITY_POLICY.hstsPreload ? '; preload' : ''}`,
+};
