@@ -1,0 +1,72 @@
+/**
+ * Reads a published report (the plain-text layout of reference/wangdian-2023-report.txt, or
+ * an HTML page) into the report model. Pure: no I/O, also bundled into the browser.
+ */
+import { TEMPLATES, type SectionId } from '../report-template.js';
+import { Report, emptyReport } from '../report.js';
+import { detectTemplate } from './detect-template.js';
+import { htmlToLines, looksLikeHtml } from './html-to-lines.js';
+import { ImportError } from './import-error.js';
+import { readAppeals } from './read-appeals.js';
+import { readLabelledRows } from './read-labelled-rows.js';
+import { readTextSection } from './read-text-section.js';
+import { readTitle } from './read-title.js';
+import { sectionName, splitSections, type ReportLayout, type SectionBody } from './sections.js';
+import { isBlankLine } from './source-line.js';
+import { tableLabelIndex } from './table-labels.js';
+import { textToLines } from './text-layout.js';
+import { APPLICANT_HEADER } from '../report-template.js';
+
+export { ImportError } from './import-error.js';
+
+export interface ImportOptions {
+  /** the file's name: tells HTML apart, and supplies agency and year when the title lacks them */
+  readonly filename?: string;
+}
+
+export function importReport(source: string, options: ImportOptions = {}): Report {
+  const text = source.replace(/^\uFEFF/, '');
+  if (!text.trim()) throw new ImportError('文件为空');
+  const lines = looksLikeHtml(text, options.filename) ? htmlToLines(text) : textToLines(text);
+  if (lines.every(isBlankLine)) throw new ImportError('文件中没有可读取的文字');
+
+  const layout = splitSections(lines);
+  const header = readTitle(layout.preamble, options.filename);
+  const template = detectTemplate(lines, header.year);
+  const report = emptyReport(template, header);
+  const tables = TEMPLATES[template].tables;
+
+  const proactive = requireSection(layout, 'proactive');
+  const proactiveTables = tables.filter((t) => t.section === 'proactive');
+  const proactiveRows = readLabelledRows(report, proactive.lines, tableLabelIndex(proactiveTables), 'proactive', {
+    rejectUnknownRows: true,
+  });
+  if (proactiveRows.rows === 0) throw noTable('proactive');
+
+  const applications = requireSection(layout, 'applications');
+  const applicationTables = tables.filter((t) => t.section === 'applications');
+  const index = tableLabelIndex(applicationTables, [APPLICANT_HEADER]);
+  const applicationRows = readLabelledRows(report, applications.lines, index, 'applications', {
+    rejectUnknownRows: true,
+  });
+  if (applicationRows.rows === 0) throw noTable('applications');
+
+  const appealsTable = tables.find((t) => t.section === 'appeals')!;
+  readAppeals(report, appealsTable, requireSection(layout, 'appeals').lines);
+
+  const sections = report.sections;
+  for (const def of TEMPLATES[template].textSections) {
+    sections[def.id] = readTextSection(def, layout.sections[def.id]);
+  }
+  return Report.parse(report);
+}
+
+function requireSection(layout: ReportLayout, section: SectionId): SectionBody {
+  const body = layout.sections[section];
+  if (!body) throw new ImportError(`未找到${sectionName(section)}`, { section });
+  return body;
+}
+
+function noTable(section: SectionId): ImportError {
+  return new ImportError(`${sectionName(section)}未找到表格`, { section });
+}

@@ -1,0 +1,68 @@
+/**
+ * Normalising labels as real reports print them, and looking them up strictly enough that two
+ * different rows never match the same text.
+ */
+
+const QUOTES = /["'“”‘’「」『』〝〞＂＇]/g;
+const CN_NUMERAL = '[一二三四五六七八九十]+';
+
+/** One canonical spelling: full-width → half-width, no spaces or quotes, 其它 → 其他. */
+export function normaliseLabel(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(QUOTES, '')
+    .replace(/其它/g, '其他')
+    .replace(/^(\d+)[、,.]/, '$1.')
+    .replace(new RegExp(`^(${CN_NUMERAL})[、,.]`), '$1、')
+    .replace(/[:;。]+$/, '');
+}
+
+const NUMBERING = new RegExp(`^(?:\\d+\\.|\\(${CN_NUMERAL}\\)|${CN_NUMERAL}、)`);
+const TRAILING_NOTE = /\([^()]*\)$/;
+
+/**
+ * Keys from strictest to loosest: as printed; without a trailing note such as
+ * （区分处理的，…）; without the numbering; without both. Both sides of a comparison use the same
+ * level, so "（六）其他处理" and "3.其他" stay apart at every level.
+ */
+export function labelKeys(text: string): readonly string[] {
+  const full = normaliseLabel(text);
+  const noNote = full.replace(TRAILING_NOTE, '');
+  const noNumber = full.replace(NUMBERING, '');
+  const bare = noNote.replace(NUMBERING, '');
+  return [full, noNote, noNumber, bare];
+}
+
+/**
+ * Maps label text to targets. A key claimed by two different targets (e.g. "总计", which is
+ * both the column and, without its numbering, the row （七）总计) matches nothing at that level,
+ * and the lookup stops there rather than trying looser keys.
+ */
+export class LabelIndex<T> {
+  private readonly levels: Map<string, { key: string; target: T } | null>[] = [new Map(), new Map(), new Map(), new Map()];
+
+  /** `id` tells whether two registrations are the same target. */
+  add(label: string, id: string, target: T): void {
+    labelKeys(label).forEach((key, level) => {
+      if (!key) return;
+      const map = this.levels[level]!;
+      const existing = map.get(key);
+      if (existing === undefined) map.set(key, { key: id, target });
+      else if (existing !== null && existing.key !== id) map.set(key, null);
+    });
+  }
+
+  find(text: string): T | undefined {
+    if (!text.trim()) return undefined;
+    const keys = labelKeys(text);
+    for (let level = 0; level < keys.length; level++) {
+      const key = keys[level]!;
+      if (!key) continue;
+      const hit = this.levels[level]!.get(key);
+      if (hit === null) return undefined;
+      if (hit) return hit.target;
+    }
+    return undefined;
+  }
+}

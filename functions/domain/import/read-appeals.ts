@@ -1,0 +1,51 @@
+/**
+ * Table 四 is printed as header lines and ONE line of 15 values: 行政复议, 未经复议直接起诉,
+ * 复议后起诉, each 结果维持 / 结果纠正 / 其他结果 / 尚未审结 / 总计. Reports that print one
+ * labelled line per group are read as labelled rows instead.
+ */
+import { setCell, type Report } from '../report.js';
+import type { TableDef } from '../report-template.js';
+import { alignValues } from './align-values.js';
+import { isBlankCell, parseCellValue } from './cell-value.js';
+import { ImportError } from './import-error.js';
+import { normaliseLabel } from './label-match.js';
+import { readLabelledRows } from './read-labelled-rows.js';
+import { sectionName } from './sections.js';
+import type { SourceLine } from './source-line.js';
+import { tableLabelIndex } from './table-labels.js';
+
+/** Words only the header cells of 四 contain. */
+const HEADER_WORDS = ['行政复议', '行政诉讼', '维持', '纠正', '结果', '审结', '总计', '起诉'];
+
+function isHeaderCell(cell: string): boolean {
+  const label = normaliseLabel(cell);
+  return HEADER_WORDS.some((w) => label.includes(w));
+}
+
+export function readAppeals(report: Report, table: TableDef, lines: readonly SourceLine[]): void {
+  const width = table.rows.length * table.columns.length;
+  // The value line has cells (a tab) and no header words; prose lines have a single cell. A
+  // line of empty cells as wide as the table is a table left blank.
+  const candidates = lines.filter((l) => l.cells.length >= 2 && !l.cells.some(isHeaderCell));
+  const valueLine =
+    candidates.find((l) => l.cells.some((c) => !isBlankCell(c))) ?? candidates.find((l) => l.cells.length >= width);
+  if (!valueLine) {
+    const index = tableLabelIndex([table]);
+    const { filledRows } = readLabelledRows(report, lines, index, 'appeals', { rejectUnknownRows: false });
+    if (filledRows === 0) throw new ImportError(`${sectionName('appeals')}未找到表格`, { section: 'appeals' });
+    return;
+  }
+  const alignment = alignValues(valueLine.cells, 0, width, 0);
+  if (!alignment.ok) {
+    const actual = alignment.found < width ? `实际只有${alignment.found}个` : `实际有${alignment.found}个`;
+    throw new ImportError(`第${valueLine.no}行（${sectionName('appeals')}）：应有${width}个数值，${actual}`, {
+      line: valueLine.no,
+      section: 'appeals',
+    });
+  }
+  table.rows.forEach((row, r) =>
+    table.columns.forEach((column, c) =>
+      setCell(report, table, row, column, parseCellValue(alignment.values[r * table.columns.length + c]!)),
+    ),
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Reads tables whose rows carry their label (二's sub-tables, 三): each line is matched to a
+ * row by its label cells, and the values after them are aligned to the table's columns.
+ */
+import { setCell, type Report } from '../report.js';
+import type { SectionId, TableDef } from '../report-template.js';
+import { alignValues } from './align-values.js';
+import { isBlankCell, isNumericCell, parseCellValue } from './cell-value.js';
+import { ImportError } from './import-error.js';
+import type { LabelIndex } from './label-match.js';
+import type { SourceLine } from './source-line.js';
+import type { LabelTarget } from './table-labels.js';
+
+export interface LabelledRowsResult {
+  /** lines recognised as rows of the tables, blank or not */
+  readonly rows: number;
+  /** of those, rows with at least one non-blank value */
+  readonly filledRows: number;
+}
+
+export function readLabelledRows(
+  report: Report,
+  lines: readonly SourceLine[],
+  index: LabelIndex<LabelTarget>,
+  section: SectionId,
+  options: { rejectUnknownRows: boolean },
+): LabelledRowsResult {
+  let rows = 0;
+  let filledRows = 0;
+  let expectedStart: number | undefined;
+  const seen = new Map<string, number>();
+  for (const line of lines) {
+    const targets = line.cells.map((cell) => index.find(cell));
+    const columns = targets.flatMap((t, position) => (t?.kind === 'column' ? [position - t.index] : []));
+    if (columns.length > 0) {
+      // A header line: remember where it puts the first value column.
+      expectedStart = mostCommon(columns);
+      continue;
+    }
+    const rowAt = findLastIndex(targets, (t) => t?.kind === 'row');
+    const labelEnd = findLastIndex(targets, (t) => t !== undefined);
+    const target = targets[rowAt];
+    if (target?.kind !== 'row') {
+      if (options.rejectUnknownRows) rejectUnknownRow(line, labelEnd, section);
+      continue;
+    }
+    const { table, row } = target;
+    rows++;
+    const alignment = alignValues(line.cells, labelEnd + 1, table.columns.length, expectedStart);
+    if (!alignment.ok) throw wrongCount(line, row.label, table, alignment.found, section);
+    if (alignment.values.every(isBlankCell)) continue;
+    filledRows++;
+    const key = `${table.path}.${row.id}`;
+    const previous = seen.get(key);
+    if (previous !== undefined) {
+      throw new ImportError(`第${line.no}行：“${row.label}”一行重复出现（已见于第${previous}行）`, {
+        line: line.no,
+        section,
+      });
+    }
+    seen.set(key, line.no);
+    table.columns.forEach((column, i) => setCell(report, table, row, column, parseCellValue(alignment.values[i]!)));
+  }
+  return { rows, filledRows };
+}
+
+/** A line with numbers but no row we know would be data silently lost. */
+function rejectUnknownRow(line: SourceLine, labelEnd: number, section: SectionId): void {
+  if (line.cells.filter((c) => !isBlankCell(c)).length < 2) return;
+  if (!line.cells.slice(labelEnd + 1).some(isNumericCell)) return;
+  const label = line.cells.find((c) => !isBlankCell(c) && !isNumericCell(c));
+  const message = label
+    ? `第${line.no}行：无法识别的表格行“${label.trim()}”`
+    : `第${line.no}行：表格行缺少行标题`;
+  throw new ImportError(message, { line: line.no, section });
+}
+
+export function wrongCount(line: SourceLine, label: string, table: TableDef, found: number, section: SectionId): ImportError {
+  const expected = table.columns.length;
+  const actual = found < expected ? `实际只有${found}个` : `实际有${found}个`;
+  return new ImportError(`第${line.no}行（${label}）：应有${expected}个数值，${actual}`, { line: line.no, section });
+}
+
+function mostCommon(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = values[0]!;
+  for (const [value, count] of counts) if (count > (counts.get(best) ?? 0)) best = value;
+  return best;
+}
+
+function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
+  return -1;
+}
