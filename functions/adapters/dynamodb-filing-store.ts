@@ -1,0 +1,477 @@
+/**
+ * The FilingStore port on one DynamoDB table (layout in dynamodb-table.ts). Reports and
+ * findings are stored gzip-compressed: a report's three text sections may hold 50 000
+ * characters each, which as UTF-8 JSON would pass DynamoDB's 400 KB item limit.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { Report } from '../domain/report.js';
+import type { Finding } from '../domain/finding.js';
+import type { Config } from './config.js';
+import { LOCAL_CREDENTIALS } from './config.js';
+import { KEYS } from './dynamodb-table.js';
+import { ReportTooLargeError, VersionConflictError } from '../services/errors.js';
+import type { FilingStore, SubmitOutcome, SubmitWrite } from '../services/ports.js';
+import type {
+  Agency,
+  AuditEvent,
+  Filing,
+  FilingStatus,
+  FilingSummary,
+  Revision,
+  RevisionSummary,
+  StoredResponse,
+  TokenRecord,
+  TokenRole,
+} from '../services/model.js';
+
+type Item = Record<string, unknown>;
+
+/** Room left under the 400 KB item limit for keys and the small attributes. */
+const MAX_PAYLOAD_BYTES = 380_000;
+const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+
+const key = {
+  agency: (id: string) => ({ [KEYS.pk]: `AGENCY#${id}`, [KEYS.sk]: 'AGENCY' }),
+  filing: (agencyId: string, year: number) => ({ [KEYS.pk]: `AGENCY#${agencyId}`, [KEYS.sk]: `FILING#${year}` }),
+  revision: (agencyId: string, year: number, revision: number) => ({
+    [KEYS.pk]: `AGENCY#${agencyId}`,
+    [KEYS.sk]: `FILING#${year}#REV#${String(revision).padStart(6, '0')}`,
+  }),
+  token: (hash: string) => ({ [KEYS.pk]: `TOKEN#${hash}`, [KEYS.sk]: 'TOKEN' }),
+  idempotency: (scope: string, k: string) => ({ [KEYS.pk]: `IDEMPOTENCY#${scope}#${k}`, [KEYS.sk]: 'IDEMPOTENCY' }),
+};
+
+function pack(value: unknown): Uint8Array {
+  return gzipSync(Buffer.from(JSON.stringify(value), 'utf8'));
+}
+
+function unpack<T>(value: unknown): T {
+  return JSON.parse(gunzipSync(value as Uint8Array).toString('utf8')) as T;
+}
+
+function checkSize(...parts: (Uint8Array | undefined)[]): void {
+  const bytes = parts.reduce((sum, p) => sum + (p?.byteLength ?? 0), 0);
+  if (bytes > MAX_PAYLOAD_BYTES) {
+    throw new ReportTooLargeError(`报告压缩后仍有 ${Math.round(bytes / 1024)} KB，超出存储上限，请精简文字部分`);
+  }
+}
+
+export function createDocumentClient(cfg: Config): DynamoDBDocumentClient {
+  const client = new DynamoDBClient({
+    region: cfg.AWS_REGION,
+    ...(cfg.NIANBAO_DYNAMODB_ENDPOINT ? { endpoint: cfg.NIANBAO_DYNAMODB_ENDPOINT, credentials: LOCAL_CREDENTIALS } : {}),
+  });
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+export class DynamoDbFilingStore implements FilingStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  // ---- agencies -----------------------------------------------------------------------------
+
+  async getAgency(id: string): Promise<Agency | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key.agency(id) }));
+    return Item ? toAgency(Item) : undefined;
+  }
+
+  async putAgency(agency: Agency): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          ...key.agency(agency.id),
+          [KEYS.gsi1pk]: `REGION#${agency.region}`,
+          [KEYS.gsi1sk]: `AGENCY#${agency.id}`,
+          type: 'agency',
+          ...agency,
+        },
+      }),
+    );
+  }
+
+  async listAgencies(region: string): Promise<Agency[]> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      IndexName: KEYS.gsi1,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': KEYS.gsi1pk, '#sk': KEYS.gsi1sk },
+      ExpressionAttributeValues: { ':pk': `REGION#${region}`, ':prefix': 'AGENCY#' },
+    });
+    return items.map(toAgency);
+  }
+
+  // ---- filings ------------------------------------------------------------------------------
+
+  async getFiling(agencyId: string, year: number): Promise<Filing | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: key.filing(agencyId, year), ConsistentRead: true }),
+    );
+    return Item ? toFiling(Item) : undefined;
+  }
+
+  async saveDraft(filing: Filing, expectedVersion: number, event: AuditEvent): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.table, Item: filingItem(filing), ...versionCondition(expectedVersion) } },
+            { Put: { TableName: this.table, Item: eventItem(event) } },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (cancelledAt(error, 0)) throw await this.conflict(filing.agencyId, filing.year);
+      throw error;
+    }
+  }
+
+  async submit(write: SubmitWrite): Promise<SubmitOutcome> {
+    const { filing, revision, event, idempotency } = write;
+    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+      { Put: { TableName: this.table, Item: filingItem(filing), ...versionCondition(write.expectedVersion) } },
+      {
+        Put: {
+          TableName: this.table,
+          Item: revisionItem(revision),
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': KEYS.pk },
+        },
+      },
+      { Put: { TableName: this.table, Item: eventItem(event) } },
+    ];
+    if (idempotency) {
+      items.push({
+        Put: {
+          TableName: this.table,
+          Item: {
+            ...key.idempotency(idempotency.scope, idempotency.key),
+            type: 'idempotency',
+            requestHash: idempotency.response.requestHash,
+            status: idempotency.response.status,
+            body: JSON.stringify(idempotency.response.body),
+            [KEYS.ttl]: Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+          },
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': KEYS.pk },
+        },
+      });
+    }
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return { kind: 'written' };
+    } catch (error) {
+      // A retry that raced its first attempt: the first one's answer stands.
+      if (idempotency && cancelledAt(error, 3)) {
+        const stored = await this.getStoredResponse(idempotency.scope, idempotency.key);
+        if (stored) return { kind: 'replay', response: stored };
+      }
+      if (cancelledAt(error, 0) || cancelledAt(error, 1)) throw await this.conflict(filing.agencyId, filing.year);
+      throw error;
+    }
+  }
+
+  async getLatestRevision(agencyId: string, year: number): Promise<Revision | undefined> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: { '#pk': KEYS.pk, '#sk': KEYS.sk },
+        ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': `FILING#${year}#REV#` },
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    );
+    const item = Items?.[0];
+    return item ? toRevision(item) : undefined;
+  }
+
+  async getRevision(agencyId: string, year: number, revision: number): Promise<Revision | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: key.revision(agencyId, year, revision) }),
+    );
+    return Item ? toRevision(Item) : undefined;
+  }
+
+  async listRevisions(agencyId: string, year: number): Promise<RevisionSummary[]> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': KEYS.pk, '#sk': KEYS.sk, '#r': 'revision', '#at': 'submittedAt', '#w': 'warningCount' },
+      ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': `FILING#${year}#REV#` },
+      ProjectionExpression: '#r, #at, #w',
+    });
+    return items.map((i) => ({
+      revision: i.revision as number,
+      submittedAt: i.submittedAt as string,
+      warningCount: (i.warningCount as number | undefined) ?? 0,
+    }));
+  }
+
+  async listRegionFilings(region: string, year: number, status?: FilingStatus): Promise<FilingSummary[]> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      IndexName: KEYS.gsi1,
+      KeyConditionExpression: status ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+      ExpressionAttributeNames: status ? { '#pk': KEYS.gsi1pk, '#sk': KEYS.gsi1sk } : { '#pk': KEYS.gsi1pk },
+      ExpressionAttributeValues: status
+        ? { ':pk': `REGION#${region}#${year}`, ':prefix': `STATUS#${status}#` }
+        : { ':pk': `REGION#${region}#${year}` },
+    });
+    return items.map(toFilingSummary);
+  }
+
+  // ---- events -------------------------------------------------------------------------------
+
+  async recordEvent(event: AuditEvent): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: eventItem(event) }));
+  }
+
+  async listEvents(agencyId: string): Promise<AuditEvent[]> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': KEYS.pk, '#sk': KEYS.sk },
+      ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': 'EVENT#' },
+    });
+    return items.map(toEvent);
+  }
+
+  // ---- idempotency --------------------------------------------------------------------------
+
+  async getStoredResponse(scope: string, k: string): Promise<StoredResponse | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: key.idempotency(scope, k), ConsistentRead: true }),
+    );
+    if (!Item) return undefined;
+    return { requestHash: Item.requestHash as string, status: Item.status as number, body: JSON.parse(Item.body as string) };
+  }
+
+  // ---- tokens -------------------------------------------------------------------------------
+
+  async putToken(token: TokenRecord): Promise<void> {
+    const owner = token.role === 'filer' ? token.agencyId : token.region;
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          ...key.token(token.hash),
+          [KEYS.gsi1pk]: `TOKENS#${token.role}#${owner}`,
+          [KEYS.gsi1sk]: token.createdAt,
+          type: 'token',
+          ...token,
+          // DynamoDB's TTL removes it a while after expiry; the code checks expiry itself.
+          [KEYS.ttl]: Math.floor(Date.parse(token.expiresAt) / 1000) + 30 * 24 * 3600,
+        },
+        ConditionExpression: 'attribute_not_exists(#pk)',
+        ExpressionAttributeNames: { '#pk': KEYS.pk },
+      }),
+    );
+  }
+
+  async getToken(hash: string): Promise<TokenRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key.token(hash) }));
+    return Item ? toToken(Item) : undefined;
+  }
+
+  async revokeToken(hash: string, at: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: key.token(hash),
+          UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
+          ConditionExpression: 'attribute_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': KEYS.pk },
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async listTokens(role: TokenRole, owner: string): Promise<TokenRecord[]> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      IndexName: KEYS.gsi1,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': KEYS.gsi1pk },
+      ExpressionAttributeValues: { ':pk': `TOKENS#${role}#${owner}` },
+    });
+    return items.map(toToken);
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  private async queryAll(input: QueryCommandInput): Promise<Item[]> {
+    const items: Item[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  private async conflict(agencyId: string, year: number): Promise<VersionConflictError> {
+    const current = await this.getFiling(agencyId, year);
+    const version = current?.version ?? 0;
+    return new VersionConflictError(
+      `该报告已被他人或其他窗口修改（当前版本 ${version}），请重新打开后再保存`,
+      version,
+    );
+  }
+}
+
+function versionCondition(expectedVersion: number): {
+  ConditionExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+} {
+  return expectedVersion === 0
+    ? { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': KEYS.pk } }
+    : {
+        ConditionExpression: '#v = :v',
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':v': expectedVersion },
+      };
+}
+
+function cancelledAt(error: unknown, index: number): boolean {
+  return (
+    error instanceof TransactionCanceledException &&
+    error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed'
+  );
+}
+
+function filingItem(filing: Filing): Item {
+  const draftGz = filing.draft ? pack(filing.draft) : undefined;
+  const findingsGz = pack(filing.findings);
+  checkSize(draftGz, findingsGz);
+  const { draft: _draft, findings: _findings, ...summary } = filing;
+  return {
+    ...key.filing(filing.agencyId, filing.year),
+    [KEYS.gsi1pk]: `REGION#${filing.region}#${filing.year}`,
+    [KEYS.gsi1sk]: `STATUS#${filing.status}#${filing.agencyId}`,
+    type: 'filing',
+    ...summary,
+    draftGz,
+    findingsGz,
+  };
+}
+
+function revisionItem(revision: Revision): Item {
+  const reportGz = pack(revision.report);
+  const findingsGz = pack(revision.findings);
+  checkSize(reportGz, findingsGz);
+  const { report: _report, findings, ...rest } = revision;
+  return {
+    ...key.revision(revision.agencyId, revision.year, revision.revision),
+    type: 'revision',
+    ...rest,
+    warningCount: findings.length,
+    reportGz,
+    findingsGz,
+  };
+}
+
+function eventItem(event: AuditEvent): Item {
+  const id = `${event.at}#${randomBytes(6).toString('hex')}`;
+  const { type, ...rest } = event;
+  return {
+    [KEYS.pk]: event.agencyId ? `AGENCY#${event.agencyId}` : `REGION#${event.region}`,
+    [KEYS.sk]: `EVENT#${id}`,
+    [KEYS.gsi1pk]: `EVENTS#${event.region}`,
+    [KEYS.gsi1sk]: id,
+    type: 'event',
+    eventType: type,
+    ...rest,
+  };
+}
+
+function toAgency(item: Item): Agency {
+  return {
+    id: item.id as string,
+    name: item.name as string,
+    region: item.region as string,
+    kind: item.kind as Agency['kind'],
+    emails: (item.emails as string[] | undefined) ?? [],
+  };
+}
+
+function toFilingSummary(item: Item): FilingSummary {
+  return {
+    agencyId: item.agencyId as string,
+    year: item.year as number,
+    region: item.region as string,
+    status: item.status as FilingStatus,
+    version: item.version as number,
+    errorCount: (item.errorCount as number | undefined) ?? 0,
+    warningCount: (item.warningCount as number | undefined) ?? 0,
+    latestRevision: (item.latestRevision as number | undefined) ?? 0,
+    ...(item.lastSubmittedAt ? { lastSubmittedAt: item.lastSubmittedAt as string } : {}),
+    updatedAt: item.updatedAt as string,
+  };
+}
+
+function toFiling(item: Item): Filing {
+  return {
+    ...toFilingSummary(item),
+    draft: item.draftGz ? Report.parse(unpack(item.draftGz)) : null,
+    findings: item.findingsGz ? unpack<Finding[]>(item.findingsGz) : [],
+  };
+}
+
+function toRevision(item: Item): Revision {
+  return {
+    agencyId: item.agencyId as string,
+    year: item.year as number,
+    revision: item.revision as number,
+    report: Report.parse(unpack(item.reportGz)),
+    findings: item.findingsGz ? unpack<Finding[]>(item.findingsGz) : [],
+    submittedAt: item.submittedAt as string,
+    submittedBy: item.submittedBy as string,
+  };
+}
+
+function toEvent(item: Item): AuditEvent {
+  return {
+    type: item.eventType as AuditEvent['type'],
+    at: item.at as string,
+    region: item.region as string,
+    ...(item.agencyId ? { agencyId: item.agencyId as string } : {}),
+    ...(item.year !== undefined ? { year: item.year as number } : {}),
+    actor: item.actor as string,
+    ...(item.detail ? { detail: item.detail as Record<string, unknown> } : {}),
+  };
+}
+
+function toToken(item: Item): TokenRecord {
+  return {
+    hash: item.hash as string,
+    role: item.role as TokenRole,
+    ...(item.agencyId ? { agencyId: item.agencyId as string } : {}),
+    region: item.region as string,
+    createdAt: item.createdAt as string,
+    expiresAt: item.expiresAt as string,
+    ...(item.revokedAt ? { revokedAt: item.revokedAt as string } : {}),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The one table from error class to HTTP status. Below 500 the message is shown to the
+ * caller (it is Chinese and written for them); anything else is a 500 with a fixed message.
+ */
+import {
+  AuthenticationError,
+  CheckFailedError,
+  CsvFormatError,
+  ForbiddenError,
+  IdempotencyKeyReuseError,
+  InputError,
+  MethodNotAllowedError,
+  NianbaoError,
+  NotFoundError,
+  PayloadTooLargeError,
+  PreconditionRequiredError,
+  ReportTooLargeError,
+  VersionConflictError,
+} from '../services/errors.js';
+
+type ErrorClass = abstract new (...args: never[]) => NianbaoError;
+
+const STATUS: readonly (readonly [ErrorClass, number, string])[] = [
+  [InputError, 400, 'bad-request'],
+  [CsvFormatError, 400, 'bad-csv'],
+  [AuthenticationError, 401, 'unauthorized'],
+  [ForbiddenError, 403, 'forbidden'],
+  [NotFoundError, 404, 'not-found'],
+  [MethodNotAllowedError, 405, 'method-not-allowed'],
+  [VersionConflictError, 409, 'version-conflict'],
+  [PayloadTooLargeError, 413, 'payload-too-large'],
+  [ReportTooLargeError, 413, 'report-too-large'],
+  [CheckFailedError, 422, 'check-failed'],
+  [IdempotencyKeyReuseError, 422, 'idempotency-key-reused'],
+  [PreconditionRequiredError, 428, 'precondition-required'],
+];
+
+export interface ErrorResponse {
+  status: number;
+  body: { error: { code: string; message: string } & Record<string, unknown> };
+}
+
+export function errorResponse(error: unknown): ErrorResponse {
+  for (const [type, status, code] of STATUS) {
+    if (error instanceof type) {
+      return { status, body: { error: { code, message: error.message, ...details(error) } } };
+    }
+  }
+  return { status: 500, body: { error: { code: 'internal', message: '服务器内部错误，请稍后重试' } } };
+}
+
+function details(error: NianbaoError): Record<string, unknown> {
+  if (error instanceof CheckFailedError) {
+    const errorCount = error.findings.filter((f) => f.severity === 'error').length;
+    return { errorCount, warningCount: error.findings.length - errorCount, findings: error.findings };
+  }
+  if (error instanceof InputError && error.issues.length > 0) return { issues: error.issues };
+  if (error instanceof VersionConflictError) return { currentVersion: error.currentVersion };
+  return {};
+}

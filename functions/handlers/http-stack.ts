@@ -1,0 +1,187 @@
+/**
+ * The one middy stack every HTTP route uses: body size limit (413), authentication (401),
+ * JSON parsing and zod input (400), error mapping, JSON responses. A route only parses, calls a service and
+ * returns.
+ */
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import { InputError, PayloadTooLargeError } from '../services/errors.js';
+import type { Caller } from '../services/model.js';
+import { authenticate } from '../services/tokens.js';
+import { errorResponse } from './http-errors.js';
+import { runtime, type Runtime } from './runtime.js';
+
+export const MAX_BODY_BYTES = 512 * 1024;
+
+export interface HttpResult {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteRequest<B, Q, P> {
+  event: APIGatewayProxyEventV2;
+  body: B;
+  query: Q;
+  path: P;
+  header(name: string): string | undefined;
+}
+
+interface RouteOptions<B, Q, P> {
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+  path?: z.ZodType<P>;
+}
+
+type Parsed = { raw?: Buffer };
+
+const zhCN = z.locales.zhCN();
+
+function issuePath(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+/** zod issues as Chinese sentences, one per field, naming unknown fields plainly. */
+export function describeIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => {
+    const path = issuePath(issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      return { path, message: `未知字段：${issue.keys.join('、')}${path ? `（位于 ${path}）` : ''}` };
+    }
+    if (issue.code === 'invalid_union' && issue.path.length >= 3 && issue.path[0] === 'sections') {
+      return { path, message: `${path}：单元格应为数字、文字或 null` };
+    }
+    return { path, message: path ? `${path}：${issue.message}` : issue.message };
+  });
+}
+
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value, { error: zhCN.localeError });
+  if (result.success) return result.data;
+  const issues = describeIssues(result.error);
+  throw new InputError(`${what}有误：${issues.map((i) => i.message).slice(0, 5).join('；')}`, issues);
+}
+
+function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  // API Gateway's HTTP API lower-cases header names; be lenient for hand-built events.
+  const lower = name.toLowerCase();
+  for (const [k, v] of Object.entries(event.headers ?? {})) if (k.toLowerCase() === lower) return v;
+  return undefined;
+}
+
+/** Size is checked first, as API Gateway would; parsing waits until the caller is known. */
+const bodyLimit: middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context & Parsed> = {
+  before: (request) => {
+    const { body, isBase64Encoded } = request.event;
+    if (body === undefined || body === null || body === '') return;
+    const bytes = isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
+    if (bytes.byteLength > MAX_BODY_BYTES) {
+      throw new PayloadTooLargeError(`请求体 ${Math.ceil(bytes.byteLength / 1024)} KB，超过上限 512 KB`);
+    }
+    request.context.raw = bytes;
+  },
+};
+
+function parseJson(event: APIGatewayProxyEventV2, raw: Buffer | undefined): unknown {
+  if (raw === undefined) throw new InputError('缺少请求体（JSON）');
+  const type = header(event, 'content-type');
+  if (type !== undefined && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
+    throw new InputError(`请求体应为 JSON（Content-Type: application/json），收到的是 ${type}`);
+  }
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch (error) {
+    throw new InputError(`请求体不是合法的 JSON：${(error as Error).message}`);
+  }
+}
+
+const errorMapping: middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> = {
+  onError: (request) => {
+    const { status, body } = errorResponse(request.error);
+    if (status >= 500) console.error(request.error);
+    request.response = jsonResponse(status, body, status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+  },
+};
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+function stack<Q, P>(
+  options: Omit<RouteOptions<unknown, Q, P>, 'body'>,
+  run: (request: RouteRequest<undefined, Q, P>, raw: Buffer | undefined) => Promise<HttpResult>,
+): HttpHandler {
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context & Parsed>()
+    .use(errorMapping)
+    .use(bodyLimit)
+    .handler(async (event, context) => {
+      const request: RouteRequest<undefined, Q, P> = {
+        event,
+        body: undefined,
+        query: (options.query ? parseWith(options.query, event.queryStringParameters ?? {}, '查询参数') : {}) as Q,
+        path: (options.path ? parseWith(options.path, event.pathParameters ?? {}, '地址') : {}) as P,
+        header: (name) => header(event, name),
+      };
+      const result = await run(request, context.raw);
+      return jsonResponse(result.status, result.body, result.headers);
+    });
+  return handler as unknown as HttpHandler;
+}
+
+/** A route anyone may call. */
+export function publicRoute<B = undefined, Q = object, P = object>(
+  options: RouteOptions<B, Q, P>,
+  handle: (request: RouteRequest<B, Q, P>) => Promise<HttpResult>,
+): HttpHandler {
+  const { body, ...rest } = options;
+  return stack(rest, async (request, raw) => handle({ ...request, body: parseBody(body, request.event, raw) }));
+}
+
+function parseBody<B>(schema: z.ZodType<B> | undefined, event: APIGatewayProxyEventV2, raw: Buffer | undefined): B {
+  if (!schema) return undefined as B;
+  return parseWith(schema, parseJson(event, raw), '请求内容');
+}
+
+/** A route that needs `Authorization: Bearer …`; the token is checked before the body is read. */
+export function authenticatedRoute<B = undefined, Q = object, P = object>(
+  options: RouteOptions<B, Q, P>,
+  handle: (request: RouteRequest<B, Q, P>, caller: Caller, deps: Runtime) => Promise<HttpResult>,
+): HttpHandler {
+  const { body, ...rest } = options;
+  return stack(rest, async (request, raw) => {
+    const deps = runtime();
+    const caller = await authenticate(deps.store, deps.clock, request.header('authorization'));
+    return handle({ ...request, body: parseBody(body, request.event, raw) }, caller, deps);
+  });
+}
+
+/** `If-Match: 3`, `"3"` or `W/"3"`. */
+export function parseIfMatch(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
+  if (!match) throw new InputError(`If-Match 应为版本号（整数），收到“${value}”`);
+  return Number(match[1]);
+}
+
+export function parseIdempotencyKey(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,200}$/.test(value)) {
+    throw new InputError('Idempotency-Key 应为 1–200 个可见 ASCII 字符');
+  }
+  return value;
+}
+
+export const YearPath = z.strictObject({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, '年度应为四位数字')
+    .transform(Number)
+    .pipe(z.number().int().min(2008, '年度不早于2008').max(2100)),
+});

@@ -1,0 +1,16 @@
+/** GET /api/regions/{region}/filings?year=YYYY[&status=…] (reviewers). */
+import { z } from 'zod';
+import { listRegionFilings } from '../services/filings.js';
+import { FilingStatus, RegionCode } from '../services/model.js';
+import { authenticatedRoute } from './http-stack.js';
+
+const Path = z.strictObject({ region: RegionCode });
+const Query = z.strictObject({
+  year: z.string().regex(/^\d{4}$/, '年度应为四位数字').transform(Number),
+  status: FilingStatus.optional(),
+});
+
+export const handler = authenticatedRoute({ path: Path, query: Query }, async (request, caller, deps) => {
+  const body = await listRegionFilings(deps, caller, request.path.region, request.query.year, request.query.status);
+  return { status: 200, body };
+});

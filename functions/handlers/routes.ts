@@ -1,0 +1,27 @@
+/**
+ * Every HTTP route, as API Gateway's HTTP API route keys. The local server dispatches on this
+ * table and the CDK stack creates one route (and Lambda) per entry from it.
+ */
+import type { HttpHandler } from './http-stack.js';
+import { handler as health } from './health.js';
+import { handler as getFiling } from './get-filing.js';
+import { handler as saveDraft } from './save-draft.js';
+import { handler as submitFiling } from './submit-filing.js';
+import { handler as listRegionFilings } from './list-region-filings.js';
+
+export interface Route {
+  method: 'GET' | 'PUT' | 'POST';
+  /** API Gateway path with `{name}` parameters */
+  path: string;
+  /** module under functions/handlers/ that exports `handler` (for bundling) */
+  module: string;
+  handler: HttpHandler;
+}
+
+export const ROUTES: readonly Route[] = [
+  { method: 'GET', path: '/api/health', module: 'health', handler: health },
+  { method: 'GET', path: '/api/filings/{year}', module: 'get-filing', handler: getFiling },
+  { method: 'PUT', path: '/api/filings/{year}/draft', module: 'save-draft', handler: saveDraft },
+  { method: 'POST', path: '/api/filings/{year}/submit', module: 'submit-filing', handler: submitFiling },
+  { method: 'GET', path: '/api/regions/{region}/filings', module: 'list-region-filings', handler: listRegionFilings },
+];

