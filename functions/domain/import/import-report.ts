@@ -2,7 +2,7 @@
  * Reads a published report (the plain-text layout of reference/wangdian-2023-report.txt, or
  * an HTML page) into the report model. Pure: no I/O, also bundled into the browser.
  */
-import { TEMPLATES, type SectionId } from '../report-template.js';
+import { APPLICANT_HEADER, TEMPLATES, type SectionId } from '../report-template.js';
 import { Report, emptyReport } from '../report.js';
 import { detectTemplate } from './detect-template.js';
 import { htmlToLines, looksLikeHtml } from './html-to-lines.js';
@@ -15,7 +15,6 @@ import { sectionName, splitSections, type ReportLayout, type SectionBody } from 
 import { isBlankLine } from './source-line.js';
 import { tableLabelIndex } from './table-labels.js';
 import { textToLines } from './text-layout.js';
-import { APPLICANT_HEADER } from '../report-template.js';
 
 export { ImportError } from './import-error.js';
 
@@ -36,14 +35,18 @@ export function importReport(source: string, options: ImportOptions = {}): Repor
   const report = emptyReport(template, header);
   const tables = TEMPLATES[template].tables;
 
+  // All three table sections must be there before any is read: a missing heading would
+  // otherwise surface as a stray row in the section before it.
   const proactive = requireSection(layout, 'proactive');
+  const applications = requireSection(layout, 'applications');
+  const appeals = requireSection(layout, 'appeals');
+
   const proactiveTables = tables.filter((t) => t.section === 'proactive');
   const proactiveRows = readLabelledRows(report, proactive.lines, tableLabelIndex(proactiveTables), 'proactive', {
     rejectUnknownRows: true,
   });
   if (proactiveRows.rows === 0) throw noTable('proactive');
 
-  const applications = requireSection(layout, 'applications');
   const applicationTables = tables.filter((t) => t.section === 'applications');
   const index = tableLabelIndex(applicationTables, [APPLICANT_HEADER]);
   const applicationRows = readLabelledRows(report, applications.lines, index, 'applications', {
@@ -52,7 +55,7 @@ export function importReport(source: string, options: ImportOptions = {}): Repor
   if (applicationRows.rows === 0) throw noTable('applications');
 
   const appealsTable = tables.find((t) => t.section === 'appeals')!;
-  readAppeals(report, appealsTable, requireSection(layout, 'appeals').lines);
+  readAppeals(report, appealsTable, appeals.lines);
 
   const sections = report.sections;
   for (const def of TEMPLATES[template].textSections) {

@@ -71,6 +71,6 @@ export function splitSections(lines: readonly SourceLine[]): ReportLayout {
 /** "第三部分“收到和处理政府信息公开申请情况”", for messages. */
 export function sectionName(section: SectionId): string {
   const title = TEMPLATES['2021'].sectionTitles[section];
-  const [numeral, name] = title.split('、') as [string, string];
-  return `第${numeral}部分“${name}”`;
+  const mark = title.indexOf('、');
+  return `第${title.slice(0, mark)}部分“${title.slice(mark + 1)}”`;
 }
