@@ -68,12 +68,15 @@ function checkSize(...parts: (Uint8Array | undefined)[]): void {
   }
 }
 
-export function createDocumentClient(cfg: Config): DynamoDBDocumentClient {
-  const client = new DynamoDBClient({
+export function createDynamoDbClient(cfg: Config): DynamoDBClient {
+  return new DynamoDBClient({
     region: cfg.AWS_REGION,
     ...(cfg.NIANBAO_DYNAMODB_ENDPOINT ? { endpoint: cfg.NIANBAO_DYNAMODB_ENDPOINT, credentials: LOCAL_CREDENTIALS } : {}),
   });
-  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+export function createDocumentClient(cfg: Config): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(createDynamoDbClient(cfg), { marshallOptions: { removeUndefinedValues: true } });
 }
 
 export class DynamoDbFilingStore implements FilingStore {

@@ -114,25 +114,31 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 
 export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
-function stack<Q, P>(
-  options: Omit<RouteOptions<unknown, Q, P>, 'body'>,
-  run: (request: RouteRequest<undefined, Q, P>, raw: Buffer | undefined) => Promise<HttpResult>,
-): HttpHandler {
+/** What the stack hands a route: the event, and parsers it calls once the caller is known. */
+interface Incoming {
+  event: APIGatewayProxyEventV2;
+  raw: Buffer | undefined;
+}
+
+function stack(run: (incoming: Incoming) => Promise<HttpResult>): HttpHandler {
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context & Parsed>()
     .use(errorMapping)
     .use(bodyLimit)
     .handler(async (event, context) => {
-      const request: RouteRequest<undefined, Q, P> = {
-        event,
-        body: undefined,
-        query: (options.query ? parseWith(options.query, event.queryStringParameters ?? {}, '查询参数') : {}) as Q,
-        path: (options.path ? parseWith(options.path, event.pathParameters ?? {}, '地址') : {}) as P,
-        header: (name) => header(event, name),
-      };
-      const result = await run(request, context.raw);
+      const result = await run({ event, raw: context.raw });
       return jsonResponse(result.status, result.body, result.headers);
     });
   return handler as unknown as HttpHandler;
+}
+
+function parseRequest<B, Q, P>(options: RouteOptions<B, Q, P>, { event, raw }: Incoming): RouteRequest<B, Q, P> {
+  return {
+    event,
+    path: (options.path ? parseWith(options.path, event.pathParameters ?? {}, '地址') : {}) as P,
+    query: (options.query ? parseWith(options.query, event.queryStringParameters ?? {}, '查询参数') : {}) as Q,
+    body: (options.body ? parseWith(options.body, parseJson(event, raw), '请求内容') : undefined) as B,
+    header: (name) => header(event, name),
+  };
 }
 
 /** A route anyone may call. */
@@ -140,25 +146,21 @@ export function publicRoute<B = undefined, Q = object, P = object>(
   options: RouteOptions<B, Q, P>,
   handle: (request: RouteRequest<B, Q, P>) => Promise<HttpResult>,
 ): HttpHandler {
-  const { body, ...rest } = options;
-  return stack(rest, async (request, raw) => handle({ ...request, body: parseBody(body, request.event, raw) }));
+  return stack(async (incoming) => handle(parseRequest(options, incoming)));
 }
 
-function parseBody<B>(schema: z.ZodType<B> | undefined, event: APIGatewayProxyEventV2, raw: Buffer | undefined): B {
-  if (!schema) return undefined as B;
-  return parseWith(schema, parseJson(event, raw), '请求内容');
-}
-
-/** A route that needs `Authorization: Bearer …`; the token is checked before the body is read. */
+/**
+ * A route that needs `Authorization: Bearer …`. Order of answers: 413 (size), 401 (token),
+ * 400 (path, query, JSON, schema), then whatever the service decides (403, 409, 422 …).
+ */
 export function authenticatedRoute<B = undefined, Q = object, P = object>(
   options: RouteOptions<B, Q, P>,
   handle: (request: RouteRequest<B, Q, P>, caller: Caller, deps: Runtime) => Promise<HttpResult>,
 ): HttpHandler {
-  const { body, ...rest } = options;
-  return stack(rest, async (request, raw) => {
+  return stack(async (incoming) => {
     const deps = runtime();
-    const caller = await authenticate(deps.store, deps.clock, request.header('authorization'));
-    return handle({ ...request, body: parseBody(body, request.event, raw) }, caller, deps);
+    const caller = await authenticate(deps.store, deps.clock, header(incoming.event, 'authorization'));
+    return handle(parseRequest(options, incoming), caller, deps);
   });
 }
 

@@ -1,10 +1,14 @@
 /** PUT /api/filings/{year}/draft: body is the report (public JSON form); If-Match: version. */
+import { z } from 'zod';
 import { Report } from '../domain/report.js';
 import { saveDraft } from '../services/filings.js';
 import { YearPath, authenticatedRoute, parseIfMatch } from './http-stack.js';
 
-export const handler = authenticatedRoute({ path: YearPath, body: Report }, async (request, caller, deps) => {
+const AgencyQuery = z.strictObject({ agency: z.string().min(1).max(32).optional() });
+
+export const handler = authenticatedRoute({ path: YearPath, query: AgencyQuery, body: Report }, async (request, caller, deps) => {
   const result = await saveDraft(deps, caller, {
+    ...(request.query.agency ? { agencyId: request.query.agency } : {}),
     year: request.path.year,
     report: request.body,
     ifMatch: parseIfMatch(request.header('if-match')),

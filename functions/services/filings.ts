@@ -6,6 +6,7 @@ import { validateReport } from '../domain/validate-report.js';
 import { agencyInScope, filerOnly, regionInScope } from './access.js';
 import {
   CheckFailedError,
+  ForbiddenError,
   IdempotencyKeyReuseError,
   InputError,
   NotFoundError,
@@ -91,12 +92,14 @@ function checkReportHeader(report: Report, agency: Agency, year: number): Report
     throw new InputError(`${year}年度报告应使用${template === '2021' ? '2021年新版' : '2019年试行'}格式（template: "${template}"）`);
   }
   if (report.agencyId !== undefined && report.agencyId !== agency.id) {
-    throw new InputError(`报告中的单位代码 ${report.agencyId} 与登录单位 ${agency.id} 不一致`);
+    throw new ForbiddenError(`报告中的单位代码 ${report.agencyId} 不是登录单位 ${agency.id}，您只能填报本单位的报告`);
   }
   return { ...report, agencyId: agency.id };
 }
 
 export interface SaveDraftInput {
+  /** `?agency=`: must be the caller's own */
+  agencyId?: string;
   year: number;
   report: Report;
   /** the `If-Match` version; 0 when creating the filing */
@@ -115,6 +118,7 @@ export interface SaveDraftResult {
 
 export async function saveDraft(deps: Deps, caller: Caller, input: SaveDraftInput): Promise<SaveDraftResult> {
   const filer = filerOnly(caller);
+  agencyInScope(filer, input.agencyId);
   if (input.ifMatch === undefined) {
     throw new PreconditionRequiredError('保存草稿须带 If-Match 头，值为读取时的版本号（新报告为 0）');
   }
@@ -168,6 +172,7 @@ export async function saveDraft(deps: Deps, caller: Caller, input: SaveDraftInpu
 }
 
 export interface SubmitInput {
+  agencyId?: string;
   year: number;
   report: Report;
   ifMatch?: number;
@@ -203,6 +208,7 @@ const MAX_SUBMIT_ATTEMPTS = 3;
 
 export async function submitFiling(deps: Deps, caller: Caller, input: SubmitInput): Promise<SubmitResult> {
   const filer = filerOnly(caller);
+  agencyInScope(filer, input.agencyId);
   const scope = `${filer.agencyId}#${input.year}`;
   for (let attempt = 1; ; attempt++) {
     // One round trip: the agency, the filing, last year's revision and any earlier answer.
