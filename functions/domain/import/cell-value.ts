@@ -16,9 +16,10 @@ export function parseCellValue(text: string): Cell {
   const trimmed = text.trim();
   if (!trimmed) return null;
   const ascii = trimmed.normalize('NFKC').replace(/[−–]/g, '-').replace(/\s+/g, '');
-  if (NUMBER.test(ascii)) return Number(ascii);
-  if (GROUPED.test(ascii)) return Number(ascii.replace(/,/g, ''));
-  return trimmed;
+  const digits = NUMBER.test(ascii) ? ascii : GROUPED.test(ascii) ? ascii.replace(/,/g, '') : undefined;
+  const value = digits === undefined ? NaN : Number(digits);
+  // Digits too many for a number stay text, for number.format to report.
+  return Number.isFinite(value) ? value : trimmed;
 }
 
 export function isNumericCell(text: string): boolean {
