@@ -1,0 +1,119 @@
+/**
+ * The filing API as the form uses it (docs in README / docs/api.md): read a filing, save a
+ * draft under If-Match, submit with an Idempotency-Key. Errors come back as `ApiError` with
+ * the server's Chinese message, and the findings or current version where the server sends them.
+ */
+import type { AgencyKind } from '../../functions/domain/agency.js';
+import type { Finding } from '../../functions/domain/finding.js';
+import type { Report, RowData } from '../../functions/domain/report.js';
+import type { TemplateId } from '../../functions/domain/report-template.js';
+
+export type FilingStatus = 'not_started' | 'draft' | 'submitted' | 'returned' | 'published';
+
+export interface FilingView {
+  agency: { id: string; name: string; region: string; kind: AgencyKind };
+  year: number;
+  template: TemplateId;
+  status: FilingStatus;
+  version: number;
+  draft: Report | null;
+  findings: Finding[];
+  errorCount: number;
+  warningCount: number;
+  lastSubmittedAt: string | null;
+  revisions: { revision: number; submittedAt: string; warningCount: number }[];
+  previousYear: { year: number; revision: number; carriedForward: RowData } | null;
+  /** the public page, once published (when the API knows it) */
+  publicUrl?: string;
+}
+
+export interface SaveResult {
+  status: FilingStatus;
+  version: number;
+  findings: Finding[];
+  errorCount: number;
+  warningCount: number;
+}
+
+export interface SubmitResult {
+  status: FilingStatus;
+  version: number;
+  revision: number;
+  submittedAt: string;
+  findings: Finding[];
+}
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly findings: Finding[] = [],
+    readonly currentVersion?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface ApiClient {
+  getFiling(year: number): Promise<FilingView>;
+  saveDraft(year: number, report: Report, version: number, options?: { keepalive?: boolean }): Promise<SaveResult>;
+  submit(year: number, report: Report, version: number, idempotencyKey: string): Promise<SubmitResult>;
+}
+
+export function apiClient(base: string, token: string, fetchImpl: typeof fetch = fetch.bind(globalThis)): ApiClient {
+  async function call<T>(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; keepalive?: boolean } = {}): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${base}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json',
+          ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...init.headers,
+        },
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+        ...(init.keepalive ? { keepalive: true } : {}),
+        cache: 'no-store',
+        referrerPolicy: 'no-referrer',
+      });
+    } catch {
+      throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试；填写的内容仍保留在本页。');
+    }
+    const text = await response.text();
+    let body: unknown = undefined;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (!response.ok) {
+      const error = (body as { error?: { code?: string; message?: string; findings?: Finding[]; currentVersion?: number } } | undefined)?.error;
+      throw new ApiError(
+        response.status,
+        error?.code ?? 'http',
+        error?.message ?? `服务器返回错误（HTTP ${response.status}）`,
+        error?.findings ?? [],
+        error?.currentVersion,
+      );
+    }
+    return body as T;
+  }
+
+  return {
+    getFiling: (year) => call<FilingView>('GET', `/api/filings/${year}`),
+    saveDraft: (year, report, version, options = {}) =>
+      call<SaveResult>('PUT', `/api/filings/${year}/draft`, {
+        body: report,
+        headers: { 'if-match': String(version) },
+        ...(options.keepalive ? { keepalive: true } : {}),
+      }),
+    submit: (year, report, version, idempotencyKey) =>
+      call<SubmitResult>('POST', `/api/filings/${year}/submit`, {
+        body: report,
+        headers: { 'if-match': String(version), 'idempotency-key': idempotencyKey },
+      }),
+  };
+}
