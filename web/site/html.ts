@@ -16,7 +16,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
-/** Markup known to be safe: produced by `html` or explicitly trusted with `unsafeRaw`. */
+/** Markup known to be safe: only `html` produces it. */
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
@@ -38,11 +38,6 @@ export function html(strings: TemplateStringsArray, ...values: readonly HtmlValu
   let out = strings[0] ?? '';
   for (let i = 0; i < values.length; i++) out += render(values[i]) + (strings[i + 1] ?? '');
   return new SafeHtml(out);
-}
-
-/** Trusts markup as is; only for constant text from our own code (e.g. the stylesheet link). */
-export function unsafeRaw(markup: string): SafeHtml {
-  return new SafeHtml(markup);
 }
 
 /** Text with newlines as paragraphs: one `<p>` per non-blank line. */

@@ -141,14 +141,15 @@ export function renderTotalsPage(input: RegionYearInput, totals: RegionTotals = 
   const title = TEXT.totalsTitle(name, year);
   const source = (t: Parameters<typeof tableData>[1]) => tableData(totals.sum, t);
   const template = TEMPLATES[totals.template];
+  const bars = outcomeBars(totals.sum);
   const otherName = totals.excluded[0] ? TEMPLATES[latestRevision(totals.excluded[0].publication!.revisions).report.template].name : '';
   const body = html`<article class="totals">
 <h1>${title}</h1>
 <p class="coverage">${TEXT.coverage(totals.included.length, totals.agencies)}</p>
 ${totals.excluded.length > 0 ? html`<p class="coverage">${TEXT.otherTemplate(totals.excluded.length, otherName)}</p>` : ''}
 <figure class="chart">
-${outcomeChart(outcomeBars(totals.sum), TEXT.outcomesChart)}
-<figcaption>${TEXT.outcomesChart}</figcaption>
+${outcomeChart(bars, TEXT.outcomesChart)}
+<figcaption>${TEXT.outcomesChart}${bars.every((b) => b.value === 0) ? html`：${TEXT.noOutcomes}` : ''}</figcaption>
 </figure>
 ${(['proactive', 'applications', 'appeals'] as const).map(
     (id) => html`<section class="report-section" id="${id}">
