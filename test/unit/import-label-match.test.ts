@@ -78,3 +78,11 @@ describe('aligning values past padding', () => {
     expect(alignValues(['label', '1', '', '', '4'], 1, 3)).toEqual({ ok: false, found: 4 });
   });
 });
+
+describe('labels flattened into one cell', () => {
+  it('reads a row label printed after its group labels in the same cell', () => {
+    expect(rowIdOf('（三）不予公开 1.属于国家秘密')).toBe('withheldStateSecret');
+    expect(rowIdOf('三、本年度办理结果（一）予以公开')).toBe('disclosed');
+    expect(rowIdOf('三、本年度办理结果 （六）其他处理 3.其他')).toBe('otherOther');
+  });
+});

@@ -41,6 +41,7 @@ export function labelKeys(text: string): readonly string[] {
  */
 export class LabelIndex<T> {
   private readonly levels: Map<string, { key: string; target: T } | null>[] = [new Map(), new Map(), new Map(), new Map()];
+  private readonly prefixes: string[] = [];
 
   /** `id` tells whether two registrations are the same target. */
   add(label: string, id: string, target: T): void {
@@ -53,7 +54,24 @@ export class LabelIndex<T> {
     });
   }
 
+  /**
+   * A group label that may be printed in the same cell as its row's label, as when merged
+   * cells are flattened: "（三）不予公开1.属于国家秘密".
+   */
+  addPrefix(label: string): void {
+    const prefix = normaliseLabel(label);
+    if (prefix && !this.prefixes.includes(prefix)) this.prefixes.push(prefix);
+  }
+
   find(text: string): T | undefined {
+    const whole = this.findExact(text);
+    if (whole !== undefined) return whole;
+    const normalised = normaliseLabel(text);
+    const prefix = this.prefixes.find((p) => normalised.length > p.length && normalised.startsWith(p));
+    return prefix === undefined ? undefined : this.find(normalised.slice(prefix.length));
+  }
+
+  private findExact(text: string): T | undefined {
     if (!text.trim()) return undefined;
     const keys = labelKeys(text);
     for (let level = 0; level < keys.length; level++) {

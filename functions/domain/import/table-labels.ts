@@ -20,7 +20,10 @@ export function tableLabelIndex(tables: readonly TableDef[], extraHeaders: reado
   for (const table of tables) {
     for (const row of table.rows) {
       index.add(row.label, `row:${table.path}.${row.id}`, { kind: 'row', table, row });
-      for (const group of row.groups) index.add(group, `group:${group}`, GROUP);
+      for (const group of row.groups) {
+        index.add(group, `group:${group}`, GROUP);
+        index.addPrefix(group);
+      }
     }
     table.columns.forEach((column, i) => {
       index.add(column.label, `column:${i}:${column.label}`, { kind: 'column', index: i });
