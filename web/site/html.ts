@@ -12,8 +12,11 @@ const ESCAPES: Readonly<Record<string, string>> = {
 };
 
 /** Escapes text for element content and for quoted attribute values. */
+const SPECIAL = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  // Most values (numbers, paths, labels) need nothing; skip the replace for them.
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c) : text;
 }
 
 /** Markup known to be safe: only `html` produces it. */
