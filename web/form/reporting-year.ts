@@ -22,10 +22,14 @@ export function daysLeft(today: IsoDate, deadline: IsoDate): number {
   return daysBetween(today, deadline);
 }
 
-/** The years worth looking at when the form opens: the two before today's year and today's. */
+/**
+ * The years worth looking at when the form opens: last year's report (due or overdue) and this
+ * year's. Older years are reached through the year switcher; looking further back would open
+ * every new user on a year filed before the system existed.
+ */
 export function candidateYears(today: IsoDate): number[] {
   const year = Number(today.slice(0, 4));
-  return [year - 2, year - 1, year].filter((y) => y >= FIRST_YEAR);
+  return [year - 1, year].filter((y) => y >= FIRST_YEAR);
 }
 
 /** Every year the form can switch to, newest first. */
@@ -35,10 +39,7 @@ export function selectableYears(today: IsoDate): number[] {
   return years;
 }
 
-/**
- * The year to open: the oldest year that is overdue and not yet submitted (so carry-over is
- * filed in order), else the year whose deadline comes next.
- */
+/** The year to open: last year's if it is overdue and not yet submitted, else the one due next. */
 export function openingYear(
   today: IsoDate,
   deadline: (year: number) => IsoDate,
