@@ -74,4 +74,27 @@ describe('importing an HTML page', () => {
       total: 1253,
     });
   });
+
+  it('reads a text file named .html as text', () => {
+    const text = fixture('wangdian-2023-report.txt');
+
+    const report = importReport(text, { filename: 'wangdian.html' });
+
+    expect(report.sections.appeals.review?.total).toBe(0);
+  });
+
+  it('reads a page laid out in a table of tables, headings in table rows included', () => {
+    const page = html
+      .replace('<div class="article">', '<table width="100%"><tr><td>')
+      .replace('<div class="share">', '</td></tr></table><div class="share">')
+      .replace(
+        '<p><strong>四、政府信息公开行政复议、行政诉讼情况</strong></p>\n<table border="1" cellspacing="0">\n<thead>',
+        '<table border="1" cellspacing="0">\n<thead><tr><td colspan="15">四、政府信息公开行政复议、行政诉讼情况</td></tr>',
+      );
+
+    const report = importReport(page);
+
+    expect(report.sections.appeals.litigationAfterReview?.total).toBe(0);
+    expect(report.sections.problems).toBe(importReport(html).sections.problems);
+  });
 });

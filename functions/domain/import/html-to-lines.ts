@@ -26,9 +26,10 @@ const CJK = '[\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]';
 const CJK_LINE_BREAK = new RegExp(`(${CJK})[ \\t\\r\\n]*\\n[ \\t\\r\\n]*(?=${CJK})`, 'g');
 const MAX_SPAN = 100;
 
+/** By content: a file named .html may hold text, and text files may hold HTML. */
 export function looksLikeHtml(source: string, filename?: string): boolean {
-  if (filename && /\.x?html?$/i.test(filename)) return true;
-  return /<(?:!doctype\s+html|html|body|table|p|div|h[1-6]|br|span)[\s>/]/i.test(source);
+  if (/<(?:!doctype\s+html|html|body|table|p|div|h[1-6]|br|span)[\s>/]/i.test(source)) return true;
+  return filename !== undefined && /\.x?html?$/i.test(filename) && /<[a-z!][^>]*>/i.test(source);
 }
 
 export function htmlToLines(source: string): SourceLine[] {
