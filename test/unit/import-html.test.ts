@@ -94,6 +94,7 @@ describe('importing an HTML page', () => {
 
     const report = importReport(page);
 
+    expect(page).not.toContain('<p><strong>四、');
     expect(report.sections.appeals.litigationAfterReview?.total).toBe(0);
     expect(report.sections.problems).toBe(importReport(html).sections.problems);
   });

@@ -41,35 +41,30 @@ export function importReport(source: string, options: ImportOptions = {}): Repor
   const applications = requireSection(layout, 'applications');
   const appeals = requireSection(layout, 'appeals');
 
-  const proactiveTables = tables.filter((t) => t.section === 'proactive');
-  const proactiveRows = readLabelledRows(report, proactive.lines, tableLabelIndex(proactiveTables), 'proactive', {
-    rejectUnknownRows: true,
-  });
-  if (proactiveRows.rows === 0) throw noTable('proactive');
-
-  const applicationTables = tables.filter((t) => t.section === 'applications');
-  const index = tableLabelIndex(applicationTables, [APPLICANT_HEADER]);
-  const applicationRows = readLabelledRows(report, applications.lines, index, 'applications', {
-    rejectUnknownRows: true,
-  });
-  if (applicationRows.rows === 0) throw noTable('applications');
-
-  const appealsTable = tables.find((t) => t.section === 'appeals')!;
-  readAppeals(report, appealsTable, appeals.lines);
+  readRowTable(report, proactive, 'proactive');
+  readRowTable(report, applications, 'applications', [APPLICANT_HEADER]);
+  readAppeals(report, tables.find((t) => t.section === 'appeals')!, appeals.lines);
 
   const sections = report.sections;
   for (const def of TEMPLATES[template].textSections) {
     sections[def.id] = readTextSection(def, layout.sections[def.id]);
   }
-  return Report.parse(report);
+  const parsed = Report.safeParse(report);
+  if (!parsed.success) throw new ImportError(`导入结果不符合报告格式：${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data;
+}
+
+/** 二 and 三: rows found by their labels; a section with no such row has no table. */
+function readRowTable(report: Report, body: SectionBody, section: SectionId, headers: readonly string[] = []): void {
+  const tables = TEMPLATES[report.template].tables.filter((t) => t.section === section);
+  const { rows } = readLabelledRows(report, body.lines, tableLabelIndex(tables, headers), section, {
+    rejectUnknownRows: true,
+  });
+  if (rows === 0) throw new ImportError(`${sectionName(section)}未找到表格`, { section });
 }
 
 function requireSection(layout: ReportLayout, section: SectionId): SectionBody {
   const body = layout.sections[section];
   if (!body) throw new ImportError(`未找到${sectionName(section)}`, { section });
   return body;
-}
-
-function noTable(section: SectionId): ImportError {
-  return new ImportError(`${sectionName(section)}未找到表格`, { section });
 }

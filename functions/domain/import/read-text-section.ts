@@ -2,9 +2,8 @@ import type { TextSectionDef } from '../report-template.js';
 import { MAX_TEXT_LENGTH } from '../report.js';
 import { ImportError } from './import-error.js';
 import { normaliseLabel } from './label-match.js';
-import type { SectionBody } from './sections.js';
+import { sectionName, type SectionBody } from './sections.js';
 import { lineText } from './source-line.js';
-import { sectionName } from './sections.js';
 
 /** A text section: its non-empty lines are its paragraphs; the template's own hint is dropped. */
 export function readTextSection(def: TextSectionDef, body: SectionBody | undefined): string {

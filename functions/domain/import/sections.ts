@@ -5,7 +5,7 @@
  */
 import { SECTION_ORDER, TEMPLATES, type SectionId } from '../report-template.js';
 import { normaliseLabel } from './label-match.js';
-import { lineText, type SourceLine } from './source-line.js';
+import type { SourceLine } from './source-line.js';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'] as const;
 
