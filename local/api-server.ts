@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { ROUTES, type Route } from '../functions/handlers/routes.js';
+import { serveForm } from '../web/form/serve-form.js';
 import { ensurePortFree } from './stand-ins.js';
 
 /** API Gateway's HTTP API refuses bodies over 10 MB before any Lambda runs. */
@@ -175,16 +176,25 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
-export async function startApiServer(options: { port: number; host?: string; routes?: readonly Route[] }): Promise<ApiServer> {
+export async function startApiServer(options: {
+  port: number;
+  host?: string;
+  routes?: readonly Route[];
+  /** the public site's origin, for the form's link to a published report */
+  siteBase?: string;
+}): Promise<ApiServer> {
   const host = options.host ?? '127.0.0.1';
   await ensurePortFree(options.port, 'the API server', 'NIANBAO_API_PORT');
   const routes = (options.routes ?? ROUTES).map(compile);
   const server = createServer((req, res) => {
-    handleRequest(req, res, routes).catch((error: unknown) => {
-      console.error(error);
-      if (!res.headersSent) send(res, 500, { error: { code: 'internal', message: '服务器内部错误，请稍后重试' } }, CORS);
-      else res.destroy();
-    });
+    // The filing form's static files at /file/ (web/form/serve-form.ts), as the CDN serves them on AWS.
+    serveForm(req, res, { siteBase: options.siteBase ?? '' })
+      .then((served) => (served ? undefined : handleRequest(req, res, routes)))
+      .catch((error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) send(res, 500, { error: { code: 'internal', message: '服务器内部错误，请稍后重试' } }, CORS);
+        else res.destroy();
+      });
   });
   // Keep-alive connections from benchmarks and tests should not hold `stop` open.
   server.keepAliveTimeout = 5000;
