@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { ROUTES, type Route } from '../functions/handlers/routes.js';
 import { serveForm } from '../web/form/serve-form.js';
-import { ensurePortFree } from './stand-ins.js';
+import { API_NAME, ensurePortFree } from './stand-ins.js';
 
 /** API Gateway's HTTP API refuses bodies over 10 MB before any Lambda runs. */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
@@ -184,7 +184,7 @@ export async function startApiServer(options: {
   siteBase?: string;
 }): Promise<ApiServer> {
   const host = options.host ?? '127.0.0.1';
-  await ensurePortFree(options.port, 'the API server', 'NIANBAO_API_PORT');
+  await ensurePortFree(options.port, API_NAME, 'NIANBAO_API_PORT');
   const routes = (options.routes ?? ROUTES).map(compile);
   const server = createServer((req, res) => {
     // The filing form's static files at /file/ (web/form/serve-form.ts), as the CDN serves them on AWS.

@@ -25,8 +25,13 @@ export class StandInError extends Error {
   }
 }
 
+const DYNAMODB_NAME = ['本地 DynamoDB', 'DynamoDB Local'] as const;
+const S3_NAME = ['本地 S3 (s3rver)', 'S3 (s3rver)'] as const;
+const SES_NAME = ['SES 邮件模拟器', 'the SES emulator'] as const;
+export const API_NAME = ['API 服务', 'the API server'] as const;
+
 /** Fails fast, with the variable to change, instead of hanging on a taken port. */
-export async function ensurePortFree(port: number, what: string, envVar: string): Promise<void> {
+export async function ensurePortFree(port: number, what: readonly [zh: string, en: string], envVar: string): Promise<void> {
   const probe = (host: string) =>
     new Promise<void>((resolve, reject) => {
       const server: Server = createServer();
@@ -34,8 +39,8 @@ export async function ensurePortFree(port: number, what: string, envVar: string)
         if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
           reject(
             new StandInError(
-              `端口 ${port} 已被占用，无法启动${what}。请关闭占用该端口的程序，或设置 ${envVar}=<其他端口>。\n` +
-                `Port ${port} is already in use, so ${what} cannot start. Stop whatever holds it or set ${envVar}=<another port>.`,
+              `端口 ${port} 已被占用，无法启动${what[0]}。请关闭占用该端口的程序，或设置 ${envVar}=<其他端口>。\n` +
+                `Port ${port} is already in use, so ${what[1]} cannot start. Stop whatever holds it or set ${envVar}=<another port>.`,
             ),
           );
         } else if (error.code === 'EADDRNOTAVAIL' || error.code === 'EAFNOSUPPORT') resolve();
@@ -86,7 +91,7 @@ export interface DynamoDbLocal {
 /** DynamoDB Local on `port`, in memory or on disk under `dbPath` (shared by every credential). */
 export async function startDynamoDbLocal(options: { port: number; dbPath?: string }): Promise<DynamoDbLocal> {
   checkJava();
-  await ensurePortFree(options.port, 'DynamoDB Local', 'NIANBAO_DYNAMODB_PORT');
+  await ensurePortFree(options.port, DYNAMODB_NAME, 'NIANBAO_DYNAMODB_PORT');
   const dir = dynamoDbLocalDir();
   const storage = options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory'];
   if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
@@ -111,6 +116,10 @@ export async function startDynamoDbLocal(options: { port: number; dbPath?: strin
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // However this process ends, Java must not outlive it holding the port and the db file.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
   const endpoint = `http://127.0.0.1:${options.port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -150,7 +159,7 @@ export interface S3Local {
 }
 
 export async function startS3Local(options: { port: number; directory: string; buckets: string[] }): Promise<S3Local> {
-  await ensurePortFree(options.port, 'S3 (s3rver)', 'NIANBAO_S3_PORT');
+  await ensurePortFree(options.port, S3_NAME, 'NIANBAO_S3_PORT');
   mkdirSync(options.directory, { recursive: true });
   const server = new S3rver({
     port: options.port,
@@ -197,7 +206,7 @@ export interface SesLocal {
 type SesServer = (config: { host: string; port: number }) => Promise<HttpServer>;
 
 export async function startSesLocal(options: { port: number }): Promise<SesLocal> {
-  await ensurePortFree(options.port, 'the SES emulator', 'NIANBAO_SES_PORT');
+  await ensurePortFree(options.port, SES_NAME, 'NIANBAO_SES_PORT');
   // A CommonJS module with `exports.default`: unwrap whichever shape the loader hands us.
   const mod = sesModule as unknown as { default: SesServer | { default: SesServer } };
   const start = typeof mod.default === 'function' ? mod.default : mod.default.default;
@@ -243,9 +252,9 @@ export async function startStandIns(options: {
     const baseDir = options.dataDir ?? options.scratchDir;
     if (!baseDir) throw new StandInError('startStandIns needs dataDir or scratchDir');
     // Check every port before starting anything, so a clash leaves nothing behind.
-    await ensurePortFree(options.ports.dynamodb, 'DynamoDB Local', 'NIANBAO_DYNAMODB_PORT');
-    await ensurePortFree(options.ports.s3, 'S3 (s3rver)', 'NIANBAO_S3_PORT');
-    await ensurePortFree(options.ports.ses, 'the SES emulator', 'NIANBAO_SES_PORT');
+    await ensurePortFree(options.ports.dynamodb, DYNAMODB_NAME, 'NIANBAO_DYNAMODB_PORT');
+    await ensurePortFree(options.ports.s3, S3_NAME, 'NIANBAO_S3_PORT');
+    await ensurePortFree(options.ports.ses, SES_NAME, 'NIANBAO_SES_PORT');
     const dynamodb = await startDynamoDbLocal({
       port: options.ports.dynamodb,
       ...(options.dataDir ? { dbPath: path.join(options.dataDir, 'dynamodb') } : {}),

@@ -1,0 +1,138 @@
+/**
+ * `npm start`: DynamoDB Local, s3rver, the SES emulator and the API server on one machine,
+ * with the demo county seeded on first start. Ctrl-C stops everything.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { startStandIns, StandInError, type StandIns } from './stand-ins.js';
+import { localConfig } from './local-config.js';
+import { readRuntime, removeRuntime, writeRuntime } from './runtime-file.js';
+import type { ApiServer } from './api-server.js';
+import { DEMO_AGENCIES, DEMO_REGION, DEMO_REGION_NAME, DEMO_YEAR, isSeeded, seedDemoCounty } from './seed/demo-county.js';
+
+async function main(): Promise<void> {
+  const local = localConfig();
+  mkdirSync(local.dataDir, { recursive: true });
+  const running = readRuntime(local.dataDir);
+  if (running) {
+    throw new StandInError(
+      `数据目录 ${local.dataDir} 已由另一个 nianbao（进程 ${running.pid}）使用，API 在 ${running.apiUrl}。\n` +
+        `Another nianbao (pid ${running.pid}) already runs on ${local.dataDir}, API at ${running.apiUrl}.`,
+    );
+  }
+  const host = local.NIANBAO_HOST;
+  const apiUrl = `http://${host}:${local.NIANBAO_API_PORT}`;
+  // The handlers read their configuration from the environment, exactly as on Lambda.
+  process.env.NIANBAO_PUBLIC_URL ??= apiUrl;
+  const { Config, config } = await import('../functions/adapters/config.js');
+  // Not cached: the endpoints are only known once the stand-ins run.
+  const bucket = Config.parse(process.env).NIANBAO_SITE_BUCKET;
+
+  let standIns: StandIns | undefined;
+  let api: ApiServer | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('\n正在停止 (stopping)…\n');
+    await api?.stop().catch(() => undefined);
+    await standIns?.stop();
+    removeRuntime(local.dataDir);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    process.stdout.write('正在启动本地 DynamoDB、S3、SES (starting DynamoDB Local, S3, SES)…\n');
+    // The API port is checked up front too, so a clash is reported before Java starts.
+    const { ensurePortFree, API_NAME } = await import('./stand-ins.js');
+    await ensurePortFree(local.NIANBAO_API_PORT, API_NAME, 'NIANBAO_API_PORT');
+    standIns = await startStandIns({
+      ports: { dynamodb: local.NIANBAO_DYNAMODB_PORT, s3: local.NIANBAO_S3_PORT, ses: local.NIANBAO_SES_PORT },
+      dataDir: local.dataDir,
+      buckets: [bucket],
+    });
+    Object.assign(process.env, {
+      NIANBAO_DYNAMODB_ENDPOINT: standIns.dynamodb.endpoint,
+      NIANBAO_S3_ENDPOINT: standIns.s3.endpoint,
+      NIANBAO_SES_ENDPOINT: standIns.ses.endpoint,
+    });
+    const cfg = config();
+    const { ensureTable } = await import('../functions/adapters/dynamodb-table.js');
+    const { createDynamoDbClient } = await import('../functions/adapters/dynamodb-filing-store.js');
+    const client = createDynamoDbClient(cfg);
+    const created = await ensureTable(client, cfg.NIANBAO_TABLE);
+    client.destroy();
+
+    const { startApiServer } = await import('./api-server.js');
+    api = await startApiServer({ port: local.NIANBAO_API_PORT, host });
+    writeRuntime(local.dataDir, {
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      apiUrl: api.url,
+      dynamodbEndpoint: standIns.dynamodb.endpoint,
+      s3Endpoint: standIns.s3.endpoint,
+      sesEndpoint: standIns.ses.endpoint,
+      table: cfg.NIANBAO_TABLE,
+      bucket: cfg.NIANBAO_SITE_BUCKET,
+    });
+
+    const { runtime } = await import('../functions/handlers/runtime.js');
+    const { store, clock } = runtime();
+    let seeded = false;
+    if (!(await isSeeded(store))) {
+      await seedDemoCounty(store, clock);
+      seeded = true;
+    }
+    const links = await demoSignIns(local.dataDir, cfg.NIANBAO_PUBLIC_URL, cfg.NIANBAO_TOKEN_DAYS);
+
+    const lines = [
+      '',
+      `nianbao 本地运行中 (running)   数据目录 (data): ${local.dataDir}${created === 'created' ? '（新建 new）' : ''}`,
+      `  API            ${api.url}/api/health`,
+      `  DynamoDB Local ${standIns.dynamodb.endpoint}   表 (table) ${cfg.NIANBAO_TABLE}`,
+      `  S3 (s3rver)    ${standIns.s3.endpoint}   桶 (bucket) ${cfg.NIANBAO_SITE_BUCKET}`,
+      `  SES 邮件查看    ${standIns.ses.endpoint}/   (mail viewer; GET /store lists mail)`,
+      `  公开网站 (site) 端口 ${local.NIANBAO_SITE_PORT} 预留给发布功能 (reserved for the public site)`,
+      '',
+      `示范数据 (demo): ${DEMO_REGION_NAME} ${DEMO_REGION}，填报 ${DEMO_YEAR} 年度，${DEMO_YEAR - 1} 年度已提交${seeded ? '（刚刚写入 just seeded）' : ''}`,
+      '登录链接 (sign-in links; new ones each start, the previous start\'s are revoked):',
+      ...links.map((l) => `  ${l.label.padEnd(14, '　')} ${l.url}`),
+      '',
+      `例 (try): curl -H "Authorization: Bearer ${links[0]?.token ?? 'TOKEN'}" ${api.url}/api/filings/${DEMO_YEAR}`,
+      '按 Ctrl-C 停止 (Ctrl-C stops everything).',
+      '',
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } catch (error) {
+    if (error instanceof StandInError) process.stderr.write(`\n${error.message}\n`);
+    else process.stderr.write(`\n启动失败 (start failed): ${(error as Error).stack ?? String(error)}\n`);
+    await stop(1);
+  }
+}
+
+/** A fresh token per demo agency and one for the reviewer; the previous start's are revoked. */
+async function demoSignIns(dataDir: string, publicUrl: string, days: number) {
+  const { runtime } = await import('../functions/handlers/runtime.js');
+  const { createToken, revokeToken } = await import('../functions/services/tokens.js');
+  const { store, clock } = runtime();
+  const file = path.join(dataDir, 'demo-tokens.json');
+  if (existsSync(file)) {
+    for (const hash of JSON.parse(readFileSync(file, 'utf8')) as string[]) await revokeToken(store, clock, hash);
+  }
+  const settings = { publicUrl, days };
+  const links: { label: string; url: string; token: string }[] = [];
+  const { hashToken } = await import('../functions/services/tokens.js');
+  for (const agency of DEMO_AGENCIES) {
+    const t = await createToken(store, clock, settings, { agencyId: agency.id });
+    links.push({ label: agency.name, url: t.url, token: t.token });
+  }
+  const reviewer = await createToken(store, clock, settings, { region: DEMO_REGION });
+  links.push({ label: `主管部门 ${DEMO_REGION}`, url: reviewer.url, token: reviewer.token });
+  // Only hashes go to disk, like the table.
+  writeFileSync(file, JSON.stringify(links.map((l) => hashToken(l.token))));
+  return links;
+}
+
+await main();
