@@ -7,7 +7,7 @@
 import { TEMPLATES, TEMPLATE_IDS, type TemplateId } from '../report-template.js';
 import { templateForYear } from '../report.js';
 import { isBlankCell, isNumericCell } from './cell-value.js';
-import { normaliseLabel } from './label-match.js';
+import { MAX_LABEL_LENGTH, normaliseLabel } from './label-match.js';
 import type { SourceLine } from './source-line.js';
 
 function templateLabels(template: TemplateId): Set<string> {
@@ -39,7 +39,7 @@ export function detectTemplate(lines: readonly SourceLine[], year: number): Temp
   const score: Record<TemplateId, number> = { '2021': 0, '2019': 0 };
   for (const line of lines) {
     line.cells.forEach((cell, i) => {
-      if (isBlankCell(cell)) return;
+      if (isBlankCell(cell) || cell.length > MAX_LABEL_LENGTH) return;
       const label = normaliseLabel(cell);
       for (const id of TEMPLATE_IDS) if (signature[id].has(label)) score[id]++;
       if (label === OTHER_HANDLING) {

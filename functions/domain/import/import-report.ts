@@ -2,7 +2,7 @@
  * Reads a published report (the plain-text layout of reference/wangdian-2023-report.txt, or
  * an HTML page) into the report model. Pure: no I/O, also bundled into the browser.
  */
-import { APPLICANT_HEADER, TEMPLATES, type SectionId } from '../report-template.js';
+import { APPLICANT_HEADER, TEMPLATES, type SectionId, type TemplateId } from '../report-template.js';
 import { Report, emptyReport } from '../report.js';
 import { detectTemplate } from './detect-template.js';
 import { htmlToLines, looksLikeHtml } from './html-to-lines.js';
@@ -13,7 +13,8 @@ import { readTextSection } from './read-text-section.js';
 import { readTitle } from './read-title.js';
 import { sectionName, splitSections, type ReportLayout, type SectionBody } from './sections.js';
 import { isBlankLine } from './source-line.js';
-import { tableLabelIndex } from './table-labels.js';
+import type { LabelIndex } from './label-match.js';
+import { tableLabelIndex, type LabelTarget } from './table-labels.js';
 import { textToLines } from './text-layout.js';
 
 export { ImportError } from './import-error.js';
@@ -54,10 +55,22 @@ export function importReport(source: string, options: ImportOptions = {}): Repor
   return parsed.data;
 }
 
+const labelIndexes = new Map<string, LabelIndex<LabelTarget>>();
+
+function labelIndex(template: TemplateId, section: SectionId, headers: readonly string[]): LabelIndex<LabelTarget> {
+  const key = `${template}:${section}`;
+  let index = labelIndexes.get(key);
+  if (!index) {
+    index = tableLabelIndex(TEMPLATES[template].tables.filter((t) => t.section === section), headers);
+    labelIndexes.set(key, index);
+  }
+  return index;
+}
+
 /** 二 and 三: rows found by their labels; a section with no such row has no table. */
 function readRowTable(report: Report, body: SectionBody, section: SectionId, headers: readonly string[] = []): void {
-  const tables = TEMPLATES[report.template].tables.filter((t) => t.section === section);
-  const { rows } = readLabelledRows(report, body.lines, tableLabelIndex(tables, headers), section, {
+  const index = labelIndex(report.template, section, headers);
+  const { rows } = readLabelledRows(report, body.lines, index, section, {
     rejectUnknownRows: true,
   });
   if (rows === 0) throw new ImportError(`${sectionName(section)}未找到表格`, { section });

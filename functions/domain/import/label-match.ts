@@ -5,16 +5,35 @@
 
 const QUOTES = /["'“”‘’「」『』〝〞＂＇]/g;
 const CN_NUMERAL = '[一二三四五六七八九十]+';
+const ARABIC_NUMBERING = /^(\d+)[、,.]/;
+const CN_NUMBERING = new RegExp(`^(${CN_NUMERAL})[、,.]`);
+
+/** No label, even flattened with its groups, is longer; longer cells are prose. */
+export const MAX_LABEL_LENGTH = 120;
+
+// Reports repeat the same few hundred labels; NFKC dominates the import's time without this.
+const normaliseCache = new Map<string, string>();
+const CACHE_SIZE = 4096;
 
 /** One canonical spelling: full-width → half-width, no spaces or quotes, 其它 → 其他. */
 export function normaliseLabel(text: string): string {
+  let result = normaliseCache.get(text);
+  if (result === undefined) {
+    result = normalise(text);
+    if (normaliseCache.size >= CACHE_SIZE) normaliseCache.clear();
+    normaliseCache.set(text, result);
+  }
+  return result;
+}
+
+function normalise(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/\s+/g, '')
     .replace(QUOTES, '')
     .replace(/其它/g, '其他')
-    .replace(/^(\d+)[、,.]/, '$1.')
-    .replace(new RegExp(`^(${CN_NUMERAL})[、,.]`), '$1、')
+    .replace(ARABIC_NUMBERING, '$1.')
+    .replace(CN_NUMBERING, '$1、')
     .replace(/[:;。]+$/, '');
 }
 
@@ -64,6 +83,7 @@ export class LabelIndex<T> {
   }
 
   find(text: string): T | undefined {
+    if (text.length > MAX_LABEL_LENGTH) return undefined;
     const whole = this.findExact(text);
     if (whole !== undefined) return whole;
     const normalised = normaliseLabel(text);
