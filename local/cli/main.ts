@@ -4,6 +4,10 @@
  */
 import { validateCommand } from './validate-command.js';
 import { importCommand } from './import-command.js';
+import { agenciesImportCommand } from './agencies-import-command.js';
+import { tokenCreateCommand } from './token-create-command.js';
+import { tokenRevokeCommand } from './token-revoke-command.js';
+import { seedCommand } from './seed-command.js';
 
 export interface Command {
   /** words that select the command, e.g. ['agencies', 'import'] */
@@ -12,7 +16,14 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-const COMMANDS: readonly Command[] = [importCommand, validateCommand];
+const COMMANDS: readonly Command[] = [
+  importCommand,
+  validateCommand,
+  agenciesImportCommand,
+  tokenCreateCommand,
+  tokenRevokeCommand,
+  seedCommand,
+];
 
 function usage(): string {
   return ['用法 (usage):', ...COMMANDS.map((c) => `  nianbao ${c.usage}`)].join('\n');

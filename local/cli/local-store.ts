@@ -1,0 +1,68 @@
+/**
+ * Where CLI commands read and write. In order:
+ * 1. `NIANBAO_DYNAMODB_ENDPOINT` set: that DynamoDB (any endpoint); `NIANBAO_TARGET=aws`: real AWS.
+ * 2. A running `npm start` on the same data folder (found by `<data dir>/runtime.json`): its DynamoDB Local.
+ * 3. Otherwise the command starts DynamoDB Local on the data folder itself, and stops it after.
+ */
+import { Config } from '../../functions/adapters/config.js';
+import { DynamoDbFilingStore, createDocumentClient, createDynamoDbClient } from '../../functions/adapters/dynamodb-filing-store.js';
+import { ensureTable } from '../../functions/adapters/dynamodb-table.js';
+import type { Clock, FilingStore } from '../../functions/services/ports.js';
+import { localConfig } from '../local-config.js';
+import { readRuntime } from '../runtime-file.js';
+import { freePort, startDynamoDbLocal } from '../stand-ins.js';
+import path from 'node:path';
+
+export interface CliContext {
+  store: FilingStore;
+  clock: Clock;
+  config: Config;
+}
+
+export async function withStore<T>(run: (context: CliContext) => Promise<T>): Promise<T> {
+  const env = { ...process.env };
+  let stop: (() => Promise<void>) | undefined;
+  if (!env.NIANBAO_DYNAMODB_ENDPOINT && env.NIANBAO_TARGET !== 'aws') {
+    const local = localConfig(env);
+    const running = readRuntime(local.dataDir);
+    if (running) {
+      env.NIANBAO_DYNAMODB_ENDPOINT = running.dynamodbEndpoint;
+      env.NIANBAO_TABLE ??= running.table;
+      env.NIANBAO_PUBLIC_URL ??= running.apiUrl;
+    } else {
+      process.stderr.write(`（未发现运行中的 npm start，临时启动本地 DynamoDB：${local.dataDir}）\n`);
+      const dynamodb = await startDynamoDbLocal({ port: await freePort(), dbPath: path.join(local.dataDir, 'dynamodb') });
+      env.NIANBAO_DYNAMODB_ENDPOINT = dynamodb.endpoint;
+      stop = dynamodb.stop;
+    }
+  }
+  const config = Config.parse(env);
+  const client = createDynamoDbClient(config);
+  try {
+    if (config.NIANBAO_DYNAMODB_ENDPOINT) await ensureTable(client, config.NIANBAO_TABLE);
+    const store = new DynamoDbFilingStore(createDocumentClient(config), config.NIANBAO_TABLE);
+    return await run({ store, clock: () => new Date(), config });
+  } finally {
+    client.destroy();
+    await stop?.();
+  }
+}
+
+/** `--name value` options; the rest are positional. Unknown options are an error. */
+export function parseOptions(args: string[], known: readonly string[]): { options: Record<string, string>; positional: string[] } {
+  const options: Record<string, string> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+      if (!known.includes(name)) throw new UsageError(`未知选项 --${name}`);
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new UsageError(`--${name} 缺少值`);
+      options[name] = value;
+    } else positional.push(arg);
+  }
+  return { options, positional };
+}
+
+export class UsageError extends Error {}

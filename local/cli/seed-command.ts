@@ -1,0 +1,26 @@
+/** `nianbao seed`: writes the demo county (what the first `npm start` does), if not there yet. */
+import type { Command } from './main.js';
+import { withStore } from './local-store.js';
+import { DEMO_AGENCIES, DEMO_REGION, isSeeded, seedDemoCounty } from '../seed/demo-county.js';
+
+export const seedCommand: Command = {
+  words: ['seed'],
+  usage: 'seed                             写入示范县数据（首次 npm start 时会自动写入）',
+  async run(args) {
+    if (args.length > 0) {
+      process.stderr.write('用法：nianbao seed\n');
+      return 2;
+    }
+    const seeded = await withStore(async ({ store, clock }) => {
+      if (await isSeeded(store)) return false;
+      await seedDemoCounty(store, clock);
+      return true;
+    });
+    process.stdout.write(
+      seeded
+        ? `已写入示范县 ${DEMO_REGION}：${DEMO_AGENCIES.map((a) => a.name).join('、')}\n`
+        : `示范县 ${DEMO_REGION} 已存在，未改动\n`,
+    );
+    return 0;
+  },
+};
