@@ -128,7 +128,7 @@ describe('report page text and metadata', () => {
     expect(elements(doc, 'script')).toHaveLength(0);
     expect(elements(doc, 'style')).toHaveLength(0);
     expect(elements(doc).filter((e) => 'style' in e.attribs)).toHaveLength(0);
-    expect(elements(doc, 'section').some((s) => attr(s, 'class') === 'corrections')).toBe(false);
+    expect(elements(doc, 'aside').some((s) => attr(s, 'class') === 'corrections')).toBe(false);
   });
 
   it('report.json is the Report as is', () => {
@@ -156,7 +156,7 @@ describe('amended report', () => {
   });
 
   it('lists the 更正 history with dates and links to every revision’s stable URL', () => {
-    const history = elements(doc, 'section').find((s) => attr(s, 'class') === 'corrections')!;
+    const history = elements(doc, 'aside').find((s) => attr(s, 'class') === 'corrections')!;
     const items = elements(history, 'li');
     expect(items).toHaveLength(3);
     expect(items.map((li) => attr(elements(li, 'a')[0]!, 'href'))).toEqual(

@@ -62,19 +62,20 @@ ${body}
 }
 
 function downloads(pagePath: string): SafeHtml {
-  return html`<section class="downloads">
+  // <aside>, not <section>: it is not part of the report (and importers skip asides)
+  return html`<aside class="downloads">
 <h2>${TEXT.downloads}</h2>
 <ul>
 <li><a href="${reportJsonPath(pagePath)}" type="application/json">${TEXT.json}</a></li>
 <li><a href="${reportCsvPath(pagePath)}" type="text/csv">${TEXT.csv}</a></li>
 </ul>
-</section>`;
+</aside>`;
 }
 
 function history(region: string, year: number, agencyId: string, revisions: readonly RevisionInfo[]): SafeHtml {
   const sorted = [...revisions].sort((a, b) => a.revision - b.revision);
   const latest = latestRevision(sorted).revision;
-  return html`<section class="corrections">
+  return html`<aside class="corrections">
 <h2>${TEXT.corrections}</h2>
 <ol>${sorted.map(
     (r) => html`
@@ -84,7 +85,7 @@ ${time(r.publishedAt)} ${r.revision === 1 ? TEXT.firstPublication : TEXT.correct
     }${r.note ? html`<p class="note">${r.note}</p>` : ''}</li>`,
   )}
 </ol>
-</section>`;
+</aside>`;
 }
 
 function crumbs(region: RegionInfo, year: number, report: Report, agencyId: string, extra?: string) {

@@ -53,7 +53,10 @@ function parseTitle(text: string): ParsedTitle | undefined {
 /** The title is the first line before section 一 that names the report. */
 export function readTitle(preamble: readonly SourceLine[], filename?: string): ReportHeader {
   const texts = preamble.map(lineText).filter(Boolean);
-  const index = texts.findIndex((t) => t.length <= 120 && TITLE_WORDS.test(clean(t)));
+  const titleLike = (t: string) => t.length <= 120 && TITLE_WORDS.test(clean(t));
+  // A page's banner ("政府信息公开工作年度报告") often precedes the real title: prefer one with a year.
+  let index = texts.findIndex((t) => titleLike(t) && YEAR.test(clean(t)));
+  if (index < 0) index = texts.findIndex(titleLike);
   const fromFile = filename ? parseTitle(baseName(filename)) : undefined;
   const line = preamble.filter((l) => lineText(l))[index];
   let parsed = index >= 0 ? parseTitle(texts[index]!) : undefined;
