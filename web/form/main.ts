@@ -15,6 +15,7 @@ import { clear, h } from './dom.js';
 import { FindingsView, findingKey } from './findings-view.js';
 import { counterText, renderForm, type RenderedForm } from './form-view.js';
 import { isBlock, parsePasteBlock } from './paste-block.js';
+import { sameContent } from './same-content.js';
 import { ReportEditor, type TextSectionId } from './report-editor.js';
 import { candidateYears, daysLeft, deadlineOf, deadlineText, openingYear, selectableYears } from './reporting-year.js';
 import { dropBackup, readBackup, rememberYear, rememberedYear, writeBackup } from './session-backup.js';
@@ -89,7 +90,7 @@ class FilingPage {
     let restored = false;
     if (backup) {
       const parsed = Report.safeParse(backup.report);
-      if (parsed.success && parsed.data.template === this.editor.template && JSON.stringify(parsed.data) !== JSON.stringify(this.view.draft)) {
+      if (parsed.success && parsed.data.template === this.editor.template && !sameContent(parsed.data, this.view.draft)) {
         this.editor.loadContent(parsed.data);
         this.version = backup.baseVersion;
         restored = true;
@@ -113,6 +114,7 @@ class FilingPage {
       select.append(h('option', { value: y, selected: y === year }, `${y} 年度`));
     }
     byId('status').textContent = STATUS_TEXT[status];
+    byId('status').dataset.year = String(year);
     const deadline = deadlineOf(agency, year);
     const days = daysLeft(this.today, deadline);
     const deadlineEl = byId('deadline');
@@ -272,9 +274,22 @@ class FilingPage {
       byId('status').textContent = STATUS_TEXT[result.status];
       this.check();
     } catch (error) {
+      if (error instanceof ApiError && error.status === 409 && (await this.alreadySaved(report))) return;
       this.failed(error, '保存');
       throw error;
     }
+  }
+
+  /** A 409 for content the server already holds (saved on the way out of the last page): adopt its version. */
+  private async alreadySaved(report: Report): Promise<boolean> {
+    const current = await this.api.getFiling(this.view.year).catch(() => undefined);
+    if (!current || !sameContent(current.draft, report)) return false;
+    this.version = current.version;
+    this.view = { ...this.view, version: current.version, status: current.status, findings: current.findings };
+    this.serverFindings = current.findings;
+    if (!this.autosaver.hasUnsaved) dropBackup(sessionStorage, this.view.agency.id, this.view.year);
+    this.setSaveState(`已保存（版本 ${current.version}）`);
+    return true;
   }
 
   private failed(error: unknown, what: '保存' | '提交'): void {

@@ -1,0 +1,265 @@
+/**
+ * The filing form in Debian's Chromium against the real local runtime: sign in by the link, fill
+ * the reference report by typing, watch a live error come and go, save, survive a concurrent
+ * edit (409), reload and find the draft, submit; paste a spreadsheet block; axe-core finds no
+ * serious or critical violation; the page runs under the site's CSP without a violation.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importReport } from '../../functions/domain/import/import-report.js';
+import { cellRefs, tableData, type Report } from '../../functions/domain/report.js';
+import { DEMO_AGENCIES, DEMO_YEAR, WANGDIAN } from '../../local/seed/demo-county.js';
+import { buildForm } from '../../web/form/build.js';
+import { startLocalRuntime, type LocalRuntime } from './local-runtime.js';
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const ARTEFACTS = path.resolve('test-results');
+const REFERENCE = importReport(readFileSync(path.resolve('test/fixtures/wangdian-2023-report.txt'), 'utf8'));
+const CHIMEI = DEMO_AGENCIES.find((a) => a.name === '赤眉镇人民政府')!;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const cell = (path: string) => `#cell-${path.replace(/\./g, '-')}`;
+
+let runtime: LocalRuntime;
+let context: BrowserContext;
+let profile: string;
+const cspViolations: string[] = [];
+const pageErrors: string[] = [];
+
+async function openForm(agencyId: string, year: number): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const link = await runtime.signInLink(agencyId);
+  await page.goto(link.url);
+  await page.locator('#report-form').waitFor();
+  if ((await page.locator('#year').inputValue()) !== String(year)) {
+    await page.selectOption('#year', String(year));
+    await expect.poll(() => page.locator('#status').getAttribute('data-year')).toBe(String(year));
+  }
+  return page;
+}
+
+/** Clicks into a cell and types, as a clerk does (entering a cell selects what is there). */
+async function typeInto(page: Page, path: string, value: string): Promise<void> {
+  await page.locator(cell(path)).click();
+  await page.keyboard.type(value);
+}
+
+async function findingsOn(page: Page, path: string): Promise<string> {
+  return page.locator(cell(path)).evaluate((input) => {
+    const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+    return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+  });
+}
+
+async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+}
+
+beforeAll(async () => {
+  await buildForm();
+  runtime = await startLocalRuntime();
+  profile = mkdtempSync(path.join(tmpdir(), 'nianbao-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1366, height: 900 },
+    locale: 'zh-CN',
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await runtime?.stop();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+describe('the filing form', () => {
+  let page: Page;
+
+  it('signs in by the link, takes the token out of the address bar and sends no referrer', async () => {
+    page = await openForm(WANGDIAN.id, DEMO_YEAR);
+    expect(page.url()).not.toContain('token');
+    expect(page.url()).toMatch(/\/file\/$/);
+    expect(await page.evaluate(() => sessionStorage.getItem('nianbao.token'))).toMatch(/^nb_/);
+    expect(await page.locator('meta[name="referrer"]').getAttribute('content')).toBe('no-referrer');
+    await expect.poll(() => page.locator('#agency').textContent()).toBe('王店镇人民政府');
+    expect(await page.locator('#deadline').textContent()).toContain(`${DEMO_YEAR + 1}-01-31`);
+  }, 60_000);
+
+  it('starts every count at 0 with 二、上年结转 from last year and the totals read-only', async () => {
+    expect(await page.locator(cell('applications.newReceived.natural')).inputValue()).toBe('0');
+    expect(await page.locator(cell('applications.carriedOver.natural')).getAttribute('title')).toContain(`${DEMO_YEAR - 1}年报告预填`);
+    expect(await page.locator(cell('applications.newReceived.total')).getAttribute('readonly')).not.toBeNull();
+    expect(await page.locator(cell('applications.resultsTotal.natural')).getAttribute('readonly')).not.toBeNull();
+    // Each input is named by its row and column labels.
+    await expect.poll(() => page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 自然人', exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('textbox', { name: '行政诉讼 复议后起诉 结果纠正', exact: true }).count()).toBe(1);
+  });
+
+  it('shows a live error on the cell as the numbers stop balancing, and takes it away when they do', async () => {
+    await typeInto(page, 'applications.newReceived.natural', '3');
+    expect(await page.locator(cell('applications.newReceived.total')).inputValue()).toBe('3');
+    await expect.poll(() => page.locator(cell('applications.carriedForward.natural')).getAttribute('aria-invalid')).toBe('true');
+    expect(await findingsOn(page, 'applications.carriedForward.natural')).toContain('不平衡');
+    expect(await page.locator('#summary-errors a[data-path="applications.carriedForward.natural"]').count()).toBe(1);
+    expect(await page.locator('#submit').isDisabled()).toBe(true);
+    await expect.poll(() => page.locator('#announcer').textContent()).toContain('不平衡');
+
+    const axe = await axeViolations(page);
+    expect(axe.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+    await typeInto(page, 'applications.disclosed.natural', '2');
+    await typeInto(page, 'applications.carriedForward.natural', '1');
+    expect(await page.locator(cell('applications.resultsTotal.natural')).inputValue()).toBe('2');
+    await expect.poll(() => page.locator(cell('applications.carriedForward.natural')).getAttribute('aria-invalid')).toBeNull();
+    expect(await findingsOn(page, 'applications.carriedForward.natural')).toBe('');
+  }, 60_000);
+
+  it('takes the rest of the reference report typed in, and then allows submitting', async () => {
+    const typed = new Set(['applications.newReceived.natural', 'applications.disclosed.natural', 'applications.carriedForward.natural']);
+    for (const ref of cellRefs(REFERENCE.template)) {
+      if (ref.row.computed || ref.column.computed || typed.has(ref.path)) continue;
+      const value = tableData(REFERENCE as Report, ref.table)[ref.row.id]?.[ref.column.id];
+      await typeInto(page, ref.path, String(value ?? 0));
+    }
+    await page.locator('#text-overview').fill(REFERENCE.sections.overview);
+    await page.locator('#text-problems').fill(REFERENCE.sections.problems);
+    await page.locator('#text-other').fill(REFERENCE.sections.other);
+    expect(await page.locator('#count-overview').textContent()).toMatch(/\d+ \/ 1000 字/);
+    await expect.poll(() => page.locator('#summary-errors li').count()).toBe(0);
+    expect(await page.locator('#submit').isDisabled()).toBe(false);
+    mkdirSync(ARTEFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTEFACTS, 'form-filled.png'), fullPage: true });
+  }, 120_000);
+
+  it('saves the draft on demand', async () => {
+    await page.locator('#save').click();
+    await expect.poll(() => page.locator('#save-state').textContent()).toMatch(/已保存（版本 \d+/);
+    const saved = await fetch(`${runtime.apiUrl}/api/filings/${DEMO_YEAR}`, {
+      headers: { authorization: `Bearer ${await page.evaluate(() => sessionStorage.getItem('nianbao.token'))}` },
+    }).then((r) => r.json() as Promise<{ status: string; draft: Report }>);
+    expect(saved.status).toBe('draft');
+    expect(saved.draft.sections.overview).toBe(REFERENCE.sections.overview);
+    expect((saved.draft.sections.applications as Record<string, Record<string, unknown>>).newReceived!.natural).toBe(3);
+  });
+
+  it('explains a concurrent save (409) and keeps what was typed, then overwrites on request', async () => {
+    const other = await openForm(WANGDIAN.id, DEMO_YEAR);
+    await other.locator('#text-other').fill('无。（另一窗口修改）');
+    await other.locator('#save').click();
+    await expect.poll(() => other.locator('#save-state').textContent()).toMatch(/已保存/);
+    await other.close();
+
+    await typeInto(page, 'proactive.licensing.administrativeLicensing.decisions', '12');
+    await page.locator('#save').click();
+    await expect.poll(() => page.locator('#notice').textContent()).toContain('没有丢失');
+    expect(await page.locator(cell('proactive.licensing.administrativeLicensing.decisions')).inputValue()).toBe('12');
+    expect(await page.locator('#text-other').inputValue()).toBe(REFERENCE.sections.other);
+    expect(await page.locator('#submit').isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: '用本页内容覆盖' }).click();
+    await expect.poll(() => page.locator('#save-state').textContent()).toMatch(/已保存/);
+    expect(await page.locator('#notice').isHidden()).toBe(true);
+  }, 60_000);
+
+  it('resumes the draft after a reload, autosaving a change made just before', async () => {
+    await typeInto(page, 'proactive.enforcement.administrativePenalty.decisions', '7');
+    await page.reload();
+    await page.locator('#report-form').waitFor();
+    await expect.poll(() => page.locator('#year').inputValue()).toBe(String(DEMO_YEAR));
+    expect(await page.locator(cell('proactive.enforcement.administrativePenalty.decisions')).inputValue()).toBe('7');
+    expect(await page.locator(cell('proactive.licensing.administrativeLicensing.decisions')).inputValue()).toBe('12');
+    expect(await page.locator(cell('applications.newReceived.natural')).inputValue()).toBe('3');
+    expect(await page.locator('#text-overview').inputValue()).toBe(REFERENCE.sections.overview);
+    // Left unsaved at the reload: saved on the way out or restored and autosaved a few seconds later.
+    await expect
+      .poll(
+        async () => {
+          const token = await page.evaluate(() => sessionStorage.getItem('nianbao.token'));
+          const view = (await fetch(`${runtime.apiUrl}/api/filings/${DEMO_YEAR}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json())) as { draft: Report };
+          return (view.draft.sections.proactive as Record<string, Record<string, Record<string, unknown>>>).enforcement!.administrativePenalty!.decisions;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(7);
+  }, 60_000);
+
+  it('submits, and shows the filing as submitted', async () => {
+    await expect.poll(() => page.locator('#submit').isDisabled()).toBe(false);
+    await page.locator('#submit').click();
+    await expect.poll(() => page.locator('#notice').textContent(), { timeout: 15_000 }).toContain('提交成功');
+    expect(await page.locator('#status').textContent()).toMatch(/已提交|已公开/);
+    expect(await page.locator('#published').textContent()).toContain('已提交第 1 版');
+    const token = await page.evaluate(() => sessionStorage.getItem('nianbao.token'));
+    const view = (await fetch(`${runtime.apiUrl}/api/filings/${DEMO_YEAR}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json())) as {
+      status: string;
+      revisions: unknown[];
+    };
+    expect(['submitted', 'published']).toContain(view.status);
+    expect(view.revisions).toHaveLength(1);
+  }, 60_000);
+
+  it('fills the table from a cell when a spreadsheet block is pasted, and moves between cells with the keys', async () => {
+    const chimei = await openForm(CHIMEI.id, DEMO_YEAR);
+    // As Excel puts it on the clipboard: tabs between cells, CRLF after each row; the 99 lands on 总计, which the form computes.
+    const block = '1\t2\t0\t0\t99\t0\t1\r\n';
+    await chimei.locator(cell('appeals.review.upheld')).evaluate((input, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, block);
+    expect(await chimei.locator(cell('appeals.review.upheld')).inputValue()).toBe('1');
+    expect(await chimei.locator(cell('appeals.review.corrected')).inputValue()).toBe('2');
+    expect(await chimei.locator(cell('appeals.review.total')).inputValue()).toBe('3');
+    expect(await chimei.locator(cell('appeals.litigationDirect.corrected')).inputValue()).toBe('1');
+    await expect.poll(() => chimei.locator('#announcer').textContent()).toContain('已粘贴 6 个单元格');
+
+    const grid = '3\t1\r\n0\t0\r\n2\t1\r\n';
+    await chimei.locator(cell('applications.newReceived.natural')).evaluate((input, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, grid);
+    expect(await chimei.locator(cell('applications.newReceived.business')).inputValue()).toBe('1');
+    expect(await chimei.locator(cell('applications.disclosed.natural')).inputValue()).toBe('2');
+    expect(await chimei.locator(cell('applications.resultsTotal.total')).inputValue()).toBe('3');
+
+    await chimei.locator(cell('applications.newReceived.natural')).focus();
+    await chimei.keyboard.press('ArrowRight');
+    expect(await chimei.evaluate(() => document.activeElement?.id)).toBe('cell-applications-newReceived-business');
+    await chimei.keyboard.press('Enter');
+    expect(await chimei.evaluate(() => document.activeElement?.id)).toBe('cell-applications-carriedOver-business');
+    await chimei.keyboard.press('ArrowDown');
+    expect(await chimei.evaluate(() => document.activeElement?.id)).toBe('cell-applications-disclosed-business');
+    await chimei.close();
+  }, 60_000);
+
+  it('ran without a CSP violation or a script error', () => {
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * The real local runtime for the browser tests, composed as `npm start` composes it
+ * (local/start.ts): DynamoDB Local in memory, s3rver, the SES emulator and the API server (which
+ * serves the form at /file/) on free ports, with the demo county seeded.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort, startStandIns } from '../../local/stand-ins.js';
+
+export interface LocalRuntime {
+  apiUrl: string;
+  /** a sign-in link for an agency, as `nianbao token create --agency ID` prints it */
+  signInLink(agencyId: string): Promise<{ token: string; url: string }>;
+  stop(): Promise<void>;
+}
+
+export async function startLocalRuntime(): Promise<LocalRuntime> {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'nianbao-e2e-'));
+  const bucket = 'nianbao-site-e2e';
+  const standIns = await startStandIns({
+    ports: { dynamodb: await freePort(), s3: await freePort(), ses: await freePort() },
+    scratchDir: scratch,
+    buckets: [bucket],
+  });
+  const apiPort = await freePort();
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  // The handlers read their configuration from the environment, as on Lambda.
+  Object.assign(process.env, {
+    NIANBAO_TABLE: 'nianbao-e2e',
+    NIANBAO_SITE_BUCKET: bucket,
+    NIANBAO_DYNAMODB_ENDPOINT: standIns.dynamodb.endpoint,
+    NIANBAO_S3_ENDPOINT: standIns.s3.endpoint,
+    NIANBAO_SES_ENDPOINT: standIns.ses.endpoint,
+    NIANBAO_PUBLIC_URL: apiUrl,
+  });
+  const { config } = await import('../../functions/adapters/config.js');
+  const { ensureTable } = await import('../../functions/adapters/dynamodb-table.js');
+  const { createDynamoDbClient } = await import('../../functions/adapters/dynamodb-filing-store.js');
+  const client = createDynamoDbClient(config());
+  await ensureTable(client, config().NIANBAO_TABLE);
+  client.destroy();
+  const { startApiServer } = await import('../../local/api-server.js');
+  const api = await startApiServer({ port: apiPort });
+  const { runtime } = await import('../../functions/handlers/runtime.js');
+  const { seedDemoCounty } = await import('../../local/seed/demo-county.js');
+  const { createToken } = await import('../../functions/services/tokens.js');
+  const { store, clock } = runtime();
+  await seedDemoCounty(store, clock);
+  return {
+    apiUrl: api.url,
+    signInLink: async (agencyId) => {
+      const t = await createToken(store, clock, { publicUrl: apiUrl, days: 1 }, { agencyId });
+      return { token: t.token, url: t.url };
+    },
+    stop: async () => {
+      await api.stop();
+      await standIns.stop();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
