@@ -360,7 +360,7 @@ export async function listRegionFilings(
       revisions: f?.latestRevision ?? 0,
     };
   });
-  const counts: Record<FilingStatus, number> = { not_started: 0, draft: 0, submitted: 0, returned: 0, published: 0 };
+  const counts: Record<FilingStatus, number> = { not_started: 0, draft: 0, submitted: 0, returned: 0, published: 0, publish_failed: 0 };
   for (const r of rows) counts[r.status]++;
   return {
     region,

@@ -16,7 +16,8 @@ export const Agency = z.strictObject({
 });
 export type Agency = z.infer<typeof Agency>;
 
-export const FilingStatus = z.enum(['not_started', 'draft', 'submitted', 'returned', 'published']);
+// publish_failed: accepted, but the site could not be written after retries (the repair pass retries).
+export const FilingStatus = z.enum(['not_started', 'draft', 'submitted', 'returned', 'published', 'publish_failed']);
 export type FilingStatus = z.infer<typeof FilingStatus>;
 
 /** One filing per agency and year: the working draft and where its submissions stand. */
