@@ -8,7 +8,8 @@ import type { Finding } from '../../functions/domain/finding.js';
 import type { Report, RowData } from '../../functions/domain/report.js';
 import type { TemplateId } from '../../functions/domain/report-template.js';
 
-export type FilingStatus = 'not_started' | 'draft' | 'submitted' | 'returned' | 'published';
+/** `publish_failed`: accepted, but the public page could not be written yet (retried by the system). */
+export type FilingStatus = 'not_started' | 'draft' | 'submitted' | 'returned' | 'published' | 'publish_failed';
 
 export interface FilingView {
   agency: { id: string; name: string; region: string; kind: AgencyKind };

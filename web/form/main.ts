@@ -28,7 +28,11 @@ const STATUS_TEXT: Record<FilingStatus, string> = {
   submitted: '已提交',
   returned: '已退回，请修改后重新提交',
   published: '已公开',
+  publish_failed: '已提交（公开页面暂未生成，系统会自动重试）',
 };
+/** Statuses in which the report is in, whatever happens to its public page. */
+const FILED = new Set<FilingStatus>(['submitted', 'published', 'publish_failed']);
+const statusText = (status: FilingStatus) => STATUS_TEXT[status] ?? status;
 
 const meta = (name: string): string => document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '';
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -113,13 +117,13 @@ class FilingPage {
     for (const y of selectableYears(this.today)) {
       select.append(h('option', { value: y, selected: y === year }, `${y} 年度`));
     }
-    byId('status').textContent = STATUS_TEXT[status];
+    byId('status').textContent = statusText(status);
     byId('status').dataset.year = String(year);
     const deadline = deadlineOf(agency, year);
     const days = daysLeft(this.today, deadline);
     const deadlineEl = byId('deadline');
-    deadlineEl.textContent = `${deadline}（${status === 'submitted' || status === 'published' ? '已提交' : deadlineText(days)}）`;
-    deadlineEl.classList.toggle('overdue', days < 0 && status !== 'submitted' && status !== 'published');
+    deadlineEl.textContent = `${deadline}（${FILED.has(status) ? '已提交' : deadlineText(days)}）`;
+    deadlineEl.classList.toggle('overdue', days < 0 && !FILED.has(status));
     const last = this.view.findings;
     const errors = last.filter((f) => f.severity === 'error').length;
     byId('last-check').textContent =
@@ -132,8 +136,8 @@ class FilingPage {
     clear(box);
     const { agency, year, status, revisions } = this.view;
     const latest = revisions.at(-1);
-    if (status === 'submitted' || status === 'published') {
-      box.append(h('p', {}, `已提交第 ${latest?.revision ?? 1} 版${latest ? `（${timeText(latest.submittedAt)}）` : ''}。`, status === 'submitted' ? '公开后将在此显示公开页面的链接。' : ''));
+    if (FILED.has(status)) {
+      box.append(h('p', {}, `已提交第 ${latest?.revision ?? 1} 版${latest ? `（${timeText(latest.submittedAt)}）` : ''}。`, status === 'published' ? '' : '公开后将在此显示公开页面的链接。'));
     }
     if (status === 'published') {
       const url = this.view.publicUrl ?? `${meta('nianbao-site')}${reportPath(agency.region, year, agency.id)}`;
@@ -222,7 +226,7 @@ class FilingPage {
       ? '请先处理上面的版本冲突。'
       : errors > 0
         ? `还有 ${errors} 处错误，改正后才能提交。`
-        : this.view.status === 'submitted' || this.view.status === 'published'
+        : FILED.has(this.view.status)
           ? '可再次提交，作为更正版本。'
           : '检查通过，可以提交。';
   }
@@ -271,7 +275,7 @@ class FilingPage {
       this.serverFindings = result.findings;
       if (!this.autosaver.hasUnsaved) dropBackup(sessionStorage, agency.id, year);
       this.setSaveState(`已保存（版本 ${result.version}，${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）`);
-      byId('status').textContent = STATUS_TEXT[result.status];
+      byId('status').textContent = statusText(result.status);
       this.check();
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && (await this.alreadySaved(report))) return;
@@ -383,7 +387,7 @@ class FilingPage {
 
   /** Publishing follows a submission within seconds; look a few times for the public link. */
   private async watchPublishing(year: number): Promise<void> {
-    for (let i = 0; i < 20 && this.view.year === year && this.view.status === 'submitted'; i++) {
+    for (let i = 0; i < 20 && this.view.year === year && this.view.status !== 'published'; i++) {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       try {
         const view = await this.api.getFiling(year);
