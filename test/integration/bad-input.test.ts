@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Agency } from '../../functions/services/model.js';
-import { api, filerToken, newAgency, newCreditCode, newRegion, reportFor, reviewerToken } from './helpers.js';
+import { api, filerToken, newAgency, newCreditCode, newRegion, reportFor, reviewerToken, type ApiResponse } from './helpers.js';
 
 let agency: Agency;
 let token: string;
@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 interface Case {
   name: string;
-  send: () => ReturnType<typeof api>;
+  send: () => Promise<ApiResponse>;
   status: number;
   code?: string;
   message?: RegExp;
