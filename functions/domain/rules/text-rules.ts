@@ -19,11 +19,15 @@ const REPEATED_MIN_LENGTH = 30;
 const title = (id: 'overview' | 'problems' | 'other', template: '2021' | '2019') =>
   TEMPLATES[template].sectionTitles[id];
 
-/** characters that count toward the length: everything but white space */
+/** characters that count toward the length: everything but white space (code points, not UTF-16 units) */
 function visibleLength(text: string): number {
-  let n = 0;
-  for (const ch of text) if (!/\s/u.test(ch)) n++;
-  return n;
+  const visible = text.replace(/\s+/gu, '');
+  let surrogates = 0;
+  for (let i = 0; i < visible.length; i++) {
+    const c = visible.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) surrogates++;
+  }
+  return visible.length - surrogates;
 }
 
 export const overviewLength: Rule = ({ report }, findings) => {
