@@ -258,6 +258,28 @@ describe('the filing form', () => {
     await chimei.close();
   }, 60_000);
 
+  it('prefills the form from an uploaded published report (the importer, in the browser)', async () => {
+    const chimei = await openForm(CHIMEI.id, DEMO_YEAR - 1);
+    await chimei.locator('details.import summary').click();
+    await chimei.locator('#import-file').setInputFiles({
+      name: 'wangdian-2023-report.txt',
+      mimeType: 'text/plain',
+      buffer: readFileSync(path.resolve('test/fixtures/wangdian-2023-report.txt')),
+    });
+    await chimei.locator('#import-button').click();
+    await expect.poll(() => chimei.locator('#import-status').textContent()).toContain(`已导入 ${DEMO_YEAR - 1} 年度报告的全部内容`);
+    expect(await chimei.locator('#text-overview').inputValue()).toBe(REFERENCE.sections.overview);
+    expect(await chimei.locator('#text-other').inputValue()).toBe('无');
+    // The header stays the signed-in agency's.
+    expect(await chimei.locator('#agency').textContent()).toBe('赤眉镇人民政府');
+
+    await chimei.locator('#import-file').setInputFiles([]);
+    await chimei.locator('#import-text').fill('这不是一份年度报告');
+    await chimei.locator('#import-button').click();
+    await expect.poll(() => chimei.locator('#import-status').textContent()).toContain('无法导入');
+    await chimei.close();
+  }, 60_000);
+
   it('ran without a CSP violation or a script error', () => {
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
