@@ -15,7 +15,7 @@ export const MAX_LABEL_LENGTH = 120;
 const normaliseCache = new Map<string, string>();
 const CACHE_SIZE = 4096;
 
-/** One canonical spelling: full-width → half-width, no spaces or quotes, 其它 → 其他. */
+/** One canonical spelling: full-width → half-width, no spaces or quotes, 其它 → 其他, 合计 → 总计. */
 export function normaliseLabel(text: string): string {
   let result = normaliseCache.get(text);
   if (result === undefined) {
@@ -32,6 +32,8 @@ function normalise(text: string): string {
     .replace(/\s+/g, '')
     .replace(QUOTES, '')
     .replace(/其它/g, '其他')
+    // some reports print 合计 for the template's 总计
+    .replace(/合计/g, '总计')
     .replace(ARABIC_NUMBERING, '$1.')
     .replace(CN_NUMBERING, '$1、')
     .replace(/[:;。]+$/, '');
