@@ -17,6 +17,7 @@ describe('normalising labels', () => {
     ['3．危及"三安全一稳定"', '3.危及“三安全一稳定”'],
     ['3、其它', '3.其他'],
     ['结果 维持', '结果维持'],
+    ['(七) 合计', '（七）总计'],
     ['一．总体情况：', '一、总体情况'],
   ])('reads "%s" as "%s"', (printed, official) => {
     expect(normaliseLabel(printed)).toBe(normaliseLabel(official));
