@@ -1,0 +1,46 @@
+/** The SiteBucket port on S3: each object with the Content-Type and Cache-Control its key calls for. */
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { SiteObject } from '../../web/site/render-site.js';
+import { mapLimit } from '../services/map-limit.js';
+import type { SiteBucket } from '../services/site-ports.js';
+import { LOCAL_CREDENTIALS, type Config } from './config.js';
+
+export function createS3Client(cfg: Pick<Config, 'AWS_REGION' | 'NIANBAO_S3_ENDPOINT'>): S3Client {
+  return new S3Client({
+    region: cfg.AWS_REGION,
+    ...(cfg.NIANBAO_S3_ENDPOINT
+      ? {
+          endpoint: cfg.NIANBAO_S3_ENDPOINT,
+          credentials: LOCAL_CREDENTIALS,
+          // s3rver: path-style only, and without these it stores aws-chunked framing in the body.
+          forcePathStyle: true,
+          requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+          responseChecksumValidation: 'WHEN_REQUIRED' as const,
+        }
+      : {}),
+  });
+}
+
+export class S3SiteBucket implements SiteBucket {
+  constructor(
+    private readonly s3: S3Client,
+    readonly bucket: string,
+    /** parallel PUTs per call: one publish writes 15 objects */
+    private readonly concurrency = 16,
+  ) {}
+
+  async put(objects: readonly SiteObject[]): Promise<void> {
+    await mapLimit(objects, this.concurrency, (o) =>
+      this.s3.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: o.key,
+          Body: o.body,
+          ContentType: o.contentType,
+          CacheControl: o.cacheControl,
+          ...(o.contentDisposition ? { ContentDisposition: o.contentDisposition } : {}),
+        }),
+      ),
+    );
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The publishing half of the local runtime: the stream pump calling the publish handler, the
+ * periodic repair pass over `publish_failed`, and the CDN-like site server. `npm start` calls
+ * startPublishing once the table and bucket exist.
+ */
+import path from 'node:path';
+import { Config } from '../functions/adapters/config.js';
+import { createS3Client, S3SiteBucket } from '../functions/adapters/s3-site-bucket.js';
+import { createPublishHandler } from '../functions/handlers/publish-stream.js';
+import { publishDepsFor } from '../functions/handlers/publish-runtime.js';
+import { repairPublishFailures, type PublishDeps } from '../functions/services/publishing.js';
+import { siteCssObject } from '../web/site/site-assets.js';
+import type { RegionInfo } from '../web/site/site-model.js';
+import { startSiteServer, type SiteServer } from './site-server.js';
+import { startStreamPump, type StreamPump } from './stream-pump.js';
+
+export interface PublishingOptions {
+  dynamodbEndpoint: string;
+  s3Endpoint: string;
+  table: string;
+  bucket: string;
+  sitePort: number;
+  host?: string;
+  /** the checkpoint of the stream lives here; without it the stream is read from its start */
+  dataDir?: string;
+  /** how often the repair pass runs (default one minute) */
+  repairEveryMs?: number;
+  /** region names to show instead of codes, written if missing */
+  regions?: readonly RegionInfo[];
+  pollMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface Publishing {
+  siteUrl: string;
+  deps: PublishDeps;
+  pump: StreamPump;
+  site: SiteServer;
+  /** runs the repair pass now */
+  repair(): ReturnType<typeof repairPublishFailures>;
+  stop(): Promise<void>;
+}
+
+export async function startPublishing(options: PublishingOptions): Promise<Publishing> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const siteUrl = `http://${host}:${options.sitePort}`;
+  const cfg = Config.parse({
+    ...process.env,
+    NIANBAO_TABLE: options.table,
+    NIANBAO_SITE_BUCKET: options.bucket,
+    NIANBAO_DYNAMODB_ENDPOINT: options.dynamodbEndpoint,
+    NIANBAO_S3_ENDPOINT: options.s3Endpoint,
+  });
+  const deps = publishDepsFor(cfg, process.env.NIANBAO_SITE_URL ?? siteUrl);
+  const s3 = createS3Client(cfg);
+  // On AWS the stylesheet is deployed with the code; here the runtime puts it in the bucket.
+  await new S3SiteBucket(s3, options.bucket).put([siteCssObject()]);
+  const known = new Set((await deps.store.listRegions()).map((r) => r.code));
+  for (const r of options.regions ?? []) if (!known.has(r.code)) await deps.store.putRegion(r);
+
+  const site = await startSiteServer({ port: options.sitePort, host, s3, bucket: options.bucket });
+  let pump: StreamPump;
+  try {
+    pump = await startStreamPump({
+      dynamodbEndpoint: options.dynamodbEndpoint,
+      table: options.table,
+      handler: createPublishHandler(() => deps),
+      ...(options.dataDir ? { checkpointFile: path.join(options.dataDir, 'stream-checkpoint.json') } : {}),
+      ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+      log,
+    });
+  } catch (error) {
+    await site.stop();
+    throw error;
+  }
+
+  let repairing: Promise<unknown> = Promise.resolve();
+  const repair = () => {
+    const run = repairPublishFailures(deps).then((result) => {
+      for (const t of result.repaired) log(`publish repaired: ${t.agencyId} ${t.year} r${t.revision}`);
+      for (const t of result.stillFailing) log(`publish still failing: ${t.agencyId} ${t.year} r${t.revision}: ${t.error}`);
+      return result;
+    });
+    repairing = run.catch(() => undefined);
+    return run;
+  };
+  const timer = setInterval(() => {
+    repair().catch((error: unknown) => log(`repair pass failed: ${(error as Error).message}`));
+  }, options.repairEveryMs ?? 60_000);
+  timer.unref();
+
+  return {
+    siteUrl,
+    deps,
+    pump,
+    site,
+    repair,
+    async stop() {
+      clearInterval(timer);
+      await pump.stop();
+      await repairing;
+      await site.stop();
+      s3.destroy();
+    },
+  };
+}
