@@ -8,6 +8,7 @@ import { startStandIns, StandInError, type StandIns } from './stand-ins.js';
 import { localConfig } from './local-config.js';
 import { readRuntime, removeRuntime, writeRuntime } from './runtime-file.js';
 import type { ApiServer } from './api-server.js';
+import type { Publishing } from './publishing.js';
 import { DEMO_AGENCIES, DEMO_REGION, DEMO_REGION_NAME, DEMO_YEAR, isSeeded, seedDemoCounty } from './seed/demo-county.js';
 
 async function main(): Promise<void> {
@@ -30,11 +31,13 @@ async function main(): Promise<void> {
 
   let standIns: StandIns | undefined;
   let api: ApiServer | undefined;
+  let publishing: Publishing | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     process.stdout.write('\n正在停止 (stopping)…\n');
+    await publishing?.stop().catch(() => undefined);
     await api?.stop().catch(() => undefined);
     await standIns?.stop();
     removeRuntime(local.dataDir);
@@ -78,6 +81,19 @@ async function main(): Promise<void> {
       bucket: cfg.NIANBAO_SITE_BUCKET,
     });
 
+    // Publishing (issue 4): stream pump → publish handler → bucket, served on the site port.
+    const { startPublishing } = await import('./publishing.js');
+    publishing = await startPublishing({
+      dynamodbEndpoint: standIns.dynamodb.endpoint,
+      s3Endpoint: standIns.s3.endpoint,
+      table: cfg.NIANBAO_TABLE,
+      bucket: cfg.NIANBAO_SITE_BUCKET,
+      sitePort: local.NIANBAO_SITE_PORT,
+      host,
+      dataDir: local.dataDir,
+      regions: [{ code: DEMO_REGION, name: DEMO_REGION_NAME }],
+    });
+
     const { runtime } = await import('../functions/handlers/runtime.js');
     const { store, clock } = runtime();
     let seeded = false;
@@ -94,7 +110,7 @@ async function main(): Promise<void> {
       `  DynamoDB Local ${standIns.dynamodb.endpoint}   表 (table) ${cfg.NIANBAO_TABLE}`,
       `  S3 (s3rver)    ${standIns.s3.endpoint}   桶 (bucket) ${cfg.NIANBAO_SITE_BUCKET}`,
       `  SES 邮件查看    ${standIns.ses.endpoint}/   (mail viewer; GET /store lists mail)`,
-      `  公开网站 (site) 端口 ${local.NIANBAO_SITE_PORT} 预留给发布功能 (reserved for the public site)`,
+      `  公开网站 (site) ${publishing.siteUrl}/   (${DEMO_REGION_NAME}: ${publishing.siteUrl}/${DEMO_REGION}/${DEMO_YEAR - 1}/)`,
       '',
       `示范数据 (demo): ${DEMO_REGION_NAME} ${DEMO_REGION}，填报 ${DEMO_YEAR} 年度，${DEMO_YEAR - 1} 年度已提交${seeded ? '（刚刚写入 just seeded）' : ''}`,
       '登录链接 (sign-in links; new ones each start, the previous start\'s are revoked):',
