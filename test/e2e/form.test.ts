@@ -212,8 +212,8 @@ describe('the filing form', () => {
     await expect.poll(() => page.locator('#submit').isDisabled()).toBe(false);
     await page.locator('#submit').click();
     await expect.poll(() => page.locator('#notice').textContent(), { timeout: 15_000 }).toContain('提交成功');
-    expect(await page.locator('#status').textContent()).toMatch(/已提交|已公开/);
-    expect(await page.locator('#published').textContent()).toContain('已提交第 1 版');
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/已提交|已公开/);
+    await expect.poll(() => page.locator('#published').textContent()).toContain('已提交第 1 版');
     const token = await page.evaluate(() => sessionStorage.getItem('nianbao.token'));
     const view = (await fetch(`${runtime.apiUrl}/api/filings/${DEMO_YEAR}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json())) as {
       status: string;

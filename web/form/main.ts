@@ -217,7 +217,10 @@ class FilingPage {
     // What only the server knows (e.g. last year's full text for text.repeated) stays until its next answer.
     const serverOnly = this.serverFindings.filter((f) => !localKeys.has(findingKey(f)) && f.rule !== 'required.missing' && f.rule !== 'number.format');
     this.findings = [...local, ...serverOnly];
-    this.findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+    // Errors first, each kind in page order, so the summary reads top to bottom like the form.
+    const order = new Map([...this.form.fields.keys()].map((path, i) => [path, i]));
+    const place = (f: Finding) => order.get(f.path) ?? order.size;
+    this.findings.sort((a, b) => (a.severity === b.severity ? place(a) - place(b) : a.severity === 'error' ? -1 : 1));
     this.findingsView.show(this.findings, new Set(serverOnly.map(findingKey)));
     const errors = this.findings.filter((f) => f.severity === 'error').length;
     const submit = byId<HTMLButtonElement>('submit');
@@ -367,9 +370,10 @@ class FilingPage {
       dropBackup(sessionStorage, agency.id, year);
       this.version = result.version;
       this.serverFindings = result.findings;
-      this.notice(`提交成功：第 ${result.revision} 版已于 ${timeText(result.submittedAt)} 提交。`, 'info');
-      this.view = await this.api.getFiling(year);
+      this.view = await this.api.getFiling(year).catch(() => ({ ...this.view, status: result.status, version: result.version }));
       this.renderHeader();
+      // Announced last, once the header already shows the new status.
+      this.notice(`提交成功：第 ${result.revision} 版已于 ${timeText(result.submittedAt)} 提交。`, 'info');
       this.setSaveState(`已提交（版本 ${result.version}）`);
       this.check();
       void this.watchPublishing(year);
