@@ -8,6 +8,7 @@ import { agenciesImportCommand } from './agencies-import-command.js';
 import { tokenCreateCommand } from './token-create-command.js';
 import { tokenRevokeCommand } from './token-revoke-command.js';
 import { seedCommand } from './seed-command.js';
+import { siteCommand } from './site-command.js';
 
 export interface Command {
   /** words that select the command, e.g. ['agencies', 'import'] */
@@ -23,6 +24,7 @@ const COMMANDS: readonly Command[] = [
   tokenCreateCommand,
   tokenRevokeCommand,
   seedCommand,
+  siteCommand,
 ];
 
 function usage(): string {
