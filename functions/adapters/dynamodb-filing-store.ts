@@ -21,6 +21,7 @@ import type { Finding } from '../domain/finding.js';
 import type { Config } from './config.js';
 import { LOCAL_CREDENTIALS } from './config.js';
 import { KEYS } from './dynamodb-table.js';
+import { TtlCache } from './ttl-cache.js';
 import { ReportTooLargeError, VersionConflictError } from '../services/errors.js';
 import type { FilingStore, SubmitOutcome, SubmitWrite } from '../services/ports.js';
 import type {
@@ -79,7 +80,19 @@ export function createDocumentClient(cfg: Config): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(createDynamoDbClient(cfg), { marshallOptions: { removeUndefinedValues: true } });
 }
 
+/**
+ * Per-process caches (a Lambda container's lifetime). Agencies and earlier years' revisions
+ * change rarely, so a minute of staleness across containers is accepted; this process's own
+ * writes update them at once. Filings are cached only for `getFilingForUpdate`, whose callers
+ * write with a version condition. Tokens are never cached: revocation takes effect at once.
+ */
+const CACHE_TTL_MS = 60_000;
+
 export class DynamoDbFilingStore implements FilingStore {
+  private readonly agencies = new TtlCache<Agency>(CACHE_TTL_MS);
+  private readonly latestRevisions = new TtlCache<Revision>(CACHE_TTL_MS);
+  private readonly filings = new TtlCache<Filing>(CACHE_TTL_MS, 500);
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
@@ -88,11 +101,16 @@ export class DynamoDbFilingStore implements FilingStore {
   // ---- agencies -----------------------------------------------------------------------------
 
   async getAgency(id: string): Promise<Agency | undefined> {
+    const cached = this.agencies.get(id);
+    if (cached) return cached;
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key.agency(id) }));
-    return Item ? toAgency(Item) : undefined;
+    const agency = Item ? toAgency(Item) : undefined;
+    if (agency) this.agencies.set(id, agency);
+    return agency;
   }
 
   async putAgency(agency: Agency): Promise<void> {
+    this.agencies.delete(agency.id);
     await this.db.send(
       new PutCommand({
         TableName: this.table,
@@ -124,7 +142,13 @@ export class DynamoDbFilingStore implements FilingStore {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.table, Key: key.filing(agencyId, year), ConsistentRead: true }),
     );
-    return Item ? toFiling(Item) : undefined;
+    const filing = Item ? toFiling(Item) : undefined;
+    if (filing) this.filings.set(`${agencyId}#${year}`, filing);
+    return filing;
+  }
+
+  async getFilingForUpdate(agencyId: string, year: number): Promise<Filing | undefined> {
+    return this.filings.get(`${agencyId}#${year}`) ?? this.getFiling(agencyId, year);
   }
 
   async saveDraft(filing: Filing, expectedVersion: number, event: AuditEvent): Promise<void> {
@@ -137,6 +161,7 @@ export class DynamoDbFilingStore implements FilingStore {
           ],
         }),
       );
+      this.filings.set(`${filing.agencyId}#${filing.year}`, filing);
     } catch (error) {
       if (cancelledAt(error, 0)) throw await this.conflict(filing.agencyId, filing.year);
       throw error;
@@ -144,18 +169,17 @@ export class DynamoDbFilingStore implements FilingStore {
   }
 
   async submit(write: SubmitWrite): Promise<SubmitOutcome> {
-    const { filing, revision, event, idempotency } = write;
+    const { filing, revision, idempotency } = write;
     const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
       { Put: { TableName: this.table, Item: filingItem(filing), ...versionCondition(write.expectedVersion) } },
       {
         Put: {
           TableName: this.table,
-          Item: revisionItem(revision),
+          Item: revisionItem(revision, filing.region),
           ConditionExpression: 'attribute_not_exists(#pk)',
           ExpressionAttributeNames: { '#pk': KEYS.pk },
         },
       },
-      { Put: { TableName: this.table, Item: eventItem(event) } },
     ];
     if (idempotency) {
       items.push({
@@ -176,10 +200,12 @@ export class DynamoDbFilingStore implements FilingStore {
     }
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      this.filings.set(`${filing.agencyId}#${filing.year}`, filing);
+      this.latestRevisions.set(`${revision.agencyId}#${revision.year}`, revision);
       return { kind: 'written' };
     } catch (error) {
       // A retry that raced its first attempt: the first one's answer stands.
-      if (idempotency && cancelledAt(error, 3)) {
+      if (idempotency && cancelledAt(error, 2)) {
         const stored = await this.getStoredResponse(idempotency.scope, idempotency.key);
         if (stored) return { kind: 'replay', response: stored };
       }
@@ -189,6 +215,9 @@ export class DynamoDbFilingStore implements FilingStore {
   }
 
   async getLatestRevision(agencyId: string, year: number): Promise<Revision | undefined> {
+    const cacheKey = `${agencyId}#${year}`;
+    const cached = this.latestRevisions.get(cacheKey);
+    if (cached) return cached;
     const { Items } = await this.db.send(
       new QueryCommand({
         TableName: this.table,
@@ -200,7 +229,10 @@ export class DynamoDbFilingStore implements FilingStore {
       }),
     );
     const item = Items?.[0];
-    return item ? toRevision(item) : undefined;
+    const revision = item ? toRevision(item) : undefined;
+    // Only hits are cached: a report filed late must count at once.
+    if (revision) this.latestRevisions.set(cacheKey, revision);
+    return revision;
   }
 
   async getRevision(agencyId: string, year: number, revision: number): Promise<Revision | undefined> {
@@ -335,6 +367,7 @@ export class DynamoDbFilingStore implements FilingStore {
   }
 
   private async conflict(agencyId: string, year: number): Promise<VersionConflictError> {
+    this.filings.delete(`${agencyId}#${year}`);
     const current = await this.getFiling(agencyId, year);
     const version = current?.version ?? 0;
     return new VersionConflictError(
@@ -381,7 +414,7 @@ function filingItem(filing: Filing): Item {
   };
 }
 
-function revisionItem(revision: Revision): Item {
+function revisionItem(revision: Revision, region: string): Item {
   const reportGz = pack(revision.report);
   const findingsGz = pack(revision.findings);
   checkSize(reportGz, findingsGz);
@@ -389,6 +422,7 @@ function revisionItem(revision: Revision): Item {
   return {
     ...key.revision(revision.agencyId, revision.year, revision.revision),
     type: 'revision',
+    region,
     ...rest,
     warningCount: findings.length,
     reportGz,

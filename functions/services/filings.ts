@@ -124,10 +124,12 @@ export async function saveDraft(deps: Deps, caller: Caller, input: SaveDraftInpu
   }
   const agency = await loadAgency(deps.store, filer, undefined);
   const report = checkReportHeader(input.report, agency, input.year);
-  const [current, previous] = await Promise.all([
-    deps.store.getFiling(agency.id, input.year),
+  const [guess, previous] = await Promise.all([
+    deps.store.getFilingForUpdate(agency.id, input.year),
     deps.store.getLatestRevision(agency.id, input.year - 1),
   ]);
+  // A copy at another version may just be old: only the table decides a conflict.
+  const current = (guess?.version ?? 0) === input.ifMatch ? guess : await deps.store.getFiling(agency.id, input.year);
   const currentVersion = current?.version ?? 0;
   if (currentVersion !== input.ifMatch) {
     throw new VersionConflictError(`版本 ${input.ifMatch} 已过期，当前版本为 ${currentVersion}，请重新打开后再保存`, currentVersion);
@@ -212,9 +214,10 @@ export async function submitFiling(deps: Deps, caller: Caller, input: SubmitInpu
   const scope = `${filer.agencyId}#${input.year}`;
   for (let attempt = 1; ; attempt++) {
     // One round trip: the agency, the filing, last year's revision and any earlier answer.
-    const [found, current, previous, stored] = await Promise.all([
+    const [found, guess, previous, stored] = await Promise.all([
       deps.store.getAgency(filer.agencyId),
-      deps.store.getFiling(filer.agencyId, input.year),
+      // After a conflict, read afresh; otherwise this process's copy saves a round trip.
+      attempt === 1 ? deps.store.getFilingForUpdate(filer.agencyId, input.year) : deps.store.getFiling(filer.agencyId, input.year),
       deps.store.getLatestRevision(filer.agencyId, input.year - 1),
       input.idempotencyKey && attempt === 1 ? deps.store.getStoredResponse(scope, input.idempotencyKey) : undefined,
     ]);
@@ -222,6 +225,8 @@ export async function submitFiling(deps: Deps, caller: Caller, input: SubmitInpu
     const report = checkReportHeader(input.report, agency, input.year);
     const hash = requestHash(input.year, report);
     if (stored) return replay(stored, hash);
+    const current =
+      input.ifMatch === undefined || (guess?.version ?? 0) === input.ifMatch ? guess : await deps.store.getFiling(filer.agencyId, input.year);
     const currentVersion = current?.version ?? 0;
     if (input.ifMatch !== undefined && input.ifMatch !== currentVersion) {
       throw new VersionConflictError(`版本 ${input.ifMatch} 已过期，当前版本为 ${currentVersion}，请重新打开后再提交`, currentVersion);
@@ -257,21 +262,11 @@ export async function submitFiling(deps: Deps, caller: Caller, input: SubmitInpu
       submittedAt: now,
       findings,
     };
-    const event: AuditEvent = {
-      type: 'filing.submitted',
-      at: now,
-      region: agency.region,
-      agencyId: agency.id,
-      year: input.year,
-      actor: filer.tokenHash.slice(0, 12),
-      detail: { revision, version: filing.version, warningCount: warnings.length, amendment: revision > 1 },
-    };
     try {
       const outcome = await deps.store.submit({
         filing,
         expectedVersion: currentVersion,
         revision: { agencyId: agency.id, year: input.year, revision, report, findings, submittedAt: now, submittedBy: filer.tokenHash.slice(0, 12) },
-        event,
         ...(input.idempotencyKey
           ? { idempotency: { scope, key: input.idempotencyKey, response: { requestHash: hash, status: 201, body } } }
           : {}),

@@ -57,7 +57,8 @@ export interface Revision {
 }
 export type RevisionSummary = Pick<Revision, 'revision' | 'submittedAt'> & { warningCount: number };
 
-export const EventType = z.enum(['draft.saved', 'filing.submitted', 'filing.check-failed', 'token.created', 'token.revoked']);
+/** Submissions need no event: the immutable revision item records who submitted what, when. */
+export const EventType = z.enum(['draft.saved', 'filing.check-failed', 'token.created', 'token.revoked']);
 export type EventType = z.infer<typeof EventType>;
 
 /** An audit event; `filing.check-failed` is what the notifier mails about. */

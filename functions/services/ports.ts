@@ -16,8 +16,8 @@ export interface SubmitWrite {
   filing: Filing;
   /** the version the filing had when read (0: no filing yet) */
   expectedVersion: number;
+  /** also the audit record of the submission (who, when), so no separate event item */
   revision: Revision;
-  event: AuditEvent;
   /** kept in the same transaction, so a retry can never make a second revision */
   idempotency?: { scope: string; key: string; response: StoredResponse };
 }
@@ -31,6 +31,11 @@ export interface FilingStore {
   listAgencies(region: string): Promise<Agency[]>;
 
   getFiling(agencyId: string, year: number): Promise<Filing | undefined>;
+  /**
+   * The filing as this process last wrote or read it, else read. May be stale: use it only to
+   * prepare a write whose version condition catches staleness (a conflict drops the copy).
+   */
+  getFilingForUpdate(agencyId: string, year: number): Promise<Filing | undefined>;
   /** throws VersionConflictError if the filing is no longer at `expectedVersion` */
   saveDraft(filing: Filing, expectedVersion: number, event: AuditEvent): Promise<void>;
   /** throws VersionConflictError; returns the stored answer if the idempotency key won a race */
