@@ -1,0 +1,149 @@
+/**
+ * What the publishing tests share: the site bucket on s3rver, a stream pump and site server per
+ * test file, reading pages back as HTML, and sums computed independently of the renderers.
+ *
+ * Every test file shares one table and stream, so each pump only passes on the records of its
+ * own agencies: another file's submissions are not its business (and a file that wants its
+ * publishes to fail must not see them succeed through someone else's pump).
+ */
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import fc from 'fast-check';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { expect } from 'vitest';
+import { Config } from '../../functions/adapters/config.js';
+import { createS3Client } from '../../functions/adapters/s3-site-bucket.js';
+import { createPublishHandler } from '../../functions/handlers/publish-stream.js';
+import { publishDepsFor } from '../../functions/handlers/publish-runtime.js';
+import type { PublishDeps } from '../../functions/services/publishing.js';
+import { cellRefs, cellValue, type Report } from '../../functions/domain/report.js';
+import type { Agency, FilingStatus } from '../../functions/services/model.js';
+import { startSiteServer, type SiteServer } from '../../local/site-server.js';
+import { startStreamPump, type StreamPump } from '../../local/stream-pump.js';
+import { freePort } from '../../local/stand-ins.js';
+import { consistentReportArbitrary } from '../support/consistent-report.js';
+import { attr, elements, parse, text, type Doc } from '../unit/site-dom.js';
+import { env, store } from './helpers.js';
+
+export function publishConfig(): Config {
+  const e = env();
+  return Config.parse({
+    NIANBAO_TABLE: e.table,
+    NIANBAO_SITE_BUCKET: e.bucket,
+    NIANBAO_DYNAMODB_ENDPOINT: e.dynamodbEndpoint,
+    NIANBAO_S3_ENDPOINT: e.s3Endpoint,
+    NIANBAO_PUBLIC_URL: e.apiUrl,
+  });
+}
+
+export const SITE_URL = 'https://nianbao.example.gov.cn';
+
+export function depsFor(bucket = env().bucket): PublishDeps {
+  return publishDepsFor(publishConfig(), SITE_URL, bucket);
+}
+
+let s3: S3Client | undefined;
+export function siteS3(): S3Client {
+  s3 ??= createS3Client(publishConfig());
+  return s3;
+}
+
+export interface TestPublishing {
+  pump: StreamPump;
+  site: SiteServer;
+  /** agencies whose stream records this pump passes to the handler */
+  agencies: Set<string>;
+  stop(): Promise<void>;
+}
+
+/** A pump calling the real publish handler with `deps`, and the site server on the real bucket. */
+export async function startTestPublishing(deps: PublishDeps): Promise<TestPublishing> {
+  const agencies = new Set<string>();
+  const handler = createPublishHandler(() => deps);
+  const pump = await startStreamPump({
+    dynamodbEndpoint: env().dynamodbEndpoint,
+    table: env().table,
+    pollMs: 50,
+    retryDelayMs: 20,
+    handler: (event: DynamoDBStreamEvent) =>
+      handler({ Records: event.Records.filter((r) => agencies.has(r.dynamodb?.NewImage?.agencyId?.S ?? '')) }),
+    log: () => undefined,
+  });
+  const site = await startSiteServer({ port: await freePort(), s3: siteS3(), bucket: env().bucket });
+  return {
+    pump,
+    site,
+    agencies,
+    stop: async () => {
+      await pump.stop();
+      await site.stop();
+    },
+  };
+}
+
+/** Waits until the filing reaches `status` at `revision` (the stream is asynchronous). */
+export async function waitForStatus(agencyId: string, year: number, status: FilingStatus, revision: number, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    const filing = await store().getFiling(agencyId, year);
+    last = filing && { status: filing.status, latestRevision: filing.latestRevision };
+    if (filing?.status === status && filing.latestRevision === revision) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`filing ${agencyId} ${year} did not reach ${status} r${revision}; last ${JSON.stringify(last)}`);
+}
+
+export async function getObject(key: string): Promise<{ body: string; contentType?: string; cacheControl?: string } | undefined> {
+  try {
+    const o = await siteS3().send(new GetObjectCommand({ Bucket: env().bucket, Key: key }));
+    return { body: await o.Body!.transformToString('utf8'), contentType: o.ContentType, cacheControl: o.CacheControl };
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+    throw error;
+  }
+}
+
+/** Random reports in which every rule holds, different each call, for the agency and year. */
+let sampleSeed = 1000;
+export function consistentReport(agency: Agency, year: number): Report {
+  const [report] = fc.sample(consistentReportArbitrary('2021'), { seed: sampleSeed++, numRuns: 1 });
+  return { ...report!, agencyName: agency.name, year };
+}
+
+/** The data cells of a page by their `data-path`. */
+export function cellsOf(doc: Doc): Map<string, string> {
+  const cells = new Map<string, string>();
+  for (const td of elements(doc, 'td')) {
+    const path = attr(td, 'data-path');
+    if (path) {
+      expect(cells.has(path), `cell ${path} shown twice`).toBe(false);
+      cells.set(path, text(td));
+    }
+  }
+  return cells;
+}
+
+/** Every cell of the 2021 template on the page shows the report's number (blank for null). */
+export function expectReportCells(html: string, report: Report): number {
+  const cells = cellsOf(parse(html));
+  let checked = 0;
+  for (const ref of cellRefs(report.template)) {
+    const expected = cellValue(report, ref.table, ref.row, ref.column);
+    const shown = cells.get(ref.path);
+    expect(shown, ref.path).toBeDefined();
+    if (expected === null) expect(shown, ref.path).toBe('');
+    else if (typeof expected === 'number') expect(Number(shown), ref.path).toBe(expected);
+    else expect(shown, ref.path).toBe(expected);
+    checked++;
+  }
+  return checked;
+}
+
+/** Exact decimal sum via six-place integers (BigInt), independent of the totals code. */
+export function exactSum(values: readonly number[]): string {
+  const micros = values.reduce((s, v) => s + BigInt(Math.round(v * 1_000_000)), 0n);
+  const neg = micros < 0n;
+  const abs = neg ? -micros : micros;
+  const frac = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+  return `${neg ? '-' : ''}${abs / 1_000_000n}${frac ? `.${frac}` : ''}`;
+}
