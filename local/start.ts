@@ -69,7 +69,8 @@ async function main(): Promise<void> {
     client.destroy();
 
     const { startApiServer } = await import('./api-server.js');
-    api = await startApiServer({ port: local.NIANBAO_API_PORT, host });
+    // siteBase: the form links a published report to the site port, not its own origin.
+    api = await startApiServer({ port: local.NIANBAO_API_PORT, host, siteBase: `http://${host}:${local.NIANBAO_SITE_PORT}` });
     writeRuntime(local.dataDir, {
       pid: process.pid,
       startedAt: new Date().toISOString(),

@@ -1,7 +1,8 @@
 /**
  * The filing form in Debian's Chromium against the real local runtime: sign in by the link, fill
  * the reference report by typing, watch a live error come and go, save, survive a concurrent
- * edit (409), reload and find the draft, submit; paste a spreadsheet block; axe-core finds no
+ * edit (409), reload and find the draft, submit and open the published page on the site port;
+ * paste a spreadsheet block; axe-core finds no
  * serious or critical violation; the page runs under the site's CSP without a violation.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -221,6 +222,26 @@ describe('the filing form', () => {
     };
     expect(['submitted', 'published']).toContain(view.status);
     expect(view.revisions).toHaveLength(1);
+  }, 60_000);
+
+  it('links to the public page once published, and the page carries the numbers typed', async () => {
+    const link = page.locator('#public-link');
+    await link.waitFor({ timeout: 30_000 });
+    const href = await link.getAttribute('href');
+    expect(href).toBe(`${runtime.siteUrl}/${WANGDIAN.region}/${DEMO_YEAR}/${WANGDIAN.id}/`);
+    expect(await page.locator('#status').textContent()).toBe('已公开');
+    const site = await context.newPage();
+    const response = await site.goto(href!);
+    expect(response?.status()).toBe(200);
+    const text = (await site.locator('main').textContent()) ?? '';
+    expect(text).toContain('王店镇人民政府');
+    const cells = async (label: string) =>
+      (await site.locator('tr', { hasText: label }).first().locator('td').allTextContents()).map((t) => t.trim());
+    // As typed: 本年新收 3 from natural persons (total 3), 行政许可 12, 行政处罚 7.
+    expect(await cells('一、本年新收政府信息公开申请数量')).toEqual(['3', '0', '0', '0', '0', '0', '3']);
+    expect(await cells('行政许可')).toEqual(['12']);
+    expect(await cells('行政处罚')).toEqual(['7']);
+    await site.close();
   }, 60_000);
 
   it('fills the table from a cell when a spreadsheet block is pasted, and moves between cells with the keys', async () => {

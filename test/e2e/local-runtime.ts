@@ -1,7 +1,8 @@
 /**
  * The real local runtime for the browser tests, composed as `npm start` composes it
  * (local/start.ts): DynamoDB Local in memory, s3rver, the SES emulator and the API server (which
- * serves the form at /file/) on free ports, with the demo county seeded.
+ * serves the form at /file/) and publishing (stream pump, site server) on free ports, with the
+ * demo county seeded.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { freePort, startStandIns } from '../../local/stand-ins.js';
 
 export interface LocalRuntime {
   apiUrl: string;
+  siteUrl: string;
   /** a sign-in link for an agency, as `nianbao token create --agency ID` prints it */
   signInLink(agencyId: string): Promise<{ token: string; url: string }>;
   stop(): Promise<void>;
@@ -40,8 +42,20 @@ export async function startLocalRuntime(): Promise<LocalRuntime> {
   const client = createDynamoDbClient(config());
   await ensureTable(client, config().NIANBAO_TABLE);
   client.destroy();
+  const sitePort = await freePort();
   const { startApiServer } = await import('../../local/api-server.js');
-  const api = await startApiServer({ port: apiPort });
+  const api = await startApiServer({ port: apiPort, siteBase: `http://127.0.0.1:${sitePort}` });
+  const { startPublishing } = await import('../../local/publishing.js');
+  const publishing = await startPublishing({
+    dynamodbEndpoint: standIns.dynamodb.endpoint,
+    s3Endpoint: standIns.s3.endpoint,
+    table: config().NIANBAO_TABLE,
+    bucket,
+    sitePort,
+    host: '127.0.0.1',
+    pollMs: 200,
+    log: () => undefined,
+  });
   const { runtime } = await import('../../functions/handlers/runtime.js');
   const { seedDemoCounty } = await import('../../local/seed/demo-county.js');
   const { createToken } = await import('../../functions/services/tokens.js');
@@ -49,12 +63,14 @@ export async function startLocalRuntime(): Promise<LocalRuntime> {
   await seedDemoCounty(store, clock);
   return {
     apiUrl: api.url,
+    siteUrl: publishing.siteUrl,
     signInLink: async (agencyId) => {
       const t = await createToken(store, clock, { publicUrl: apiUrl, days: 1 }, { agencyId });
       return { token: t.token, url: t.url };
     },
     stop: async () => {
       await api.stop();
+      await publishing.stop();
       await standIns.stop();
       rmSync(scratch, { recursive: true, force: true });
     },
