@@ -1,0 +1,48 @@
+/**
+ * An EventBridge Scheduler schedule that invokes a Lambda once a day at a local time, with
+ * retries and a dead-letter queue. The reminder pass runs at 09:00 Asia/Shanghai
+ * (functions/domain/reminders/deadline-policy.ts); running it twice is harmless (it records
+ * each reminder before sending).
+ */
+import { Duration, TimeZone } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+export interface DailyScheduleProps {
+  fn: IFunction;
+  deadLetterQueue: IQueue;
+  /** @default 9 */
+  hour?: number;
+  /** @default 0 */
+  minute?: number;
+  /** @default TimeZone.ASIA_SHANGHAI */
+  timeZone?: TimeZone;
+  /** @default 3 */
+  retryAttempts?: number;
+  description?: string;
+}
+
+export class DailySchedule extends Construct {
+  readonly schedule: Schedule;
+
+  constructor(scope: Construct, id: string, props: DailyScheduleProps) {
+    super(scope, id);
+    this.schedule = new Schedule(this, 'Schedule', {
+      description: props.description ?? 'nianbao daily pass',
+      schedule: ScheduleExpression.cron({
+        minute: String(props.minute ?? 0),
+        hour: String(props.hour ?? 9),
+        timeZone: props.timeZone ?? TimeZone.ASIA_SHANGHAI,
+      }),
+      target: new LambdaInvoke(props.fn, {
+        retryAttempts: props.retryAttempts ?? 3,
+        // A pass that cannot start within hours is better skipped: tomorrow's pass covers it.
+        maxEventAge: Duration.hours(6),
+        deadLetterQueue: props.deadLetterQueue,
+      }),
+    });
+  }
+}

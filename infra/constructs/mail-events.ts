@@ -1,0 +1,75 @@
+/**
+ * SES v2 sending: a configuration set (TLS required, reputation metrics, account suppression
+ * list for bounces and complaints) whose bounce and complaint events go to an encrypted SNS topic.
+ * `grantSend` allows SendEmail only from the configured sender through this configuration set.
+ */
+import { Arn, Stack } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import {
+  ConfigurationSet,
+  ConfigurationSetTlsPolicy,
+  EmailSendingEvent,
+  EventDestination,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { acknowledgeNag } from './nag.js';
+
+export interface MailEventsProps {
+  /** the topic's KMS key; its policy must let SES use it */
+  key: IKey;
+  /** the From address every e-mail uses */
+  mailFrom: string;
+  /** @default ConfigurationSetTlsPolicy.REQUIRE (mail is never sent in clear) */
+  tlsPolicy?: ConfigurationSetTlsPolicy;
+}
+
+export class MailEvents extends Construct {
+  readonly configurationSet: ConfigurationSet;
+  readonly topic: Topic;
+  readonly mailFrom: string;
+
+  constructor(scope: Construct, id: string, props: MailEventsProps) {
+    super(scope, id);
+    this.mailFrom = props.mailFrom;
+    this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
+      tlsPolicy: props.tlsPolicy ?? ConfigurationSetTlsPolicy.REQUIRE,
+      reputationMetrics: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    this.topic = new Topic(this, 'BouncesAndComplaints', {
+      displayName: 'nianbao SES bounces and complaints',
+      masterKey: props.key,
+      enforceSSL: true,
+    });
+    this.configurationSet.addEventDestination('ToTopic', {
+      destination: EventDestination.snsTopic(this.topic),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+  }
+
+  grantSend(fn: IFunction): void {
+    const stack = Stack.of(this);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [
+          // Recipient identities are checked too while the account is in the SES sandbox.
+          Arn.format({ service: 'ses', resource: 'identity', resourceName: '*' }, stack),
+          Arn.format({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName }, stack),
+        ],
+        conditions: { StringEquals: { 'ses:FromAddress': this.mailFrom } },
+      }),
+    );
+    if (fn.role) {
+      acknowledgeNag(
+        fn.role,
+        'IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]',
+        'SES checks every recipient identity while the account is in the sandbox; the ses:FromAddress condition pins the sender',
+      );
+    }
+  }
+}

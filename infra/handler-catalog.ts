@@ -1,0 +1,60 @@
+/**
+ * Which handler modules become Lambdas, and what each may touch. HTTP routes come from
+ * functions/handlers/routes.ts (one Lambda per route module); event handlers are wired only when
+ * their entry file exists, so the infrastructure follows the code without stub handlers.
+ */
+import { ROUTES } from '../functions/handlers/routes.js';
+import { handlerExists } from './constructs/handler-function.js';
+import type { TableAccess } from './constructs/table-access.js';
+
+/**
+ * Least privilege per route module. A route missing here gets read/write and a synth warning
+ * (`nianbao:route-access`), which the infra tests turn into a failure.
+ */
+export const ROUTE_ACCESS: Readonly<Record<string, TableAccess>> = {
+  health: 'none',
+  'get-filing': 'read',
+  'list-region-filings': 'read',
+  'save-draft': 'readWrite',
+  'submit-filing': 'readWrite',
+};
+
+/** Event handler modules, by role (DESIGN.md §3). */
+export const EVENT_HANDLERS = {
+  /** table stream → site bucket */
+  publish: 'publish-stream',
+  /** daily schedule → reminder e-mails */
+  remind: 'remind',
+  /** SES bounces and complaints via SNS */
+  bounce: 'ses-bounce',
+} as const;
+export type EventRole = keyof typeof EVENT_HANDLERS;
+
+export interface RouteModule {
+  module: string;
+  routes: { method: 'GET' | 'PUT' | 'POST'; path: string }[];
+}
+
+/** Route modules in ROUTES order, each with its routes (a module may serve several). */
+export function routeModules(): RouteModule[] {
+  const byModule = new Map<string, RouteModule>();
+  for (const route of ROUTES) {
+    const entry = byModule.get(route.module) ?? { module: route.module, routes: [] };
+    entry.routes.push({ method: route.method, path: route.path });
+    byModule.set(route.module, entry);
+  }
+  return [...byModule.values()];
+}
+
+/** The event handlers whose entry file exists. */
+export function presentEventHandlers(exists: (module: string) => boolean = handlerExists): Partial<Record<EventRole, string>> {
+  const present: Partial<Record<EventRole, string>> = {};
+  for (const [role, module] of Object.entries(EVENT_HANDLERS) as [EventRole, string][]) {
+    if (exists(module)) present[role] = module;
+  }
+  return present;
+}
+
+/** `submit-filing` → `SubmitFiling`, for construct ids. */
+export const pascal = (module: string): string =>
+  module.replace(/(^|[-_])(\w)/g, (_, __, c: string) => c.toUpperCase());

@@ -1,0 +1,156 @@
+/**
+ * Everything that can be replaced by a redeploy: the functions, the HTTP API, the distribution,
+ * the stream mapping, the schedule, SES wiring, alarms and the static files.
+ */
+import { CfnOutput, Duration, Fn, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { DailySchedule } from './constructs/daily-schedule.js';
+import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
+import { FilingApi } from './constructs/filing-api.js';
+import { HandlerFunction } from './constructs/handler-function.js';
+import { MailEvents } from './constructs/mail-events.js';
+import { NotificationKey } from './constructs/notification-key.js';
+import { OperationalAlarms } from './constructs/operational-alarms.js';
+import { SiteDistribution } from './constructs/site-distribution.js';
+import { SiteFiles, type SiteFile } from './constructs/site-files.js';
+import { StreamSubscription } from './constructs/stream-subscription.js';
+import { acknowledgeNag } from './constructs/nag.js';
+import { grantTable } from './constructs/table-access.js';
+import { KEYS } from '../functions/adapters/dynamodb-table.js';
+import { exportName, type StatefulExport } from './stateful-stack.js';
+import { pascal, presentEventHandlers, ROUTE_ACCESS, routeModules, type EventRole } from './handler-catalog.js';
+import { customOrigin, type StageConfig } from './stage-config.js';
+
+export interface StatelessStackProps extends StackProps {
+  config: StageConfig;
+  /** deployed to the site bucket (static-files.ts) */
+  staticFiles: readonly SiteFile[];
+  /** which event handlers exist. @default the entry files under functions/handlers/ */
+  eventHandlers?: Partial<Record<EventRole, string>>;
+}
+
+export class StatelessStack extends Stack {
+  readonly functions: Record<string, HandlerFunction> = {};
+  readonly api: FilingApi;
+  readonly site: SiteDistribution;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    // Imported through the stateful stack's named exports; the site bucket's policy stays there.
+    const imported = (key: StatefulExport) => Fn.importValue(exportName(config.prefix, key));
+    const table = Table.fromTableAttributes(this, 'Table', {
+      tableArn: imported('TableArn'),
+      tableStreamArn: imported('TableStreamArn'),
+    });
+    const tableName = imported('TableName');
+    const siteBucket = Bucket.fromBucketAttributes(this, 'SiteBucket', {
+      bucketArn: imported('SiteBucketArn'),
+      bucketName: imported('SiteBucketName'),
+      bucketRegionalDomainName: imported('SiteBucketDomain'),
+    });
+    const logBucket = Bucket.fromBucketAttributes(this, 'LogBucket', {
+      bucketArn: imported('LogBucketArn'),
+      bucketName: imported('LogBucketName'),
+      bucketRegionalDomainName: imported('LogBucketDomain'),
+    });
+    const indexes = [KEYS.gsi1];
+
+    const fn = (module: string, environment: Record<string, string>, extra: { memorySize?: number; timeoutSeconds?: number } = {}) => {
+      const created = new HandlerFunction(this, `${pascal(module)}Function`, {
+        module,
+        environment: { NIANBAO_TABLE: tableName, NIANBAO_SITE_BUCKET: siteBucket.bucketName, ...environment },
+        logRetention: config.logRetention,
+        ...(extra.memorySize ? { memorySize: extra.memorySize } : {}),
+        ...(extra.timeoutSeconds ? { timeout: Duration.seconds(extra.timeoutSeconds) } : {}),
+      });
+      this.functions[pascal(module)] = created;
+      return created;
+    };
+
+    // The API exists before the functions so the distribution can name it; the functions then
+    // learn the distribution's origin (their sign-in links) without a dependency cycle.
+    const corsOrigins = [customOrigin(config), ...config.extraCorsOrigins].filter((o): o is string => o !== undefined);
+    this.api = new FilingApi(this, 'Http', {
+      corsOrigins,
+      throttle: config.apiThrottle,
+      logRetention: config.logRetention,
+    });
+    this.site = new SiteDistribution(this, 'Site', {
+      siteBucket,
+      logBucket,
+      apiDomainName: this.api.domainName,
+      priceClass: config.priceClass,
+      ...(config.domain ? { domain: config.domain } : {}),
+      ...(config.webAclArn ? { webAclArn: config.webAclArn } : {}),
+    });
+    const origin = customOrigin(config) ?? `https://${this.site.distribution.distributionDomainName}`;
+
+    for (const { module, routes } of routeModules()) {
+      const handler = fn(module, { NIANBAO_PUBLIC_URL: origin });
+      const access = ROUTE_ACCESS[module];
+      if (access === undefined) {
+        Validations.of(handler).addWarning('nianbao:route-access', `route module ${module} has no entry in infra/handler-catalog.ts ROUTE_ACCESS; granted read/write`);
+      }
+      grantTable(table, handler, access ?? 'readWrite', indexes);
+      for (const route of routes) this.api.addRoute({ ...route, fn: handler });
+    }
+
+    const present = props.eventHandlers ?? presentEventHandlers();
+    const queues: Record<string, IQueue> = {};
+    const key = new NotificationKey(this, 'NotificationKey').key;
+    const mail = new MailEvents(this, 'Mail', { key, mailFrom: config.mailFrom });
+    const mailEnv = { NIANBAO_MAIL_FROM: config.mailFrom, NIANBAO_SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName };
+
+    if (present.publish) {
+      const publish = fn(present.publish, { NIANBAO_SITE_URL: origin, NIANBAO_PUBLIC_URL: origin }, { memorySize: 1024, timeoutSeconds: 60 });
+      grantTable(table, publish, 'readWrite', indexes);
+      publish.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [siteBucket.arnForObjects('*')] }));
+      acknowledgeNag(publish.role!, `IAM5[Resource::${exportName(config.prefix, 'SiteBucketArn')}/*]`, 'the publisher writes any page of the site: every key of the site bucket, PutObject only');
+      acknowledgeNag(publish.role!, 'IAM5[Resource::*]', 'dynamodb:ListStreams (added by the event source mapping) has no resource-level permissions');
+      queues.Publish = new DeadLetterQueue(this, 'PublishDeadLetters').queue;
+      new StreamSubscription(this, 'PublishFromStream', { table, fn: publish, deadLetterQueue: queues.Publish });
+    }
+    if (present.remind) {
+      const remind = fn(present.remind, { NIANBAO_PUBLIC_URL: origin, ...mailEnv }, { timeoutSeconds: 300 });
+      grantTable(table, remind, 'readWrite', indexes);
+      mail.grantSend(remind);
+      queues.Remind = new DeadLetterQueue(this, 'RemindDeadLetters').queue;
+      new DailySchedule(this, 'DailyReminders', { fn: remind, deadLetterQueue: queues.Remind, description: 'nianbao reminders, 09:00 Asia/Shanghai' });
+    }
+    if (present.bounce) {
+      const bounce = fn(present.bounce, { NIANBAO_PUBLIC_URL: origin, ...mailEnv });
+      grantTable(table, bounce, 'readWrite', indexes);
+      mail.grantSend(bounce);
+      queues.Bounce = new DeadLetterQueue(this, 'BounceDeadLetters').queue;
+      mail.topic.addSubscription(new LambdaSubscription(bounce, { deadLetterQueue: queues.Bounce }));
+    }
+
+    new SiteFiles(this, 'StaticFiles', {
+      bucket: siteBucket,
+      bucketArnFinding: exportName(config.prefix, 'SiteBucketArn'),
+      files: props.staticFiles,
+      distribution: this.site.distribution,
+    });
+
+    new OperationalAlarms(this, 'Alarms', {
+      key,
+      functions: this.functions as Record<string, IFunction>,
+      deadLetterQueues: queues,
+      emails: config.alarmEmails,
+    });
+
+    new CfnOutput(this, 'SiteUrl', { value: `${origin}/`, description: 'the public site' });
+    new CfnOutput(this, 'FormUrl', { value: `${origin}/file/`, description: 'the filing form' });
+    new CfnOutput(this, 'ApiUrl', { value: `${origin}/api/`, description: 'the filing API through CloudFront' });
+    new CfnOutput(this, 'ApiDirectUrl', { value: this.api.api.apiEndpoint, description: 'the HTTP API without CloudFront (for diagnosis)' });
+    new CfnOutput(this, 'MailConfigurationSet', { value: mail.configurationSet.configurationSetName });
+    new CfnOutput(this, 'DistributionId', { value: this.site.distribution.distributionId });
+  }
+}

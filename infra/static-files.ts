@@ -1,0 +1,29 @@
+/**
+ * The files deployed with the code: the filing form (built now, so the upload always matches the
+ * code) under `file/`, and the site stylesheet under `assets/`, with the headers the local
+ * runtime serves them with.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildForm } from '../web/form/build.js';
+import { FORM_FILES, FORM_PATH } from '../web/form/assets.js';
+import { CACHE_SHORT } from '../web/site/object-headers.js';
+import { siteCssObject } from '../web/site/site-assets.js';
+import type { SiteFile } from './constructs/site-files.js';
+
+/** Builds the form into `formDir` (default dist/web/form/) and returns every static file. */
+export async function staticFiles(formDir?: string): Promise<SiteFile[]> {
+  const { outDir } = await buildForm(formDir);
+  const prefix = FORM_PATH.replace(/^\//, '');
+  const form = await Promise.all(
+    Object.entries(FORM_FILES).map(async ([name, contentType]) => ({
+      key: `${prefix}${name}`,
+      body: await readFile(join(outDir, name), 'utf8'),
+      contentType,
+      // Not content-hashed: short, so a deploy shows within a minute.
+      cacheControl: CACHE_SHORT,
+    })),
+  );
+  const css = siteCssObject();
+  return [...form, { key: css.key, body: css.body, contentType: css.contentType, cacheControl: css.cacheControl }];
+}
