@@ -21,6 +21,7 @@ import type { Finding } from '../domain/finding.js';
 import type { Config } from './config.js';
 import { LOCAL_CREDENTIALS } from './config.js';
 import { KEYS } from './dynamodb-table.js';
+import { outstandingKeys } from './reminder-items.js';
 import { TtlCache } from './ttl-cache.js';
 import { ReportTooLargeError, VersionConflictError } from '../services/errors.js';
 import type { FilingStore, SubmitOutcome, SubmitWrite } from '../services/ports.js';
@@ -382,8 +383,13 @@ function versionCondition(expectedVersion: number): {
   ExpressionAttributeNames: Record<string, string>;
   ExpressionAttributeValues?: Record<string, unknown>;
 } {
+  // Version 0 may exist: a not_started filing written when the reporting year opened (reminders).
   return expectedVersion === 0
-    ? { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': KEYS.pk } }
+    ? {
+        ConditionExpression: 'attribute_not_exists(#pk) OR #v = :zero',
+        ExpressionAttributeNames: { '#pk': KEYS.pk, '#v': 'version' },
+        ExpressionAttributeValues: { ':zero': 0 },
+      }
     : {
         ConditionExpression: '#v = :v',
         ExpressionAttributeNames: { '#v': 'version' },
@@ -407,6 +413,7 @@ function filingItem(filing: Filing): Item {
     ...key.filing(filing.agencyId, filing.year),
     [KEYS.gsi1pk]: `REGION#${filing.region}#${filing.year}`,
     [KEYS.gsi1sk]: `STATUS#${filing.status}#${filing.agencyId}`,
+    ...outstandingKeys(filing),
     type: 'filing',
     ...summary,
     draftGz,

@@ -10,12 +10,19 @@
  * | event       | AGENCY#<id> or REGION#<r>  | EVENT#<iso time>#<random>  | EVENTS#<region>           | <iso time>#<random>        |
  * | token       | TOKEN#<sha256 hex>         | TOKEN                      | TOKENS#<role>#<owner>     | <createdAt>                |
  * | idempotency | IDEMPOTENCY#<scope>#<key>  | IDEMPOTENCY                | –                         | –                          |
+ *
+ * GSI2 is sparse (reminders, docs/reminders.md): a filing carries GSI2PK `OUTSTANDING#<year>`,
+ * GSI2SK `<region>#<agencyId>` only while not submitted, so finding who owes a report costs
+ * what is outstanding, not the registry. A failed-check window item (`CHECKFAIL#<year>`) carries
+ * `CHECKFAILED#<year>`. Reminder claims (`REMINDER#…`, `DIGEST#…`), region contacts
+ * (`REGION#<r>`/`CONTACTS`) and undeliverable addresses (`EMAIL#<a>`) are in reminder-items.ts.
  */
 import {
   CreateTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
@@ -26,6 +33,9 @@ export const KEYS = {
   gsi1: 'GSI1',
   gsi1pk: 'GSI1PK',
   gsi1sk: 'GSI1SK',
+  gsi2: 'GSI2',
+  gsi2pk: 'GSI2PK',
+  gsi2sk: 'GSI2SK',
   ttl: 'ttl',
 } as const;
 
@@ -57,6 +67,18 @@ export const GSI1_ATTRIBUTES = [
   'detail',
 ] as const;
 
+/** What the reminder pass needs from an outstanding or failed filing, without reading the item. */
+export const GSI2_ATTRIBUTES = ['agencyId', 'region', 'year', 'status', 'lastSubmittedAt', 'lastFailedAt', 'errorCount'] as const;
+
+const gsi2 = {
+  IndexName: KEYS.gsi2,
+  KeySchema: [
+    { AttributeName: KEYS.gsi2pk, KeyType: 'HASH' as const },
+    { AttributeName: KEYS.gsi2sk, KeyType: 'RANGE' as const },
+  ],
+  Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...GSI2_ATTRIBUTES] },
+};
+
 export function createTableInput(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
@@ -66,6 +88,8 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       { AttributeName: KEYS.sk, AttributeType: 'S' },
       { AttributeName: KEYS.gsi1pk, AttributeType: 'S' },
       { AttributeName: KEYS.gsi1sk, AttributeType: 'S' },
+      { AttributeName: KEYS.gsi2pk, AttributeType: 'S' },
+      { AttributeName: KEYS.gsi2sk, AttributeType: 'S' },
     ],
     KeySchema: [
       { AttributeName: KEYS.pk, KeyType: 'HASH' },
@@ -80,6 +104,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
         ],
         Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...GSI1_ATTRIBUTES] },
       },
+      gsi2,
     ],
     // The publisher and the notifier read the stream (DESIGN.md §3).
     StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
@@ -89,7 +114,20 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
 /** Creates the table if it is missing (local runtime and tests; on AWS the CDK stack owns it). */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existing'> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    // A data folder from before the reminders index: add it in place.
+    if (!Table?.GlobalSecondaryIndexes?.some((i) => i.IndexName === KEYS.gsi2)) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: [
+            { AttributeName: KEYS.gsi2pk, AttributeType: 'S' },
+            { AttributeName: KEYS.gsi2sk, AttributeType: 'S' },
+          ],
+          GlobalSecondaryIndexUpdates: [{ Create: gsi2 }],
+        }),
+      );
+    }
     return 'existing';
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;

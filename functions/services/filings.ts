@@ -303,7 +303,7 @@ function checkFailedEvent(
       warningCount: warnings.length,
       rules: [...new Set(errors.map((f) => f.rule))],
       // Enough for an e-mail; the filer sees all of them in the form.
-      errors: errors.slice(0, 20).map((f) => ({ rule: f.rule, path: f.path, message: f.message })),
+      errors: errors.slice(0, 20).map((f) => ({ rule: f.rule, path: f.path, label: f.label, message: f.message })),
     },
   };
 }

@@ -1,0 +1,34 @@
+/**
+ * Keys of the reminder items in the single table (layout in dynamodb-table.ts). Shared by the
+ * filing store, which sets the outstanding index keys on every filing it writes, and the
+ * reminder store.
+ */
+import type { FilingStatus } from '../services/model.js';
+import { KEYS } from './dynamodb-table.js';
+
+/** A filing is owed while it is in one of these: nobody has an accepted report on file. */
+export const OUTSTANDING_STATUSES: readonly FilingStatus[] = ['not_started', 'draft', 'returned'];
+
+export function isOutstanding(status: FilingStatus): boolean {
+  return OUTSTANDING_STATUSES.includes(status);
+}
+
+/**
+ * The sparse index keys a filing item carries while outstanding. A submission replaces the
+ * item without them, so it leaves the index in the same transaction that submits.
+ */
+export function outstandingKeys(filing: { agencyId: string; region: string; year: number; status: FilingStatus }): Record<string, string> {
+  if (!isOutstanding(filing.status)) return {};
+  return { [KEYS.gsi2pk]: `OUTSTANDING#${filing.year}`, [KEYS.gsi2sk]: `${filing.region}#${filing.agencyId}` };
+}
+
+export const reminderKey = {
+  filing: (agencyId: string, year: number) => ({ [KEYS.pk]: `AGENCY#${agencyId}`, [KEYS.sk]: `FILING#${year}` }),
+  agency: (id: string) => ({ [KEYS.pk]: `AGENCY#${id}`, [KEYS.sk]: 'AGENCY' }),
+  reminder: (agencyId: string, year: number, step: string) => ({ [KEYS.pk]: `AGENCY#${agencyId}`, [KEYS.sk]: `REMINDER#${year}#${step}` }),
+  digest: (region: string, year: number, date: string) => ({ [KEYS.pk]: `REGION#${region}`, [KEYS.sk]: `DIGEST#${year}#${date}` }),
+  checkFail: (agencyId: string, year: number) => ({ [KEYS.pk]: `AGENCY#${agencyId}`, [KEYS.sk]: `CHECKFAIL#${year}` }),
+  contacts: (region: string) => ({ [KEYS.pk]: `REGION#${region}`, [KEYS.sk]: 'CONTACTS' }),
+  undeliverable: (address: string) => ({ [KEYS.pk]: `EMAIL#${address.toLowerCase()}`, [KEYS.sk]: 'UNDELIVERABLE' }),
+  openYear: (year: number) => ({ [KEYS.pk]: 'YEARS', [KEYS.sk]: `YEAR#${year}` }),
+};
