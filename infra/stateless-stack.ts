@@ -152,5 +152,6 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'ApiDirectUrl', { value: this.api.api.apiEndpoint, description: 'the HTTP API without CloudFront (for diagnosis)' });
     new CfnOutput(this, 'MailConfigurationSet', { value: mail.configurationSet.configurationSetName });
     new CfnOutput(this, 'DistributionId', { value: this.site.distribution.distributionId });
+    new CfnOutput(this, 'DistributionDomainName', { value: this.site.distribution.distributionDomainName });
   }
 }
