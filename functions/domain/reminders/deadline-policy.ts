@@ -36,6 +36,11 @@ export const ReminderPolicy = z.strictObject({
   digestFrom: z.number().int().min(0).default(7),
   /** … and then every this many days */
   digestEvery: z.number().int().min(1).default(7),
+  /**
+   * a pass also makes up steps of this many earlier days not yet sent (a missed daily run, a
+   * send that failed); at most the latest such step goes out, dated today
+   */
+  catchUpDays: z.number().int().min(0).max(6).default(2),
   regions: z.record(z.string().regex(/^\d{6}$/), RegionPolicy).default({}),
 });
 export type ReminderPolicy = z.infer<typeof ReminderPolicy>;
@@ -108,4 +113,27 @@ export function reportingYearsInWindow(policy: ReminderPolicy, today: IsoDate): 
       return offset >= -ahead && offset <= policy.overdueFor;
     }),
   );
+}
+
+/** The latest step falling on a day from `today - catchUpDays` to `today`, and that day. */
+export function dueStep(
+  policy: ReminderPolicy,
+  deadline: IsoDate,
+  today: IsoDate,
+): { step: ReminderStep; on: IsoDate } | undefined {
+  for (let back = 0; back <= policy.catchUpDays; back++) {
+    const on = addDays(today, -back);
+    const step = reminderStep(policy, deadline, on);
+    if (step) return { step, on };
+  }
+  return undefined;
+}
+
+/** The latest digest day from `today - catchUpDays` to `today`, if any. */
+export function dueDigestDate(policy: ReminderPolicy, deadline: IsoDate, today: IsoDate): IsoDate | undefined {
+  for (let back = 0; back <= policy.catchUpDays; back++) {
+    const on = addDays(today, -back);
+    if (digestDue(policy, deadline, on)) return on;
+  }
+  return undefined;
 }

@@ -1,0 +1,35 @@
+/** The reminders' composition root: one store, mailer, policy and clock per container. */
+import { config, type Config } from '../adapters/config.js';
+import { DynamoDbFilingStore, createDocumentClient } from '../adapters/dynamodb-filing-store.js';
+import { DynamoDbReminderStore } from '../adapters/dynamodb-reminder-store.js';
+import { mailConfig, type MailConfig } from '../adapters/mail-config.js';
+import { SesMailer, createSesClient } from '../adapters/ses-mailer.js';
+import type { NotifyDeps } from '../services/notify.js';
+import type { Mailer } from '../services/reminder-ports.js';
+import type { RemindDeps } from '../services/remind.js';
+
+export type ReminderDeps = RemindDeps & NotifyDeps & { store: DynamoDbReminderStore };
+
+/** Deps for an explicit configuration (the CLI, tests and the benchmark pick their own). */
+export function reminderDepsFor(cfg: Config, mail: MailConfig = mailConfig(), mailer?: Mailer): ReminderDeps {
+  const db = createDocumentClient(cfg);
+  const filings = new DynamoDbFilingStore(db, cfg.NIANBAO_TABLE);
+  const form = `${cfg.NIANBAO_PUBLIC_URL.replace(/\/$/, '')}/file/`;
+  return {
+    store: new DynamoDbReminderStore(db, cfg.NIANBAO_TABLE),
+    getAgency: (id) => filings.getAgency(id),
+    mailer: mailer ?? new SesMailer(createSesClient(cfg), mail.NIANBAO_MAIL_FROM, mail.NIANBAO_SES_CONFIGURATION_SET),
+    policy: mail.NIANBAO_REMINDER_POLICY,
+    clock: () => new Date(),
+    // Links carry no token: sign-in tokens are handed out by the reviewing office, not mailed.
+    links: { signIn: () => form, board: () => form },
+    formUrl: () => form,
+  };
+}
+
+let current: ReminderDeps | undefined;
+
+export function reminderRuntime(): ReminderDeps {
+  current ??= reminderDepsFor(config());
+  return current;
+}
