@@ -23,6 +23,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, TableAccess>> = {
 export const EVENT_HANDLERS = {
   /** table stream → site bucket */
   publish: 'publish-stream',
+  /** table stream → failed-check e-mails */
+  notify: 'notify-stream',
   /** daily schedule → reminder e-mails */
   remind: 'remind',
   /** SES bounces and complaints via SNS */

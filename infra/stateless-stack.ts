@@ -22,7 +22,7 @@ import { SiteFiles, type SiteFile } from './constructs/site-files.js';
 import { StreamSubscription } from './constructs/stream-subscription.js';
 import { acknowledgeNag } from './constructs/nag.js';
 import { grantTable } from './constructs/table-access.js';
-import { KEYS } from '../functions/adapters/dynamodb-table.js';
+import { createTableInput } from '../functions/adapters/dynamodb-table.js';
 import { exportName, type StatefulExport } from './stateful-stack.js';
 import { pascal, presentEventHandlers, ROUTE_ACCESS, routeModules, type EventRole } from './handler-catalog.js';
 import { customOrigin, type StageConfig } from './stage-config.js';
@@ -60,7 +60,7 @@ export class StatelessStack extends Stack {
       bucketName: imported('LogBucketName'),
       bucketRegionalDomainName: imported('LogBucketDomain'),
     });
-    const indexes = [KEYS.gsi1];
+    const indexes = (createTableInput('x').GlobalSecondaryIndexes ?? []).map((index) => index.IndexName!);
 
     const fn = (module: string, environment: Record<string, string>, extra: { memorySize?: number; timeoutSeconds?: number } = {}) => {
       const created = new HandlerFunction(this, `${pascal(module)}Function`, {
@@ -117,9 +117,17 @@ export class StatelessStack extends Stack {
       queues.Publish = new DeadLetterQueue(this, 'PublishDeadLetters').queue;
       new StreamSubscription(this, 'PublishFromStream', { table, fn: publish, deadLetterQueue: queues.Publish });
     }
+    if (present.notify) {
+      const notify = fn(present.notify, { NIANBAO_PUBLIC_URL: origin, ...mailEnv }, { timeoutSeconds: 60 });
+      grantTable(table, notify, 'readWrite', indexes);
+      mail.grantSend(notify);
+      acknowledgeNag(notify.role!, 'IAM5[Resource::*]', 'dynamodb:ListStreams (added by the event source mapping) has no resource-level permissions');
+      queues.Notify = new DeadLetterQueue(this, 'NotifyDeadLetters').queue;
+      new StreamSubscription(this, 'NotifyFromStream', { table, fn: notify, deadLetterQueue: queues.Notify });
+    }
     if (present.remind) {
       const remind = fn(present.remind, { NIANBAO_PUBLIC_URL: origin, ...mailEnv }, { timeoutSeconds: 300 });
-      grantTable(table, remind, 'readWrite', indexes);
+      grantTable(table, remind, 'readWrite', indexes, { scan: true });
       mail.grantSend(remind);
       queues.Remind = new DeadLetterQueue(this, 'RemindDeadLetters').queue;
       new DailySchedule(this, 'DailyReminders', { fn: remind, deadLetterQueue: queues.Remind, description: 'nianbao reminders, 09:00 Asia/Shanghai' });

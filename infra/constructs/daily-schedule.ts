@@ -4,12 +4,14 @@
  * (functions/domain/reminders/deadline-policy.ts); running it twice is harmless (it records
  * each reminder before sending).
  */
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { CfnElement, Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { acknowledgeNag } from './nag.js';
 
 export interface DailyScheduleProps {
   fn: IFunction;
@@ -30,6 +32,8 @@ export class DailySchedule extends Construct {
 
   constructor(scope: Construct, id: string, props: DailyScheduleProps) {
     super(scope, id);
+    // Our own role (not CDK's shared one at stack level), so its findings are acknowledged here.
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
     this.schedule = new Schedule(this, 'Schedule', {
       description: props.description ?? 'nianbao daily pass',
       schedule: ScheduleExpression.cron({
@@ -38,11 +42,16 @@ export class DailySchedule extends Construct {
         timeZone: props.timeZone ?? TimeZone.ASIA_SHANGHAI,
       }),
       target: new LambdaInvoke(props.fn, {
+        role,
         retryAttempts: props.retryAttempts ?? 3,
         // A pass that cannot start within hours is better skipped: tomorrow's pass covers it.
         maxEventAge: Duration.hours(6),
         deadLetterQueue: props.deadLetterQueue,
       }),
     });
+    const fnResource = props.fn.node.defaultChild;
+    if (fnResource instanceof CfnElement) {
+      acknowledgeNag(role, `IAM5[Resource::<${Stack.of(fnResource).getLogicalId(fnResource)}.Arn>:*]`, 'CDK’s invoke grant also covers the function’s versions and aliases (`:*`); only this one function');
+    }
   }
 }

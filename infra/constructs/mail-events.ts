@@ -3,7 +3,7 @@
  * list for bounces and complaints) whose bounce and complaint events go to an encrypted SNS topic.
  * `grantSend` allows SendEmail only from the configured sender through this configuration set.
  */
-import { Arn, Stack } from 'aws-cdk-lib';
+import { Arn, Stack, Token } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -65,9 +65,11 @@ export class MailEvents extends Construct {
       }),
     );
     if (fn.role) {
+      const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+      const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
       acknowledgeNag(
         fn.role,
-        'IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]',
+        `IAM5[Resource::arn:<AWS::Partition>:ses:${region}:${account}:identity/*]`,
         'SES checks every recipient identity while the account is in the sandbox; the ses:FromAddress condition pins the sender',
       );
     }

@@ -10,9 +10,13 @@ export type TableAccess = 'none' | 'read' | 'readWrite';
 export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'] as const;
 export const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'] as const;
 
-export function grantTable(table: ITable, grantee: IGrantable, access: TableAccess, indexNames: readonly string[]): void {
+/**
+ * `scan`: only for a once-a-year pass over every agency (the reminder handler opening a new
+ * reporting year); request handlers never scan.
+ */
+export function grantTable(table: ITable, grantee: IGrantable, access: TableAccess, indexNames: readonly string[], options: { scan?: boolean } = {}): void {
   if (access === 'none') return;
-  const actions: string[] = [...READ_ACTIONS, ...(access === 'readWrite' ? WRITE_ACTIONS : [])];
+  const actions: string[] = [...READ_ACTIONS, ...(access === 'readWrite' ? WRITE_ACTIONS : []), ...(options.scan ? ['dynamodb:Scan'] : [])];
   grantee.grantPrincipal.addToPrincipalPolicy(
     new PolicyStatement({
       actions,
