@@ -223,3 +223,15 @@ describe('aligning values past the padding', () => {
     expect(appeals.litigationAfterReview).toEqual({ upheld: 9, corrected: 10, other: 11, pending: 12, total: 42 });
   });
 });
+
+describe('table 四 printed with spaces', () => {
+  it('reads a line of 15 space-separated numbers as the value line', () => {
+    const text = fixture('wangdian-2023-report.txt').replace(
+      /^0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0$/m,
+      '1 0 0 0 1 0 0 0 0 0 0 0 2 0 2',
+    );
+    const appeals = importReport(text).sections.appeals;
+    expect(appeals.review).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
+    expect(appeals.litigationAfterReview).toEqual({ upheld: 0, corrected: 0, other: 2, pending: 0, total: 2 });
+  });
+});

@@ -22,11 +22,21 @@ function isHeaderCell(cell: string): boolean {
   return HEADER_WORDS.some((w) => label.includes(w));
 }
 
+/** A line of exactly `width` numbers separated by spaces instead of tabs, read as cells. */
+function spaceSeparated(line: SourceLine, width: number): SourceLine | undefined {
+  if (line.cells.length !== 1) return undefined;
+  const tokens = line.cells[0]!.trim().split(/\s+/);
+  if (tokens.length !== width || !tokens.every((t) => /^-?[\d０-９][\d０-９.,]*$/.test(t))) return undefined;
+  return { ...line, cells: tokens };
+}
+
 export function readAppeals(report: Report, table: TableDef, lines: readonly SourceLine[]): void {
   const width = table.rows.length * table.columns.length;
   // The value line has cells (a tab) and no header words; prose lines have a single cell. A
   // line of empty cells as wide as the table is a table left blank.
-  const candidates = lines.filter((l) => l.cells.length >= 2 && !l.cells.some(isHeaderCell));
+  const candidates = lines
+    .map((l) => spaceSeparated(l, width) ?? l)
+    .filter((l) => l.cells.length >= 2 && !l.cells.some(isHeaderCell));
   const valueLine =
     candidates.find((l) => l.cells.some((c) => !isBlankCell(c))) ?? candidates.find((l) => l.cells.length >= width);
   if (!valueLine) {
