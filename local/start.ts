@@ -9,6 +9,7 @@ import { localConfig } from './local-config.js';
 import { readRuntime, removeRuntime, writeRuntime } from './runtime-file.js';
 import type { ApiServer } from './api-server.js';
 import type { Publishing } from './publishing.js';
+import type { Reminders } from './reminders.js';
 import { DEMO_AGENCIES, DEMO_REGION, DEMO_REGION_NAME, DEMO_YEAR, isSeeded, seedDemoCounty } from './seed/demo-county.js';
 
 async function main(): Promise<void> {
@@ -32,11 +33,13 @@ async function main(): Promise<void> {
   let standIns: StandIns | undefined;
   let api: ApiServer | undefined;
   let publishing: Publishing | undefined;
+  let reminders: Reminders | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     process.stdout.write('\n正在停止 (stopping)…\n');
+    await reminders?.stop().catch(() => undefined);
     await publishing?.stop().catch(() => undefined);
     await api?.stop().catch(() => undefined);
     await standIns?.stop();
@@ -104,6 +107,18 @@ async function main(): Promise<void> {
     }
     const links = await demoSignIns(local.dataDir, cfg.NIANBAO_PUBLIC_URL, cfg.NIANBAO_TOKEN_DAYS);
 
+    // Reminders (issue 6): failed-check e-mails from the stream, the daily 09:00 pass (after the seed, so
+    // a catch-up pass at start sees the demo agencies).
+    const { startReminders } = await import('./reminders.js');
+    const { DEMO_CONTACTS } = await import('./seed/demo-reviewers.js');
+    reminders = await startReminders({
+      dynamodbEndpoint: standIns.dynamodb.endpoint,
+      sesEndpoint: standIns.ses.endpoint,
+      table: cfg.NIANBAO_TABLE,
+      dataDir: local.dataDir,
+      regions: [DEMO_CONTACTS],
+    });
+
     const lines = [
       '',
       `nianbao 本地运行中 (running)   数据目录 (data): ${local.dataDir}${created === 'created' ? '（新建 new）' : ''}`,
@@ -112,6 +127,7 @@ async function main(): Promise<void> {
       `  S3 (s3rver)    ${standIns.s3.endpoint}   桶 (bucket) ${cfg.NIANBAO_SITE_BUCKET}`,
       `  SES 邮件查看    ${standIns.ses.endpoint}/   (mail viewer; GET /store lists mail)`,
       `  公开网站 (site) ${publishing.siteUrl}/   (${DEMO_REGION_NAME}: ${publishing.siteUrl}/${DEMO_REGION}/${DEMO_YEAR - 1}/)`,
+      `  提醒 (reminders) 每天 09:00（北京时间）下次 next ${reminders.schedule.next.toISOString()}；nianbao remind --dry-run`,
       '',
       `示范数据 (demo): ${DEMO_REGION_NAME} ${DEMO_REGION}，填报 ${DEMO_YEAR} 年度，${DEMO_YEAR - 1} 年度已提交${seeded ? '（刚刚写入 just seeded）' : ''}`,
       '登录链接 (sign-in links; new ones each start, the previous start\'s are revoked):',
