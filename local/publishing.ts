@@ -56,7 +56,7 @@ export async function startPublishing(options: PublishingOptions): Promise<Publi
   const s3 = createS3Client(cfg);
   // On AWS the stylesheet is deployed with the code; here the runtime puts it in the bucket.
   await new S3SiteBucket(s3, options.bucket).put([siteCssObject()]);
-  const known = new Set((await deps.store.listRegions()).map((r) => r.code));
+  const known = new Set((await deps.store.loadSite()).regions.map((r) => r.code));
   for (const r of options.regions ?? []) if (!known.has(r.code)) await deps.store.putRegion(r);
 
   const site = await startSiteServer({ port: options.sitePort, host, s3, bucket: options.bucket });

@@ -8,19 +8,22 @@
  * | filing (existing)   | AGENCY#<id>     | FILING#<year>               | status published / publish_failed      |
  * | region name         | SITE            | REGION#<code>               | name shown instead of the code         |
  * | region-year summary | SITE            | REGIONYEAR#<region>#<year>  | one home page line; no scan for it     |
+ * | publication         | PUBLISHED#<region>#<year> | <agencyId>#<000001> | a published revision with its report: a region-year's pages in one query |
  * | publish failure     | PUBLISH#FAILED  | <agencyId>#<year>           | what the repair pass lists             |
  *
  * Revision items are never rewritten by the filing API (immutable), so attributes set here
  * stay. Filing items are replaced whole by a draft save; only `status` is set here.
  */
-import { gunzipSync } from 'node:zlib';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchWriteCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
   ScanCommand,
+  TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
   type QueryCommandInput,
@@ -29,7 +32,7 @@ import {
 import type { Report } from '../domain/report.js';
 import type { FilingStatus } from '../services/model.js';
 import type {
-  AgencyYear,
+  AgencyFilings,
   FilingHead,
   PublishFailure,
   PublishTarget,
@@ -37,7 +40,7 @@ import type {
   SiteStore,
   StoredRevision,
 } from '../services/site-ports.js';
-import type { AgencyInfo, RegionInfo } from '../../web/site/site-model.js';
+import type { AgencyInfo, Publication, PublishedRevision, RegionInfo } from '../../web/site/site-model.js';
 import { KEYS } from './dynamodb-table.js';
 
 type Item = Record<string, unknown>;
@@ -46,9 +49,17 @@ const SITE_PK = 'SITE';
 const FAILED_PK = 'PUBLISH#FAILED';
 const revSk = (year: number, revision: number) => `FILING#${year}#REV#${String(revision).padStart(6, '0')}`;
 const agencyPk = (id: string) => `AGENCY#${id}`;
+const publishedPk = (region: string, year: number) => `PUBLISHED#${region}#${year}`;
+const publishedSk = (agencyId: string, revision: number) => `${agencyId}#${String(revision).padStart(6, '0')}`;
 
 /** Filing states a publication may move to `published` (not `returned`, a reviewer's decision). */
 const PUBLISHABLE: readonly FilingStatus[] = ['submitted', 'published', 'publish_failed'];
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 function ignoreConditionFailure(error: unknown): void {
   if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -101,32 +112,24 @@ export class DynamoDbSiteStore implements SiteStore {
     return Item ? toHead(Item) : undefined;
   }
 
-  async listRevisions(agencyId: string, year: number): Promise<StoredRevision[]> {
+  async loadAgency(agencyId: string): Promise<AgencyFilings> {
     const items = await this.queryAll({
       TableName: this.table,
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-      ExpressionAttributeNames: { '#pk': KEYS.pk, '#sk': KEYS.sk },
-      ExpressionAttributeValues: { ':pk': agencyPk(agencyId), ':prefix': `FILING#${year}#REV#` },
-      ProjectionExpression: 'revision, submittedAt, publishedAt, reportGz',
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': KEYS.pk, '#t': 'type', '#y': 'year', '#r': 'region', '#s': 'status', '#n': 'name' },
+      ExpressionAttributeValues: { ':pk': agencyPk(agencyId) },
+      ProjectionExpression: '#t, id, #n, kind, agencyId, #y, #r, #s, latestRevision, revision, submittedAt, publishedAt, reportGz',
       ConsistentRead: true,
     });
-    return items.map(toRevision);
-  }
-
-  async listRegionYearFilings(region: string, year: number): Promise<FilingHead[]> {
-    const items = await this.queryAll({
-      TableName: this.table,
-      IndexName: KEYS.gsi1,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': KEYS.gsi1pk },
-      ExpressionAttributeValues: { ':pk': `REGION#${region}#${year}` },
-    });
-    return items.map(toHead).filter((f) => f.latestRevision > 0);
-  }
-
-  async getAgency(id: string): Promise<AgencyInfo | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: { [KEYS.pk]: agencyPk(id), [KEYS.sk]: 'AGENCY' } }));
-    return Item ? toAgencyInfo(Item) : undefined;
+    let agency: AgencyInfo | undefined;
+    const filings = new Map<number, FilingHead & { revisions: StoredRevision[] }>();
+    // Sort-key order: a filing (FILING#2024) comes before its revisions (FILING#2024#REV#…).
+    for (const item of items) {
+      if (item.type === 'agency') agency = toAgencyInfo(item);
+      else if (item.type === 'filing') filings.set(item.year as number, { ...toHead(item), revisions: [] });
+      else if (item.type === 'revision') filings.get(item.year as number)?.revisions.push(toRevision(item));
+    }
+    return { ...(agency ? { agency } : {}), filings: [...filings.values()] };
   }
 
   async listAgencies(region: string): Promise<AgencyInfo[]> {
@@ -140,35 +143,58 @@ export class DynamoDbSiteStore implements SiteStore {
     return items.map(toAgencyInfo);
   }
 
-  async listAgencyYears(agencyId: string): Promise<AgencyYear[]> {
+  async listRegionPublications(region: string, year: number): Promise<Publication[]> {
     const items = await this.queryAll({
       TableName: this.table,
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-      ExpressionAttributeNames: { '#pk': KEYS.pk, '#sk': KEYS.sk, '#t': 'type', '#y': 'year', '#r': 'region' },
-      ExpressionAttributeValues: { ':pk': agencyPk(agencyId), ':prefix': 'FILING#' },
-      ProjectionExpression: '#t, #y, #r, revision, publishedAt',
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': KEYS.pk },
+      ExpressionAttributeValues: { ':pk': publishedPk(region, year) },
+      ConsistentRead: true,
     });
-    const years = new Map<number, { region: string; revisions: { revision: number; publishedAt?: string }[] }>();
+    const byAgency = new Map<string, PublishedRevision[]>();
     for (const item of items) {
-      const year = item.year as number;
-      const entry = years.get(year) ?? { region: '', revisions: [] };
-      if (item.type === 'filing') entry.region = item.region as string;
-      else if (item.type === 'revision') {
-        entry.revisions.push({ revision: item.revision as number, ...(item.publishedAt ? { publishedAt: item.publishedAt as string } : {}) });
-      }
-      years.set(year, entry);
+      const list = byAgency.get(item.agencyId as string) ?? [];
+      list.push({ revision: item.revision as number, publishedAt: item.publishedAt as string, report: unpackReport(item.reportGz) });
+      byAgency.set(item.agencyId as string, list);
     }
-    return [...years].map(([year, e]) => ({ year, region: e.region, revisions: e.revisions }));
+    return [...byAgency].map(([agencyId, revisions]) => ({ agencyId, region, year, revisions }));
   }
 
-  async listRegions(): Promise<RegionInfo[]> {
+  async regionPublicationKeys(region: string, year: number): Promise<string[]> {
     const items = await this.queryAll({
       TableName: this.table,
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': KEYS.pk, '#sk': KEYS.sk },
-      ExpressionAttributeValues: { ':pk': SITE_PK, ':prefix': 'REGION#' },
+      ExpressionAttributeValues: { ':pk': publishedPk(region, year) },
+      ProjectionExpression: '#sk',
+      ConsistentRead: true,
     });
-    return items.map((i) => ({ code: i.code as string, ...(i.name ? { name: i.name as string } : {}) }));
+    return items.map((i) => i[KEYS.sk] as string);
+  }
+
+  async loadSite(): Promise<{ regions: RegionInfo[]; summaries: RegionYearSummary[] }> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': KEYS.pk },
+      ExpressionAttributeValues: { ':pk': SITE_PK },
+      ConsistentRead: true,
+    });
+    const regions: RegionInfo[] = [];
+    const summaries: RegionYearSummary[] = [];
+    for (const i of items) {
+      if (i.type === 'site-region') regions.push({ code: i.code as string, ...(i.name ? { name: i.name as string } : {}) });
+      else if (i.type === 'site-region-year') {
+        summaries.push({
+          region: i.region as string,
+          year: i.year as number,
+          published: i.published as number,
+          agencies: i.agencies as number,
+          ...(i.lastmod ? { lastmod: i.lastmod as string } : {}),
+        });
+      }
+    }
+    return { regions, summaries };
   }
 
   async putRegion(region: RegionInfo): Promise<void> {
@@ -177,56 +203,75 @@ export class DynamoDbSiteStore implements SiteStore {
     );
   }
 
-  async listRegionYearSummaries(): Promise<RegionYearSummary[]> {
-    const items = await this.queryAll({
-      TableName: this.table,
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-      ExpressionAttributeNames: { '#pk': KEYS.pk, '#sk': KEYS.sk },
-      ExpressionAttributeValues: { ':pk': SITE_PK, ':prefix': 'REGIONYEAR#' },
-      ConsistentRead: true,
-    });
-    return items.map((i) => ({
-      region: i.region as string,
-      year: i.year as number,
-      published: i.published as number,
-      agencies: i.agencies as number,
-      ...(i.lastmod ? { lastmod: i.lastmod as string } : {}),
-    }));
-  }
-
   async putRegionYearSummary(s: RegionYearSummary): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { [KEYS.pk]: SITE_PK, [KEYS.sk]: `REGIONYEAR#${s.region}#${s.year}`, type: 'site-region-year', ...s },
-      }),
-    );
+    await this.db.send(new PutCommand(this.summaryPut(s)));
   }
 
-  async markPublished(
-    agencyId: string,
-    year: number,
-    published: readonly { revision: number; publishedAt: string }[],
-    latest: number,
-  ): Promise<void> {
-    await Promise.all(
-      published.map((p) =>
-        this.db
-          .send(
-            new UpdateCommand({
-              TableName: this.table,
-              Key: { [KEYS.pk]: agencyPk(agencyId), [KEYS.sk]: revSk(year, p.revision) },
-              UpdateExpression: 'SET publishedAt = :at REMOVE publishError',
-              // The first publication instant stands: pages already out show it.
-              ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(publishedAt)',
-              ExpressionAttributeNames: { '#pk': KEYS.pk },
-              ExpressionAttributeValues: { ':at': p.publishedAt },
-            }),
-          )
-          .catch(ignoreConditionFailure),
-      ),
-    );
-    await Promise.all([this.setFilingStatus(agencyId, year, latest, 'published'), this.clearFailure(agencyId, year, latest)]);
+
+  async markPublished(p: {
+    agencyId: string;
+    year: number;
+    region: string;
+    revisions: readonly PublishedRevision[];
+    latest: number;
+    clearFailure: boolean;
+    summary?: RegionYearSummary;
+  }): Promise<void> {
+    const { agencyId, year, region } = p;
+    const revisionUpdates = p.revisions.map((r) => ({
+      TableName: this.table,
+      Key: { [KEYS.pk]: agencyPk(agencyId), [KEYS.sk]: revSk(year, r.revision) },
+      UpdateExpression: 'SET publishedAt = :at REMOVE publishError',
+      // The first publication instant stands: pages already out show it.
+      ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(publishedAt)',
+      ExpressionAttributeNames: { '#pk': KEYS.pk },
+      ExpressionAttributeValues: { ':at': r.publishedAt },
+    }));
+    const entries = p.revisions.map((r) => ({
+      TableName: this.table,
+      Item: {
+        [KEYS.pk]: publishedPk(region, year),
+        [KEYS.sk]: publishedSk(agencyId, r.revision),
+        type: 'publication',
+        agencyId,
+        region,
+        year,
+        revision: r.revision,
+        publishedAt: r.publishedAt,
+        reportGz: gzipSync(Buffer.from(JSON.stringify(r.report), 'utf8')),
+      },
+    }));
+    const status = this.filingStatusUpdate(agencyId, year, p.latest, 'published');
+    const failure = p.clearFailure ? this.clearFailureDelete(agencyId, year, p.latest) : undefined;
+    const summary = p.summary ? this.summaryPut(p.summary) : undefined;
+    // The usual case in one round trip; if a condition fails (a repeat, an amendment in
+    // between, no marker) each write goes alone and the failed conditions are no-ops.
+    if (revisionUpdates.length + entries.length + 3 <= 100) {
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              ...revisionUpdates.map((Update) => ({ Update })),
+              ...entries.map((Put) => ({ Put })),
+              { Update: status },
+              ...(failure ? [{ Delete: failure }] : []),
+              ...(summary ? [{ Put: summary }] : []),
+            ],
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+      }
+    }
+    const single = (command: Promise<unknown>) => command.catch(ignoreConditionFailure);
+    await Promise.all([
+      ...revisionUpdates.map((u) => single(this.db.send(new UpdateCommand(u)))),
+      ...chunks(entries, 25).map((c) => this.batchWrite(c.map((e) => ({ PutRequest: { Item: e.Item } })))),
+      single(this.db.send(new UpdateCommand(status))),
+      ...(failure ? [single(this.db.send(new DeleteCommand(failure)))] : []),
+      ...(summary ? [this.db.send(new PutCommand(summary))] : []),
+    ]);
   }
 
   async recordPublishAttempt(target: PublishTarget, error: string): Promise<number> {
@@ -314,41 +359,67 @@ export class DynamoDbSiteStore implements SiteStore {
     if (current) yield current;
   }
 
-  private async setFilingStatus(agencyId: string, year: number, revision: number, status: FilingStatus): Promise<void> {
-    // Only if `revision` is still the newest: an amendment in between has its own publish.
-    await this.db
-      .send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { [KEYS.pk]: agencyPk(agencyId), [KEYS.sk]: `FILING#${year}` },
-          UpdateExpression: 'SET #s = :s, #gsk = :gsk',
-          ConditionExpression: 'latestRevision = :rev AND #s IN (:a, :b, :c)',
-          ExpressionAttributeNames: { '#s': 'status', '#gsk': KEYS.gsi1sk },
-          ExpressionAttributeValues: {
-            ':s': status,
-            ':gsk': `STATUS#${status}#${agencyId}`,
-            ':rev': revision,
-            ':a': PUBLISHABLE[0],
-            ':b': PUBLISHABLE[1],
-            ':c': PUBLISHABLE[2],
-          },
-        }),
-      )
-      .catch(ignoreConditionFailure);
+  async scanPublicationKeys(): Promise<Set<string>> {
+    const keys = new Set<string>();
+    for await (const item of this.scan({
+      FilterExpression: '#t = :publication',
+      ExpressionAttributeNames: { '#t': 'type', '#y': 'year', '#r': 'region' },
+      ExpressionAttributeValues: { ':publication': 'publication' },
+      ProjectionExpression: '#r, #y, agencyId, revision',
+    })) {
+      keys.add(`${String(item.region)}#${String(item.year)}#${String(item.agencyId)}#${String(item.revision)}`);
+    }
+    return keys;
   }
 
-  private async clearFailure(agencyId: string, year: number, latest: number): Promise<void> {
-    await this.db
-      .send(
-        new DeleteCommand({
-          TableName: this.table,
-          Key: { [KEYS.pk]: FAILED_PK, [KEYS.sk]: `${agencyId}#${year}` },
-          ConditionExpression: 'attribute_exists(#pk) AND revision <= :latest',
-          ExpressionAttributeNames: { '#pk': KEYS.pk },
-          ExpressionAttributeValues: { ':latest': latest },
-        }),
-      )
-      .catch(ignoreConditionFailure);
+  private async batchWrite(requests: NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]['RequestItems']>[string]): Promise<void> {
+    let pending = requests;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(attempt, 6)));
+      if (attempt > 10) throw new Error('BatchWrite kept returning unprocessed items');
+      const { UnprocessedItems } = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
+      pending = UnprocessedItems?.[this.table] ?? [];
+    }
+  }
+
+  private async setFilingStatus(agencyId: string, year: number, revision: number, status: FilingStatus): Promise<void> {
+    await this.db.send(new UpdateCommand(this.filingStatusUpdate(agencyId, year, revision, status))).catch(ignoreConditionFailure);
+  }
+
+  /** Only if `revision` is still the newest: an amendment in between has its own publish. */
+  private filingStatusUpdate(agencyId: string, year: number, revision: number, status: FilingStatus) {
+    return {
+      TableName: this.table,
+      Key: { [KEYS.pk]: agencyPk(agencyId), [KEYS.sk]: `FILING#${year}` },
+      UpdateExpression: 'SET #s = :s, #gsk = :gsk',
+      ConditionExpression: 'latestRevision = :rev AND #s IN (:a, :b, :c)',
+      ExpressionAttributeNames: { '#s': 'status', '#gsk': KEYS.gsi1sk },
+      ExpressionAttributeValues: {
+        ':s': status,
+        ':gsk': `STATUS#${status}#${agencyId}`,
+        ':rev': revision,
+        ':a': PUBLISHABLE[0],
+        ':b': PUBLISHABLE[1],
+        ':c': PUBLISHABLE[2],
+      },
+    };
+  }
+
+  private clearFailureDelete(agencyId: string, year: number, latest: number) {
+    return {
+      TableName: this.table,
+      Key: { [KEYS.pk]: FAILED_PK, [KEYS.sk]: `${agencyId}#${year}` },
+      ConditionExpression: 'attribute_exists(#pk) AND revision <= :latest',
+      ExpressionAttributeNames: { '#pk': KEYS.pk },
+      ExpressionAttributeValues: { ':latest': latest },
+    };
+  }
+
+  private summaryPut(s: RegionYearSummary) {
+    return {
+      TableName: this.table,
+      Item: { [KEYS.pk]: SITE_PK, [KEYS.sk]: `REGIONYEAR#${s.region}#${s.year}`, type: 'site-region-year', ...s },
+    };
   }
 
   private async queryAll(input: QueryCommandInput): Promise<Item[]> {

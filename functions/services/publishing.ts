@@ -5,14 +5,15 @@
  */
 import type { PublicationSummary } from '../../web/site/agency-page.js';
 import type { HomeRegion } from '../../web/site/home-page.js';
-import { REVISION_KEY } from '../../web/site/paths.js';
+import { HOME_PATH, objectKey, REVISION_KEY, SITEMAP_INDEX_PATH } from '../../web/site/paths.js';
 import { renderChange, renderSite, SiteIndex, type ChangeContext, type SiteObject } from '../../web/site/render-site.js';
 import { siteCssObject } from '../../web/site/site-assets.js';
-import type { AgencyInfo, Publication, RegionInfo, RegionYearInput, SiteSnapshot } from '../../web/site/site-model.js';
-import { regionYearLastmod } from '../../web/site/sitemap.js';
+import type { AgencyInfo, Publication, PublishedRevision, RegionInfo, RegionYearInput, SiteSnapshot } from '../../web/site/site-model.js';
+import { HOME_SITEMAP_PATH, regionYearLastmod } from '../../web/site/sitemap.js';
+import type { SiteChange } from '../../web/site/changed-keys.js';
 import { mapLimit } from './map-limit.js';
 import type { Clock } from './ports.js';
-import type { FilingHead, PublishTarget, RegionYearSummary, SiteBucket, SiteStore, StoredRevision } from './site-ports.js';
+import type { PublishTarget, RegionYearSummary, SiteBucket, SiteStore, StoredRevision } from './site-ports.js';
 
 export interface PublishDeps {
   store: SiteStore;
@@ -26,8 +27,8 @@ export interface PublishDeps {
 export const MAX_PUBLISH_ATTEMPTS = 3;
 /** Renders of one publish while concurrent publishes keep changing what it read. */
 const MAX_ROUNDS = 3;
-/** Parallel reads of other agencies' revisions (a county has tens to a few hundred agencies). */
-const READ_CONCURRENCY = 8;
+/** Parallel table writes of a rebuild. */
+const WRITE_CONCURRENCY = 8;
 
 export class PublishTargetMissingError extends Error {
   constructor(target: PublishTarget) {
@@ -46,12 +47,23 @@ export interface PublishResult {
 
 interface Plan {
   objects: SiteObject[];
-  fresh: { revision: number; publishedAt: string }[];
+  /** revisions to record as published (new ones, and any missing from the region-year's entries) */
+  toRecord: PublishedRevision[];
+  fresh: number[];
+  /** the filing was left in publish_failed: clear its marker */
+  failed: boolean;
   latest: number;
   region: string;
   summary: RegionYearSummary;
-  /** what was read of everything but this filing; re-read after writing to detect a race */
-  fingerprint: string;
+  change: SiteChange;
+  context: ChangeContext;
+  /** what was read of the region-year's other publications, and of the other home page lines */
+  seen: Seen;
+}
+
+interface Seen {
+  regionYear: string;
+  elsewhere: string;
 }
 
 const toPublished = (revisions: readonly StoredRevision[], now: string) =>
@@ -81,87 +93,77 @@ function homeOf(summaries: readonly RegionYearSummary[], regions: readonly Regio
   }));
 }
 
-async function fingerprint(store: SiteStore, target: PublishTarget, region: string): Promise<string> {
-  const [filings, summaries] = await Promise.all([store.listRegionYearFilings(region, target.year), store.listRegionYearSummaries()]);
-  return fingerprintOf(target, region, filings, summaries);
+/** What others published, as read: compared after writing to detect a concurrent publish. */
+function seenOf(target: PublishTarget, region: string, keys: readonly string[], summaries: readonly RegionYearSummary[]): Seen {
+  return {
+    regionYear: JSON.stringify(keys.filter((k) => !k.startsWith(`${target.agencyId}#`)).sort()),
+    elsewhere: JSON.stringify(
+      summaries
+        .filter((s) => s.region !== region || s.year !== target.year)
+        .map((s) => [s.region, s.year, s.published, s.agencies, s.lastmod ?? null])
+        .sort(),
+    ),
+  };
 }
 
-function fingerprintOf(target: PublishTarget, region: string, filings: readonly FilingHead[], summaries: readonly RegionYearSummary[]): string {
-  const others = filings
-    .filter((f) => f.agencyId !== target.agencyId)
-    .map((f) => `${f.agencyId}:${f.status}:${f.latestRevision}`)
-    .sort();
-  const elsewhere = summaries
-    .filter((s) => s.region !== region || s.year !== target.year)
-    .map((s) => JSON.stringify([s.region, s.year, s.published, s.agencies, s.lastmod ?? null]))
-    .sort();
-  return JSON.stringify([others, elsewhere]);
-}
+const revisionKey = (agencyId: string, revision: number) => `${agencyId}#${String(revision).padStart(6, '0')}`;
 
 async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
   const { store } = deps;
   const { agencyId, year } = target;
-  const head = await store.getFilingHead(agencyId, year);
-  if (!head) throw new PublishTargetMissingError(target);
-  const region = head.region;
-  const [revisions, filings, agencies, agency, agencyYears, regions, summaries] = await Promise.all([
-    store.listRevisions(agencyId, year),
-    store.listRegionYearFilings(region, year),
-    store.listAgencies(region),
-    store.getAgency(agencyId),
-    store.listAgencyYears(agencyId),
-    store.listRegions(),
-    store.listRegionYearSummaries(),
-  ]);
+  // Two rounds of reads: the agency's partition and the site's lines, then its region-year.
+  const [{ agency, filings }, site] = await Promise.all([store.loadAgency(agencyId), store.loadSite()]);
+  const filing = filings.find((f) => f.year === year);
+  if (!filing) throw new PublishTargetMissingError(target);
+  const region = filing.region;
+  const [agencies, published] = await Promise.all([store.listAgencies(region), store.listRegionPublications(region, year)]);
   const now = deps.clock().toISOString();
   // Earlier accepted revisions that never made it out (a failed publish) go out with this one;
   // later ones already published stay current.
-  const own = revisions.filter((r) => r.publishedAt !== undefined || r.revision <= target.revision);
+  const own = filing.revisions.filter((r) => r.publishedAt !== undefined || r.revision <= target.revision);
   if (!own.some((r) => r.revision === target.revision)) throw new PublishTargetMissingError(target);
   const ownPublication: Publication = { agencyId, region, year, revisions: toPublished(own, now) };
 
   // Other agencies show only what is already published: the site never links to a page not yet written.
-  const others = filings.filter((f) => f.agencyId !== agencyId && f.latestRevision > 0);
-  const otherPublications = await mapLimit(others, READ_CONCURRENCY, async (f): Promise<Publication | undefined> => {
-    const published = (await store.listRevisions(f.agencyId, year)).filter((r) => r.publishedAt !== undefined);
-    return published.length ? { agencyId: f.agencyId, region, year, revisions: toPublished(published, now) } : undefined;
-  });
-  const regionInfo = regions.find((r) => r.code === region) ?? { code: region };
-  const regionYear: RegionYearInput = {
-    region: regionInfo,
-    year,
-    agencies,
-    publications: [ownPublication, ...otherPublications.filter((p): p is Publication => p !== undefined)],
-  };
+  const others = published.filter((p) => p.agencyId !== agencyId);
+  const regionInfo = site.regions.find((r) => r.code === region) ?? { code: region };
+  const regionYear: RegionYearInput = { region: regionInfo, year, agencies, publications: [ownPublication, ...others] };
   const agencyInfo: AgencyInfo = agency ?? { id: agencyId, name: own.at(-1)!.report.agencyName, region };
-  const agencyPublications: PublicationSummary[] = agencyYears
-    .filter((y) => y.year !== year)
-    .map((y) => ({
+  const agencyPublications: PublicationSummary[] = filings
+    .filter((f) => f.year !== year)
+    .map((f) => ({
       agencyId,
-      region: y.region,
-      year: y.year,
-      revisions: y.revisions.flatMap((r) => (r.publishedAt ? [{ revision: r.revision, publishedAt: r.publishedAt }] : [])),
+      region: f.region,
+      year: f.year,
+      revisions: f.revisions.flatMap((r) => (r.publishedAt ? [{ revision: r.revision, publishedAt: r.publishedAt }] : [])),
     }))
     .filter((p) => p.revisions.length > 0)
     .concat([{ agencyId, region, year, revisions: ownPublication.revisions.map(({ revision, publishedAt }) => ({ revision, publishedAt })) }]);
   const summary = summaryOf(regionYear);
-  const home = homeOf([...summaries.filter((s) => s.region !== region || s.year !== year), summary], regions);
+  const home = homeOf([...site.summaries.filter((s) => s.region !== region || s.year !== year), summary], site.regions);
   const context: ChangeContext = { baseUrl: deps.baseUrl, regionYear, agency: agencyInfo, agencyPublications, home };
 
   const change = { region, year, agencyId, revision: target.revision };
-  const fresh = own.filter((r) => r.publishedAt === undefined).map((r) => ({ revision: r.revision, publishedAt: now }));
+  const freshNumbers = new Set(own.filter((r) => r.publishedAt === undefined).map((r) => r.revision));
+  // A revision published before but missing from the region-year's entries is written again.
+  const listed = new Set(published.flatMap((p) => p.revisions.map((r) => revisionKey(p.agencyId, r.revision))));
+  const toRecord = ownPublication.revisions.filter((r) => freshNumbers.has(r.revision) || !listed.has(revisionKey(agencyId, r.revision)));
   const objects = renderChange(change, context);
-  for (const { revision } of fresh) {
+  for (const revision of freshNumbers) {
     if (revision === target.revision) continue;
     objects.push(...renderChange({ ...change, revision }, context).filter((o) => REVISION_KEY.test(o.key) && o.key.includes(`/r/${revision}/`)));
   }
   return {
     objects,
-    fresh,
+    toRecord,
+    fresh: [...freshNumbers],
     latest: Math.max(...own.map((r) => r.revision)),
     region,
     summary,
-    fingerprint: fingerprintOf(target, region, filings, summaries),
+    failed: filing.status === 'publish_failed',
+    change,
+    context,
+    seen: seenOf(target, region, [...listed], site.summaries),
   };
 }
 
@@ -170,22 +172,52 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
  * totals, the home page and the sitemaps; then records the publication. Safe to repeat: a
  * revision keeps the publication instant it was first given.
  */
-export async function publishRevision(deps: PublishDeps, target: PublishTarget): Promise<PublishResult> {
+export async function publishRevision(deps: PublishDeps, target: PublishTarget, clearFailure = false): Promise<PublishResult> {
   const published = new Set<number>();
+  const keys = new Set<string>();
+  let p = await plan(deps, target);
   for (let round = 1; ; round++) {
-    const p = await plan(deps, target);
-    await deps.bucket.put(p.objects);
-    await deps.store.markPublished(target.agencyId, target.year, p.fresh, p.latest);
-    await deps.store.putRegionYearSummary(p.summary);
-    for (const f of p.fresh) published.add(f.revision);
-    // Another agency's publish may have read before ours was recorded and written after ours:
-    // whoever records last sees the other's record here and renders again, so the last write
-    // of the shared pages includes both.
-    if (round >= MAX_ROUNDS || (await fingerprint(deps.store, target, p.region)) === p.fingerprint) {
-      return { keys: p.objects.map((o) => o.key), published: [...published].sort((a, b) => a - b), rounds: round };
+    // The report's own pages first; once they exist the publication may be recorded (and other
+    // publishes may link to it) while the shared pages are still being written.
+    const own = `${p.region}/${target.year}/${target.agencyId}/`;
+    await deps.bucket.put(p.objects.filter((o) => o.key.startsWith(own)));
+    await Promise.all([
+      deps.bucket.put(p.objects.filter((o) => !o.key.startsWith(own))),
+      deps.store.markPublished({
+        agencyId: target.agencyId,
+        year: target.year,
+        region: p.region,
+        revisions: p.toRecord,
+        latest: p.latest,
+        clearFailure: p.failed || clearFailure,
+        summary: p.summary,
+      }),
+    ]);
+    for (const f of p.fresh) published.add(f);
+    for (const o of p.objects) keys.add(o.key);
+    // Another publish may have read before ours was recorded and written after ours: whoever
+    // records last sees the other's record here and writes the shared pages again, so their
+    // last write includes both. Another region-year only moves the home page and sitemap index.
+    for (let moved = 0; ; moved++) {
+      const [regionKeys, site] = await Promise.all([deps.store.regionPublicationKeys(p.region, target.year), deps.store.loadSite()]);
+      const now = seenOf(target, p.region, regionKeys, site.summaries);
+      const done = { keys: [...keys], published: [...published].sort((a, b) => a - b), rounds: round };
+      if (now.regionYear !== p.seen.regionYear) {
+        if (round >= MAX_ROUNDS) return done;
+        p = await plan(deps, target);
+        break;
+      }
+      if (now.elsewhere === p.seen.elsewhere || moved >= MAX_ROUNDS) return done;
+      const home = homeOf([...site.summaries.filter((s) => s.region !== p.region || s.year !== target.year), p.summary], site.regions);
+      const siteWide = renderChange(p.change, { ...p.context, home }).filter((o) => SITE_WIDE_KEYS.has(o.key));
+      await deps.bucket.put(siteWide);
+      p = { ...p, seen: { ...p.seen, elsewhere: now.elsewhere } };
     }
   }
 }
+
+/** The objects that list every region-year: all another region-year's publish can change here. */
+const SITE_WIDE_KEYS = new Set([HOME_PATH, HOME_SITEMAP_PATH, SITEMAP_INDEX_PATH].map(objectKey));
 
 export type PublishOutcome = { kind: 'published'; result: PublishResult } | { kind: 'failed'; attempts: number; error: string };
 
@@ -225,7 +257,7 @@ export async function repairPublishFailures(deps: PublishDeps): Promise<RepairRe
     const head = await deps.store.getFilingHead(failure.agencyId, failure.year);
     const target = { agencyId: failure.agencyId, year: failure.year, revision: Math.max(head?.latestRevision ?? 0, failure.revision) };
     try {
-      await publishRevision(deps, target);
+      await publishRevision(deps, target, true);
       result.repaired.push(target);
     } catch (error) {
       result.stillFailing.push({ ...target, error: describe(error) });
@@ -257,21 +289,17 @@ export function siteObjectCount(snapshot: SiteSnapshot): number {
 }
 
 /** Reads every accepted revision from the table; those never published get `now`. */
-export async function loadSnapshot(store: SiteStore, now: string): Promise<{ snapshot: SiteSnapshot; fresh: { target: PublishTarget; publishedAt: string }[]; latest: Map<string, number> }> {
+export async function loadSnapshot(store: SiteStore, now: string): Promise<{ snapshot: SiteSnapshot; fresh: number }> {
   const agencies: AgencyInfo[] = [];
   for await (const a of store.scanAgencies()) agencies.push(a);
   const publications: Publication[] = [];
-  const fresh: { target: PublishTarget; publishedAt: string }[] = [];
-  const latest = new Map<string, number>();
+  let fresh = 0;
   for await (const f of store.scanFilings()) {
     if (f.revisions.length === 0) continue;
     publications.push({ agencyId: f.agencyId, region: f.region, year: f.year, revisions: toPublished(f.revisions, now) });
-    latest.set(`${f.agencyId}#${f.year}`, Math.max(...f.revisions.map((r) => r.revision)));
-    for (const r of f.revisions) {
-      if (!r.publishedAt) fresh.push({ target: { agencyId: f.agencyId, year: f.year, revision: r.revision }, publishedAt: now });
-    }
+    fresh += f.revisions.filter((r) => !r.publishedAt).length;
   }
-  return { snapshot: { regions: await store.listRegions(), agencies, publications }, fresh, latest };
+  return { snapshot: { regions: (await store.loadSite()).regions, agencies, publications }, fresh };
 }
 
 /**
@@ -309,25 +337,34 @@ export async function writeSite(
  * for the first time and clears the failed state (a rebuild repairs every failure).
  */
 export async function rebuildSite(deps: PublishDeps, onProgress?: (p: RebuildProgress) => void): Promise<RebuildResult> {
-  const { snapshot, fresh, latest } = await loadSnapshot(deps.store, deps.clock().toISOString());
+  const [{ snapshot, fresh }, recorded, failures] = await Promise.all([
+    loadSnapshot(deps.store, deps.clock().toISOString()),
+    deps.store.scanPublicationKeys(),
+    deps.store.listPublishFailures(),
+  ]);
   const { objects, bytes } = await writeSite(deps.bucket, snapshot, deps.baseUrl, onProgress);
-  const byFiling = new Map<string, { agencyId: string; year: number; revisions: { revision: number; publishedAt: string }[] }>();
-  for (const f of fresh) {
-    const k = `${f.target.agencyId}#${f.target.year}`;
-    const entry = byFiling.get(k) ?? { agencyId: f.target.agencyId, year: f.target.year, revisions: [] };
-    entry.revisions.push({ revision: f.target.revision, publishedAt: f.publishedAt });
-    byFiling.set(k, entry);
-  }
-  for (const failure of await deps.store.listPublishFailures()) {
-    const k = `${failure.agencyId}#${failure.year}`;
-    if (!byFiling.has(k) && latest.has(k)) byFiling.set(k, { agencyId: failure.agencyId, year: failure.year, revisions: [] });
-  }
-  await mapLimit([...byFiling], READ_CONCURRENCY, ([k, f]) => deps.store.markPublished(f.agencyId, f.year, f.revisions, latest.get(k) ?? 0));
+  // Record what went out for the first time, and mend filings whose records are incomplete.
+  const failed = new Set(failures.map((f) => `${f.agencyId}#${f.year}`));
+  const mend = snapshot.publications.flatMap((p) => {
+    const revisions = p.revisions.filter((r) => !recorded.has(`${p.region}#${p.year}#${p.agencyId}#${r.revision}`));
+    const clearFailure = failed.has(`${p.agencyId}#${p.year}`);
+    return revisions.length || clearFailure ? [{ p, revisions, clearFailure }] : [];
+  });
+  await mapLimit(mend, WRITE_CONCURRENCY, ({ p, revisions, clearFailure }) =>
+    deps.store.markPublished({
+      agencyId: p.agencyId,
+      year: p.year,
+      region: p.region,
+      revisions,
+      latest: Math.max(...p.revisions.map((r) => r.revision)),
+      clearFailure,
+    }),
+  );
   const home = new SiteIndex(snapshot).home();
   await mapLimit(
     home.flatMap((h) => h.years.map((y) => ({ region: h.region.code, ...y }))),
-    READ_CONCURRENCY,
+    WRITE_CONCURRENCY,
     (s) => deps.store.putRegionYearSummary(s),
   );
-  return { objects, bytes, reports: snapshot.publications.length, newlyPublished: fresh.length };
+  return { objects, bytes, reports: snapshot.publications.length, newlyPublished: fresh };
 }

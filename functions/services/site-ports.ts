@@ -3,7 +3,7 @@
  * publication and failure) and the site bucket. Kept apart from the filing API's ports.
  */
 import type { Report } from '../domain/report.js';
-import type { AgencyInfo, RegionInfo } from '../../web/site/site-model.js';
+import type { AgencyInfo, Publication, PublishedRevision, RegionInfo } from '../../web/site/site-model.js';
 import type { SiteObject } from '../../web/site/render-site.js';
 import type { FilingStatus } from './model.js';
 
@@ -31,13 +31,6 @@ export interface FilingHead {
   readonly latestRevision: number;
 }
 
-/** An agency's revisions of one year, dates only (for its agency page). */
-export interface AgencyYear {
-  readonly year: number;
-  readonly region: string;
-  readonly revisions: readonly { revision: number; publishedAt?: string }[];
-}
-
 /** One line of the home page, kept as an item so the home page never needs a scan. */
 export interface RegionYearSummary {
   readonly region: string;
@@ -53,26 +46,41 @@ export interface PublishFailure extends PublishTarget {
   readonly at: string;
 }
 
+/** One agency's filings of every year, from one read of its partition. */
+export interface AgencyFilings {
+  readonly agency?: AgencyInfo;
+  readonly filings: readonly (FilingHead & { revisions: readonly StoredRevision[] })[];
+}
+
 export interface SiteStore {
   getFilingHead(agencyId: string, year: number): Promise<FilingHead | undefined>;
-  /** every accepted revision of the filing, ascending, with reports */
-  listRevisions(agencyId: string, year: number): Promise<StoredRevision[]>;
-  /** filings of a region-year that have at least one revision (an index query) */
-  listRegionYearFilings(region: string, year: number): Promise<FilingHead[]>;
-  getAgency(id: string): Promise<AgencyInfo | undefined>;
+  /** the agency and its filings with every accepted revision (one query) */
+  loadAgency(agencyId: string): Promise<AgencyFilings>;
+  /** region names and the home page's lines (one query) */
+  loadSite(): Promise<{ regions: RegionInfo[]; summaries: RegionYearSummary[] }>;
   listAgencies(region: string): Promise<AgencyInfo[]>;
-  listAgencyYears(agencyId: string): Promise<AgencyYear[]>;
-  listRegions(): Promise<RegionInfo[]>;
+  /** what is published in a region-year, every revision with its report (one query) */
+  listRegionPublications(region: string, year: number): Promise<Publication[]>;
+  /** `agencyId#revision` of every published revision of a region-year, to detect a concurrent publish */
+  regionPublicationKeys(region: string, year: number): Promise<string[]>;
   putRegion(region: RegionInfo): Promise<void>;
-  listRegionYearSummaries(): Promise<RegionYearSummary[]>;
   putRegionYearSummary(summary: RegionYearSummary): Promise<void>;
 
   /**
-   * Records the publication: `publishedAt` on each newly published revision (never changed once
-   * set), the filing's status `published` if `latest` is still its newest revision, and clears a
-   * failure marker the publication covers.
+   * Records a publication: `publishedAt` on each newly published revision (never changed once
+   * set) and its entry in the region-year's publications; the filing's status `published` if
+   * `latest` is still its newest revision; with `clearFailure`, the failure marker it covers.
    */
-  markPublished(agencyId: string, year: number, published: readonly { revision: number; publishedAt: string }[], latest: number): Promise<void>;
+  markPublished(publication: {
+    agencyId: string;
+    year: number;
+    region: string;
+    revisions: readonly PublishedRevision[];
+    latest: number;
+    clearFailure: boolean;
+    /** the region-year's home page line, written with the rest */
+    summary?: RegionYearSummary;
+  }): Promise<void>;
   /** counts a failed attempt on the revision; returns the attempts so far */
   recordPublishAttempt(target: PublishTarget, error: string): Promise<number>;
   /** the visible failed state: filing status `publish_failed` and a marker the repair pass lists */
@@ -82,6 +90,8 @@ export interface SiteStore {
   /** every agency, and every filing with its accepted revisions, one filing at a time (for a rebuild) */
   scanAgencies(): AsyncIterable<AgencyInfo>;
   scanFilings(): AsyncIterable<FilingHead & { revisions: StoredRevision[] }>;
+  /** `region#year#agencyId#revision` of every region-year publication entry (for a rebuild) */
+  scanPublicationKeys(): Promise<Set<string>>;
 }
 
 export interface SiteBucket {
