@@ -82,6 +82,8 @@ export async function importAgencies(
   store: FilingStore,
   text: string,
   onProgress?: (done: number, total: number) => void,
+  /** after each agency is written: e.g. open the reporting years it now owes (reminders) */
+  afterPut?: (agency: Agency) => Promise<unknown>,
 ): Promise<ImportResult> {
   const { agencies, problems } = checkAgenciesCsv(text);
   let done = 0;
@@ -90,6 +92,7 @@ export async function importAgencies(
     while (next < agencies.length) {
       const { agency } = agencies[next++]!;
       await store.putAgency(agency);
+      await afterPut?.(agency);
       done++;
       if (onProgress && (done % 100 === 0 || done === agencies.length)) onProgress(done, agencies.length);
     }

@@ -67,6 +67,8 @@ export interface RemindSummary {
   date: IsoDate;
   years: number[];
   opened: OpenedYear[];
+  /** dry run: years a real run would open first (their not_started filings are not counted) */
+  unopened: number[];
   outstanding: number;
   mails: MailLine[];
   /** already sent (or being sent by an overlapping run) */
@@ -96,8 +98,12 @@ export async function runReminderPass(deps: RemindDeps, options: RemindOptions =
   const at = now.toISOString();
   const staleBefore = new Date(now.getTime() - CLAIM_LEASE_MS).toISOString();
   const years = reportingYearsInWindow(policy, date);
-  const summary: RemindSummary = { date, years, opened: [], outstanding: 0, mails: [], alreadyClaimed: 0, noRecipient: 0 };
+  const summary: RemindSummary = { date, years, opened: [], unopened: [], outstanding: 0, mails: [], alreadyClaimed: 0, noRecipient: 0 };
   if (!dryRun) summary.opened = await ensureYearsOpened(store, policy, years, at);
+  else if (years.length > 0) {
+    const opened = new Set(await store.openedYears());
+    summary.unopened = years.filter((y) => !opened.has(y));
+  }
 
   /** Claims, sends, settles; a failed send is settled `failed` and retried by a later run. */
   const sendOnce = async (id: ClaimId, line: Omit<MailLine, 'outcome' | 'to' | 'subject'>, to: string[], email: Email, tags: Record<string, string>) => {

@@ -5,6 +5,7 @@ import { CsvFormatError } from '../../functions/services/errors.js';
 import { importAgencies } from '../../functions/services/import-agencies.js';
 import type { Command } from './main.js';
 import { withStore } from './local-store.js';
+import { reportingYearsOpener } from './remind-command.js';
 
 export const agenciesImportCommand: Command = {
   words: ['agencies', 'import'],
@@ -24,12 +25,19 @@ export const agenciesImportCommand: Command = {
       return 2;
     }
     try {
-      const result = await withStore(({ store }) =>
-        importAgencies(store, text, (done, total) => {
-          if (total >= 200) process.stderr.write(`\r已导入 ${done}/${total}`);
-          if (total >= 200 && done === total) process.stderr.write('\n');
-        }),
-      );
+      const result = await withStore(async ({ store, config }) => {
+        // A new agency owes the reporting years already opened (reminders, docs/reminders.md).
+        const years = reportingYearsOpener(config);
+        return importAgencies(
+          store,
+          text,
+          (done, total) => {
+            if (total >= 200) process.stderr.write(`\r已导入 ${done}/${total}`);
+            if (total >= 200 && done === total) process.stderr.write('\n');
+          },
+          years,
+        );
+      });
       for (const p of result.problems) process.stderr.write(`第${p.line}行：${p.message}\n`);
       process.stdout.write(
         `已导入 ${result.imported} 个单位${result.problems.length ? `；${result.problems.length} 行有误，未导入` : ''}\n`,

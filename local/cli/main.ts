@@ -9,6 +9,8 @@ import { tokenCreateCommand } from './token-create-command.js';
 import { tokenRevokeCommand } from './token-revoke-command.js';
 import { seedCommand } from './seed-command.js';
 import { siteCommand } from './site-command.js';
+import { remindCommand } from './remind-command.js';
+import { sesCommand } from './ses-command.js';
 
 export interface Command {
   /** words that select the command, e.g. ['agencies', 'import'] */
@@ -25,6 +27,8 @@ const COMMANDS: readonly Command[] = [
   tokenRevokeCommand,
   seedCommand,
   siteCommand,
+  remindCommand,
+  sesCommand,
 ];
 
 function usage(): string {

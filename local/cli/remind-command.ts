@@ -1,0 +1,78 @@
+/**
+ * `nianbao remind [--date YYYY-MM-DD] [--dry-run]`: one reminder pass now, as if on that date,
+ * printing each e-mail it sends (or would send) as a line. Sends to the SES emulator of a
+ * running `npm start` (or NIANBAO_SES_ENDPOINT; real SES with NIANBAO_TARGET=aws).
+ */
+import { Config } from '../../functions/adapters/config.js';
+import { createDocumentClient } from '../../functions/adapters/dynamodb-filing-store.js';
+import { DynamoDbReminderStore } from '../../functions/adapters/dynamodb-reminder-store.js';
+import { mailConfig } from '../../functions/adapters/mail-config.js';
+import { isRealDate } from '../../functions/domain/reminders/calendar.js';
+import { reminderDepsFor } from '../../functions/handlers/remind-runtime.js';
+import type { Agency } from '../../functions/services/model.js';
+import { formatMailLine, runReminderPass } from '../../functions/services/remind.js';
+import { openYearsForAgency } from '../../functions/services/reporting-years.js';
+import { localConfig } from '../local-config.js';
+import { readRuntime } from '../runtime-file.js';
+import type { Command } from './main.js';
+import { UsageError, parseOptions, withStore } from './local-store.js';
+
+const USAGE = '用法：nianbao remind [--date YYYY-MM-DD] [--dry-run]';
+
+/** The registration step: opens, for each agency written, the reporting years already opened. */
+export function reportingYearsOpener(config: Config): (agency: Agency) => Promise<number[]> {
+  const store = new DynamoDbReminderStore(createDocumentClient(config), config.NIANBAO_TABLE);
+  const policy = mailConfig().NIANBAO_REMINDER_POLICY;
+  return (agency) => openYearsForAgency(store, policy, agency, new Date().toISOString());
+}
+
+/** The SES endpoint: the environment's, else a running `npm start`'s; none on AWS. */
+export function sesEndpoint(): string | undefined {
+  if (process.env.NIANBAO_SES_ENDPOINT) return process.env.NIANBAO_SES_ENDPOINT;
+  if (process.env.NIANBAO_TARGET === 'aws') return undefined;
+  return readRuntime(localConfig().dataDir)?.sesEndpoint;
+}
+
+export const remindCommand: Command = {
+  words: ['remind'],
+  usage: 'remind [--date YYYY-MM-DD] [--dry-run]  按该日期运行一次提醒，逐行列出发送（或将发送）的邮件',
+  async run(args) {
+    const dryRun = args.includes('--dry-run');
+    let date: string | undefined;
+    try {
+      const { options, positional } = parseOptions(args.filter((a) => a !== '--dry-run'), ['date']);
+      if (positional.length > 0) throw new UsageError(`多余的参数：${positional.join(' ')}`);
+      date = options.date;
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      process.stderr.write(`${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (date !== undefined && !isRealDate(date)) {
+      process.stderr.write(`日期“${date}”无效，应为 YYYY-MM-DD\n${USAGE}\n`);
+      return 2;
+    }
+    const ses = sesEndpoint();
+    if (!dryRun && !ses && process.env.NIANBAO_TARGET !== 'aws') {
+      process.stderr.write('没有可用的 SES：请先运行 npm start，或设置 NIANBAO_SES_ENDPOINT，或加 --dry-run 只看不发\n');
+      return 2;
+    }
+    const summary = await withStore(async ({ config }) => {
+      const deps = reminderDepsFor(Config.parse({ ...config, ...(ses ? { NIANBAO_SES_ENDPOINT: ses } : {}) }));
+      return runReminderPass(deps, { ...(date ? { date } : {}), dryRun });
+    });
+    for (const line of summary.mails) process.stdout.write(`${formatMailLine(line)}\n`);
+    const sent = summary.mails.filter((m) => m.outcome !== 'failed').length;
+    const failed = summary.mails.length - sent;
+    const years = summary.years.length ? `${summary.years.join('、')} 年度` : '无年度在提醒期内';
+    const opened = [
+      ...summary.opened.map((o) => `；开启 ${o.year} 年度，写入 ${o.filings} 个未开始的报告`),
+      ...summary.unopened.map((y) => `；${y} 年度尚未开启（实际运行时先为各单位写入未开始的报告，未计入）`),
+    ].join('');
+    process.stdout.write(
+      `remind ${summary.date}${dryRun ? '（演练 dry run，未发送）' : ''}：${years}，未提交 ${summary.outstanding}，` +
+        `${dryRun ? '将发送' : '发送'} ${sent} 封${failed ? `，失败 ${failed} 封（下次运行重试）` : ''}，此前已发送 ${summary.alreadyClaimed} 封，无有效邮箱 ${summary.noRecipient}${opened}\n`,
+    );
+    return failed > 0 ? 1 : 0;
+  },
+};

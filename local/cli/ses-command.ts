@@ -1,0 +1,45 @@
+/**
+ * `nianbao ses bounce|complaint ADDRESS [--agency ID] [--region CODE]`: locally there is no
+ * SNS, so this feeds the notification SES would send to the same handler as on AWS
+ * (functions/handlers/ses-events.ts): the address is marked undeliverable and the region's
+ * reviewers are told once.
+ */
+import { Config } from '../../functions/adapters/config.js';
+import { createSesEventsHandler } from '../../functions/handlers/ses-events.js';
+import { reminderDepsFor } from '../../functions/handlers/remind-runtime.js';
+import { sesFeedbackEvent } from '../ses-feedback.js';
+import type { Command } from './main.js';
+import { UsageError, parseOptions, withStore } from './local-store.js';
+import { sesEndpoint } from './remind-command.js';
+
+const USAGE = '用法：nianbao ses bounce|complaint ADDRESS [--agency ID] [--region CODE]';
+
+export const sesCommand: Command = {
+  words: ['ses'],
+  usage: 'ses bounce|complaint ADDRESS [--agency ID] [--region CODE]  模拟 SES 退信/投诉通知（本地无 SNS）',
+  async run(args) {
+    let parsed;
+    try {
+      parsed = parseOptions(args, ['agency', 'region']);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      process.stderr.write(`${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    const [reason, address, ...rest] = parsed.positional;
+    if ((reason !== 'bounce' && reason !== 'complaint') || !address || rest.length > 0) {
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+    }
+    const ses = sesEndpoint();
+    const result = await withStore(async ({ config, store }) => {
+      const agency = parsed.options.agency ? await store.getAgency(parsed.options.agency) : undefined;
+      const region = parsed.options.region ?? agency?.region;
+      const deps = reminderDepsFor(Config.parse({ ...config, ...(ses ? { NIANBAO_SES_ENDPOINT: ses } : {}) }));
+      const handler = createSesEventsHandler(() => deps);
+      return handler(sesFeedbackEvent({ address, reason, ...(agency ? { agencyId: agency.id } : {}), ...(region ? { region } : {}) }));
+    });
+    process.stdout.write(result.marked ? `已标记 ${address} 为无法投递\n` : `${address} 此前已标记（或不需标记）\n`);
+    return 0;
+  },
+};
