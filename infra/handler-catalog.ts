@@ -28,7 +28,7 @@ export const EVENT_HANDLERS = {
   /** daily schedule → reminder e-mails */
   remind: 'remind',
   /** SES bounces and complaints via SNS */
-  bounce: 'ses-bounce',
+  bounce: 'ses-events',
 } as const;
 export type EventRole = keyof typeof EVENT_HANDLERS;
 
