@@ -7,7 +7,6 @@ import {
   BatchGetCommand,
   GetCommand,
   PutCommand,
-  QueryCommand,
   ScanCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
@@ -27,9 +26,9 @@ import type {
   ReminderStore,
 } from '../services/reminder-ports.js';
 import { KEYS } from './dynamodb-table.js';
+import { queryAll, type Item } from './dynamodb-query.js';
 import { outstandingKeys, reminderKey } from './reminder-items.js';
 
-type Item = Record<string, unknown>;
 type Key = Record<string, string>;
 
 const BATCH_GET_LIMIT = 100;
@@ -82,16 +81,10 @@ export class DynamoDbReminderStore implements ReminderStore {
     for (const c of list) this.stats.readUnits += c.CapacityUnits ?? 0;
   }
 
-  private async queryAll(input: QueryCommandInput): Promise<Item[]> {
-    const items: Item[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(new QueryCommand({ ...input, ExclusiveStartKey: start, ReturnConsumedCapacity: 'TOTAL' }));
-      this.count(page.Items?.length ?? 0, page.ConsumedCapacity);
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
+  private queryAll(input: QueryCommandInput): Promise<Item[]> {
+    return queryAll(this.db, { ...input, ReturnConsumedCapacity: 'TOTAL' }, (page) =>
+      this.count(page.Items?.length ?? 0, page.ConsumedCapacity),
+    );
   }
 
   private async batchGet(keys: Key[], projection?: { expression: string; names: Record<string, string> }): Promise<Item[]> {

@@ -21,12 +21,10 @@ import {
   DeleteCommand,
   GetCommand,
   PutCommand,
-  QueryCommand,
   ScanCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
-  type QueryCommandInput,
   type ScanCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Report } from '../domain/report.js';
@@ -42,8 +40,8 @@ import type {
 } from '../services/site-ports.js';
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo } from '../../web/site/site-model.js';
 import { KEYS } from './dynamodb-table.js';
+import { queryAll, regionAgenciesQuery, type Item } from './dynamodb-query.js';
 
-type Item = Record<string, unknown>;
 
 const SITE_PK = 'SITE';
 const FAILED_PK = 'PUBLISH#FAILED';
@@ -113,7 +111,7 @@ export class DynamoDbSiteStore implements SiteStore {
   }
 
   async loadAgency(agencyId: string): Promise<AgencyFilings> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.db, {
       TableName: this.table,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': KEYS.pk, '#t': 'type', '#y': 'year', '#r': 'region', '#s': 'status', '#n': 'name' },
@@ -133,18 +131,12 @@ export class DynamoDbSiteStore implements SiteStore {
   }
 
   async listAgencies(region: string): Promise<AgencyInfo[]> {
-    const items = await this.queryAll({
-      TableName: this.table,
-      IndexName: KEYS.gsi1,
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-      ExpressionAttributeNames: { '#pk': KEYS.gsi1pk, '#sk': KEYS.gsi1sk },
-      ExpressionAttributeValues: { ':pk': `REGION#${region}`, ':prefix': 'AGENCY#' },
-    });
+    const items = await queryAll(this.db, regionAgenciesQuery(this.table, region));
     return items.map(toAgencyInfo);
   }
 
   async listRegionPublications(region: string, year: number): Promise<Publication[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.db, {
       TableName: this.table,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': KEYS.pk },
@@ -161,7 +153,7 @@ export class DynamoDbSiteStore implements SiteStore {
   }
 
   async regionPublicationKeys(region: string, year: number): Promise<string[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.db, {
       TableName: this.table,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': KEYS.pk, '#sk': KEYS.sk },
@@ -173,7 +165,7 @@ export class DynamoDbSiteStore implements SiteStore {
   }
 
   async loadSite(): Promise<{ regions: RegionInfo[]; summaries: RegionYearSummary[] }> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.db, {
       TableName: this.table,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': KEYS.pk },
@@ -310,7 +302,7 @@ export class DynamoDbSiteStore implements SiteStore {
   }
 
   async listPublishFailures(): Promise<PublishFailure[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.db, {
       TableName: this.table,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': KEYS.pk },
@@ -422,16 +414,6 @@ export class DynamoDbSiteStore implements SiteStore {
     };
   }
 
-  private async queryAll(input: QueryCommandInput): Promise<Item[]> {
-    const items: Item[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
 
   private async *scan(input: Omit<ScanCommandInput, 'TableName'>): AsyncIterable<Item> {
     let start: Record<string, unknown> | undefined;
