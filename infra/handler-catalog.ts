@@ -17,6 +17,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, TableAccess>> = {
   'list-region-filings': 'read',
   'save-draft': 'readWrite',
   'submit-filing': 'readWrite',
+  'review-board': 'read',
+  'review-filing': 'read',
+  'region-rollup': 'read',
+  'return-filing': 'readWrite',
+  'approve-filing': 'readWrite',
 };
 
 /** Event handler modules, by role (DESIGN.md §3). */

@@ -13,7 +13,6 @@ import {
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
-  type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { Report } from '../domain/report.js';
@@ -21,6 +20,7 @@ import type { Finding } from '../domain/finding.js';
 import type { Config } from './config.js';
 import { LOCAL_CREDENTIALS } from './config.js';
 import { KEYS } from './dynamodb-table.js';
+import { queryAll, regionAgenciesQuery, type Item } from './dynamodb-query.js';
 import { outstandingKeys } from './reminder-items.js';
 import { TtlCache } from './ttl-cache.js';
 import { ReportTooLargeError, VersionConflictError } from '../services/errors.js';
@@ -38,13 +38,12 @@ import type {
   TokenRole,
 } from '../services/model.js';
 
-type Item = Record<string, unknown>;
 
 /** Room left under the 400 KB item limit for keys and the small attributes. */
 const MAX_PAYLOAD_BYTES = 380_000;
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 
-const key = {
+export const key = {
   agency: (id: string) => ({ [KEYS.pk]: `AGENCY#${id}`, [KEYS.sk]: 'AGENCY' }),
   filing: (agencyId: string, year: number) => ({ [KEYS.pk]: `AGENCY#${agencyId}`, [KEYS.sk]: `FILING#${year}` }),
   revision: (agencyId: string, year: number, revision: number) => ({
@@ -127,13 +126,7 @@ export class DynamoDbFilingStore implements FilingStore {
   }
 
   async listAgencies(region: string): Promise<Agency[]> {
-    const items = await this.queryAll({
-      TableName: this.table,
-      IndexName: KEYS.gsi1,
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-      ExpressionAttributeNames: { '#pk': KEYS.gsi1pk, '#sk': KEYS.gsi1sk },
-      ExpressionAttributeValues: { ':pk': `REGION#${region}`, ':prefix': 'AGENCY#' },
-    });
+    const items = await queryAll(this.db, regionAgenciesQuery(this.table, region));
     return items.map(toAgency);
   }
 
@@ -152,21 +145,49 @@ export class DynamoDbFilingStore implements FilingStore {
     return this.filings.get(`${agencyId}#${year}`) ?? this.getFiling(agencyId, year);
   }
 
+  /**
+   * A first save puts the item; later saves update only the draft's attributes, never the
+   * status: a publish, a return or an approval may change the status without a new version,
+   * and a save that read before it must not undo it.
+   */
   async saveDraft(filing: Filing, expectedVersion: number, event: AuditEvent): Promise<void> {
+    const write =
+      expectedVersion === 0
+        ? { Put: { TableName: this.table, Item: filingItem(filing), ...versionCondition(0) } }
+        : { Update: this.draftUpdate(filing, expectedVersion) };
     try {
       await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: this.table, Item: filingItem(filing), ...versionCondition(expectedVersion) } },
-            { Put: { TableName: this.table, Item: eventItem(event) } },
-          ],
-        }),
+        new TransactWriteCommand({ TransactItems: [write, { Put: { TableName: this.table, Item: eventItem(event) } }] }),
       );
+      // The copy's status may lag a concurrent transition; it only prepares version-conditioned writes.
       this.filings.set(`${filing.agencyId}#${filing.year}`, filing);
     } catch (error) {
       if (cancelledAt(error, 0)) throw await this.conflict(filing.agencyId, filing.year);
       throw error;
     }
+  }
+
+  private draftUpdate(filing: Filing, expectedVersion: number) {
+    const draftGz = filing.draft ? pack(filing.draft) : undefined;
+    const findingsGz = pack(filing.findings);
+    checkSize(draftGz, findingsGz);
+    const values: Record<string, unknown> = {
+      ':v': expectedVersion,
+      ':nv': filing.version,
+      ':f': findingsGz,
+      ':e': filing.errorCount,
+      ':w': filing.warningCount,
+      ':u': filing.updatedAt,
+      ...(draftGz ? { ':d': draftGz } : {}),
+    };
+    return {
+      TableName: this.table,
+      Key: key.filing(filing.agencyId, filing.year),
+      UpdateExpression: `SET #v = :nv, findingsGz = :f, errorCount = :e, warningCount = :w, updatedAt = :u${draftGz ? ', draftGz = :d' : ''}${draftGz ? '' : ' REMOVE draftGz'}`,
+      ConditionExpression: '#v = :v',
+      ExpressionAttributeNames: { '#v': 'version' },
+      ExpressionAttributeValues: values,
+    };
   }
 
   async submit(write: SubmitWrite): Promise<SubmitOutcome> {
@@ -244,7 +265,7 @@ export class DynamoDbFilingStore implements FilingStore {
   }
 
   async listRevisions(agencyId: string, year: number): Promise<RevisionSummary[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.db, {
       TableName: this.table,
       KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
       ExpressionAttributeNames: { '#pk': KEYS.pk, '#sk': KEYS.sk, '#r': 'revision', '#at': 'submittedAt', '#w': 'warningCount' },
@@ -259,7 +280,7 @@ export class DynamoDbFilingStore implements FilingStore {
   }
 
   async listRegionFilings(region: string, year: number, status?: FilingStatus): Promise<FilingSummary[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.db, {
       TableName: this.table,
       IndexName: KEYS.gsi1,
       KeyConditionExpression: status ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
@@ -278,7 +299,7 @@ export class DynamoDbFilingStore implements FilingStore {
   }
 
   async listEvents(agencyId: string): Promise<AuditEvent[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.db, {
       TableName: this.table,
       KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
       ExpressionAttributeNames: { '#pk': KEYS.pk, '#sk': KEYS.sk },
@@ -344,7 +365,7 @@ export class DynamoDbFilingStore implements FilingStore {
   }
 
   async listTokens(role: TokenRole, owner: string): Promise<TokenRecord[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.db, {
       TableName: this.table,
       IndexName: KEYS.gsi1,
       KeyConditionExpression: '#pk = :pk',
@@ -356,16 +377,6 @@ export class DynamoDbFilingStore implements FilingStore {
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  private async queryAll(input: QueryCommandInput): Promise<Item[]> {
-    const items: Item[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
 
   private async conflict(agencyId: string, year: number): Promise<VersionConflictError> {
     this.filings.delete(`${agencyId}#${year}`);
@@ -437,7 +448,7 @@ function revisionItem(revision: Revision, region: string): Item {
   };
 }
 
-function eventItem(event: AuditEvent): Item {
+export function eventItem(event: AuditEvent): Item {
   const id = `${event.at}#${randomBytes(6).toString('hex')}`;
   const { type, ...rest } = event;
   return {
@@ -479,6 +490,7 @@ function toFilingSummary(item: Item): FilingSummary {
 function toFiling(item: Item): Filing {
   return {
     ...toFilingSummary(item),
+    ...(item.returned ? { returned: item.returned as Filing['returned'] & object } : {}),
     draft: item.draftGz ? Report.parse(unpack(item.draftGz)) : null,
     findings: item.findingsGz ? unpack<Finding[]>(item.findingsGz) : [],
   };
@@ -493,6 +505,8 @@ function toRevision(item: Item): Revision {
     findings: item.findingsGz ? unpack<Finding[]>(item.findingsGz) : [],
     submittedAt: item.submittedAt as string,
     submittedBy: item.submittedBy as string,
+    ...(item.review === 'required' ? { review: 'required' as const } : {}),
+    ...(item.approvedAt ? { approvedAt: item.approvedAt as string, approvedBy: item.approvedBy as string } : {}),
   };
 }
 

@@ -51,6 +51,8 @@ function claimKey(id: ClaimId): Key {
       return reminderKey.digest(id.region, id.year, id.date);
     case 'undeliverable':
       return reminderKey.undeliverable(id.address);
+    case 'returned':
+      return reminderKey.returned(id.agencyId, id.year, id.eventId);
   }
 }
 
@@ -63,6 +65,8 @@ function claimFields(id: ClaimId): Item {
     case 'undeliverable':
       // The claim item is also the mark: once it exists the address is never mailed again.
       return { type: 'undeliverable', address: id.address.toLowerCase() };
+    case 'returned':
+      return { type: 'returned-claim', agencyId: id.agencyId, year: id.year };
   }
 }
 

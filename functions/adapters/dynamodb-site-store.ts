@@ -74,6 +74,7 @@ function toRevision(item: Item): StoredRevision {
     submittedAt: item.submittedAt as string,
     ...(item.publishedAt ? { publishedAt: item.publishedAt as string } : {}),
     report: unpackReport(item.reportGz),
+    ...(item.review === 'required' && !item.approvedAt ? { awaitingApproval: true } : {}),
   };
 }
 
@@ -116,7 +117,7 @@ export class DynamoDbSiteStore implements SiteStore {
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': KEYS.pk, '#t': 'type', '#y': 'year', '#r': 'region', '#s': 'status', '#n': 'name' },
       ExpressionAttributeValues: { ':pk': agencyPk(agencyId) },
-      ProjectionExpression: '#t, id, #n, kind, agencyId, #y, #r, #s, latestRevision, revision, submittedAt, publishedAt, reportGz',
+      ProjectionExpression: '#t, id, #n, kind, agencyId, #y, #r, #s, latestRevision, revision, submittedAt, publishedAt, reportGz, review, approvedAt',
       ConsistentRead: true,
     });
     let agency: AgencyInfo | undefined;
@@ -337,7 +338,7 @@ export class DynamoDbSiteStore implements SiteStore {
       FilterExpression: '#t IN (:filing, :revision)',
       ExpressionAttributeNames: { '#t': 'type', '#y': 'year', '#r': 'region', '#s': 'status' },
       ExpressionAttributeValues: { ':filing': 'filing', ':revision': 'revision' },
-      ProjectionExpression: '#t, agencyId, #y, #r, #s, latestRevision, revision, submittedAt, publishedAt, reportGz',
+      ProjectionExpression: '#t, agencyId, #y, #r, #s, latestRevision, revision, submittedAt, publishedAt, reportGz, review, approvedAt',
     })) {
       if (item.type === 'filing') {
         if (current) yield current;

@@ -30,5 +30,6 @@ export const reminderKey = {
   checkFail: (agencyId: string, year: number) => ({ [KEYS.pk]: `AGENCY#${agencyId}`, [KEYS.sk]: `CHECKFAIL#${year}` }),
   contacts: (region: string) => ({ [KEYS.pk]: `REGION#${region}`, [KEYS.sk]: 'CONTACTS' }),
   undeliverable: (address: string) => ({ [KEYS.pk]: `EMAIL#${address.toLowerCase()}`, [KEYS.sk]: 'UNDELIVERABLE' }),
+  returned: (agencyId: string, year: number, eventId: string) => ({ [KEYS.pk]: `AGENCY#${agencyId}`, [KEYS.sk]: `RETURNED#${year}#${eventId}` }),
   openYear: (year: number) => ({ [KEYS.pk]: 'YEARS', [KEYS.sk]: `YEAR#${year}` }),
 };

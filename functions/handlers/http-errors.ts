@@ -15,6 +15,7 @@ import {
   PayloadTooLargeError,
   PreconditionRequiredError,
   ReportTooLargeError,
+  StateConflictError,
   VersionConflictError,
 } from '../services/errors.js';
 
@@ -28,6 +29,7 @@ const STATUS: readonly (readonly [ErrorClass, number, string])[] = [
   [NotFoundError, 404, 'not-found'],
   [MethodNotAllowedError, 405, 'method-not-allowed'],
   [VersionConflictError, 409, 'version-conflict'],
+  [StateConflictError, 409, 'state-conflict'],
   [PayloadTooLargeError, 413, 'payload-too-large'],
   [ReportTooLargeError, 413, 'report-too-large'],
   [CheckFailedError, 422, 'check-failed'],

@@ -18,6 +18,8 @@ export interface HttpResult {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** sent as is instead of `body` as JSON (CSV downloads); `headers` give its content type */
+  text?: string;
 }
 
 export interface RouteRequest<B, Q, P> {
@@ -126,6 +128,9 @@ function stack(run: (incoming: Incoming) => Promise<HttpResult>): HttpHandler {
     .use(bodyLimit)
     .handler(async (event, context) => {
       const result = await run({ event, raw: context.raw });
+      if (result.text !== undefined) {
+        return { statusCode: result.status, headers: { 'cache-control': 'no-store', ...result.headers }, body: result.text };
+      }
       return jsonResponse(result.status, result.body, result.headers);
     });
   return handler as unknown as HttpHandler;

@@ -1,18 +1,20 @@
 /**
  * The table's stream → failed-check e-mails. A second event source mapping on the same stream
  * as the publisher (ReportBatchItemFailures); locally local/reminders.ts runs its own pump.
- * Only the INSERT of a `filing.check-failed` event item concerns it.
+ * Only the INSERT of a `filing.check-failed` or `filing.returned` event item concerns it.
  */
 import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { EventType, type AuditEvent } from '../services/model.js';
-import { notifyCheckFailed, type NotifyDeps } from '../services/notify.js';
+import { notifyCheckFailed, notifyReturned, type NotifyDeps } from '../services/notify.js';
 import { reminderRuntime } from './remind-runtime.js';
+
+const MAILED = new Set(['filing.check-failed', 'filing.returned']);
 
 /** The audit event in a stream record, with its item's sort key as its id. */
 export function checkFailedEvent(record: DynamoDBRecord): { event: AuditEvent; eventId: string } | undefined {
   if (record.eventName !== 'INSERT') return undefined;
   const image = record.dynamodb?.NewImage;
-  if (image?.type?.S !== 'event' || image.eventType?.S !== 'filing.check-failed') return undefined;
+  if (image?.type?.S !== 'event' || !MAILED.has(image.eventType?.S ?? '')) return undefined;
   const item = plainMap(image);
   const type = EventType.safeParse(item.eventType);
   if (!type.success || typeof item.agencyId !== 'string' || typeof item.year !== 'number') return undefined;
@@ -53,9 +55,10 @@ export function createNotifyHandler(deps: () => NotifyDeps) {
       const found = checkFailedEvent(record);
       if (!found) continue;
       try {
-        await notifyCheckFailed(deps(), found.event, found.eventId);
+        if (found.event.type === 'filing.returned') await notifyReturned(deps(), found.event, found.eventId);
+        else await notifyCheckFailed(deps(), found.event, found.eventId);
       } catch (error) {
-        console.error(`failed-check e-mail for ${found.event.agencyId} ${found.event.year} failed, will be retried:`, (error as Error).message);
+        console.error(`${found.event.type} e-mail for ${found.event.agencyId} ${found.event.year} failed, will be retried:`, (error as Error).message);
         return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
       }
     }

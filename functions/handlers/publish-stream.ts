@@ -1,8 +1,9 @@
 /**
  * The table's stream → the public site. On AWS an event source mapping with
  * ReportBatchItemFailures delivers batches; locally local/stream-pump.ts builds the same event.
- * Only a revision's INSERT is an accepted submission or amendment; everything else (including
- * this handler's own writes) passes by.
+ * A revision's INSERT is an accepted submission or amendment, unless its region requires review
+ * (`review: required`): then the MODIFY that adds `approvedAt` (the reviewer's approval) is what
+ * publishes it. Everything else (including this handler's own writes) passes by.
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { publishOrRecordFailure, type PublishDeps } from '../services/publishing.js';
@@ -10,9 +11,11 @@ import type { PublishTarget } from '../services/site-ports.js';
 import { publishRuntime } from './publish-runtime.js';
 
 export function publishTarget(record: DynamoDBRecord): PublishTarget | undefined {
-  if (record.eventName !== 'INSERT') return undefined;
   const image = record.dynamodb?.NewImage;
   if (image?.type?.S !== 'revision') return undefined;
+  const gated = image.review?.S === 'required';
+  const approval = record.eventName === 'MODIFY' && image.approvedAt?.S !== undefined && record.dynamodb?.OldImage?.approvedAt === undefined;
+  if (!(record.eventName === 'INSERT' && !gated) && !approval) return undefined;
   const agencyId = image.agencyId?.S;
   const year = Number(image.year?.N);
   const revision = Number(image.revision?.N);

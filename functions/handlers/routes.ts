@@ -8,6 +8,11 @@ import { handler as getFiling } from './get-filing.js';
 import { handler as saveDraft } from './save-draft.js';
 import { handler as submitFiling } from './submit-filing.js';
 import { handler as listRegionFilings } from './list-region-filings.js';
+import { handler as reviewBoard } from './review-board.js';
+import { handler as reviewFiling } from './review-filing.js';
+import { handler as returnFiling } from './return-filing.js';
+import { handler as approveFiling } from './approve-filing.js';
+import { handler as regionRollup } from './region-rollup.js';
 
 export interface Route {
   method: 'GET' | 'PUT' | 'POST';
@@ -24,4 +29,10 @@ export const ROUTES: readonly Route[] = [
   { method: 'PUT', path: '/api/filings/{year}/draft', module: 'save-draft', handler: saveDraft },
   { method: 'POST', path: '/api/filings/{year}/submit', module: 'submit-filing', handler: submitFiling },
   { method: 'GET', path: '/api/regions/{region}/filings', module: 'list-region-filings', handler: listRegionFilings },
+  { method: 'GET', path: '/api/filings/{year}/rollup', module: 'region-rollup', handler: regionRollup },
+  { method: 'GET', path: '/api/regions/{region}/board', module: 'review-board', handler: reviewBoard },
+  { method: 'GET', path: '/api/regions/{region}/rollup', module: 'region-rollup', handler: regionRollup },
+  { method: 'GET', path: '/api/regions/{region}/filings/{agencyId}/{year}', module: 'review-filing', handler: reviewFiling },
+  { method: 'POST', path: '/api/regions/{region}/filings/{agencyId}/{year}/return', module: 'return-filing', handler: returnFiling },
+  { method: 'POST', path: '/api/regions/{region}/filings/{agencyId}/{year}/approve', module: 'approve-filing', handler: approveFiling },
 ];

@@ -46,6 +46,9 @@ export class VersionConflictError extends NianbaoError {
 /** A write that must say which version it replaces did not. */
 export class PreconditionRequiredError extends NianbaoError {}
 
+/** A reviewer's action on a filing that moved on meanwhile (a newer submission, already approved). */
+export class StateConflictError extends NianbaoError {}
+
 /** The submitted report breaks rules that block submission. */
 export class CheckFailedError extends NianbaoError {
   constructor(

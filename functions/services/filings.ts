@@ -13,12 +13,14 @@ import {
   PreconditionRequiredError,
   VersionConflictError,
 } from './errors.js';
-import type { Agency, AuditEvent, Caller, Filing, FilingStatus, RevisionSummary, StoredResponse } from './model.js';
+import type { Agency, AuditEvent, Caller, Filing, FilingStatus, RegionSettings, ReturnComments, RevisionSummary, StoredResponse } from './model.js';
 import type { Clock, FilingStore } from './ports.js';
 
 export interface Deps {
   store: FilingStore;
   clock: Clock;
+  /** the region's settings (the publish gate); without it every region publishes at once */
+  settings?: { getRegionSettings(region: string): Promise<RegionSettings> };
 }
 
 export interface FilingView {
@@ -35,6 +37,8 @@ export interface FilingView {
   revisions: RevisionSummary[];
   /** last year's 四、结转下年度继续办理, to prefill this year's 二、上年结转 */
   previousYear: { year: number; revision: number; carriedForward: RowData } | null;
+  /** the reviewer's comments while the filing is returned (until the next submission) */
+  returned: ReturnComments | null;
 }
 
 async function loadAgency(store: FilingStore, caller: Caller, agencyId: string | undefined): Promise<Agency> {
@@ -81,6 +85,7 @@ export async function getFiling(deps: Deps, caller: Caller, year: number, agency
           carriedForward: previous.report.sections.applications.carriedForward ?? {},
         }
       : null,
+    returned: filing?.status === 'returned' ? (filing.returned ?? null) : null,
   };
 }
 
@@ -151,6 +156,7 @@ export async function saveDraft(deps: Deps, caller: Caller, input: SaveDraftInpu
     warningCount: warnings.length,
     latestRevision: current?.latestRevision ?? 0,
     ...(current?.lastSubmittedAt ? { lastSubmittedAt: current.lastSubmittedAt } : {}),
+    ...(current?.returned ? { returned: current.returned } : {}),
     updatedAt: now,
   };
   await deps.store.saveDraft(filing, currentVersion, {
@@ -214,12 +220,14 @@ export async function submitFiling(deps: Deps, caller: Caller, input: SubmitInpu
   const scope = `${filer.agencyId}#${input.year}`;
   for (let attempt = 1; ; attempt++) {
     // One round trip: the agency, the filing, last year's revision and any earlier answer.
-    const [found, guess, previous, stored] = await Promise.all([
+    const [found, guess, previous, stored, settings] = await Promise.all([
       deps.store.getAgency(filer.agencyId),
       // After a conflict, read afresh; otherwise this process's copy saves a round trip.
       attempt === 1 ? deps.store.getFilingForUpdate(filer.agencyId, input.year) : deps.store.getFiling(filer.agencyId, input.year),
       deps.store.getLatestRevision(filer.agencyId, input.year - 1),
       input.idempotencyKey && attempt === 1 ? deps.store.getStoredResponse(scope, input.idempotencyKey) : undefined,
+      // The filer's region is the agency's (a token carries it); the gate is read fresh each time.
+      deps.settings?.getRegionSettings(filer.region),
     ]);
     const agency = ownAgency(found, filer.agencyId);
     const report = checkReportHeader(input.report, agency, input.year);
@@ -239,11 +247,15 @@ export async function submitFiling(deps: Deps, caller: Caller, input: SubmitInpu
       throw new CheckFailedError(`报告有 ${errors.length} 处错误，未能提交，请按提示改正后重新提交`, findings);
     }
     const revision = (current?.latestRevision ?? 0) + 1;
+    const regionSettings = agency.region === filer.region ? settings : await deps.settings?.getRegionSettings(agency.region);
+    const gated = regionSettings?.review === 'required';
+    // With review required the revision waits for approval; its INSERT does not publish it.
+    const status: FilingStatus = gated ? 'awaiting_approval' : 'submitted';
     const filing: Filing = {
       agencyId: agency.id,
       year: input.year,
       region: agency.region,
-      status: 'submitted',
+      status,
       version: currentVersion + 1,
       draft: report,
       findings,
@@ -256,7 +268,7 @@ export async function submitFiling(deps: Deps, caller: Caller, input: SubmitInpu
     const body: SubmitResult['body'] = {
       agencyId: agency.id,
       year: input.year,
-      status: 'submitted',
+      status,
       version: filing.version,
       revision,
       submittedAt: now,
@@ -266,7 +278,16 @@ export async function submitFiling(deps: Deps, caller: Caller, input: SubmitInpu
       const outcome = await deps.store.submit({
         filing,
         expectedVersion: currentVersion,
-        revision: { agencyId: agency.id, year: input.year, revision, report, findings, submittedAt: now, submittedBy: filer.tokenHash.slice(0, 12) },
+        revision: {
+          agencyId: agency.id,
+          year: input.year,
+          revision,
+          report,
+          findings,
+          submittedAt: now,
+          submittedBy: filer.tokenHash.slice(0, 12),
+          ...(gated ? { review: 'required' as const } : {}),
+        },
         ...(input.idempotencyKey
           ? { idempotency: { scope, key: input.idempotencyKey, response: { requestHash: hash, status: 201, body } } }
           : {}),
@@ -355,7 +376,7 @@ export async function listRegionFilings(
       revisions: f?.latestRevision ?? 0,
     };
   });
-  const counts: Record<FilingStatus, number> = { not_started: 0, draft: 0, submitted: 0, returned: 0, published: 0, publish_failed: 0 };
+  const counts = emptyCounts();
   for (const r of rows) counts[r.status]++;
   return {
     region,
@@ -363,4 +384,8 @@ export async function listRegionFilings(
     counts,
     filings: rows.filter((r) => status === undefined || r.status === status),
   };
+}
+
+export function emptyCounts(): Record<FilingStatus, number> {
+  return { not_started: 0, draft: 0, submitted: 0, awaiting_approval: 0, returned: 0, published: 0, publish_failed: 0 };
 }

@@ -17,7 +17,8 @@ export const Agency = z.strictObject({
 export type Agency = z.infer<typeof Agency>;
 
 // publish_failed: accepted, but the site could not be written after retries (the repair pass retries).
-export const FilingStatus = z.enum(['not_started', 'draft', 'submitted', 'returned', 'published', 'publish_failed']);
+// awaiting_approval: accepted in a region with `review: required`; the reviewer's approval publishes it.
+export const FilingStatus = z.enum(['not_started', 'draft', 'submitted', 'awaiting_approval', 'returned', 'published', 'publish_failed']);
 export type FilingStatus = z.infer<typeof FilingStatus>;
 
 /** One filing per agency and year: the working draft and where its submissions stand. */
@@ -38,10 +39,19 @@ export interface Filing {
   latestRevision: number;
   lastSubmittedAt?: string;
   updatedAt: string;
+  /** the reviewer's comments while `returned`; a submission clears them */
+  returned?: ReturnComments;
 }
 
+/** A reviewer's comments on a returned filing: one general, and per cell path of the template. */
+export const ReturnComments = z.strictObject({
+  comment: z.string().trim().max(5000),
+  cells: z.record(z.string().max(200), z.string().trim().min(1).max(2000)).default({}),
+});
+export type ReturnComments = z.infer<typeof ReturnComments> & { revision?: number; returnedAt?: string };
+
 /** The fields of a filing that the region index carries (no draft, no findings). */
-export type FilingSummary = Omit<Filing, 'draft' | 'findings'>;
+export type FilingSummary = Omit<Filing, 'draft' | 'findings' | 'returned'>;
 
 /** A submitted report, never changed once written. */
 export interface Revision {
@@ -54,14 +64,26 @@ export interface Revision {
   submittedAt: string;
   /** hash of the token that submitted it, or a label such as `seed` */
   submittedBy: string;
+  /** `required`: accepted in a region whose reviewer approves before publishing */
+  review?: 'required';
+  approvedAt?: string;
+  approvedBy?: string;
 }
 export type RevisionSummary = Pick<Revision, 'revision' | 'submittedAt'> & { warningCount: number };
 
 /** Submissions need no event: the immutable revision item records who submitted what, when. */
-export const EventType = z.enum(['draft.saved', 'filing.check-failed', 'token.created', 'token.revoked']);
+export const EventType = z.enum([
+  'draft.saved',
+  'filing.check-failed',
+  'filing.returned',
+  'filing.approved',
+  'region.settings',
+  'token.created',
+  'token.revoked',
+]);
 export type EventType = z.infer<typeof EventType>;
 
-/** An audit event; `filing.check-failed` is what the notifier mails about. */
+/** An audit event; `filing.check-failed` and `filing.returned` are what the notifier mails about. */
 export interface AuditEvent {
   type: EventType;
   at: string;
@@ -99,3 +121,10 @@ export interface StoredResponse {
   status: number;
   body: unknown;
 }
+
+/** A region's own settings, set by the CLI (`nianbao region set`). */
+export const RegionSettings = z.strictObject({
+  /** `required`: accepted reports wait for the reviewer's approval before publishing */
+  review: z.enum(['none', 'required']).default('none'),
+});
+export type RegionSettings = z.infer<typeof RegionSettings>;

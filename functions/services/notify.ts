@@ -10,7 +10,7 @@
  */
 import { shanghaiDate } from '../domain/reminders/calendar.js';
 import { deadlineFor, type ReminderPolicy } from '../domain/reminders/deadline-policy.js';
-import { failedCheckEmail, undeliverableEmail } from '../../web/email/email-templates.js';
+import { failedCheckEmail, returnedEmail, undeliverableEmail } from '../../web/email/email-templates.js';
 import type { Agency, AuditEvent } from './model.js';
 import type { Clock } from './ports.js';
 import type { Mailer, ReminderStore } from './reminder-ports.js';
@@ -86,6 +86,56 @@ export async function notifyCheckFailed(deps: NotifyDeps, event: AuditEvent, eve
     throw error;
   }
   await deps.store.settleCheckFailure(agencyId, year, eventId, 'sent');
+  return 'sent';
+}
+
+export type ReturnedOutcome = 'sent' | 'already-sent' | 'no-recipient' | 'ignored';
+
+/**
+ * Mails the agency's contacts the reviewer's comments on a returned filing, once per event: a
+ * claim keyed by the event's id makes a redelivered stream record a no-op.
+ */
+export async function notifyReturned(deps: NotifyDeps, event: AuditEvent, eventId: string): Promise<ReturnedOutcome> {
+  if (event.type !== 'filing.returned' || !event.agencyId || event.year === undefined) return 'ignored';
+  const { agencyId, year } = event;
+  const detail = event.detail ?? {};
+  const now = deps.clock();
+  const id = { kind: 'returned' as const, agencyId, year, eventId };
+  const owner = `notify-${now.toISOString()}-${Math.random().toString(36).slice(2, 8)}`;
+  const claim = await deps.store.claim({
+    id,
+    owner,
+    at: now.toISOString(),
+    staleBefore: new Date(now.getTime() - CLAIM_LEASE_MS).toISOString(),
+  });
+  if (claim.kind === 'taken') return 'already-sent';
+  const agency = await deps.getAgency(agencyId);
+  const emails = agency?.emails ?? ((detail.emails as string[] | undefined) ?? []);
+  const blocked = await deps.store.undeliverable(emails);
+  const to = [...new Set(emails)].filter((a) => !blocked.has(a.toLowerCase()));
+  if (to.length === 0) {
+    await deps.store.settle(id, owner, 'sent', { told: [] });
+    return 'no-recipient';
+  }
+  const cells = ((detail.cells as { label?: string; path?: string; text?: string }[] | undefined) ?? []).map((c) => ({
+    label: c.label ?? c.path ?? '',
+    text: c.text ?? '',
+  }));
+  const mail = returnedEmail({
+    agencyName: agency?.name ?? ((detail.agencyName as string | undefined) ?? agencyId),
+    year,
+    revision: (detail.revision as number | undefined) ?? 0,
+    comment: (detail.comment as string | undefined) ?? '',
+    cells,
+    formUrl: deps.formUrl(agencyId, year),
+  });
+  try {
+    await deps.mailer.send({ to, ...mail, tags: { agency: agencyId, region: event.region, kind: 'returned' } });
+  } catch (error) {
+    await deps.store.settle(id, owner, 'failed', { error: (error as Error).message });
+    throw error;
+  }
+  await deps.store.settle(id, owner, 'sent', { told: to });
   return 'sent';
 }
 

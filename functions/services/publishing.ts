@@ -120,7 +120,8 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
   const now = deps.clock().toISOString();
   // Earlier accepted revisions that never made it out (a failed publish) go out with this one;
   // later ones already published stay current.
-  const own = filing.revisions.filter((r) => r.publishedAt !== undefined || r.revision <= target.revision);
+  // Revisions still awaiting a reviewer's approval never go out.
+  const own = filing.revisions.filter((r) => r.publishedAt !== undefined || (r.revision <= target.revision && !r.awaitingApproval));
   if (!own.some((r) => r.revision === target.revision)) throw new PublishTargetMissingError(target);
   const ownPublication: Publication = { agencyId, region, year, revisions: toPublished(own, now) };
 
@@ -295,9 +296,11 @@ export async function loadSnapshot(store: SiteStore, now: string): Promise<{ sna
   const publications: Publication[] = [];
   let fresh = 0;
   for await (const f of store.scanFilings()) {
-    if (f.revisions.length === 0) continue;
-    publications.push({ agencyId: f.agencyId, region: f.region, year: f.year, revisions: toPublished(f.revisions, now) });
-    fresh += f.revisions.filter((r) => !r.publishedAt).length;
+    // What awaits a reviewer's approval is not published by a rebuild either.
+    const accepted = f.revisions.filter((r) => r.publishedAt !== undefined || !r.awaitingApproval);
+    if (accepted.length === 0) continue;
+    publications.push({ agencyId: f.agencyId, region: f.region, year: f.year, revisions: toPublished(accepted, now) });
+    fresh += accepted.filter((r) => !r.publishedAt).length;
   }
   return { snapshot: { regions: (await store.loadSite()).regions, agencies, publications }, fresh };
 }

@@ -31,7 +31,8 @@ export interface RegionContacts {
 export type ClaimId =
   | { kind: 'reminder'; agencyId: string; year: number; step: string }
   | { kind: 'digest'; region: string; year: number; date: string }
-  | { kind: 'undeliverable'; address: string };
+  | { kind: 'undeliverable'; address: string }
+  | { kind: 'returned'; agencyId: string; year: number; eventId: string };
 
 export type ClaimStatus = 'pending' | 'sent' | 'failed';
 

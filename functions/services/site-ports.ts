@@ -20,6 +20,8 @@ export interface StoredRevision {
   readonly submittedAt: string;
   readonly publishedAt?: string;
   readonly report: Report;
+  /** accepted in a region with review required and not approved yet: never published */
+  readonly awaitingApproval?: boolean;
 }
 
 /** The region index's view of a filing. */

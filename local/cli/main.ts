@@ -11,6 +11,7 @@ import { seedCommand } from './seed-command.js';
 import { siteCommand } from './site-command.js';
 import { remindCommand } from './remind-command.js';
 import { sesCommand } from './ses-command.js';
+import { regionCommand } from './region-command.js';
 
 export interface Command {
   /** words that select the command, e.g. ['agencies', 'import'] */
@@ -29,6 +30,7 @@ const COMMANDS: readonly Command[] = [
   siteCommand,
   remindCommand,
   sesCommand,
+  regionCommand,
 ];
 
 function usage(): string {

@@ -82,6 +82,41 @@ export function failedCheckEmail(input: FailedCheckInput): Email {
   };
 }
 
+export interface ReturnedInput {
+  agencyName: string;
+  year: number;
+  revision: number;
+  /** the reviewer's general comment (may be empty) */
+  comment: string;
+  /** comments on cells, with the cells' labels */
+  cells: readonly { label: string; text: string }[];
+  formUrl: string;
+}
+
+export function returnedEmail(input: ReturnedInput): Email {
+  const subject = `【退回修改】${input.agencyName}${input.year}年度政府信息公开工作年度报告被主管部门退回`;
+  const lead = `${input.agencyName}：贵单位提交的${input.year}年度政府信息公开工作年度报告（第 ${input.revision} 版）经主管部门审核，需要修改后重新提交。`;
+  const lines = input.cells.map((c, i) => `${i + 1}. ${c.label}：${c.text}`);
+  return {
+    subject,
+    text: [
+      lead,
+      ...(input.comment ? ['', `审核意见：${input.comment}`] : []),
+      ...(lines.length ? ['', '对具体内容的意见：', ...lines] : []),
+      '',
+      `修改后重新提交：${input.formUrl}`,
+      '',
+      FOOTER,
+    ].join('\n'),
+    html: page(
+      subject,
+      html`<p>${lead}</p>${input.comment ? html`<p>审核意见：${input.comment}</p>` : ''}${
+        input.cells.length ? html`<p>对具体内容的意见：</p><ol>${input.cells.map((c) => html`<li><strong>${c.label}</strong>：${c.text}</li>`)}</ol>` : ''
+      }<p><a href="${input.formUrl}">修改后重新提交</a></p>`,
+    ),
+  };
+}
+
 export interface DigestInput {
   region: string;
   year: number;

@@ -1,0 +1,170 @@
+/**
+ * The ReviewStore port on the single table. Status transitions are conditional updates of the
+ * filing item, never a rewrite: a draft save racing them cannot undo them (it updates only the
+ * draft's attributes), and each names the revision the reviewer saw, so a newer submission wins.
+ *
+ * | item            | PK           | SK        | notes                                          |
+ * |-----------------|--------------|-----------|------------------------------------------------|
+ * | region settings | REGION#<r>   | SETTINGS  | `review: none | required`                      |
+ * | filing          | AGENCY#<id>  | FILING#<y>| + `returned` (comments) while returned         |
+ * | revision        | AGENCY#<id>  | FILING#<y>#REV#<n> | + `approvedAt`, `approvedBy` (its MODIFY publishes) |
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { RegionSettings, type AuditEvent } from '../services/model.js';
+import type { ApproveWrite, LastFailure, ReturnWrite, ReviewStore } from '../services/review-ports.js';
+import { eventItem, key } from './dynamodb-filing-store.js';
+import { queryAll } from './dynamodb-query.js';
+import { KEYS } from './dynamodb-table.js';
+import { mapLimit } from '../services/map-limit.js';
+
+const settingsKey = (region: string) => ({ [KEYS.pk]: `REGION#${region}`, [KEYS.sk]: 'SETTINGS' });
+
+/** States a reviewer may return from: anything accepted (a published report may be returned for an amendment). */
+const RETURNABLE = ['submitted', 'awaiting_approval', 'published', 'publish_failed'] as const;
+
+function conditionFailed(error: unknown, index: number): boolean {
+  return error instanceof TransactionCanceledException && error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+}
+
+export class DynamoDbReviewStore implements ReviewStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async getRegionSettings(region: string): Promise<RegionSettings> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: settingsKey(region), ConsistentRead: true }));
+    return RegionSettings.parse({ review: Item?.review ?? 'none' });
+  }
+
+  async putRegionSettings(region: string, settings: RegionSettings, event: AuditEvent): Promise<void> {
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.table, Item: { ...settingsKey(region), type: 'region-settings', region, ...settings, updatedAt: event.at } } },
+          { Put: { TableName: this.table, Item: eventItem(event) } },
+        ],
+      }),
+    );
+  }
+
+  async returnFiling(write: ReturnWrite): Promise<boolean> {
+    const values: Record<string, unknown> = {
+      ':s': 'returned',
+      ':gsk': `STATUS#returned#${write.agencyId}`,
+      // Back in the outstanding index (dynamodb-table.ts): reminders resume.
+      ':opk': `OUTSTANDING#${write.year}`,
+      ':rev': write.revision,
+      ':c': write.comments,
+      ':u': write.comments.returnedAt,
+    };
+    RETURNABLE.forEach((s, i) => (values[`:r${i}`] = s));
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: key.filing(write.agencyId, write.year),
+                UpdateExpression: 'SET #s = :s, #g1 = :gsk, #g2pk = :opk, #g2sk = :osk, returned = :c, updatedAt = :u',
+                ConditionExpression: `latestRevision = :rev AND #s IN (${RETURNABLE.map((_, i) => `:r${i}`).join(', ')})`,
+                ExpressionAttributeNames: { '#s': 'status', '#g1': KEYS.gsi1sk, '#g2pk': KEYS.gsi2pk, '#g2sk': KEYS.gsi2sk },
+                ExpressionAttributeValues: { ...values, ':osk': `${write.event.region}#${write.agencyId}` },
+              },
+            },
+            { Put: { TableName: this.table, Item: eventItem(write.event) } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (conditionFailed(error, 0)) return false;
+      throw error;
+    }
+  }
+
+  async approveFiling(write: ApproveWrite): Promise<boolean> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              // Accepted like a submission in a region without review; the publisher marks it published.
+              Update: {
+                TableName: this.table,
+                Key: key.filing(write.agencyId, write.year),
+                UpdateExpression: 'SET #s = :s, #g1 = :gsk, updatedAt = :at',
+                ConditionExpression: 'latestRevision = :rev AND #s = :waiting',
+                ExpressionAttributeNames: { '#s': 'status', '#g1': KEYS.gsi1sk },
+                ExpressionAttributeValues: {
+                  ':s': 'submitted',
+                  ':gsk': `STATUS#submitted#${write.agencyId}`,
+                  ':rev': write.revision,
+                  ':waiting': 'awaiting_approval',
+                  ':at': write.at,
+                },
+              },
+            },
+            {
+              // The revision's MODIFY with approvedAt is what the publisher acts on (publish-stream.ts).
+              Update: {
+                TableName: this.table,
+                Key: key.revision(write.agencyId, write.year, write.revision),
+                UpdateExpression: 'SET approvedAt = :at, approvedBy = :by',
+                ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(approvedAt)',
+                ExpressionAttributeNames: { '#pk': KEYS.pk },
+                ExpressionAttributeValues: { ':at': write.at, ':by': write.by },
+              },
+            },
+            { Put: { TableName: this.table, Item: eventItem(write.event) } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (conditionFailed(error, 0) || conditionFailed(error, 1)) return false;
+      throw error;
+    }
+  }
+
+  async lastFailures(region: string, year: number): Promise<Map<string, LastFailure>> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: KEYS.gsi2,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': KEYS.gsi2pk, '#sk': KEYS.gsi2sk },
+      ExpressionAttributeValues: { ':pk': `CHECKFAILED#${year}`, ':prefix': `${region}#` },
+    });
+    return new Map(
+      items
+        .filter((i) => typeof i.lastFailedAt === 'string')
+        .map((i) => [
+          i.agencyId as string,
+          { agencyId: i.agencyId as string, lastFailedAt: i.lastFailedAt as string, errorCount: (i.errorCount as number | undefined) ?? 0 },
+        ]),
+    );
+  }
+
+  async lastReminders(agencyIds: readonly string[], year: number): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    // One small query per agency (its reminder claims of the year): a county has tens of agencies.
+    await mapLimit([...agencyIds], 8, async (agencyId) => {
+      const items = await queryAll(this.db, {
+        TableName: this.table,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: { '#pk': KEYS.pk, '#sk': KEYS.sk, '#cs': 'claimStatus' },
+        ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': `REMINDER#${year}#` },
+        ProjectionExpression: '#cs, claimedAt, settledAt',
+      });
+      const sent = items
+        .filter((i) => i.claimStatus === 'sent')
+        .map((i) => String(i.settledAt ?? i.claimedAt))
+        .sort();
+      const last = sent.at(-1);
+      if (last) found.set(agencyId, last);
+    });
+    return found;
+  }
+}

@@ -1,0 +1,383 @@
+/**
+ * The reviewing office's use cases (主管部门): the region's board, one filing's view with its
+ * revisions, differences and audit trail, return with comments, approval (the publish gate),
+ * the region's roll-up, and the region's settings.
+ */
+import type { Finding } from '../domain/finding.js';
+import { TEMPLATES } from '../domain/report-template.js';
+import { cellRefs, cellValue, templateForYear, type Cell, type Report } from '../domain/report.js';
+import { shanghaiDate, daysBetween } from '../domain/reminders/calendar.js';
+import { deadlineFor, type ReminderPolicy } from '../domain/reminders/deadline-policy.js';
+import { sumReports } from '../../web/site/region-totals.js';
+import { regionContains, regionInScope } from './access.js';
+import { StateConflictError, ForbiddenError, InputError, NotFoundError } from './errors.js';
+import { emptyCounts } from './filings.js';
+import type { Agency, AuditEvent, Caller, FilingStatus, RegionSettings, ReturnComments, Revision } from './model.js';
+import type { Clock, FilingStore } from './ports.js';
+import type { ReviewStore } from './review-ports.js';
+
+export interface ReviewDeps {
+  store: FilingStore;
+  settings: ReviewStore;
+  clock: Clock;
+  policy: ReminderPolicy;
+}
+
+const OUTSTANDING: ReadonlySet<FilingStatus> = new Set(['not_started', 'draft', 'returned']);
+/** An accepted report on file, whatever happens to its publication. */
+const ACCEPTED: ReadonlySet<FilingStatus> = new Set(['submitted', 'published', 'publish_failed']);
+
+function reviewer(caller: Caller): Extract<Caller, { role: 'reviewer' }> {
+  if (caller.role !== 'reviewer') throw new ForbiddenError('只有主管部门可以审核报告');
+  return caller;
+}
+
+// ---- the board ----------------------------------------------------------------------------
+
+export interface BoardRow {
+  agencyId: string;
+  agencyName: string;
+  kind: Agency['kind'];
+  status: FilingStatus;
+  revisions: number;
+  lastSubmittedAt: string | null;
+  /** the last submission attempt, accepted or failed */
+  lastAttempt: { at: string; ok: boolean; errorCount: number } | null;
+  deadline: string;
+  /** days until the deadline; negative when past it */
+  daysLeft: number;
+  overdue: boolean;
+  lastReminderAt: string | null;
+}
+
+export interface BoardCounts extends Record<FilingStatus, number> {
+  /** agencies whose last attempt failed the checks */
+  failed: number;
+  overdue: number;
+  total: number;
+}
+
+export interface Board {
+  region: string;
+  year: number;
+  today: string;
+  review: RegionSettings['review'];
+  counts: BoardCounts;
+  rows: BoardRow[];
+}
+
+export async function getBoard(deps: ReviewDeps, caller: Caller, region: string, year: number): Promise<Board> {
+  regionInScope(caller, region);
+  const [agencies, filings, failures, settings] = await Promise.all([
+    deps.store.listAgencies(region),
+    deps.store.listRegionFilings(region, year),
+    deps.settings.lastFailures(region, year),
+    deps.settings.getRegionSettings(region),
+  ]);
+  const reminders = await deps.settings.lastReminders(
+    agencies.map((a) => a.id),
+    year,
+  );
+  const today = shanghaiDate(deps.clock());
+  const byAgency = new Map(filings.map((f) => [f.agencyId, f]));
+  const counts: BoardCounts = { ...emptyCounts(), failed: 0, overdue: 0, total: agencies.length };
+  const rows = agencies.map((a): BoardRow => {
+    const f = byAgency.get(a.id);
+    const status = f?.status ?? 'not_started';
+    const failure = failures.get(a.id);
+    const submittedAt = f?.lastSubmittedAt ?? null;
+    const lastAttempt =
+      failure && (!submittedAt || failure.lastFailedAt > submittedAt)
+        ? { at: failure.lastFailedAt, ok: false, errorCount: failure.errorCount }
+        : submittedAt
+          ? { at: submittedAt, ok: true, errorCount: 0 }
+          : null;
+    const deadline = deadlineFor(deps.policy, a, year);
+    const daysLeft = daysBetween(today, deadline);
+    const overdue = OUTSTANDING.has(status) && daysLeft < 0;
+    counts[status]++;
+    if (lastAttempt && !lastAttempt.ok) counts.failed++;
+    if (overdue) counts.overdue++;
+    return {
+      agencyId: a.id,
+      agencyName: a.name,
+      kind: a.kind,
+      status,
+      revisions: f?.latestRevision ?? 0,
+      lastSubmittedAt: submittedAt,
+      lastAttempt,
+      deadline,
+      daysLeft,
+      overdue,
+      lastReminderAt: reminders.get(a.id) ?? null,
+    };
+  });
+  rows.sort((x, y) => x.agencyName.localeCompare(y.agencyName, 'zh-CN'));
+  return { region, year, today, review: settings.review, counts, rows };
+}
+
+// ---- one filing -----------------------------------------------------------------------------
+
+async function agencyInRegion(deps: ReviewDeps, caller: Caller, region: string, agencyId: string): Promise<Agency> {
+  const r = reviewer(caller);
+  regionInScope(r, region);
+  const agency = await deps.store.getAgency(agencyId);
+  if (!agency || !regionContains(region, agency.region)) throw new NotFoundError(`区域 ${region} 内没有代码为 ${agencyId} 的单位`);
+  return agency;
+}
+
+export interface CellChange {
+  path: string;
+  label: string;
+  from: Cell | string;
+  to: Cell | string;
+}
+
+/** Every cell and text section whose value differs between two reports of one template. */
+export function diffReports(a: Report, b: Report): CellChange[] {
+  const changes: CellChange[] = [];
+  if (a.template === b.template) {
+    for (const ref of cellRefs(a.template)) {
+      const from = cellValue(a, ref.table, ref.row, ref.column);
+      const to = cellValue(b, ref.table, ref.row, ref.column);
+      if (from !== to) changes.push({ path: ref.path, label: ref.label, from, to });
+    }
+  }
+  for (const section of TEMPLATES[b.template].textSections) {
+    const from = (a.sections as Record<string, unknown>)[section.id] ?? '';
+    const to = (b.sections as Record<string, unknown>)[section.id] ?? '';
+    if (from !== to) changes.push({ path: section.id, label: section.title, from: String(from), to: String(to) });
+  }
+  return changes;
+}
+
+export interface AuditEntry {
+  at: string;
+  type: AuditEvent['type'] | 'filing.submitted';
+  actor: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface ReviewFilingView {
+  agency: Pick<Agency, 'id' | 'name' | 'region' | 'kind'>;
+  year: number;
+  status: FilingStatus;
+  version: number;
+  /** the newest submitted revision (what the public page shows once published) */
+  latest: { revision: number; submittedAt: string; approvedAt: string | null; report: Report; findings: Finding[] } | null;
+  /** the working draft's own check (it may differ from the latest revision) */
+  draft: { errorCount: number; warningCount: number; findings: Finding[] } | null;
+  revisions: { revision: number; submittedAt: string; submittedBy: string; review: 'required' | null; approvedAt: string | null; warningCount: number }[];
+  diff: { from: number; to: number; changes: CellChange[] } | null;
+  returned: ReturnComments | null;
+  audit: AuditEntry[];
+}
+
+export async function getReviewFiling(
+  deps: ReviewDeps,
+  caller: Caller,
+  input: { region: string; agencyId: string; year: number; diff?: readonly [number, number] },
+): Promise<ReviewFilingView> {
+  const agency = await agencyInRegion(deps, caller, input.region, input.agencyId);
+  const [filing, summaries, events] = await Promise.all([
+    deps.store.getFiling(agency.id, input.year),
+    deps.store.listRevisions(agency.id, input.year),
+    deps.store.listEvents(agency.id),
+  ]);
+  const revisions = (
+    await Promise.all(summaries.map((s) => deps.store.getRevision(agency.id, input.year, s.revision)))
+  ).filter((r): r is Revision => r !== undefined);
+  const byNumber = new Map(revisions.map((r) => [r.revision, r]));
+  const newest = revisions.at(-1);
+  let diff: ReviewFilingView['diff'] = null;
+  if (input.diff) {
+    const [from, to] = input.diff;
+    const a = byNumber.get(from);
+    const b = byNumber.get(to);
+    if (!a || !b) throw new NotFoundError(`没有第 ${!a ? from : to} 版`);
+    diff = { from, to, changes: diffReports(a.report, b.report) };
+  }
+  const audit: AuditEntry[] = [
+    ...events
+      .filter((e) => e.year === input.year)
+      .map((e) => ({ at: e.at, type: e.type, actor: e.actor, ...(e.detail ? { detail: shortDetail(e) } : {}) })),
+    ...revisions.map((r) => ({
+      at: r.submittedAt,
+      type: 'filing.submitted' as const,
+      actor: r.submittedBy,
+      detail: { revision: r.revision, warningCount: r.findings.length },
+    })),
+  ].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
+  return {
+    agency: { id: agency.id, name: agency.name, region: agency.region, kind: agency.kind },
+    year: input.year,
+    status: filing?.status ?? 'not_started',
+    version: filing?.version ?? 0,
+    latest: newest
+      ? { revision: newest.revision, submittedAt: newest.submittedAt, approvedAt: newest.approvedAt ?? null, report: newest.report, findings: newest.findings }
+      : null,
+    draft: filing?.draft ? { errorCount: filing.errorCount, warningCount: filing.warningCount, findings: filing.findings } : null,
+    revisions: revisions.map((r) => ({
+      revision: r.revision,
+      submittedAt: r.submittedAt,
+      submittedBy: r.submittedBy,
+      review: r.review ?? null,
+      approvedAt: r.approvedAt ?? null,
+      warningCount: r.findings.length,
+    })),
+    diff,
+    returned: filing?.status === 'returned' ? (filing.returned ?? null) : null,
+    audit,
+  };
+}
+
+/** Audit details without the addresses and long lists the notifier needs. */
+function shortDetail(event: AuditEvent): Record<string, unknown> {
+  const { emails: _emails, errors: _errors, ...rest } = event.detail ?? {};
+  return rest;
+}
+
+// ---- return and approve -----------------------------------------------------------------------
+
+export interface ReturnInput {
+  region: string;
+  agencyId: string;
+  year: number;
+  /** the revision the reviewer looked at */
+  revision: number;
+  comment: string;
+  cells: Record<string, string>;
+}
+
+/** Cell paths of the template, and its text sections, with their labels. */
+function commentTargets(report: Report): Map<string, string> {
+  const targets = new Map(cellRefs(report.template).map((r) => [r.path, r.label]));
+  for (const s of TEMPLATES[report.template].textSections) targets.set(s.id, s.title);
+  return targets;
+}
+
+export async function returnFiling(deps: ReviewDeps, caller: Caller, input: ReturnInput): Promise<{ status: 'returned'; revision: number; returnedAt: string }> {
+  const agency = await agencyInRegion(deps, caller, input.region, input.agencyId);
+  const revision = await deps.store.getRevision(agency.id, input.year, input.revision);
+  if (!revision) throw new NotFoundError(`${agency.name}${input.year}年度没有第 ${input.revision} 版报告`);
+  const targets = commentTargets(revision.report);
+  const unknown = Object.keys(input.cells).filter((p) => !targets.has(p));
+  if (unknown.length) throw new InputError(`没有这些单元格：${unknown.slice(0, 5).join('、')}`);
+  if (!input.comment.trim() && Object.keys(input.cells).length === 0) throw new InputError('退回时请写明意见（总体意见或单元格意见）');
+  const at = deps.clock().toISOString();
+  const actor = caller.tokenHash.slice(0, 12);
+  const ok = await deps.settings.returnFiling({
+    agencyId: agency.id,
+    year: input.year,
+    revision: input.revision,
+    comments: { comment: input.comment, cells: input.cells, revision: input.revision, returnedAt: at },
+    event: {
+      type: 'filing.returned',
+      at,
+      region: agency.region,
+      agencyId: agency.id,
+      year: input.year,
+      actor,
+      detail: {
+        revision: input.revision,
+        agencyName: agency.name,
+        emails: agency.emails,
+        comment: input.comment,
+        cells: Object.entries(input.cells).map(([path, text]) => ({ path, label: targets.get(path) ?? path, text })),
+      },
+    },
+  });
+  if (!ok) throw new StateConflictError(`第 ${input.revision} 版已不是最新提交，或报告当前状态不能退回，请刷新后再试`);
+  return { status: 'returned', revision: input.revision, returnedAt: at };
+}
+
+export async function approveFiling(
+  deps: ReviewDeps,
+  caller: Caller,
+  input: { region: string; agencyId: string; year: number; revision: number },
+): Promise<{ status: 'submitted'; revision: number; approvedAt: string }> {
+  const agency = await agencyInRegion(deps, caller, input.region, input.agencyId);
+  const at = deps.clock().toISOString();
+  const actor = caller.tokenHash.slice(0, 12);
+  const ok = await deps.settings.approveFiling({
+    agencyId: agency.id,
+    year: input.year,
+    revision: input.revision,
+    at,
+    by: actor,
+    event: { type: 'filing.approved', at, region: agency.region, agencyId: agency.id, year: input.year, actor, detail: { revision: input.revision } },
+  });
+  if (!ok) throw new StateConflictError(`第 ${input.revision} 版不在待审核状态（已审核、已退回或已有新的提交），请刷新后再试`);
+  return { status: 'submitted', revision: input.revision, approvedAt: at };
+}
+
+// ---- settings -----------------------------------------------------------------------------------
+
+/** `nianbao region set`: the CLI acts for the reviewing office (no token). */
+export async function setRegionSettings(deps: Pick<ReviewDeps, 'settings' | 'clock'>, region: string, settings: RegionSettings, actor: string): Promise<void> {
+  const at = deps.clock().toISOString();
+  await deps.settings.putRegionSettings(region, settings, { type: 'region.settings', at, region, actor, detail: { ...settings } });
+}
+
+// ---- the roll-up --------------------------------------------------------------------------------
+
+export interface Rollup {
+  region: string;
+  year: number;
+  /** the draft of the county's own report: every table the sum of its agencies' accepted reports */
+  report: Report;
+  coverage: {
+    included: number;
+    of: number;
+    agencies: { agencyId: string; agencyName: string; revision: number }[];
+    missing: { agencyId: string; agencyName: string; status: FilingStatus }[];
+  };
+}
+
+/**
+ * The region's agencies other than its government office (whose report the roll-up starts),
+ * each with its newest accepted revision. A revision awaiting approval or returned is not
+ * accepted yet, so the agency counts as missing.
+ */
+export async function regionRollup(deps: Pick<ReviewDeps, 'store'>, caller: Caller, region: string, year: number): Promise<Rollup> {
+  let office: Agency | undefined;
+  if (caller.role === 'filer') {
+    // The county government office starts its own report from the roll-up of its region.
+    office = await deps.store.getAgency(caller.agencyId);
+    if (office?.kind !== 'government-office' || office.region !== region) {
+      throw new ForbiddenError('只有本级人民政府办公室可以获取本区域的汇总数据');
+    }
+  } else {
+    regionInScope(caller, region);
+  }
+  const [agencies, filings] = await Promise.all([deps.store.listAgencies(region), deps.store.listRegionFilings(region, year)]);
+  office ??= agencies.find((a) => a.kind === 'government-office');
+  const byAgency = new Map(filings.map((f) => [f.agencyId, f]));
+  const members = agencies.filter((a) => a.kind !== 'government-office').sort((x, y) => x.name.localeCompare(y.name, 'zh-CN'));
+  const template = templateForYear(year);
+  const found = await Promise.all(
+    members.map(async (a) => {
+      const f = byAgency.get(a.id);
+      if (!f || !ACCEPTED.has(f.status) || f.latestRevision === 0) return { agency: a, status: f?.status ?? 'not_started', revision: undefined };
+      return { agency: a, status: f.status, revision: await deps.store.getRevision(a.id, year, f.latestRevision) };
+    }),
+  );
+  const included = found.filter((x): x is typeof x & { revision: Revision } => x.revision?.report.template === template);
+  const report = sumReports(
+    included.map((x) => x.revision.report),
+    { template, agencyName: office?.name ?? `${region}汇总`, year },
+  );
+  return {
+    region,
+    year,
+    report: office ? { ...report, agencyId: office.id } : report,
+    coverage: {
+      included: included.length,
+      of: members.length,
+      agencies: included.map((x) => ({ agencyId: x.agency.id, agencyName: x.agency.name, revision: x.revision.revision })),
+      missing: found
+        .filter((x) => !included.includes(x as (typeof included)[number]))
+        .map((x) => ({ agencyId: x.agency.id, agencyName: x.agency.name, status: x.status })),
+    },
+  };
+}
