@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { ROUTES, type Route } from '../functions/handlers/routes.js';
 import { serveForm } from '../web/form/serve-form.js';
+import { serveReview } from '../web/review/serve-review.js';
 import { API_NAME, ensurePortFree } from './stand-ins.js';
 
 /** API Gateway's HTTP API refuses bodies over 10 MB before any Lambda runs. */
@@ -189,6 +190,7 @@ export async function startApiServer(options: {
   const server = createServer((req, res) => {
     // The filing form's static files at /file/ (web/form/serve-form.ts), as the CDN serves them on AWS.
     serveForm(req, res, { siteBase: options.siteBase ?? '' })
+      .then((served) => served || serveReview(req, res))
       .then((served) => (served ? undefined : handleRequest(req, res, routes)))
       .catch((error: unknown) => {
         console.error(error);

@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { getReviewFiling } from '../services/review.js';
 import { renderReportPage } from '../../web/site/report-page.js';
-import { siteCssObject } from '../../web/site/site-assets.js';
 import { authenticatedRoute } from './http-stack.js';
 import { AgencyYearPath, reviewDeps } from './review-runtime.js';
 
@@ -18,16 +17,13 @@ const Query = z.strictObject({
     .optional(),
 });
 
-let css: string | undefined;
-
 export const handler = authenticatedRoute({ path: AgencyYearPath, query: Query }, async (request, caller, deps) => {
   const { region, agencyId, year } = request.path;
   const view = await getReviewFiling(reviewDeps(deps), caller, { region, agencyId, year, ...(request.query.diff ? { diff: request.query.diff } : {}) });
   let page: string | null = null;
   if (view.latest) {
-    // The public page itself, with its stylesheet inlined (the review page shows it in a sandboxed frame).
-    css ??= String(siteCssObject().body);
-    page = renderReportPage({
+    // The public page's report article, as rendered for the site (the review page loads the site's stylesheet).
+    const html = renderReportPage({
       region: { code: view.agency.region },
       publication: {
         agencyId,
@@ -35,7 +31,8 @@ export const handler = authenticatedRoute({ path: AgencyYearPath, query: Query }
         year,
         revisions: [{ revision: view.latest.revision, publishedAt: view.latest.submittedAt, report: view.latest.report }],
       },
-    }).replace('</head>', `<style>${css}</style></head>`);
+    });
+    page = /<article[\s\S]*<\/article>/.exec(html)?.[0] ?? null;
   }
   return { status: 200, body: { ...view, page } };
 });

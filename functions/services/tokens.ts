@@ -50,7 +50,8 @@ export async function createToken(
   await store.recordEvent(tokenEvent('token.created', record, hash, now));
   // The token rides in the fragment, which browsers never send to a server or log.
   // A reviewer's link opens the review page (web/review/); a filer's the root, which is the form.
-  const url = `${settings.publicUrl.replace(/\/$/, '')}/${record.role === 'reviewer' ? 'review/' : ''}#token=${token}`;
+  const base = settings.publicUrl.replace(/\/$/, '');
+  const url = record.role === 'reviewer' ? `${base}/review/#region=${record.region}&token=${token}` : `${base}/#token=${token}`;
   return { token, url, role: record.role, ...(record.agencyId ? { agencyId: record.agencyId } : {}), region: record.region, expiresAt };
 }
 

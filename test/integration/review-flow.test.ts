@@ -258,7 +258,7 @@ describe('board and filing view', () => {
       ['proactive.licensing.administrativeLicensing.decisions', 0, 12],
       ['other', first.sections.other, '第二版说明'],
     ]);
-    expect(view.body.page).toContain('<style>');
+    expect(view.body.page).toMatch(/^<article class="report">/);
     expect(view.body.page).toContain('第二版说明');
   });
 });
