@@ -14,6 +14,10 @@ export interface LocalRuntime {
   siteUrl: string;
   /** a sign-in link for an agency, as `nianbao token create --agency ID` prints it */
   signInLink(agencyId: string): Promise<{ token: string; url: string }>;
+  /** a reviewer's link (`nianbao token create --reviewer REGION`): it opens /review/ */
+  reviewerLink(region: string): Promise<{ token: string; url: string }>;
+  /** the SES emulator (GET /store lists what was sent) */
+  sesUrl: string;
   stop(): Promise<void>;
 }
 
@@ -61,6 +65,18 @@ export async function startLocalRuntime(): Promise<LocalRuntime> {
   const { createToken } = await import('../../functions/services/tokens.js');
   const { store, clock } = runtime();
   await seedDemoCounty(store, clock);
+  // Return e-mails go out from the stream, as on AWS (the notify handler).
+  const { createNotifyHandler } = await import('../../functions/handlers/notify-stream.js');
+  const { reminderDepsFor } = await import('../../functions/handlers/remind-runtime.js');
+  const { startStreamPump } = await import('../../local/stream-pump.js');
+  const notifyDeps = reminderDepsFor(config());
+  const notify = await startStreamPump({
+    dynamodbEndpoint: standIns.dynamodb.endpoint,
+    table: config().NIANBAO_TABLE,
+    handler: createNotifyHandler(() => notifyDeps),
+    pollMs: 200,
+    log: () => undefined,
+  });
   return {
     apiUrl: api.url,
     siteUrl: publishing.siteUrl,
@@ -68,7 +84,13 @@ export async function startLocalRuntime(): Promise<LocalRuntime> {
       const t = await createToken(store, clock, { publicUrl: apiUrl, days: 1 }, { agencyId });
       return { token: t.token, url: t.url };
     },
+    reviewerLink: async (region) => {
+      const t = await createToken(store, clock, { publicUrl: apiUrl, days: 1 }, { region });
+      return { token: t.token, url: t.url };
+    },
+    sesUrl: standIns.ses.endpoint,
     stop: async () => {
+      await notify.stop();
       await api.stop();
       await publishing.stop();
       await standIns.stop();

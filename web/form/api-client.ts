@@ -9,7 +9,7 @@ import type { Report, RowData } from '../../functions/domain/report.js';
 import type { TemplateId } from '../../functions/domain/report-template.js';
 
 /** `publish_failed`: accepted, but the public page could not be written yet (retried by the system). */
-export type FilingStatus = 'not_started' | 'draft' | 'submitted' | 'returned' | 'published' | 'publish_failed';
+export type FilingStatus = 'not_started' | 'draft' | 'submitted' | 'awaiting_approval' | 'returned' | 'published' | 'publish_failed';
 
 export interface FilingView {
   agency: { id: string; name: string; region: string; kind: AgencyKind };
@@ -26,6 +26,8 @@ export interface FilingView {
   previousYear: { year: number; revision: number; carriedForward: RowData } | null;
   /** the public page, once published (when the API knows it) */
   publicUrl?: string;
+  /** the reviewer's comments while returned: general, and by cell path */
+  returned?: { comment: string; cells: Record<string, string>; revision?: number; returnedAt?: string } | null;
 }
 
 export interface SaveResult {
@@ -61,6 +63,8 @@ export interface ApiClient {
   getFiling(year: number): Promise<FilingView>;
   saveDraft(year: number, report: Report, version: number, options?: { keepalive?: boolean }): Promise<SaveResult>;
   submit(year: number, report: Report, version: number, idempotencyKey: string): Promise<SubmitResult>;
+  /** the region's roll-up (the government office starts its own report from it) */
+  rollup(year: number): Promise<{ report: Report; coverage: { included: number; of: number } }>;
 }
 
 export function apiClient(base: string, token: string, fetchImpl: typeof fetch = fetch.bind(globalThis)): ApiClient {
@@ -105,6 +109,7 @@ export function apiClient(base: string, token: string, fetchImpl: typeof fetch =
 
   return {
     getFiling: (year) => call<FilingView>('GET', `/api/filings/${year}`),
+    rollup: (year) => call('GET', `/api/filings/${year}/rollup`),
     saveDraft: (year, report, version, options = {}) =>
       call<SaveResult>('PUT', `/api/filings/${year}/draft`, {
         body: report,

@@ -20,18 +20,20 @@ import { ReportEditor, type TextSectionId } from './report-editor.js';
 import { candidateYears, daysLeft, deadlineOf, deadlineText, openingYear, selectableYears } from './reporting-year.js';
 import { dropBackup, readBackup, rememberYear, rememberedYear, writeBackup } from './session-backup.js';
 import { signIn, signOut } from './sign-in.js';
+import { showReviewComments, offerRollup } from './review-comments.js';
 
 const AUTOSAVE_MS = 3000;
 const STATUS_TEXT: Record<FilingStatus, string> = {
   not_started: '未开始',
   draft: '草稿（未提交）',
   submitted: '已提交',
-  returned: '已退回，请修改后重新提交',
+  awaiting_approval: '已提交，待主管部门审核后公开',
+  returned: '已退回，请按主管部门意见修改后重新提交',
   published: '已公开',
   publish_failed: '已提交（公开页面暂未生成，系统会自动重试）',
 };
 /** Statuses in which the report is in, whatever happens to its public page. */
-const FILED = new Set<FilingStatus>(['submitted', 'published', 'publish_failed']);
+const FILED = new Set<FilingStatus>(['submitted', 'awaiting_approval', 'published', 'publish_failed']);
 const statusText = (status: FilingStatus) => STATUS_TEXT[status] ?? status;
 
 const meta = (name: string): string => document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '';
@@ -174,6 +176,17 @@ class FilingPage {
     );
     this.markCarryOver();
     this.check();
+    showReviewComments(this.view.returned ?? null, this.form.fields, byId('review-comments'));
+    offerRollup(this.view, byId('review-comments'), () => this.api.rollup(this.view.year), (report) => {
+      this.editor.loadContent(report);
+      for (const [path, input] of this.form.inputs) input.value = this.editor.textOf(path);
+      for (const id of ['overview', 'problems', 'other'] as const) {
+        const area = this.form.fields.get(id) as HTMLTextAreaElement | undefined;
+        if (area) area.value = this.editor.textSection(id);
+        this.updateCounter(id);
+      }
+      this.edited();
+    });
   }
 
   private updateCounter(id: TextSectionId): void {

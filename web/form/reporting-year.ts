@@ -11,7 +11,7 @@ import { DEFAULT_POLICY, deadlineFor } from '../../functions/domain/reminders/de
 export const FIRST_YEAR = 2019;
 
 /** Statuses after which nothing is owed for a year. */
-const DONE = new Set(['submitted', 'published', 'publish_failed']);
+const DONE = new Set(['submitted', 'awaiting_approval', 'published', 'publish_failed']);
 
 export function deadlineOf(agency: { kind: AgencyKind; region: string }, year: number): IsoDate {
   return deadlineFor(DEFAULT_POLICY, agency, year);
