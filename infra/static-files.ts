@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildForm } from '../web/form/build.js';
 import { FORM_FILES, FORM_PATH } from '../web/form/assets.js';
+import { buildReview } from '../web/review/build.js';
+import { REVIEW_FILES, REVIEW_PATH } from '../web/review/assets.js';
 import { CACHE_SHORT } from '../web/site/object-headers.js';
 import { siteCssObject } from '../web/site/site-assets.js';
 import type { SiteFile } from './constructs/site-files.js';
@@ -24,6 +26,16 @@ export async function staticFiles(formDir?: string): Promise<SiteFile[]> {
       cacheControl: CACHE_SHORT,
     })),
   );
+  // The reviewing office's page beside the form, built the same way.
+  const built = await buildReview();
+  const review = await Promise.all(
+    Object.entries(REVIEW_FILES).map(async ([name, contentType]) => ({
+      key: `${REVIEW_PATH.replace(/^\//, '')}${name}`,
+      body: await readFile(join(built.outDir, name), 'utf8'),
+      contentType,
+      cacheControl: CACHE_SHORT,
+    })),
+  );
   const css = siteCssObject();
-  return [...form, { key: css.key, body: css.body, contentType: css.contentType, cacheControl: css.cacheControl }];
+  return [...form, ...review, { key: css.key, body: css.body, contentType: css.contentType, cacheControl: css.cacheControl }];
 }

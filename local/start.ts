@@ -162,7 +162,7 @@ async function demoSignIns(dataDir: string, publicUrl: string, days: number) {
     links.push({ label: agency.name, url: t.url, token: t.token });
   }
   const reviewer = await createToken(store, clock, settings, { region: DEMO_REGION });
-  links.push({ label: `主管部门 ${DEMO_REGION}`, url: reviewer.url, token: reviewer.token });
+  links.push({ label: `主管部门审核页 ${DEMO_REGION}`, url: reviewer.url, token: reviewer.token });
   // Only hashes go to disk, like the table.
   writeFileSync(file, JSON.stringify(links.map((l) => hashToken(l.token))));
   return links;

@@ -89,7 +89,15 @@ describe('static files', () => {
     const dir = await mkdtemp(join(tmpdir(), 'nianbao-form-'));
     try {
       const files = await staticFiles(dir);
-      expect(files.map((f) => f.key).sort()).toEqual(['assets/site.css', 'file/form.css', 'file/form.js', 'file/index.html']);
+      expect(files.map((f) => f.key).sort()).toEqual([
+        'assets/site.css',
+        'file/form.css',
+        'file/form.js',
+        'file/index.html',
+        'review/index.html',
+        'review/review.css',
+        'review/review.js',
+      ]);
       for (const file of files) {
         expect(file.body.length).toBeGreaterThan(0);
         expect(file.contentType).toMatch(/charset=utf-8$/);
