@@ -14,7 +14,8 @@ export type ReminderDeps = RemindDeps & NotifyDeps & { store: DynamoDbReminderSt
 export function reminderDepsFor(cfg: Config, mail: MailConfig = mailConfig(), mailer?: Mailer): ReminderDeps {
   const db = createDocumentClient(cfg);
   const filings = new DynamoDbFilingStore(db, cfg.NIANBAO_TABLE);
-  const form = `${cfg.NIANBAO_PUBLIC_URL.replace(/\/$/, '')}/file/`;
+  const base = cfg.NIANBAO_PUBLIC_URL.replace(/\/$/, '');
+  const form = `${base}/file/`;
   return {
     store: new DynamoDbReminderStore(db, cfg.NIANBAO_TABLE),
     getAgency: (id) => filings.getAgency(id),
@@ -22,7 +23,7 @@ export function reminderDepsFor(cfg: Config, mail: MailConfig = mailConfig(), ma
     policy: mail.NIANBAO_REMINDER_POLICY,
     clock: () => new Date(),
     // Links carry no token: sign-in tokens are handed out by the reviewing office, not mailed.
-    links: { signIn: () => form, board: () => form },
+    links: { signIn: () => form, board: (region, year) => `${base}/review/#region=${region}&year=${year}` },
     formUrl: () => form,
   };
 }

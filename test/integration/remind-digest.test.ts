@@ -82,6 +82,7 @@ describe('overdue digest', () => {
     expect(failed).toMatch(/- 戊局：最近一次提交有 4 处错误/);
     expect(failed).not.toContain('丁局');
     expect(text).toContain('截止日期为2044年1月31日，已逾期 7 天');
+    expect(text).toContain(`/review/#region=${region}&year=${YEAR}`);
   });
 
   it('comes again a week later, not in between', async () => {
