@@ -3,12 +3,13 @@
  * APIGatewayProxyEventV2 AWS would send and calls the same handler the Lambda runs.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { ROUTES, type Route } from '../functions/handlers/routes.js';
 import { serveForm } from '../web/form/serve-form.js';
 import { serveReview } from '../web/review/serve-review.js';
 import { API_NAME, ensurePortFree } from './stand-ins.js';
+import { listen, type RunningServer } from './listen.js';
 
 /** API Gateway's HTTP API refuses bodies over 10 MB before any Lambda runs. */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
@@ -171,11 +172,7 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, r
   res.end(result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
 }
 
-export interface ApiServer {
-  url: string;
-  server: Server;
-  stop(): Promise<void>;
-}
+export type ApiServer = RunningServer;
 
 export async function startApiServer(options: {
   port: number;
@@ -198,21 +195,5 @@ export async function startApiServer(options: {
         else res.destroy();
       });
   });
-  // Keep-alive connections from benchmarks and tests should not hold `stop` open.
-  server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  return {
-    url: `http://${host}:${port}`,
-    server,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listen(server, options.port, host);
 }

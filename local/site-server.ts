@@ -4,19 +4,16 @@
  * `index.html` (`/x/` → `x/index.html`; `/x` redirects to `/x/` when that index exists), answers
  * conditional requests, and sends the same security headers the CDK distribution sends.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, type S3Client } from '@aws-sdk/client-s3';
 import { html } from '../web/site/html.js';
 import { HOME_PATH } from '../web/site/paths.js';
 import { SECURITY_HEADERS } from '../web/site/security-headers.js';
 import { page } from '../web/site/site-layout.js';
 import { ensurePortFree } from './stand-ins.js';
+import { listen, type RunningServer } from './listen.js';
 
-export interface SiteServer {
-  url: string;
-  server: Server;
-  stop(): Promise<void>;
-}
+export type SiteServer = RunningServer;
 
 const NOT_FOUND_PAGE = page({
   title: '页面不存在',
@@ -122,20 +119,5 @@ export async function startSiteServer(options: { port: number; host?: string; s3
       else res.destroy();
     });
   });
-  server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  return {
-    url: `http://${host}:${port}`,
-    server,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listen(server, options.port, host);
 }
