@@ -3,32 +3,13 @@
  * draft under If-Match, submit with an Idempotency-Key. Errors come back as `ApiError` with
  * the server's Chinese message, and the findings or current version where the server sends them.
  */
-import type { AgencyKind } from '../../functions/domain/agency.js';
 import type { Finding } from '../../functions/domain/finding.js';
-import type { Report, RowData } from '../../functions/domain/report.js';
-import type { TemplateId } from '../../functions/domain/report-template.js';
+import type { Report } from '../../functions/domain/report.js';
+import type { FilingView } from '../../functions/services/filings.js';
+import type { FilingStatus } from '../../functions/services/model.js';
 
-/** `publish_failed`: accepted, but the public page could not be written yet (retried by the system). */
-export type FilingStatus = 'not_started' | 'draft' | 'submitted' | 'awaiting_approval' | 'returned' | 'published' | 'publish_failed';
-
-export interface FilingView {
-  agency: { id: string; name: string; region: string; kind: AgencyKind };
-  year: number;
-  template: TemplateId;
-  status: FilingStatus;
-  version: number;
-  draft: Report | null;
-  findings: Finding[];
-  errorCount: number;
-  warningCount: number;
-  lastSubmittedAt: string | null;
-  revisions: { revision: number; submittedAt: string; warningCount: number }[];
-  previousYear: { year: number; revision: number; carriedForward: RowData } | null;
-  /** the public page, once published (when the API knows it) */
-  publicUrl?: string;
-  /** the reviewer's comments while returned: general, and by cell path */
-  returned?: { comment: string; cells: Record<string, string>; revision?: number; returnedAt?: string } | null;
-}
+// The server's own types (type-only imports: nothing of the services reaches the bundle).
+export type { FilingStatus, FilingView };
 
 export interface SaveResult {
   status: FilingStatus;

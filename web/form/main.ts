@@ -142,7 +142,7 @@ class FilingPage {
       box.append(h('p', {}, `已提交第 ${latest?.revision ?? 1} 版${latest ? `（${timeText(latest.submittedAt)}）` : ''}。`, status === 'published' ? '' : '公开后将在此显示公开页面的链接。'));
     }
     if (status === 'published') {
-      const url = this.view.publicUrl ?? `${meta('nianbao-site')}${reportPath(agency.region, year, agency.id)}`;
+      const url = `${meta('nianbao-site')}${reportPath(agency.region, year, agency.id)}`;
       box.append(h('p', {}, '公开页面：', h('a', { href: url, id: 'public-link', rel: 'noreferrer' }, url)));
     }
     box.hidden = box.childElementCount === 0;
@@ -410,7 +410,7 @@ class FilingPage {
         const view = await this.api.getFiling(year);
         if (view.year !== this.view.year) return;
         if (view.status === 'published') {
-          this.view = { ...this.view, status: view.status, revisions: view.revisions, ...(view.publicUrl ? { publicUrl: view.publicUrl } : {}) };
+          this.view = { ...this.view, status: view.status, revisions: view.revisions };
           this.renderHeader();
           byId('announcer').textContent = '报告已公开。';
           return;
