@@ -8,22 +8,9 @@
  */
 import zhCN from '../../node_modules/zod/v4/locales/zh-CN.js';
 
-export {
-  array,
-  boolean,
-  discriminatedUnion,
-  enum,
-  literal,
-  null,
-  number,
-  object,
-  partialRecord,
-  record,
-  strictObject,
-  string,
-  union,
-  ZodType,
-} from '../../node_modules/zod/v4/classic/schemas.js';
+// The constructors the domain uses: the browser's list, so the two cannot drift apart.
+export * from '../../web/form/shims/zod.js';
+export { ZodType } from '../../node_modules/zod/v4/classic/schemas.js';
 export { ZodError } from '../../node_modules/zod/v4/classic/errors.js';
 export * as coerce from '../../node_modules/zod/v4/classic/coerce.js';
 export const locales = { zhCN };
