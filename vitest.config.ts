@@ -2,17 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Integration tests share one set of local stand-ins; two cores, so keep forks modest.
+    // Two cores: keep forks modest; the stand-ins and Chromium need the rest.
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
-      // Unit (no network) and everything else: no stand-ins started.
-      {
-        extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/integration/**', 'node_modules/**'] },
-      },
+      // Pure code, and the CLI as a subprocess: no network.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // CDK assertions: synthesize in process, no AWS.
+      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'] } },
       // Against the real local stand-ins, started once per run by the global setup.
       {
         extends: true,
@@ -22,6 +21,8 @@ export default defineConfig({
           globalSetup: ['test/integration/global-setup.ts'],
         },
       },
+      // Debian's chromium against a real local runtime each test file starts itself.
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
     ],
   },
 });
