@@ -8,7 +8,6 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -23,8 +22,9 @@ import { KEYS } from './dynamodb-table.js';
 import { queryAll, regionAgenciesQuery, type Item } from './dynamodb-query.js';
 import { outstandingKeys } from './reminder-items.js';
 import { TtlCache } from './ttl-cache.js';
+import { batchGetter, type BatchGetter } from './dynamodb-batch-get.js';
 import { ReportTooLargeError, VersionConflictError } from '../services/errors.js';
-import type { FilingStore, SubmitOutcome, SubmitWrite } from '../services/ports.js';
+import type { FilingStore, SubmitOutcome, SubmitWrite, TokenOwner } from '../services/ports.js';
 import type {
   Agency,
   AuditEvent,
@@ -81,29 +81,37 @@ export function createDocumentClient(cfg: Config): DynamoDBDocumentClient {
 }
 
 /**
- * Per-process caches (a Lambda container's lifetime). Agencies and earlier years' revisions
- * change rarely, so a minute of staleness across containers is accepted; this process's own
- * writes update them at once. Filings are cached only for `getFilingForUpdate`, whose callers
- * write with a version condition. Tokens are never cached: revocation takes effect at once.
+ * Per-process caches (a Lambda container's lifetime). Agencies change rarely, so a minute of
+ * staleness across containers is accepted; this process's own writes update them at once.
+ * Revisions are cached by number: a revision's report never changes. Which revision is the
+ * latest is read afresh each time (the filing item), so a report filed late, or amended, in
+ * another container counts at once. Filings are cached only for `getFilingForUpdate`, whose
+ * callers write with a version condition. Token records are never cached: revocation takes
+ * effect at once; only a token's owner (immutable: agency, region) is remembered, to batch
+ * the token read with reads that depend on the owner.
  */
 const CACHE_TTL_MS = 60_000;
 
 export class DynamoDbFilingStore implements FilingStore {
   private readonly agencies = new TtlCache<Agency>(CACHE_TTL_MS);
-  private readonly latestRevisions = new TtlCache<Revision>(CACHE_TTL_MS);
+  private readonly revisions = new TtlCache<Revision>(CACHE_TTL_MS);
   private readonly filings = new TtlCache<Filing>(CACHE_TTL_MS, 500);
+  private readonly tokenOwners = new TtlCache<TokenOwner>(CACHE_TTL_MS);
+  private readonly reads: BatchGetter;
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
-  ) {}
+  ) {
+    this.reads = batchGetter(db, table);
+  }
 
   // ---- agencies -----------------------------------------------------------------------------
 
   async getAgency(id: string): Promise<Agency | undefined> {
     const cached = this.agencies.get(id);
     if (cached) return cached;
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key.agency(id) }));
+    const Item = await this.reads.get(key.agency(id));
     const agency = Item ? toAgency(Item) : undefined;
     if (agency) this.agencies.set(id, agency);
     return agency;
@@ -133,9 +141,7 @@ export class DynamoDbFilingStore implements FilingStore {
   // ---- filings ------------------------------------------------------------------------------
 
   async getFiling(agencyId: string, year: number): Promise<Filing | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: key.filing(agencyId, year), ConsistentRead: true }),
-    );
+    const Item = await this.reads.get(key.filing(agencyId, year));
     const filing = Item ? toFiling(Item) : undefined;
     if (filing) this.filings.set(`${agencyId}#${year}`, filing);
     return filing;
@@ -223,7 +229,7 @@ export class DynamoDbFilingStore implements FilingStore {
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
       this.filings.set(`${filing.agencyId}#${filing.year}`, filing);
-      this.latestRevisions.set(`${revision.agencyId}#${revision.year}`, revision);
+      this.revisions.set(`${revision.agencyId}#${revision.year}#${revision.revision}`, revision);
       return { kind: 'written' };
     } catch (error) {
       // A retry that raced its first attempt: the first one's answer stands.
@@ -236,31 +242,25 @@ export class DynamoDbFilingStore implements FilingStore {
     }
   }
 
+  /**
+   * Two point reads instead of a query: the filing item names its latest revision (both are
+   * written in one transaction), and that revision is usually cached. The filing read batches
+   * with the request's other reads.
+   */
   async getLatestRevision(agencyId: string, year: number): Promise<Revision | undefined> {
-    const cacheKey = `${agencyId}#${year}`;
-    const cached = this.latestRevisions.get(cacheKey);
+    const Item = await this.reads.get(key.filing(agencyId, year));
+    const latest = (Item?.latestRevision as number | undefined) ?? 0;
+    if (latest === 0) return undefined;
+    const cacheKey = `${agencyId}#${year}#${latest}`;
+    const cached = this.revisions.get(cacheKey);
     if (cached) return cached;
-    const { Items } = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-        ExpressionAttributeNames: { '#pk': KEYS.pk, '#sk': KEYS.sk },
-        ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': `FILING#${year}#REV#` },
-        ScanIndexForward: false,
-        Limit: 1,
-      }),
-    );
-    const item = Items?.[0];
-    const revision = item ? toRevision(item) : undefined;
-    // Only hits are cached: a report filed late must count at once.
-    if (revision) this.latestRevisions.set(cacheKey, revision);
+    const revision = await this.getRevision(agencyId, year, latest);
+    if (revision) this.revisions.set(cacheKey, revision);
     return revision;
   }
 
   async getRevision(agencyId: string, year: number, revision: number): Promise<Revision | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: key.revision(agencyId, year, revision) }),
-    );
+    const Item = await this.reads.get(key.revision(agencyId, year, revision));
     return Item ? toRevision(Item) : undefined;
   }
 
@@ -311,9 +311,7 @@ export class DynamoDbFilingStore implements FilingStore {
   // ---- idempotency --------------------------------------------------------------------------
 
   async getStoredResponse(scope: string, k: string): Promise<StoredResponse | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: key.idempotency(scope, k), ConsistentRead: true }),
-    );
+    const Item = await this.reads.get(key.idempotency(scope, k));
     if (!Item) return undefined;
     return { requestHash: Item.requestHash as string, status: Item.status as number, body: JSON.parse(Item.body as string) };
   }
@@ -341,8 +339,15 @@ export class DynamoDbFilingStore implements FilingStore {
   }
 
   async getToken(hash: string): Promise<TokenRecord | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key.token(hash) }));
-    return Item ? toToken(Item) : undefined;
+    const Item = await this.reads.get(key.token(hash));
+    const token = Item ? toToken(Item) : undefined;
+    if (token) this.tokenOwners.set(hash, { role: token.role, region: token.region, ...(token.agencyId ? { agencyId: token.agencyId } : {}) });
+    return token;
+  }
+
+  /** Whom a token seen before belongs to (never whether it is still valid: that is `getToken`). */
+  tokenOwner(hash: string): TokenOwner | undefined {
+    return this.tokenOwners.get(hash);
   }
 
   async revokeToken(hash: string, at: string): Promise<boolean> {

@@ -10,11 +10,12 @@
  * | revision        | AGENCY#<id>  | FILING#<y>#REV#<n> | + `approvedAt`, `approvedBy` (its MODIFY publishes) |
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { RegionSettings, type AuditEvent } from '../services/model.js';
 import type { ApproveWrite, LastFailure, ReturnWrite, ReviewStore } from '../services/review-ports.js';
 import { eventItem, key } from './dynamodb-filing-store.js';
 import { queryAll } from './dynamodb-query.js';
+import { batchGetter } from './dynamodb-batch-get.js';
 import { KEYS } from './dynamodb-table.js';
 import { mapLimit } from '../services/map-limit.js';
 
@@ -34,7 +35,8 @@ export class DynamoDbReviewStore implements ReviewStore {
   ) {}
 
   async getRegionSettings(region: string): Promise<RegionSettings> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: settingsKey(region), ConsistentRead: true }));
+    // Read fresh every time (batched with the request's other reads): the gate is never stale.
+    const Item = await batchGetter(this.db, this.table).get(settingsKey(region));
     return RegionSettings.parse({ review: Item?.review ?? 'none' });
   }
 

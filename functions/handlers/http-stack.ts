@@ -8,7 +8,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { z } from 'zod';
 import { InputError, PayloadTooLargeError } from '../services/errors.js';
 import type { Caller } from '../services/model.js';
-import { authenticate } from '../services/tokens.js';
+import type { TokenOwner } from '../services/ports.js';
+import { authenticate, bearerHash } from '../services/tokens.js';
 import { errorResponse } from './http-errors.js';
 import { runtime, type Runtime } from './runtime.js';
 
@@ -35,6 +36,13 @@ interface RouteOptions<B, Q, P> {
   query?: z.ZodType<Q>;
   path?: z.ZodType<P>;
 }
+
+/**
+ * Reads a route starts in the same tick as the token read, so they share its round trip (one
+ * BatchGetItem). Only for a token this process has seen (its owner is fixed); the results reach
+ * the route only after the token checks out, and only reads may start here, never writes.
+ */
+type Prefetch<W> = (owner: TokenOwner, event: APIGatewayProxyEventV2, deps: Runtime) => W | undefined;
 
 type Parsed = { raw?: Buffer };
 
@@ -158,14 +166,19 @@ export function publicRoute<B = undefined, Q = object, P = object>(
  * A route that needs `Authorization: Bearer …`. Order of answers: 413 (size), 401 (token),
  * 400 (path, query, JSON, schema), then whatever the service decides (403, 409, 422 …).
  */
-export function authenticatedRoute<B = undefined, Q = object, P = object>(
-  options: RouteOptions<B, Q, P>,
-  handle: (request: RouteRequest<B, Q, P>, caller: Caller, deps: Runtime) => Promise<HttpResult>,
+export function authenticatedRoute<B = undefined, Q = object, P = object, W = never>(
+  options: RouteOptions<B, Q, P> & { prefetch?: Prefetch<W> },
+  handle: (request: RouteRequest<B, Q, P>, caller: Caller, deps: Runtime, prefetched: W | undefined) => Promise<HttpResult>,
 ): HttpHandler {
   return stack(async (incoming) => {
     const deps = runtime();
-    const caller = await authenticate(deps.store, deps.clock, header(incoming.event, 'authorization'));
-    return handle(parseRequest(options, incoming), caller, deps);
+    const authorization = header(incoming.event, 'authorization');
+    const authenticating = authenticate(deps.store, deps.clock, authorization);
+    const hash = options.prefetch ? bearerHash(authorization) : undefined;
+    const owner = hash ? deps.store.tokenOwner?.(hash) : undefined;
+    const prefetched = owner ? options.prefetch!(owner, incoming.event, deps) : undefined;
+    const caller = await authenticating;
+    return handle(parseRequest(options, incoming), caller, deps, prefetched);
   });
 }
 

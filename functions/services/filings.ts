@@ -13,8 +13,8 @@ import {
   PreconditionRequiredError,
   VersionConflictError,
 } from './errors.js';
-import type { Agency, AuditEvent, Caller, Filing, FilingStatus, RegionSettings, ReturnComments, RevisionSummary, StoredResponse } from './model.js';
-import type { Clock, FilingStore } from './ports.js';
+import type { Agency, AuditEvent, Caller, Filing, FilingStatus, RegionSettings, ReturnComments, Revision, RevisionSummary, StoredResponse } from './model.js';
+import type { Clock, FilingStore, TokenOwner } from './ports.js';
 
 export interface Deps {
   store: FilingStore;
@@ -185,6 +185,27 @@ export interface SubmitInput {
   report: Report;
   ifMatch?: number;
   idempotencyKey?: string;
+  /** reads started with the token read (`prefetchSubmit`); used only if they are the caller's */
+  prefetched?: SubmitPrefetch;
+}
+
+/** The submission's reads that depend only on who is submitting: fresh reads, started early. */
+export interface SubmitPrefetch {
+  agencyId: string;
+  region: string;
+  year: number;
+  previous: Promise<Revision | undefined>;
+  settings: Promise<RegionSettings> | undefined;
+}
+
+export function prefetchSubmit(deps: Deps, owner: TokenOwner, year: number): SubmitPrefetch | undefined {
+  if (owner.role !== 'filer' || !owner.agencyId) return undefined;
+  const previous = deps.store.getLatestRevision(owner.agencyId, year - 1);
+  const settings = deps.settings?.getRegionSettings(owner.region);
+  // If the token fails, nobody awaits these: their errors must not go unhandled.
+  previous.catch(() => undefined);
+  settings?.catch(() => undefined);
+  return { agencyId: owner.agencyId, region: owner.region, year, previous, settings };
 }
 
 export interface SubmitResult {
@@ -218,16 +239,20 @@ export async function submitFiling(deps: Deps, caller: Caller, input: SubmitInpu
   const filer = filerOnly(caller);
   agencyInScope(filer, input.agencyId);
   const scope = `${filer.agencyId}#${input.year}`;
+  const early = input.prefetched;
+  const usable =
+    early && early.agencyId === filer.agencyId && early.region === filer.region && early.year === input.year ? early : undefined;
   for (let attempt = 1; ; attempt++) {
-    // One round trip: the agency, the filing, last year's revision and any earlier answer.
+    const fresh = attempt === 1 ? usable : undefined;
+    // One round trip (one BatchGetItem): the agency, the filing, last year's revision and any earlier answer.
     const [found, guess, previous, stored, settings] = await Promise.all([
       deps.store.getAgency(filer.agencyId),
       // After a conflict, read afresh; otherwise this process's copy saves a round trip.
       attempt === 1 ? deps.store.getFilingForUpdate(filer.agencyId, input.year) : deps.store.getFiling(filer.agencyId, input.year),
-      deps.store.getLatestRevision(filer.agencyId, input.year - 1),
+      fresh ? fresh.previous : deps.store.getLatestRevision(filer.agencyId, input.year - 1),
       input.idempotencyKey && attempt === 1 ? deps.store.getStoredResponse(scope, input.idempotencyKey) : undefined,
-      // The filer's region is the agency's (a token carries it); the gate is read fresh each time.
-      deps.settings?.getRegionSettings(filer.region),
+      // The filer's region is the agency's (a token carries it); the gate is read fresh each request.
+      fresh ? fresh.settings : deps.settings?.getRegionSettings(filer.region),
     ]);
     const agency = ownAgency(found, filer.agencyId);
     const report = checkReportHeader(input.report, agency, input.year);

@@ -22,6 +22,13 @@ export interface SubmitWrite {
   idempotency?: { scope: string; key: string; response: StoredResponse };
 }
 
+/** A token's owner: fixed when the token is created, so safe to remember (its validity is not). */
+export interface TokenOwner {
+  role: TokenRole;
+  agencyId?: string;
+  region: string;
+}
+
 export type SubmitOutcome = { kind: 'written' } | { kind: 'replay'; response: StoredResponse };
 
 export interface FilingStore {
@@ -53,6 +60,8 @@ export interface FilingStore {
 
   putToken(token: TokenRecord): Promise<void>;
   getToken(hash: string): Promise<TokenRecord | undefined>;
+  /** the owner of a token this process has read before, if it remembers; no validity implied */
+  tokenOwner?(hash: string): TokenOwner | undefined;
   /** returns false if there was no such token */
   revokeToken(hash: string, at: string): Promise<boolean>;
   listTokens(role: TokenRole, owner: string): Promise<TokenRecord[]>;

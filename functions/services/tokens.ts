@@ -87,6 +87,12 @@ function tokenEvent(type: AuditEvent['type'], record: Omit<TokenRecord, 'hash'>,
   };
 }
 
+/** The hash of a well-formed bearer token, without checking it (to look up its owner early). */
+export function bearerHash(header: string | undefined): string | undefined {
+  const token = header ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
+  return token && TOKEN_PATTERN.test(token) ? hashToken(token) : undefined;
+}
+
 /** The caller behind an `Authorization: Bearer …` header. */
 export async function authenticate(store: FilingStore, clock: Clock, header: string | undefined): Promise<Caller> {
   if (!header) throw new AuthenticationError('请先登录：请求缺少 Authorization: Bearer 令牌');
