@@ -7,7 +7,7 @@
  * | revision (existing) | AGENCY#<id>     | FILING#<year>#REV#<000001>  | + publishedAt, publishAttempts, publishError |
  * | filing (existing)   | AGENCY#<id>     | FILING#<year>               | status published / publish_failed      |
  * | region name         | SITE            | REGION#<code>               | name shown instead of the code         |
- * | region-year summary | SITE            | REGIONYEAR#<region>#<year>  | one home page line; no scan for it     |
+ * | region-year summary | SITE            | REGIONYEAR#<region>#<year>  | one home page line; `recorded`: publications recorded (a counter) |
  * | publication         | PUBLISHED#<region>#<year> | <agencyId>#<000001> | a published revision with its report: a region-year's pages in one query |
  * | publish failure     | PUBLISH#FAILED  | <agencyId>#<year>           | what the repair pass lists             |
  *
@@ -35,6 +35,7 @@ import type {
   PublishFailure,
   PublishTarget,
   RegionYearSummary,
+  SiteLines,
   SiteStore,
   StoredRevision,
 } from '../services/site-ports.js';
@@ -45,6 +46,7 @@ import { queryAll, regionAgenciesQuery, type Item } from './dynamodb-query.js';
 
 const SITE_PK = 'SITE';
 const FAILED_PK = 'PUBLISH#FAILED';
+const REGIONYEAR = 'REGIONYEAR#';
 const revSk = (year: number, revision: number) => `FILING#${year}#REV#${String(revision).padStart(6, '0')}`;
 const agencyPk = (id: string) => `AGENCY#${id}`;
 const publishedPk = (region: string, year: number) => `PUBLISHED#${region}#${year}`;
@@ -153,19 +155,7 @@ export class DynamoDbSiteStore implements SiteStore {
     return [...byAgency].map(([agencyId, revisions]) => ({ agencyId, region, year, revisions }));
   }
 
-  async regionPublicationKeys(region: string, year: number): Promise<string[]> {
-    const items = await queryAll(this.db, {
-      TableName: this.table,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': KEYS.pk, '#sk': KEYS.sk },
-      ExpressionAttributeValues: { ':pk': publishedPk(region, year) },
-      ProjectionExpression: '#sk',
-      ConsistentRead: true,
-    });
-    return items.map((i) => i[KEYS.sk] as string);
-  }
-
-  async loadSite(): Promise<{ regions: RegionInfo[]; summaries: RegionYearSummary[] }> {
+  async loadSite(): Promise<SiteLines> {
     const items = await queryAll(this.db, {
       TableName: this.table,
       KeyConditionExpression: '#pk = :pk',
@@ -175,7 +165,10 @@ export class DynamoDbSiteStore implements SiteStore {
     });
     const regions: RegionInfo[] = [];
     const summaries: RegionYearSummary[] = [];
+    const recorded = new Map<string, number>();
     for (const i of items) {
+      const sk = i[KEYS.sk] as string;
+      if (sk.startsWith(REGIONYEAR)) recorded.set(sk.slice(REGIONYEAR.length), (i.recorded as number | undefined) ?? 0);
       if (i.type === 'site-region') regions.push({ code: i.code as string, ...(i.name ? { name: i.name as string } : {}) });
       else if (i.type === 'site-region-year') {
         summaries.push({
@@ -187,7 +180,7 @@ export class DynamoDbSiteStore implements SiteStore {
         });
       }
     }
-    return { regions, summaries };
+    return { regions, summaries, recorded };
   }
 
   async putRegion(region: RegionInfo): Promise<void> {
@@ -197,7 +190,7 @@ export class DynamoDbSiteStore implements SiteStore {
   }
 
   async putRegionYearSummary(s: RegionYearSummary): Promise<void> {
-    await this.db.send(new PutCommand(this.summaryPut(s)));
+    await this.db.send(new UpdateCommand(this.summaryUpdate(s.region, s.year, s, false)));
   }
 
 
@@ -236,7 +229,7 @@ export class DynamoDbSiteStore implements SiteStore {
     }));
     const status = this.filingStatusUpdate(agencyId, year, p.latest, 'published');
     const failure = p.clearFailure ? this.clearFailureDelete(agencyId, year, p.latest) : undefined;
-    const summary = p.summary ? this.summaryPut(p.summary) : undefined;
+    const summary = this.summaryUpdate(region, year, p.summary, true);
     // The usual case in one round trip; if a condition fails (a repeat, an amendment in
     // between, no marker) each write goes alone and the failed conditions are no-ops.
     if (revisionUpdates.length + entries.length + 3 <= 100) {
@@ -248,7 +241,7 @@ export class DynamoDbSiteStore implements SiteStore {
               ...entries.map((Put) => ({ Put })),
               { Update: status },
               ...(failure ? [{ Delete: failure }] : []),
-              ...(summary ? [{ Put: summary }] : []),
+              { Update: summary },
             ],
           }),
         );
@@ -263,7 +256,7 @@ export class DynamoDbSiteStore implements SiteStore {
       ...chunks(entries, 25).map((c) => this.batchWrite(c.map((e) => ({ PutRequest: { Item: e.Item } })))),
       single(this.db.send(new UpdateCommand(status))),
       ...(failure ? [single(this.db.send(new DeleteCommand(failure)))] : []),
-      ...(summary ? [this.db.send(new PutCommand(summary))] : []),
+      this.db.send(new UpdateCommand(summary)),
     ]);
   }
 
@@ -408,13 +401,34 @@ export class DynamoDbSiteStore implements SiteStore {
     };
   }
 
-  private summaryPut(s: RegionYearSummary) {
+  /**
+   * The home page line as an update: `recorded` (publications recorded, for a concurrent
+   * publish to notice ours with the one query it reads anyway) survives a rebuild's rewrite.
+   */
+  private summaryUpdate(region: string, year: number, s: RegionYearSummary | undefined, record: boolean) {
+    const set: string[] = [];
+    const values: Record<string, unknown> = {};
+    const names: Record<string, string> = {};
+    if (s) {
+      set.push('#t = :t', '#r = :r', '#y = :y', 'published = :p', 'agencies = :a');
+      Object.assign(names, { '#t': 'type', '#r': 'region', '#y': 'year' });
+      Object.assign(values, { ':t': 'site-region-year', ':r': s.region, ':y': s.year, ':p': s.published, ':a': s.agencies });
+      if (s.lastmod) (set.push('lastmod = :l'), (values[':l'] = s.lastmod));
+    }
+    if (record) values[':one'] = 1;
+    const expression = [
+      ...(set.length ? [`SET ${set.join(', ')}`] : []),
+      ...(s && !s.lastmod ? ['REMOVE lastmod'] : []),
+      ...(record ? ['ADD recorded :one'] : []),
+    ].join(' ');
     return {
       TableName: this.table,
-      Item: { [KEYS.pk]: SITE_PK, [KEYS.sk]: `REGIONYEAR#${s.region}#${s.year}`, type: 'site-region-year', ...s },
+      Key: { [KEYS.pk]: SITE_PK, [KEYS.sk]: `${REGIONYEAR}${region}#${year}` },
+      UpdateExpression: expression,
+      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: values,
     };
   }
-
 
   private async *scan(input: Omit<ScanCommandInput, 'TableName'>): AsyncIterable<Item> {
     let start: Record<string, unknown> | undefined;

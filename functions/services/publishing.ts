@@ -13,7 +13,7 @@ import { HOME_SITEMAP_PATH, regionYearLastmod } from '../../web/site/sitemap.js'
 import type { SiteChange } from '../../web/site/changed-keys.js';
 import { mapLimit } from './map-limit.js';
 import type { Clock } from './ports.js';
-import type { PublishTarget, RegionYearSummary, SiteBucket, SiteStore, StoredRevision } from './site-ports.js';
+import type { PublishTarget, RegionYearSummary, SiteBucket, SiteLines, SiteStore, StoredRevision } from './site-ports.js';
 
 export interface PublishDeps {
   store: SiteStore;
@@ -62,7 +62,8 @@ interface Plan {
 }
 
 interface Seen {
-  regionYear: string;
+  /** publications recorded in the region-year when read (ours will add one) */
+  regionYear: number;
   elsewhere: string;
 }
 
@@ -94,11 +95,11 @@ function homeOf(summaries: readonly RegionYearSummary[], regions: readonly Regio
 }
 
 /** What others published, as read: compared after writing to detect a concurrent publish. */
-function seenOf(target: PublishTarget, region: string, keys: readonly string[], summaries: readonly RegionYearSummary[]): Seen {
+function seenOf(target: PublishTarget, region: string, site: SiteLines): Seen {
   return {
-    regionYear: JSON.stringify(keys.filter((k) => !k.startsWith(`${target.agencyId}#`)).sort()),
+    regionYear: site.recorded.get(`${region}#${target.year}`) ?? 0,
     elsewhere: JSON.stringify(
-      summaries
+      site.summaries
         .filter((s) => s.region !== region || s.year !== target.year)
         .map((s) => [s.region, s.year, s.published, s.agencies, s.lastmod ?? null])
         .sort(),
@@ -112,6 +113,8 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
   const { store } = deps;
   const { agencyId, year } = target;
   // Two rounds of reads: the agency's partition and the site's lines, then its region-year.
+  // The order matters: the region-year's `recorded` count is read before its publications, so
+  // any publication the list lacks is recorded after the count was read, and shows in it later.
   const [{ agency, filings }, site] = await Promise.all([store.loadAgency(agencyId), store.loadSite()]);
   const filing = filings.find((f) => f.year === year);
   if (!filing) throw new PublishTargetMissingError(target);
@@ -164,7 +167,7 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
     failed: filing.status === 'publish_failed',
     change,
     context,
-    seen: seenOf(target, region, [...listed], site.summaries),
+    seen: seenOf(target, region, site),
   };
 }
 
@@ -199,11 +202,13 @@ export async function publishRevision(deps: PublishDeps, target: PublishTarget, 
     // Another publish may have read before ours was recorded and written after ours: whoever
     // records last sees the other's record here and writes the shared pages again, so their
     // last write includes both. Another region-year only moves the home page and sitemap index.
+    // One query: the region-year's count of recorded publications sits on its home page line,
+    // and more than ours (one) since our read means another publish recorded in between.
     for (let moved = 0; ; moved++) {
-      const [regionKeys, site] = await Promise.all([deps.store.regionPublicationKeys(p.region, target.year), deps.store.loadSite()]);
-      const now = seenOf(target, p.region, regionKeys, site.summaries);
+      const site = await deps.store.loadSite();
+      const now = seenOf(target, p.region, site);
       const done = { keys: [...keys], published: [...published].sort((a, b) => a - b), rounds: round };
-      if (now.regionYear !== p.seen.regionYear) {
+      if (now.regionYear !== p.seen.regionYear + 1) {
         if (round >= MAX_ROUNDS) return done;
         p = await plan(deps, target);
         break;

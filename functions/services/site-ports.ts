@@ -54,17 +54,24 @@ export interface AgencyFilings {
   readonly filings: readonly (FilingHead & { revisions: readonly StoredRevision[] })[];
 }
 
+export interface SiteLines {
+  regions: RegionInfo[];
+  summaries: RegionYearSummary[];
+  recorded: ReadonlyMap<string, number>;
+}
+
 export interface SiteStore {
   getFilingHead(agencyId: string, year: number): Promise<FilingHead | undefined>;
   /** the agency and its filings with every accepted revision (one query) */
   loadAgency(agencyId: string): Promise<AgencyFilings>;
-  /** region names and the home page's lines (one query) */
-  loadSite(): Promise<{ regions: RegionInfo[]; summaries: RegionYearSummary[] }>;
+  /**
+   * Region names and the home page's lines (one query); with each region-year's count of
+   * recorded publications (`recorded`, keyed `region#year`), raised by every `markPublished`.
+   */
+  loadSite(): Promise<SiteLines>;
   listAgencies(region: string): Promise<AgencyInfo[]>;
   /** what is published in a region-year, every revision with its report (one query) */
   listRegionPublications(region: string, year: number): Promise<Publication[]>;
-  /** `agencyId#revision` of every published revision of a region-year, to detect a concurrent publish */
-  regionPublicationKeys(region: string, year: number): Promise<string[]>;
   putRegion(region: RegionInfo): Promise<void>;
   putRegionYearSummary(summary: RegionYearSummary): Promise<void>;
 
@@ -72,6 +79,7 @@ export interface SiteStore {
    * Records a publication: `publishedAt` on each newly published revision (never changed once
    * set) and its entry in the region-year's publications; the filing's status `published` if
    * `latest` is still its newest revision; with `clearFailure`, the failure marker it covers.
+   * Raises the region-year's `recorded` count by one, in the same transaction as the entries.
    */
   markPublished(publication: {
     agencyId: string;

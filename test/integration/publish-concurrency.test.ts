@@ -1,0 +1,57 @@
+/**
+ * Publishes racing in one region-year and across region-years: the race check reads only the
+ * site's lines (each region-year's `recorded` count sits on its home page line), and whoever
+ * records last must still leave every shared page listing everyone.
+ */
+import { describe, expect, it } from 'vitest';
+import { submitFiling } from '../../functions/services/filings.js';
+import type { Agency } from '../../functions/services/model.js';
+import { publishRevision } from '../../functions/services/publishing.js';
+import { attr, elements, parse, text } from '../unit/site-dom.js';
+import { clock, newAgency, newRegion, store } from './helpers.js';
+import { consistentReport, depsFor, getObject } from './publish-helpers.js';
+
+const YEAR = 2024;
+
+async function submitted(agency: Agency) {
+  const caller = { role: 'filer' as const, agencyId: agency.id, region: agency.region, tokenHash: 'test' };
+  const result = await submitFiling({ store: store(), clock }, caller, { year: YEAR, report: consistentReport(agency, YEAR) });
+  return { agencyId: agency.id, year: YEAR, revision: result.body.revision };
+}
+
+function publishedRows(html: string): string[] {
+  return elements(parse(html), 'tr')
+    .filter((tr) => attr(tr, 'class') === 'published')
+    .map((tr) => text(tr));
+}
+
+describe('concurrent publishes', () => {
+  it('leaves the region-year index listing every agency published at the same time, and counts each record', async () => {
+    const region = newRegion();
+    const agencies = await Promise.all(Array.from({ length: 6 }, () => newAgency(region)));
+    const targets = await Promise.all(agencies.map(submitted));
+    // Separate deps per publish, as separate Lambda containers would have.
+    const results = await Promise.all(targets.map((t) => publishRevision(depsFor(), t)));
+
+    const index = await getObject(`${region}/${YEAR}/index.html`);
+    const rows = publishedRows(index!.body);
+    for (const a of agencies) expect(rows.some((r) => r.includes(a.name)), a.name).toBe(true);
+
+    const site = await depsFor().store.loadSite();
+    // one record per round of each publish: a publish that saw another re-planned and recorded again
+    const rounds = results.reduce((n, r) => n + r.rounds, 0);
+    expect(site.recorded.get(`${region}#${YEAR}`)).toBe(rounds);
+    expect(site.summaries.find((s) => s.region === region && s.year === YEAR)).toMatchObject({ published: 6, agencies: 6 });
+  });
+
+  it('leaves the home page listing every region-year published at the same time', async () => {
+    const regions = Array.from({ length: 4 }, () => newRegion());
+    const agencies = await Promise.all(regions.map((r) => newAgency(r)));
+    const targets = await Promise.all(agencies.map(submitted));
+    await Promise.all(targets.map((t) => publishRevision(depsFor(), t)));
+
+    const home = parse((await getObject('index.html'))!.body);
+    const hrefs = elements(home, 'a').map((a) => attr(a, 'href'));
+    for (const r of regions) expect(hrefs).toContain(`/${r}/${YEAR}/`);
+  });
+});
