@@ -54,6 +54,18 @@ export const key = {
   idempotency: (scope: string, k: string) => ({ [KEYS.pk]: `IDEMPOTENCY#${scope}#${k}`, [KEYS.sk]: 'IDEMPOTENCY' }),
 };
 
+/** Packs each value once per call site's scope: a submission stores its report and findings twice. */
+type Packer = (value: unknown) => Uint8Array;
+
+function packer(): Packer {
+  const packed = new Map<unknown, Uint8Array>();
+  return (value) => {
+    let gz = packed.get(value);
+    if (!gz) packed.set(value, (gz = pack(value)));
+    return gz;
+  };
+}
+
 function pack(value: unknown): Uint8Array {
   return gzipSync(Buffer.from(JSON.stringify(value), 'utf8'));
 }
@@ -198,12 +210,14 @@ export class DynamoDbFilingStore implements FilingStore {
 
   async submit(write: SubmitWrite): Promise<SubmitOutcome> {
     const { filing, revision, idempotency } = write;
+    // The filing's draft and findings are the revision's: compress them once.
+    const packOnce = packer();
     const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
-      { Put: { TableName: this.table, Item: filingItem(filing), ...versionCondition(write.expectedVersion) } },
+      { Put: { TableName: this.table, Item: filingItem(filing, packOnce), ...versionCondition(write.expectedVersion) } },
       {
         Put: {
           TableName: this.table,
-          Item: revisionItem(revision, filing.region),
+          Item: revisionItem(revision, filing.region, packOnce),
           ConditionExpression: 'attribute_not_exists(#pk)',
           ExpressionAttributeNames: { '#pk': KEYS.pk },
         },
@@ -420,9 +434,9 @@ function cancelledAt(error: unknown, index: number): boolean {
   );
 }
 
-function filingItem(filing: Filing): Item {
-  const draftGz = filing.draft ? pack(filing.draft) : undefined;
-  const findingsGz = pack(filing.findings);
+function filingItem(filing: Filing, packIt: Packer = pack): Item {
+  const draftGz = filing.draft ? packIt(filing.draft) : undefined;
+  const findingsGz = packIt(filing.findings);
   checkSize(draftGz, findingsGz);
   const { draft: _draft, findings: _findings, ...summary } = filing;
   return {
@@ -437,9 +451,9 @@ function filingItem(filing: Filing): Item {
   };
 }
 
-function revisionItem(revision: Revision, region: string): Item {
-  const reportGz = pack(revision.report);
-  const findingsGz = pack(revision.findings);
+function revisionItem(revision: Revision, region: string, packIt: Packer = pack): Item {
+  const reportGz = packIt(revision.report);
+  const findingsGz = packIt(revision.findings);
   checkSize(reportGz, findingsGz);
   const { report: _report, findings, ...rest } = revision;
   return {
