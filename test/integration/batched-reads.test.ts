@@ -7,32 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-filing-store.js';
 import { DynamoDbReviewStore } from '../../functions/adapters/dynamodb-review-store.js';
 import type { Report } from '../../functions/domain/report.js';
-import { submitFiling } from '../../functions/services/filings.js';
-import type { Agency } from '../../functions/services/model.js';
 import { setRegionSettings } from '../../functions/services/review.js';
 import { revokeToken } from '../../functions/services/tokens.js';
-import { api, clock, filerToken, newAgency, newRegion, reportFor, store, testConfig } from './helpers.js';
-
-function withCarry(report: Report, carriedOver: number, carriedForward: number): Report {
-  const apps = report.sections.applications;
-  apps.newReceived!.natural = carriedForward;
-  apps.newReceived!.total = carriedForward;
-  apps.carriedOver!.natural = carriedOver;
-  apps.carriedOver!.total = carriedOver;
-  apps.disclosed!.natural = carriedOver;
-  apps.disclosed!.total = carriedOver;
-  apps.resultsTotal!.natural = carriedOver;
-  apps.resultsTotal!.total = carriedOver;
-  apps.carriedForward!.natural = carriedForward;
-  apps.carriedForward!.total = carriedForward;
-  return report;
-}
-
-/** Last year's report, filed through another process's store. */
-async function fileLastYear(agency: Agency, carriedForward: number): Promise<void> {
-  const caller = { role: 'filer' as const, agencyId: agency.id, region: agency.region, tokenHash: 'elsewhere' };
-  await submitFiling({ store: store(), clock }, caller, { year: 2023, report: withCarry(reportFor(agency, 2023), 0, carriedForward) });
-}
+import { api, clock, fileLastYear, filerToken, newAgency, newRegion, reportFor, store, testConfig, withCarry } from './helpers.js';
 
 const submit = (token: string, body: Report) => api('/api/filings/2024/submit', { method: 'POST', token, body });
 

@@ -1,28 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../functions/domain/report.js';
-import { submitFiling } from '../../functions/services/filings.js';
-import type { Agency } from '../../functions/services/model.js';
-import { api, clock, filerToken, newAgency, newRegion, reportFor, reviewerToken, store } from './helpers.js';
-
-function withCarry(report: Report, carriedOver: number, carriedForward: number): Report {
-  const apps = report.sections.applications;
-  apps.newReceived!.natural = carriedForward;
-  apps.newReceived!.total = carriedForward;
-  apps.carriedOver!.natural = carriedOver;
-  apps.carriedOver!.total = carriedOver;
-  apps.disclosed!.natural = carriedOver;
-  apps.disclosed!.total = carriedOver;
-  apps.resultsTotal!.natural = carriedOver;
-  apps.resultsTotal!.total = carriedOver;
-  apps.carriedForward!.natural = carriedForward;
-  apps.carriedForward!.total = carriedForward;
-  return report;
-}
-
-async function submittedLastYear(agency: Agency, carriedForward: number): Promise<void> {
-  const caller = { role: 'filer' as const, agencyId: agency.id, region: agency.region, tokenHash: 'seed' };
-  await submitFiling({ store: store(), clock }, caller, { year: 2023, report: withCarry(reportFor(agency, 2023), 0, carriedForward) });
-}
+import { api, fileLastYear, filerToken, newAgency, newRegion, reportFor, reviewerToken, store, withCarry } from './helpers.js';
 
 describe('filing flow through the local API', () => {
   it('answers the health check', async () => {
@@ -104,7 +81,7 @@ describe('filing flow through the local API', () => {
 
   it("offers last year's 四 and checks this year's 二 against it on submit", async () => {
     const agency = await newAgency(newRegion(), 'township');
-    await submittedLastYear(agency, 2);
+    await fileLastYear(agency, 2);
     const token = await filerToken(agency);
 
     const read = await api('/api/filings/2024', { token });

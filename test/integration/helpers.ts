@@ -7,6 +7,7 @@ import { withCheckCharacter } from '../../functions/domain/credit-code.js';
 import type { AgencyKind } from '../../functions/domain/agency.js';
 import type { Report } from '../../functions/domain/report.js';
 import type { Agency } from '../../functions/services/model.js';
+import { submitFiling } from '../../functions/services/filings.js';
 import { createToken } from '../../functions/services/tokens.js';
 import { cleanReport } from '../support/consistent-report.js';
 
@@ -86,4 +87,26 @@ export async function api<T = any>(
   const res = await fetch(`${env().apiUrl}${path}`, { method: options.method ?? 'GET', headers, body });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as T) : (undefined as T) };
+}
+
+/** A report that carried `carriedOver` applications in (all disclosed) and carries `carriedForward` out. */
+export function withCarry(report: Report, carriedOver: number, carriedForward: number): Report {
+  const apps = report.sections.applications;
+  apps.newReceived!.natural = carriedForward;
+  apps.newReceived!.total = carriedForward;
+  apps.carriedOver!.natural = carriedOver;
+  apps.carriedOver!.total = carriedOver;
+  apps.disclosed!.natural = carriedOver;
+  apps.disclosed!.total = carriedOver;
+  apps.resultsTotal!.natural = carriedOver;
+  apps.resultsTotal!.total = carriedOver;
+  apps.carriedForward!.natural = carriedForward;
+  apps.carriedForward!.total = carriedForward;
+  return report;
+}
+
+/** Files the agency's 2023 report through the service (as another process would), carrying `carriedForward` into 2024. */
+export async function fileLastYear(agency: Agency, carriedForward: number): Promise<void> {
+  const caller = { role: 'filer' as const, agencyId: agency.id, region: agency.region, tokenHash: 'elsewhere' };
+  await submitFiling({ store: store(), clock }, caller, { year: 2023, report: withCarry(reportFor(agency, 2023), 0, carriedForward) });
 }
