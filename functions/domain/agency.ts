@@ -5,7 +5,7 @@ export const AgencyKind = z.enum(['department', 'township', 'government-office']
 export type AgencyKind = z.infer<typeof AgencyKind>;
 
 /** 乡、镇、街道: their reports cannot carry 规章 (only provinces and large cities issue them). */
-const TOWNSHIP_NAME = /(乡|镇|街道|街道办事处|苏木)(人民政府)?$/;
+const TOWNSHIP_NAME = /(乡|镇|街道|苏木)(人民政府|政府|办事处|街道办事处)?$/;
 
 /** The agency's kind as known, else guessed from its name (for imported reports). */
 export function isTownship(agencyName: string, kind?: AgencyKind): boolean {

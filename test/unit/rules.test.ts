@@ -338,3 +338,17 @@ describe('properties', () => {
     );
   });
 });
+
+describe('recognising a 乡/镇/街道 by its name', () => {
+  it.each([
+    ['王店镇人民政府', true],
+    ['赤眉镇政府', true],
+    ['城关街道办事处', true],
+    ['七里坪乡', true],
+    ['某县自然资源局', false],
+    ['内乡县人民政府办公室', false],
+  ])('%s → %s', async (name, township) => {
+    const { isTownship } = await import('../../functions/domain/agency.js');
+    expect(isTownship(name)).toBe(township);
+  });
+});
