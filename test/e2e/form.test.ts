@@ -5,28 +5,18 @@
  * paste a spreadsheet block; axe-core finds no
  * serious or critical violation; the page runs under the site's CSP without a violation.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importReport } from '../../functions/domain/import/import-report.js';
 import { cellRefs, tableData, type Report } from '../../functions/domain/report.js';
 import { DEMO_AGENCIES, DEMO_YEAR, WANGDIAN } from '../../local/seed/demo-county.js';
 import { buildForm } from '../../web/form/build.js';
+import { launchChromium, type Browser } from './browser.js';
 import { startLocalRuntime, type LocalRuntime } from './local-runtime.js';
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ARTEFACTS = path.resolve('test-results');
 const REFERENCE = importReport(readFileSync(path.resolve('test/fixtures/wangdian-2023-report.txt'), 'utf8'));
 const CHIMEI = DEMO_AGENCIES.find((a) => a.name === '赤眉镇人民政府')!;
@@ -36,7 +26,7 @@ const cell = (path: string) => `#cell-${path.replace(/\./g, '-')}`;
 
 let runtime: LocalRuntime;
 let context: BrowserContext;
-let profile: string;
+let browser: Browser | undefined;
 const cspViolations: string[] = [];
 const pageErrors: string[] = [];
 
@@ -82,20 +72,13 @@ async function axeViolations(page: Page): Promise<{ id: string; impact: string; 
 beforeAll(async () => {
   await buildForm();
   runtime = await startLocalRuntime();
-  profile = mkdtempSync(path.join(tmpdir(), 'nianbao-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1366, height: 900 },
-    locale: 'zh-CN',
-  });
+  browser = await launchChromium();
+  context = browser.context;
 }, 180_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await runtime?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 describe('the filing form', () => {

@@ -6,28 +6,17 @@
  * the report is published on the site. Plus the board's filter, sort and CSV export, axe-core
  * and the CSP.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENCIES, DEMO_REGION, DEMO_YEAR } from '../../local/seed/demo-county.js';
 import { buildForm } from '../../web/form/build.js';
 import { buildReview } from '../../web/review/build.js';
 import { cleanReport } from '../support/consistent-report.js';
+import { launchChromium, type Browser } from './browser.js';
 import { startLocalRuntime, type LocalRuntime } from './local-runtime.js';
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const CHIMEI = DEMO_AGENCIES.find((a) => a.name === '赤眉镇人民政府')!;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CELL = 'applications.newReceived.natural';
@@ -36,7 +25,7 @@ const CELL_COMMENT = '本年新收数与登记台账不符';
 
 let runtime: LocalRuntime;
 let context: BrowserContext;
-let profile: string;
+let browser: Browser | undefined;
 const cspViolations: string[] = [];
 const pageErrors: string[] = [];
 
@@ -70,21 +59,13 @@ beforeAll(async () => {
   const { runtime: handlerRuntime } = await import('../../functions/handlers/runtime.js');
   const deps = handlerRuntime();
   await setRegionSettings({ settings: deps.settings, clock: deps.clock }, DEMO_REGION, { review: 'required' }, 'e2e');
-  profile = mkdtempSync(path.join(tmpdir(), 'nianbao-chromium-review-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1366, height: 900 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  });
+  browser = await launchChromium({ acceptDownloads: true });
+  context = browser.context;
 }, 180_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await runtime?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 describe('the review page', () => {
