@@ -14,35 +14,83 @@ function ignored(unit: number): boolean {
   return c === 2;
 }
 
-/** The text's character bigrams as sorted numbers (two UTF-16 units packed in one number). */
-function bigrams(text: string): Float64Array {
-  const grams = new Float64Array(text.length);
-  let n = 0;
+/** Calls `each` with every bigram of the kept units, packed into one unsigned 32-bit number. */
+function forEachBigram(text: string, each: (gram: number) => void): void {
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (ignored(unit)) continue;
-    if (previous >= 0) grams[n++] = previous * 65536 + unit;
+    if (previous >= 0) each(((previous << 16) | unit) >>> 0);
     previous = unit;
   }
-  return grams.subarray(0, n).sort();
 }
+
+/**
+ * A bigram multiset as an open-addressing hash table reused across calls: a generation stamp
+ * marks live slots, so nothing is cleared between texts (this runs on every validation).
+ */
+class BigramCounts {
+  private size = 0;
+  private keys = new Uint32Array(0);
+  private counts = new Int32Array(0);
+  private stamps = new Uint32Array(0);
+  private generation = 0;
+
+  reset(capacity: number): void {
+    let size = 16;
+    while (size < capacity * 2) size <<= 1;
+    if (size > this.size) {
+      this.size = size;
+      this.keys = new Uint32Array(size);
+      this.counts = new Int32Array(size);
+      this.stamps = new Uint32Array(size);
+      this.generation = 0;
+    }
+    this.generation++;
+  }
+
+  private slot(key: number): number {
+    const mask = this.size - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.stamps[i] === this.generation && this.keys[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+
+  add(key: number): void {
+    const i = this.slot(key);
+    if (this.stamps[i] !== this.generation) {
+      this.stamps[i] = this.generation;
+      this.keys[i] = key;
+      this.counts[i] = 0;
+    }
+    this.counts[i]!++;
+  }
+
+  /** Takes one occurrence of the key if there is one left; true if it did. */
+  take(key: number): boolean {
+    const i = this.slot(key);
+    if (this.stamps[i] !== this.generation || this.counts[i] === 0) return false;
+    this.counts[i]!--;
+    return true;
+  }
+}
+
+const counts = new BigramCounts();
 
 /** 1 for the same text, 0 for texts with no bigram in common. */
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;
-  const x = bigrams(a);
-  const y = bigrams(b);
-  if (x.length + y.length === 0) return 1;
-  // both sorted: the multiset intersection in one merge
+  counts.reset(a.length);
+  let sizeA = 0;
+  forEachBigram(a, (gram) => {
+    sizeA++;
+    counts.add(gram);
+  });
+  let sizeB = 0;
   let shared = 0;
-  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
-    if (x[i] === y[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (x[i]! < y[j]!) i++;
-    else j++;
-  }
-  return (2 * shared) / (x.length + y.length);
+  forEachBigram(b, (gram) => {
+    sizeB++;
+    if (counts.take(gram)) shared++;
+  });
+  return sizeA + sizeB === 0 ? 1 : (2 * shared) / (sizeA + sizeB);
 }

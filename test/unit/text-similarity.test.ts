@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { similarity } from '../../functions/domain/rules/text-similarity.js';
+
+/** The definition, written the slow and obvious way. */
+function naive(a: string, b: string): number {
+  const grams = (t: string) => {
+    const kept = t.replace(/[\s\p{P}\p{S}]/gu, '');
+    const out: string[] = [];
+    for (let i = 0; i + 1 < kept.length; i++) out.push(kept.slice(i, i + 2));
+    return out;
+  };
+  const x = grams(a);
+  const y = grams(b);
+  if (x.length + y.length === 0) return 1;
+  const left = new Map<string, number>();
+  for (const g of x) left.set(g, (left.get(g) ?? 0) + 1);
+  let shared = 0;
+  for (const g of y) {
+    const n = left.get(g) ?? 0;
+    if (n > 0) {
+      shared++;
+      left.set(g, n - 1);
+    }
+  }
+  return (2 * shared) / (x.length + y.length);
+}
+
+const chinese = fc.string({ unit: fc.constantFrom(...'政府信息公开工作年度报告存在问题改进措施，。、 一二三'.split('')), maxLength: 300 });
+
+describe('text similarity', () => {
+  it('is the Dice coefficient of character bigrams, ignoring spaces and punctuation', () => {
+    expect(similarity('甲乙丙丁', '丙丁戊己')).toBeCloseTo(1 / 3);
+    expect(similarity('无', '无')).toBe(1);
+    expect(similarity('政府信息', '政府，信息')).toBe(1);
+    expect(similarity('甲乙', '丙丁')).toBe(0);
+  });
+
+  it('agrees with the obvious implementation on random texts, including repeated bigrams', () => {
+    fc.assert(
+      fc.property(chinese, chinese, (a, b) => {
+        expect(similarity(a, b)).toBeCloseTo(naive(a, b), 12);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
