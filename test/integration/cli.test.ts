@@ -161,3 +161,18 @@ function gb18030(text: string): Buffer {
   }
   return Buffer.from(bytes);
 }
+
+describe('nianbao region', () => {
+  it('sets and shows the publish gate, and refuses a value other than none or required', async () => {
+    const region = newRegion();
+    const set = await nianbao('region', 'set', region, '--review', 'required');
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({ region, review: 'required' });
+    const shown = await nianbao('region', 'show', region);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ region, review: 'required' });
+    const bad = await nianbao('region', 'set', region, '--review', 'maybe');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--review 应为 none 或 required');
+    expect(JSON.parse((await nianbao('region', 'show', region)).stdout)).toMatchObject({ review: 'required' });
+  });
+});
