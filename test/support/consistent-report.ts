@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { emptyReport, type Report, type TableData } from '../../functions/domain/report.js';
+import { fillComputedCells } from '../../web/form/computed-totals.js';
 import { TEMPLATES, applicantColumns, resultRows, type TemplateId } from '../../functions/domain/report-template.js';
 
 export const CLEAN_TEXTS = {
@@ -24,18 +25,6 @@ export function applications(report: Report): TableData {
 
 export function appeals(report: Report): TableData {
   return report.sections.appeals as TableData;
-}
-
-/** Fills the total column and the （七） row from the other cells, as the form does. */
-export function completeApplications(report: Report): void {
-  const def = TEMPLATES[report.template].tables.find((t) => t.path === 'applications')!;
-  const data = applications(report);
-  for (const c of def.columns) {
-    data.resultsTotal![c.id] = resultRows(def).reduce((s, r) => s + (data[r.id]![c.id] as number), 0);
-  }
-  for (const r of def.rows) {
-    data[r.id]!.total = applicantColumns(def).reduce((s, c) => s + (data[r.id]![c.id] as number), 0);
-  }
 }
 
 const small = fc.nat({ max: 30 });
@@ -72,7 +61,8 @@ export function consistentReportArbitrary(template: TemplateId = '2021'): fc.Arb
         data.carriedOver![id] = carried;
         data.newReceived![id] = handled + col.forward - carried;
       });
-      completeApplications(report);
+      // the 总计 column and the （七） row, as the form computes them
+      fillComputedCells(report);
       const appealData = appeals(report);
       ['review', 'litigationDirect', 'litigationAfterReview'].forEach((g, i) => {
         const parts = ap.slice(i * 4, i * 4 + 4);
