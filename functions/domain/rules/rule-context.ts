@@ -3,8 +3,8 @@
  */
 import type { AgencyKind } from '../agency.js';
 import { severityOf, type Finding, type RuleId } from '../finding.js';
-import type { Cell, Report, TableData } from '../report.js';
-import { TEMPLATES, cellLabel, cellPath, type ColumnDef, type RowDef, type TableDef } from '../report-template.js';
+import { tableData, type Cell, type Report, type TableData } from '../report.js';
+import { cellLabel, cellPath, tableByPath, type ColumnDef, type RowDef, type TableDef } from '../report-template.js';
 
 export interface ValidationContext {
   /** last year's report of the same agency, for `carryover.continuity` and `text.repeated` */
@@ -37,13 +37,8 @@ export function sumOf(cells: readonly (Cell | undefined)[]): number | undefined 
 }
 
 export function tableOf(report: Report, path: string): { def: TableDef; data: TableData } {
-  const def = TEMPLATES[report.template].tables.find((t) => t.path === path);
-  if (!def) throw new Error(`template ${report.template} has no table ${path}`);
-  const sections = report.sections as unknown as Record<string, unknown>;
-  const data = def.subTable
-    ? (sections.proactive as Record<string, TableData>)[def.subTable]
-    : (sections[path] as TableData | undefined);
-  return { def, data: data ?? {} };
+  const def = tableByPath(report.template, path);
+  return { def, data: tableData(report, def) };
 }
 
 export function column(def: TableDef, id: string): ColumnDef {
