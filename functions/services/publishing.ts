@@ -5,12 +5,11 @@
  */
 import type { PublicationSummary } from '../../web/site/agency-page.js';
 import type { HomeRegion } from '../../web/site/home-page.js';
-import { HOME_PATH, objectKey, REVISION_KEY, SITEMAP_INDEX_PATH } from '../../web/site/paths.js';
-import { renderChange, renderSite, SiteIndex, type ChangeContext, type SiteObject } from '../../web/site/render-site.js';
+import { REVISION_KEY } from '../../web/site/paths.js';
+import { renderChange, renderSite, siteIndexObjects, SiteIndex, type ChangeContext, type SiteObject } from '../../web/site/render-site.js';
 import { siteCssObject } from '../../web/site/site-assets.js';
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo, RegionYearInput, SiteSnapshot } from '../../web/site/site-model.js';
-import { HOME_SITEMAP_PATH, regionYearLastmod } from '../../web/site/sitemap.js';
-import type { SiteChange } from '../../web/site/changed-keys.js';
+import { regionYearLastmod } from '../../web/site/sitemap.js';
 import { mapLimit } from './map-limit.js';
 import type { Clock } from './ports.js';
 import type { PublishTarget, RegionYearSummary, SiteBucket, SiteLines, SiteStore, StoredRevision } from './site-ports.js';
@@ -55,8 +54,6 @@ interface Plan {
   latest: number;
   region: string;
   summary: RegionYearSummary;
-  change: SiteChange;
-  context: ChangeContext;
   /** what was read of the region-year's other publications, and of the other home page lines */
   seen: Seen;
 }
@@ -165,8 +162,6 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
     region,
     summary,
     failed: filing.status === 'publish_failed',
-    change,
-    context,
     seen: seenOf(target, region, site),
   };
 }
@@ -215,15 +210,11 @@ export async function publishRevision(deps: PublishDeps, target: PublishTarget, 
       }
       if (now.elsewhere === p.seen.elsewhere || moved >= MAX_ROUNDS) return done;
       const home = homeOf([...site.summaries.filter((s) => s.region !== p.region || s.year !== target.year), p.summary], site.regions);
-      const siteWide = renderChange(p.change, { ...p.context, home }).filter((o) => SITE_WIDE_KEYS.has(o.key));
-      await deps.bucket.put(siteWide);
+      await deps.bucket.put(siteIndexObjects(deps.baseUrl, home));
       p = { ...p, seen: { ...p.seen, elsewhere: now.elsewhere } };
     }
   }
 }
-
-/** The objects that list every region-year: all another region-year's publish can change here. */
-const SITE_WIDE_KEYS = new Set([HOME_PATH, HOME_SITEMAP_PATH, SITEMAP_INDEX_PATH].map(objectKey));
 
 export type PublishOutcome = { kind: 'published'; result: PublishResult } | { kind: 'failed'; attempts: number; error: string };
 

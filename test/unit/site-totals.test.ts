@@ -54,6 +54,29 @@ describe('region totals (汇总)', () => {
     expect(String(cellValue(sum, fee.table, fee.row, fee.column))).toBe(exactSum([0.1, 0.2, 24252.311082, 0.000001]));
   });
 
+  it('sums whole numbers mixed with fractions, negatives and sums past 2^53 exactly', () => {
+    const fee = cellRefs('2021').find((r) => r.kind === 'amount')!;
+    const cases: number[][] = [
+      [3, 0.25, 7, 1.000001],
+      [-2, 5, 0.5],
+      [Number.MAX_SAFE_INTEGER, 2, 3],
+      [12, 30, 0],
+    ];
+    for (const values of cases) {
+      const reports = values.map((v, i) => {
+        const r = emptyReport('2021', { agencyName: `单位${i}`, year: YEAR });
+        setCell(r, fee.table, fee.row, fee.column, v);
+        return r;
+      });
+      const sum = cellValue(sumReports(reports, { template: '2021', agencyName: '内乡县', year: YEAR }), fee.table, fee.row, fee.column);
+      const expected = values.every(Number.isSafeInteger)
+        ? values.reduce((s, v) => s + BigInt(v), 0n).toString()
+        : exactSum(values);
+      // Past 2^53 the total is the nearest double to the exact sum, as any number on the page is.
+      expect(String(sum), values.join(' + ')).toBe(String(Number(expected)));
+    }
+  });
+
   it('leaves a cell blank when no report has a number in it, and skips text in number cells', () => {
     const ref = cellRefs('2021')[0]!;
     const a = emptyReport('2021', { agencyName: 'a', year: YEAR });

@@ -60,12 +60,20 @@ export function sumReports(
     if (r.template !== header.template) throw new Error(`cannot sum a ${r.template} report into ${header.template}`);
   }
   for (const ref of cellRefs(header.template)) {
-    let sum: bigint | null = null;
+    // Counts are whole numbers: summed as plain numbers, exact while the sum stays a safe
+    // integer. Only fractions (amounts in 万元) and huge sums go through exact millionths.
+    let whole = 0;
+    let micros: bigint | null = null;
+    let any = false;
     for (const r of reports) {
       const v = cellValue(r, ref.table, ref.row, ref.column);
-      if (typeof v === 'number' && Number.isFinite(v)) sum = (sum ?? 0n) + toMicros(v);
+      if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+      any = true;
+      if (Number.isSafeInteger(v) && Number.isSafeInteger(whole + v)) whole += v;
+      else micros = (micros ?? 0n) + toMicros(v);
     }
-    setCell(total, ref.table, ref.row, ref.column, sum === null ? null : fromMicros(sum));
+    const sum = !any ? null : micros === null ? whole : fromMicros(micros + BigInt(whole) * SCALE);
+    setCell(total, ref.table, ref.row, ref.column, sum);
   }
   return total;
 }

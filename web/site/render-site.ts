@@ -96,7 +96,8 @@ function regionYearObjects(baseUrl: string, input: RegionYearInput): SiteObject[
   ];
 }
 
-function siteIndexObjects(baseUrl: string, home: readonly HomeRegion[]): SiteObject[] {
+/** The objects that list every region-year (home page, its sitemap, the sitemap index). */
+export function siteIndexObjects(baseUrl: string, home: readonly HomeRegion[]): SiteObject[] {
   const refs = home.flatMap((h) => h.years.map((y) => ({ region: h.region.code, year: y.year, lastmod: y.lastmod })));
   const homeLastmod = refs.reduce<string | undefined>(
     (a, r) => (r.lastmod && (!a || Date.parse(r.lastmod) > Date.parse(a)) ? r.lastmod : a),
