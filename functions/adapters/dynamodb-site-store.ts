@@ -256,8 +256,9 @@ export class DynamoDbSiteStore implements SiteStore {
       ...chunks(entries, 25).map((c) => this.batchWrite(c.map((e) => ({ PutRequest: { Item: e.Item } })))),
       single(this.db.send(new UpdateCommand(status))),
       ...(failure ? [single(this.db.send(new DeleteCommand(failure)))] : []),
-      this.db.send(new UpdateCommand(summary)),
     ]);
+    // The `recorded` counter last: whoever sees it moved finds the entries it counts.
+    await this.db.send(new UpdateCommand(summary));
   }
 
   async recordPublishAttempt(target: PublishTarget, error: string): Promise<number> {

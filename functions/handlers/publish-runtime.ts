@@ -5,6 +5,7 @@ import { DynamoDbSiteStore } from '../adapters/dynamodb-site-store.js';
 import { createS3Client, S3SiteBucket } from '../adapters/s3-site-bucket.js';
 import { siteConfig } from '../adapters/site-config.js';
 import type { PublishDeps } from '../services/publishing.js';
+import { RecentPublications } from '../services/recent-publications.js';
 
 /** Deps for an explicit configuration (the CLI, tests and the benchmark pick their own). */
 export function publishDepsFor(cfg: Config, baseUrl = siteConfig().NIANBAO_SITE_URL, bucket = cfg.NIANBAO_SITE_BUCKET): PublishDeps {
@@ -13,6 +14,7 @@ export function publishDepsFor(cfg: Config, baseUrl = siteConfig().NIANBAO_SITE_
     bucket: new S3SiteBucket(createS3Client(cfg), bucket),
     clock: () => new Date(),
     baseUrl,
+    recent: new RecentPublications(),
   };
 }
 

@@ -11,6 +11,7 @@ import { siteCssObject } from '../../web/site/site-assets.js';
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo, RegionYearInput, SiteSnapshot } from '../../web/site/site-model.js';
 import { regionYearLastmod } from '../../web/site/sitemap.js';
 import { mapLimit } from './map-limit.js';
+import type { RecentPublications } from './recent-publications.js';
 import type { Clock } from './ports.js';
 import type { PublishTarget, RegionYearSummary, SiteBucket, SiteLines, SiteStore, StoredRevision } from './site-ports.js';
 
@@ -20,6 +21,8 @@ export interface PublishDeps {
   clock: Clock;
   /** the public site's origin, for sitemaps */
   baseUrl: string;
+  /** region-year publications this process last read or wrote (optional: without it, always read) */
+  recent?: RecentPublications;
 }
 
 /** Attempts (stream deliveries) before a revision is left in the visible `publish_failed` state. */
@@ -56,6 +59,8 @@ interface Plan {
   summary: RegionYearSummary;
   /** what was read of the region-year's other publications, and of the other home page lines */
   seen: Seen;
+  /** the region-year's publications once this one is recorded */
+  publications: readonly Publication[];
 }
 
 interface Seen {
@@ -116,7 +121,10 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
   const filing = filings.find((f) => f.year === year);
   if (!filing) throw new PublishTargetMissingError(target);
   const region = filing.region;
-  const [agencies, published] = await Promise.all([store.listAgencies(region), store.listRegionPublications(region, year)]);
+  const recorded = site.recorded.get(`${region}#${year}`) ?? 0;
+  const remembered = deps.recent?.get(region, year, recorded);
+  const [agencies, published] = await Promise.all([store.listAgencies(region), remembered ?? store.listRegionPublications(region, year)]);
+  if (!remembered) deps.recent?.remember(region, year, recorded, published);
   const now = deps.clock().toISOString();
   // Earlier accepted revisions that never made it out (a failed publish) go out with this one;
   // later ones already published stay current.
@@ -163,6 +171,8 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
     summary,
     failed: filing.status === 'publish_failed',
     seen: seenOf(target, region, site),
+    // In the table's order (agency, then revision), as a fresh read would list them.
+    publications: [ownPublication, ...others].sort((a, b) => (a.agencyId < b.agencyId ? -1 : a.agencyId > b.agencyId ? 1 : 0)),
   };
 }
 
@@ -202,6 +212,8 @@ export async function publishRevision(deps: PublishDeps, target: PublishTarget, 
     for (let moved = 0; ; moved++) {
       const site = await deps.store.loadSite();
       const now = seenOf(target, p.region, site);
+      // Nobody else recorded in this region-year since our read: its list is ours plus what we read.
+      if (now.regionYear === p.seen.regionYear + 1) deps.recent?.remember(p.region, target.year, now.regionYear, p.publications);
       const done = { keys: [...keys], published: [...published].sort((a, b) => a - b), rounds: round };
       if (now.regionYear !== p.seen.regionYear + 1) {
         if (round >= MAX_ROUNDS) return done;

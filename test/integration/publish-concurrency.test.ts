@@ -44,6 +44,46 @@ describe('concurrent publishes', () => {
     expect(site.summaries.find((s) => s.region === region && s.year === YEAR)).toMatchObject({ published: 6, agencies: 6 });
   });
 
+  it('with one process publishing them all at once, still lists everyone (its remembered lists never skip another record)', async () => {
+    const region = newRegion();
+    const agencies = await Promise.all(Array.from({ length: 6 }, () => newAgency(region)));
+    const targets = await Promise.all(agencies.map(submitted));
+    const deps = depsFor();
+    await Promise.all(targets.map((t) => publishRevision(deps, t)));
+    // One more publish in the same process: it may use what the process remembers.
+    await publishRevision(deps, await submitted(agencies[0]!));
+
+    const rows = publishedRows((await getObject(`${region}/${YEAR}/index.html`))!.body);
+    for (const a of agencies) expect(rows.some((r) => r.includes(a.name)), a.name).toBe(true);
+    const csv = (await getObject(`${region}/${YEAR}/all-reports.csv`))!.body;
+    for (const a of agencies) expect(csv).toContain(a.id);
+  });
+
+  it("reuses a region-year's publications only while its record count has not moved", async () => {
+    const region = newRegion();
+    const [a, b, c] = await Promise.all(Array.from({ length: 3 }, () => newAgency(region)));
+    const here = depsFor();
+    let reads = 0;
+    const list = here.store.listRegionPublications.bind(here.store);
+    here.store.listRegionPublications = (r, y) => (reads++, list(r, y));
+    const elsewhere = depsFor();
+
+    await publishRevision(here, await submitted(a!));
+    expect(reads).toBe(1);
+    // The same process again, nobody else in between: what it wrote is what it would read.
+    await publishRevision(here, await submitted(a!));
+    expect(reads).toBe(1);
+    // Another process records B: the count moves, so this process reads again and lists B.
+    await publishRevision(elsewhere, await submitted(b!));
+    await publishRevision(here, await submitted(c!));
+    expect(reads).toBe(2);
+
+    const rows = publishedRows((await getObject(`${region}/${YEAR}/index.html`))!.body);
+    for (const x of [a!, b!, c!]) expect(rows.some((r) => r.includes(x.name)), x.name).toBe(true);
+    const csv = (await getObject(`${region}/${YEAR}/all-reports.csv`))!.body;
+    for (const x of [a!, b!, c!]) expect(csv).toContain(x.id);
+  });
+
   it('leaves the home page listing every region-year published at the same time', async () => {
     const regions = Array.from({ length: 4 }, () => newRegion());
     const agencies = await Promise.all(regions.map((r) => newAgency(r)));
