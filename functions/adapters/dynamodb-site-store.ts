@@ -42,6 +42,7 @@ import type {
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo } from '../../web/site/site-model.js';
 import { KEYS } from './dynamodb-table.js';
 import { queryAll, regionAgenciesQuery, type Item } from './dynamodb-query.js';
+import { TtlCache } from './ttl-cache.js';
 
 
 const SITE_PK = 'SITE';
@@ -94,7 +95,12 @@ function toHead(item: Item): FilingHead {
   };
 }
 
+/** How long a publisher reuses a region's agency list (see `recentAgencies`). */
+const AGENCIES_TTL_MS = 60_000;
+
 export class DynamoDbSiteStore implements SiteStore {
+  private readonly agencies = new TtlCache<AgencyInfo[]>(AGENCIES_TTL_MS, 100);
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
@@ -135,7 +141,14 @@ export class DynamoDbSiteStore implements SiteStore {
 
   async listAgencies(region: string): Promise<AgencyInfo[]> {
     const items = await queryAll(this.db, regionAgenciesQuery(this.table, region));
-    return items.map(toAgencyInfo);
+    const agencies = items.map(toAgencyInfo);
+    this.agencies.set(region, agencies);
+    return agencies;
+  }
+
+  async recentAgencies(region: string, including: string): Promise<AgencyInfo[]> {
+    const cached = this.agencies.get(region);
+    return cached?.some((a) => a.id === including) ? cached : this.listAgencies(region);
   }
 
   async listRegionPublications(region: string, year: number): Promise<Publication[]> {

@@ -123,7 +123,7 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
   const region = filing.region;
   const recorded = site.recorded.get(`${region}#${year}`) ?? 0;
   const remembered = deps.recent?.get(region, year, recorded);
-  const [agencies, published] = await Promise.all([store.listAgencies(region), remembered ?? store.listRegionPublications(region, year)]);
+  const [agencies, published] = await Promise.all([store.recentAgencies(region, agencyId), remembered ?? store.listRegionPublications(region, year)]);
   if (!remembered) deps.recent?.remember(region, year, recorded, published);
   const now = deps.clock().toISOString();
   // Earlier accepted revisions that never made it out (a failed publish) go out with this one;

@@ -70,6 +70,12 @@ export interface SiteStore {
    */
   loadSite(): Promise<SiteLines>;
   listAgencies(region: string): Promise<AgencyInfo[]>;
+  /**
+   * The region's agencies as this process read them up to a minute ago, read afresh if that list
+   * lacks `including` (the agency being published). Agencies are registered rarely; one registered
+   * or renamed meanwhile shows on the region's pages at the next publish after that minute.
+   */
+  recentAgencies(region: string, including: string): Promise<AgencyInfo[]>;
   /** what is published in a region-year, every revision with its report (one query) */
   listRegionPublications(region: string, year: number): Promise<Publication[]>;
   putRegion(region: RegionInfo): Promise<void>;

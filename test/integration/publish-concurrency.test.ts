@@ -84,6 +84,20 @@ describe('concurrent publishes', () => {
     for (const x of [a!, b!, c!]) expect(csv).toContain(x.id);
   });
 
+  it("reuses a region's agency list for a minute, but reads it again for an agency it lacks", async () => {
+    const region = newRegion();
+    const [a, b] = await Promise.all([newAgency(region), newAgency(region)]);
+    const site = depsFor().store;
+    const ids = (list: { id: string }[]) => list.map((x) => x.id).sort();
+    expect(ids(await site.recentAgencies(region, a!.id))).toEqual(ids([a!, b!]));
+    const c = await newAgency(region);
+    // Within the minute: the list read before C was registered.
+    expect(ids(await site.recentAgencies(region, a!.id))).toEqual(ids([a!, b!]));
+    // Publishing C needs C on its own region's pages: read again.
+    expect(ids(await site.recentAgencies(region, c.id))).toEqual(ids([a!, b!, c]));
+    expect(ids(await site.recentAgencies(region, a!.id))).toEqual(ids([a!, b!, c]));
+  });
+
   it('leaves the home page listing every region-year published at the same time', async () => {
     const regions = Array.from({ length: 4 }, () => newRegion());
     const agencies = await Promise.all(regions.map((r) => newAgency(r)));

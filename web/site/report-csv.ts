@@ -52,8 +52,18 @@ export function allReportsCsv(yearTemplate: TemplateId, rows: readonly ReportRow
   }
   const meta = TEXT.csvMeta;
   const metaKeys = ['agencyId', 'agencyName', 'year', 'template', 'revision', 'publishedAt'] as const;
+  // Each template's cells in the file's column order (undefined: not in that template), once per file.
+  const layouts = new Map<TemplateId, (CellRef | undefined)[]>();
+  const layout = (template: TemplateId) => {
+    let refs = layouts.get(template);
+    if (!refs) {
+      const byPath = new Map(cellRefs(template).map((ref) => [ref.path, ref]));
+      layouts.set(template, (refs = columns.map((c) => byPath.get(c.path))));
+    }
+    return refs;
+  };
   const body = rows.map((r) => {
-    const refs = new Map(cellRefs(r.report.template).map((ref) => [ref.path, ref]));
+    const refs = layout(r.report.template);
     return [
       textField(r.agencyId),
       textField(r.report.agencyName),
@@ -61,10 +71,7 @@ export function allReportsCsv(yearTemplate: TemplateId, rows: readonly ReportRow
       textField(TEMPLATES[r.report.template].name),
       numberField(String(r.revision)),
       textField(isoDate(r.publishedAt)),
-      ...columns.map((c) => {
-        const ref = refs.get(c.path);
-        return ref ? cellField(cellValue(r.report, ref.table, ref.row, ref.column)) : '';
-      }),
+      ...refs.map((ref) => (ref ? cellField(cellValue(r.report, ref.table, ref.row, ref.column)) : '')),
     ];
   });
   return csvDocument([
