@@ -57,6 +57,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '
     mailFrom: app.node.tryGetContext('mailFrom'),
     alarmEmail: app.node.tryGetContext('alarmEmail'),
     webAclArn: app.node.tryGetContext('webAclArn'),
+    reminderPolicy: app.node.tryGetContext('reminderPolicy'),
   });
   addStacks(app, config, { files: await staticFiles() });
   addNagChecks(app);

@@ -6,6 +6,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { PriceClass } from 'aws-cdk-lib/aws-cloudfront';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ReminderPolicy } from '../functions/domain/reminders/deadline-policy.js';
 
 export type StageName = 'dev' | 'prod';
 
@@ -44,6 +45,12 @@ export interface StageConfig {
   mailFrom: string;
   /** e-mail addresses that receive alarm notifications (none: alarms only show in the console) */
   alarmEmails: string[];
+  /**
+   * The reminder policy (docs/reminders.md) as JSON, given to every function as
+   * `NIANBAO_REMINDER_POLICY` (the reminder pass, the notifier, the reviewers' board).
+   * @default none: the legal defaults
+   */
+  reminderPolicy?: string;
 }
 
 const DEV: StageConfig = {
@@ -87,6 +94,31 @@ export interface StageContext {
   mailFrom?: unknown;
   alarmEmail?: unknown;
   webAclArn?: unknown;
+  /** JSON text (`-c reminderPolicy='{…}'`) or an object (cdk.json's context) */
+  reminderPolicy?: unknown;
+}
+
+/** Lambda allows 4 KB of environment per function; the table, bucket, URLs and mail take ~500 bytes. */
+const MAX_POLICY_BYTES = 3000;
+
+/** The policy checked now, so a mistake fails `cdk synth` instead of every reminder pass. */
+function reminderPolicyOf(value: unknown): string | undefined {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = typeof value === 'string' ? JSON.parse(value) : value;
+  } catch (error) {
+    throw new Error(`-c reminderPolicy is not JSON: ${(error as Error).message}`);
+  }
+  const result = ReminderPolicy.safeParse(parsed);
+  if (!result.success) {
+    throw new Error(`-c reminderPolicy: ${result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  }
+  const json = JSON.stringify(parsed);
+  if (Buffer.byteLength(json) > MAX_POLICY_BYTES) {
+    throw new Error(`-c reminderPolicy is ${Buffer.byteLength(json)} bytes; a Lambda environment holds at most ${MAX_POLICY_BYTES} for it`);
+  }
+  return json;
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
@@ -103,8 +135,10 @@ export function stageConfig(context: StageContext): StageConfig {
   }
   const alarmEmail = text(context.alarmEmail);
   const webAclArn = text(context.webAclArn);
+  const reminderPolicy = reminderPolicyOf(context.reminderPolicy);
   return {
     ...base,
+    ...(reminderPolicy ? { reminderPolicy } : {}),
     ...(webAclArn ? { webAclArn } : {}),
     ...(domainName && certificateArn ? { domain: { domainName, certificateArn } } : {}),
     mailFrom: text(context.mailFrom) ?? base.mailFrom,

@@ -65,7 +65,12 @@ export class StatelessStack extends Stack {
     const fn = (module: string, environment: Record<string, string>, extra: { memorySize?: number; timeoutSeconds?: number } = {}) => {
       const created = new HandlerFunction(this, `${pascal(module)}Function`, {
         module,
-        environment: { NIANBAO_TABLE: tableName, NIANBAO_SITE_BUCKET: siteBucket.bucketName, ...environment },
+        environment: {
+          NIANBAO_TABLE: tableName,
+          NIANBAO_SITE_BUCKET: siteBucket.bucketName,
+          ...(config.reminderPolicy ? { NIANBAO_REMINDER_POLICY: config.reminderPolicy } : {}),
+          ...environment,
+        },
         logRetention: config.logRetention,
         ...(extra.memorySize ? { memorySize: extra.memorySize } : {}),
         ...(extra.timeoutSeconds ? { timeout: Duration.seconds(extra.timeoutSeconds) } : {}),

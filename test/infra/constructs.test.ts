@@ -71,6 +71,16 @@ describe('stage configuration', () => {
   it('refuses an unknown stage', () => {
     expect(() => stageConfig({ stage: 'staging' })).toThrow(/unknown stage/);
   });
+
+  it('checks the reminder policy at synth: JSON text or an object, valid, small enough for a Lambda environment', () => {
+    expect(stageConfig({}).reminderPolicy).toBeUndefined();
+    expect(stageConfig({ reminderPolicy: '{"overdueEvery": 5}' }).reminderPolicy).toBe('{"overdueEvery":5}');
+    expect(stageConfig({ reminderPolicy: { overdueEvery: 5 } }).reminderPolicy).toBe('{"overdueEvery":5}');
+    expect(() => stageConfig({ reminderPolicy: '{overdueEvery: 5}' })).toThrow(/not JSON/);
+    expect(() => stageConfig({ reminderPolicy: { overdueEvry: 5 } })).toThrow(/reminderPolicy/);
+    const regions = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [String(411300 + i), { firstYear: 2024, deadlines: { department: '02-10' } }]));
+    expect(() => stageConfig({ reminderPolicy: { regions } })).toThrow(/bytes/);
+  });
 });
 
 describe('handler catalog', () => {

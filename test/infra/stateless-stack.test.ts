@@ -8,13 +8,22 @@ import { SECURITY_POLICY } from '../../web/site/security-headers.js';
 import { EVENT_HANDLERS, pascal, presentEventHandlers, ROUTE_ACCESS } from '../../infra/handler-catalog.js';
 import { READ_ACTIONS, WRITE_ACTIONS } from '../../infra/constructs/table-access.js';
 import { STAGES, stageConfig } from '../../infra/stage-config.js';
+import { MailConfig } from '../../functions/adapters/mail-config.js';
 import { actionsOf, policyStatements, resourcesOf, synth, type Synthesized } from './synth.js';
 
+const REMINDER_POLICY = { regions: { '411325': { firstYear: 2024, deadlines: { department: '02-10' } } } };
 let dev: Synthesized;
 let prod: Synthesized;
 beforeAll(() => {
   dev = synth(STAGES.dev);
-  prod = synth(stageConfig({ stage: 'prod', domainName: 'nianbao.example.gov.cn', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' }));
+  prod = synth(
+    stageConfig({
+      stage: 'prod',
+      domainName: 'nianbao.example.gov.cn',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+      reminderPolicy: REMINDER_POLICY,
+    }),
+  );
 });
 
 const routeModules = [...new Set(ROUTES.map((r) => r.module))];
@@ -69,6 +78,16 @@ describe('functions', () => {
     for (const [, fn] of handlerFunctions(prod)) {
       const env = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(env.NIANBAO_PUBLIC_URL).toBe('https://nianbao.example.gov.cn');
+    }
+  });
+
+  it('gives every function the reminder policy from context, as the JSON mail-config.ts parses', () => {
+    for (const [, fn] of handlerFunctions(prod)) {
+      const env = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(MailConfig.parse({ NIANBAO_REMINDER_POLICY: env.NIANBAO_REMINDER_POLICY }).NIANBAO_REMINDER_POLICY.regions).toEqual(REMINDER_POLICY.regions);
+    }
+    for (const [, fn] of handlerFunctions(dev)) {
+      expect((fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables).not.toHaveProperty('NIANBAO_REMINDER_POLICY');
     }
   });
 
