@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, ReminderPolicy, dueDigestDate, dueStep } from '../../functions/domain/reminders/deadline-policy.js';
+import { DEFAULT_POLICY, ReminderPolicy, dueDigestDate, dueStep, reportingYearsInWindow } from '../../functions/domain/reminders/deadline-policy.js';
 import { nextShanghaiTime } from '../../local/daily-schedule.js';
 
 describe('catch-up of missed steps', () => {
@@ -14,6 +14,15 @@ describe('catch-up of missed steps', () => {
     expect(dueStep(DEFAULT_POLICY, deadline, '2024-01-27')).toBeUndefined();
     // the day itself and the day before are both steps: the later one wins
     expect(dueStep(DEFAULT_POLICY, deadline, '2024-02-01')).toEqual({ step: { kind: 'due' }, on: '2024-01-31' });
+  });
+
+  it('makes up the last overdue step (day 90) on the two days after it, and then stops', () => {
+    // 31 January 2024 + 90 days = 30 April; the pass of 30 April did not run
+    for (const today of ['2024-05-01', '2024-05-02']) {
+      expect(reportingYearsInWindow(DEFAULT_POLICY, today)).toContain(2023);
+      expect(dueStep(DEFAULT_POLICY, deadline, today)).toEqual({ step: { kind: 'overdue', days: 90 }, on: '2024-04-30' });
+    }
+    expect(dueStep(DEFAULT_POLICY, deadline, '2024-05-03')).toBeUndefined();
   });
 
   it('can be turned off', () => {

@@ -84,8 +84,10 @@ describe('reminder schedule (default 14, 7, 3, 1 days before, the day, every 3 d
     expect(reportingYearsInWindow(DEFAULT_POLICY, '2024-11-26')).toEqual([]);
     expect(reportingYearsInWindow(DEFAULT_POLICY, '2024-01-17')).toEqual([2023]);
     expect(reportingYearsInWindow(DEFAULT_POLICY, '2024-01-16')).toEqual([]);
-    // the county's own report (20 February) keeps 2023 in the window longer
-    expect(reportingYearsInWindow(DEFAULT_POLICY, '2024-05-20')).toEqual([2023]);
-    expect(reportingYearsInWindow(DEFAULT_POLICY, '2024-05-21')).toEqual([]);
+    // the county's own report (20 February) keeps 2023 in the window longer: 90 days overdue
+    // on 20 May, and two more days in which a missed last reminder is made up
+    expect(reportingYearsInWindow(DEFAULT_POLICY, '2024-05-22')).toEqual([2023]);
+    expect(reportingYearsInWindow(DEFAULT_POLICY, '2024-05-23')).toEqual([]);
+    expect(reportingYearsInWindow(ReminderPolicy.parse({ catchUpDays: 0 }), '2024-05-21')).toEqual([]);
   });
 });

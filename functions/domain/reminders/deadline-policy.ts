@@ -98,7 +98,8 @@ export function digestDue(policy: ReminderPolicy, deadline: IsoDate, today: IsoD
 
 /**
  * The reporting years a pass on `today` has anything to do for: those with some configured
- * deadline (default or a region's) within the reminder window around `today`.
+ * deadline (default or a region's) within the reminder window around `today`, which reaches
+ * `catchUpDays` past the last overdue step so that a missed last step is still made up.
  */
 export function reportingYearsInWindow(policy: ReminderPolicy, today: IsoDate): number[] {
   const monthDays = new Set<string>(Object.values(policy.deadlines));
@@ -110,7 +111,7 @@ export function reportingYearsInWindow(policy: ReminderPolicy, today: IsoDate): 
   return [year - 1, year].filter((reportingYear) =>
     [...monthDays].some((monthDay) => {
       const offset = daysBetween(dueDate(monthDay, reportingYear), today);
-      return offset >= -ahead && offset <= policy.overdueFor;
+      return offset >= -ahead && offset <= policy.overdueFor + policy.catchUpDays;
     }),
   );
 }
