@@ -27,7 +27,7 @@ import type {
 } from '../services/reminder-ports.js';
 import { KEYS } from './dynamodb-table.js';
 import { queryAll, type Item } from './dynamodb-query.js';
-import { outstandingKeys, reminderKey } from './reminder-items.js';
+import { outstandingKeys, reminderKey, sentReminderKeys } from './reminder-items.js';
 
 type Key = Record<string, string>;
 
@@ -243,15 +243,24 @@ export class DynamoDbReminderStore implements ReminderStore {
   }
 
   async settle(id: ClaimId, owner: string, status: 'sent' | 'failed', detail?: Record<string, unknown>): Promise<void> {
+    const now = new Date().toISOString();
+    // A reminder that went out joins its region-year's reminder listing (the reviewers' board).
+    const listed = id.kind === 'reminder' && status === 'sent' ? sentReminderKeys(id.region, id.year, id.agencyId, now) : undefined;
     try {
       await this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: claimKey(id),
-          UpdateExpression: `SET #cs = :s, settledAt = :now${detail ? ', outcome = :d' : ''}`,
+          UpdateExpression: `SET #cs = :s, settledAt = :now${detail ? ', outcome = :d' : ''}${listed ? ', #g1pk = :g1pk, #g1sk = :g1sk, #at = :now' : ''}`,
           ConditionExpression: 'claimOwner = :owner',
-          ExpressionAttributeNames: { '#cs': 'claimStatus' },
-          ExpressionAttributeValues: { ':s': status, ':now': new Date().toISOString(), ':owner': owner, ...(detail ? { ':d': detail } : {}) },
+          ExpressionAttributeNames: { '#cs': 'claimStatus', ...(listed ? { '#g1pk': KEYS.gsi1pk, '#g1sk': KEYS.gsi1sk, '#at': 'at' } : {}) },
+          ExpressionAttributeValues: {
+            ':s': status,
+            ':now': now,
+            ':owner': owner,
+            ...(detail ? { ':d': detail } : {}),
+            ...(listed ? { ':g1pk': listed[KEYS.gsi1pk], ':g1sk': listed[KEYS.gsi1sk] } : {}),
+          },
         }),
       );
     } catch (error) {

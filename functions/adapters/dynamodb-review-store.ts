@@ -17,7 +17,7 @@ import { eventItem, key } from './dynamodb-filing-store.js';
 import { queryAll } from './dynamodb-query.js';
 import { batchGetter } from './dynamodb-batch-get.js';
 import { KEYS } from './dynamodb-table.js';
-import { mapLimit } from '../services/map-limit.js';
+import { sentReminderKeys } from './reminder-items.js';
 
 const settingsKey = (region: string) => ({ [KEYS.pk]: `REGION#${region}`, [KEYS.sk]: 'SETTINGS' });
 
@@ -149,24 +149,23 @@ export class DynamoDbReviewStore implements ReviewStore {
     );
   }
 
-  async lastReminders(agencyIds: readonly string[], year: number): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    // One small query per agency (its reminder claims of the year): a county has tens of agencies.
-    await mapLimit([...agencyIds], 8, async (agencyId) => {
-      const items = await queryAll(this.db, {
-        TableName: this.table,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-        ExpressionAttributeNames: { '#pk': KEYS.pk, '#sk': KEYS.sk, '#cs': 'claimStatus' },
-        ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': `REMINDER#${year}#` },
-        ProjectionExpression: '#cs, claimedAt, settledAt',
-      });
-      const sent = items
-        .filter((i) => i.claimStatus === 'sent')
-        .map((i) => String(i.settledAt ?? i.claimedAt))
-        .sort();
-      const last = sent.at(-1);
-      if (last) found.set(agencyId, last);
+  async lastReminders(region: string, year: number): Promise<Map<string, string>> {
+    // One query for the region-year: sent reminders carry its index keys (sentReminderKeys).
+    const gsi1pk = sentReminderKeys(region, year, '', '')[KEYS.gsi1pk];
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: KEYS.gsi1,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': KEYS.gsi1pk, '#at': 'at' },
+      ExpressionAttributeValues: { ':pk': gsi1pk },
+      ProjectionExpression: 'agencyId, #at',
     });
+    const found = new Map<string, string>();
+    for (const i of items) {
+      const agencyId = i.agencyId as string;
+      const at = i.at as string;
+      if (!found.has(agencyId) || found.get(agencyId)! < at) found.set(agencyId, at);
+    }
     return found;
   }
 }

@@ -14,7 +14,8 @@
  * GSI2 is sparse (reminders, docs/reminders.md): a filing carries GSI2PK `OUTSTANDING#<year>`,
  * GSI2SK `<region>#<agencyId>` only while not submitted, so finding who owes a report costs
  * what is outstanding, not the registry. A failed-check window item (`CHECKFAIL#<year>`) carries
- * `CHECKFAILED#<year>`. Reminder claims (`REMINDER#…`, `DIGEST#…`), region contacts
+ * `CHECKFAILED#<year>`. A sent reminder's claim joins GSI1 under `REMINDERS#<region>#<year>`
+ * (the board's last reminders). Reminder claims (`REMINDER#…`, `DIGEST#…`), region contacts
  * (`REGION#<r>`/`CONTACTS`) and undeliverable addresses (`EMAIL#<a>`) are in reminder-items.ts.
  */
 import {

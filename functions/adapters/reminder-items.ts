@@ -22,6 +22,14 @@ export function outstandingKeys(filing: { agencyId: string; region: string; year
   return { [KEYS.gsi2pk]: `OUTSTANDING#${filing.year}`, [KEYS.gsi2sk]: `${filing.region}#${filing.agencyId}` };
 }
 
+/**
+ * Region index keys a reminder claim gets once sent: the board lists a region-year's sent
+ * reminders in one query (`at`, `agencyId` are in the index's projection).
+ */
+export function sentReminderKeys(region: string, year: number, agencyId: string, at: string): Record<string, string> {
+  return { [KEYS.gsi1pk]: `REMINDERS#${region}#${year}`, [KEYS.gsi1sk]: `${agencyId}#${at}` };
+}
+
 export const reminderKey = {
   filing: (agencyId: string, year: number) => ({ [KEYS.pk]: `AGENCY#${agencyId}`, [KEYS.sk]: `FILING#${year}` }),
   agency: (id: string) => ({ [KEYS.pk]: `AGENCY#${id}`, [KEYS.sk]: 'AGENCY' }),

@@ -170,7 +170,7 @@ export async function runReminderPass(deps: RemindDeps, options: RemindOptions =
 
     await mapLimit(reminders, SEND_CONCURRENCY, (r) =>
       sendOnce(
-        { kind: 'reminder', agencyId: r.agency.id, year, step: r.step },
+        { kind: 'reminder', agencyId: r.agency.id, region: r.agency.region, year, step: r.step },
         { kind: 'reminder', year, region: r.agency.region, step: r.step, agencyId: r.agency.id },
         deliverable(r.agency.emails),
         reminderEmail({ agencyName: r.agency.name, year, deadline: r.deadline, today: date, signInUrl: deps.links.signIn(r.agency, year) }),

@@ -29,7 +29,7 @@ export interface RegionContacts {
 
 /** What is sent at most once. */
 export type ClaimId =
-  | { kind: 'reminder'; agencyId: string; year: number; step: string }
+  | { kind: 'reminder'; agencyId: string; region: string; year: number; step: string }
   | { kind: 'digest'; region: string; year: number; date: string }
   | { kind: 'undeliverable'; address: string }
   | { kind: 'returned'; agencyId: string; year: number; eventId: string };

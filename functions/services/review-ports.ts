@@ -37,5 +37,6 @@ export interface ReviewStore {
   /** last failed attempts of the year's filings (one sparse-index query), for a region's agencies */
   lastFailures(region: string, year: number): Promise<Map<string, LastFailure>>;
   /** when each agency was last sent a reminder for the year */
-  lastReminders(agencyIds: readonly string[], year: number): Promise<Map<string, string>>;
+  /** when each agency of the region last got a reminder for the year (one index query) */
+  lastReminders(region: string, year: number): Promise<Map<string, string>>;
 }

@@ -68,16 +68,13 @@ export interface Board {
 
 export async function getBoard(deps: ReviewDeps, caller: Caller, region: string, year: number): Promise<Board> {
   regionInScope(caller, region);
-  const [agencies, filings, failures, settings] = await Promise.all([
+  const [agencies, filings, failures, settings, reminders] = await Promise.all([
     deps.store.listAgencies(region),
     deps.store.listRegionFilings(region, year),
     deps.settings.lastFailures(region, year),
     deps.settings.getRegionSettings(region),
+    deps.settings.lastReminders(region, year),
   ]);
-  const reminders = await deps.settings.lastReminders(
-    agencies.map((a) => a.id),
-    year,
-  );
   const today = shanghaiDate(deps.clock());
   const byAgency = new Map(filings.map((f) => [f.agencyId, f]));
   const counts: BoardCounts = { ...emptyCounts(), failed: 0, overdue: 0, total: agencies.length };

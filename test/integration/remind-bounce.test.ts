@@ -64,7 +64,7 @@ describe('bounces and complaints', () => {
 
     const pass = await runReminderPass(reminderDeps(), { date: '2046-01-17' });
     expect(pass.mails.filter((m) => m.agencyId === agency.id)).toHaveLength(0);
-    expect(await reminderStore().peekClaim({ kind: 'reminder', agencyId: agency.id, year: YEAR, step: 'before-14' })).toBeUndefined();
+    expect(await reminderStore().peekClaim({ kind: 'reminder', agencyId: agency.id, region: agency.region, year: YEAR, step: 'before-14' })).toBeUndefined();
   });
 
   it('a transient bounce (mailbox full) marks nothing', async () => {

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runReminderPass } from '../../functions/services/remind.js';
 import type { Agency } from '../../functions/services/model.js';
 import type { Mailer, OutgoingEmail } from '../../functions/services/reminder-ports.js';
-import { newRegion } from './helpers.js';
+import { api, newRegion, reviewerToken } from './helpers.js';
 import { mailTo, newContactAgency, openFor, reminderDeps, reminderStore } from './remind-helpers.js';
 
 const YEAR = 2042;
@@ -53,6 +53,25 @@ describe('exactly once', () => {
     for (const a of list) expect(stored.filter((m) => m.destination.to.includes(a.emails[0]!))).toHaveLength(1);
   });
 
+  it("puts each agency's last sent reminder on the reviewers' board (one index query), none where nothing was sent", async () => {
+    const list = await agencies(2);
+    const region = list[0]!.region;
+    const quiet = await newContactAgency(region, 'department', '测试县未提醒局', 0);
+    const before = new Date().toISOString();
+    await runReminderPass(reminderDeps(), { date: BEFORE_7 });
+    const after = new Date().toISOString();
+    const board = await api(`/api/regions/${region}/board?year=${YEAR}`, { token: await reviewerToken(region) });
+    expect(board.status).toBe(200);
+    const rows = new Map((board.body.rows as { agencyId: string; lastReminderAt: string | null }[]).map((r) => [r.agencyId, r.lastReminderAt]));
+    for (const a of list) {
+      const at = rows.get(a.id);
+      expect(at, a.name).toBeTypeOf('string');
+      expect(at! >= before && at! <= after, `${at} within the pass`).toBe(true);
+    }
+    // Not owing the year (never opened for it): no reminder, nothing listed.
+    expect(rows.get(quiet.id)).toBeNull();
+  });
+
   it('two runs at once (a double scheduler fire) send each reminder once', async () => {
     const list = await agencies(6);
     // Separate deps: two Lambda containers, not one process.
@@ -85,7 +104,7 @@ describe('exactly once', () => {
     const list = await agencies(1);
     const agency = list[0]!;
     const store = reminderStore();
-    const id = { kind: 'reminder' as const, agencyId: agency.id, year: YEAR, step: 'before-7' };
+    const id = { kind: 'reminder' as const, agencyId: agency.id, region: agency.region, year: YEAR, step: 'before-7' };
     const claimed = (minutesAgo: number) =>
       store.claim({ id, owner: 'dead-run', at: new Date(Date.now() - minutesAgo * 60_000).toISOString(), staleBefore: new Date(0).toISOString() });
     expect(await claimed(1)).toEqual({ kind: 'claimed' });
