@@ -58,6 +58,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '
     alarmEmail: app.node.tryGetContext('alarmEmail'),
     webAclArn: app.node.tryGetContext('webAclArn'),
     reminderPolicy: app.node.tryGetContext('reminderPolicy'),
+    createMailIdentity: app.node.tryGetContext('createMailIdentity'),
   });
   addStacks(app, config, { files: await staticFiles() });
   addNagChecks(app);

@@ -43,6 +43,8 @@ export interface StageConfig {
   extraCorsOrigins: string[];
   /** SES sender address (its domain must be verified in SES, see docs/deploy.md) */
   mailFrom: string;
+  /** create the sender domain's SES identity in the stack (DKIM records as outputs) */
+  createMailIdentity: boolean;
   /** e-mail addresses that receive alarm notifications (none: alarms only show in the console) */
   alarmEmails: string[];
   /**
@@ -65,6 +67,7 @@ const DEV: StageConfig = {
   priceClass: PriceClass.PRICE_CLASS_200,
   extraCorsOrigins: ['http://127.0.0.1:3000', 'http://localhost:3000'],
   mailFrom: 'noreply@example.gov.cn',
+  createMailIdentity: false,
   alarmEmails: [],
 };
 
@@ -81,6 +84,7 @@ const PROD: StageConfig = {
   priceClass: PriceClass.PRICE_CLASS_200,
   extraCorsOrigins: [],
   mailFrom: 'noreply@example.gov.cn',
+  createMailIdentity: false,
   alarmEmails: [],
 };
 
@@ -96,6 +100,8 @@ export interface StageContext {
   webAclArn?: unknown;
   /** JSON text (`-c reminderPolicy='{…}'`) or an object (cdk.json's context) */
   reminderPolicy?: unknown;
+  /** `true` (text or boolean): create the sender domain's SES identity */
+  createMailIdentity?: unknown;
 }
 
 /** Lambda allows 4 KB of environment per function; the table, bucket, URLs and mail take ~500 bytes. */
@@ -136,12 +142,15 @@ export function stageConfig(context: StageContext): StageConfig {
   const alarmEmail = text(context.alarmEmail);
   const webAclArn = text(context.webAclArn);
   const reminderPolicy = reminderPolicyOf(context.reminderPolicy);
+  const mailFrom = text(context.mailFrom) ?? base.mailFrom;
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(mailFrom)) throw new Error(`-c mailFrom=${mailFrom} is not an e-mail address`);
   return {
     ...base,
     ...(reminderPolicy ? { reminderPolicy } : {}),
     ...(webAclArn ? { webAclArn } : {}),
     ...(domainName && certificateArn ? { domain: { domainName, certificateArn } } : {}),
-    mailFrom: text(context.mailFrom) ?? base.mailFrom,
+    mailFrom,
+    createMailIdentity: context.createMailIdentity === true || text(context.createMailIdentity) === 'true' || base.createMailIdentity,
     alarmEmails: alarmEmail ? [...base.alarmEmails, alarmEmail] : base.alarmEmails,
   };
 }

@@ -110,7 +110,11 @@ export class StatelessStack extends Stack {
     const present = props.eventHandlers ?? presentEventHandlers();
     const queues: Record<string, IQueue> = {};
     const key = new NotificationKey(this, 'NotificationKey').key;
-    const mail = new MailEvents(this, 'Mail', { key, mailFrom: config.mailFrom });
+    const mail = new MailEvents(this, 'Mail', { key, mailFrom: config.mailFrom, createIdentity: config.createMailIdentity });
+    // The DNS records that verify the domain (Easy DKIM): published by hand at the domain's DNS host.
+    mail.identity?.dkimRecords.forEach((record, i) => {
+      new CfnOutput(this, `DkimRecord${i + 1}`, { value: Fn.join(' ', [record.name, 'CNAME', record.value]), description: `SES DKIM record ${i + 1} of 3 for ${config.mailFrom}` });
+    });
     const mailEnv = { NIANBAO_MAIL_FROM: config.mailFrom, NIANBAO_SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName };
 
     if (present.publish) {

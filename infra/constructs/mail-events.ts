@@ -10,8 +10,10 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import {
   ConfigurationSet,
   ConfigurationSetTlsPolicy,
+  EmailIdentity,
   EmailSendingEvent,
   EventDestination,
+  Identity,
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -25,12 +27,19 @@ export interface MailEventsProps {
   mailFrom: string;
   /** @default ConfigurationSetTlsPolicy.REQUIRE (mail is never sent in clear) */
   tlsPolicy?: ConfigurationSetTlsPolicy;
+  /**
+   * Create the SES identity of `mailFrom`'s domain (Easy DKIM) in this stack, instead of by hand.
+   * Off by default: an identity made by hand (docs/deploy.md) would make the deploy fail.
+   */
+  createIdentity?: boolean;
 }
 
 export class MailEvents extends Construct {
   readonly configurationSet: ConfigurationSet;
   readonly topic: Topic;
   readonly mailFrom: string;
+  /** the sending domain's identity, when this stack creates it */
+  readonly identity?: EmailIdentity;
 
   constructor(scope: Construct, id: string, props: MailEventsProps) {
     super(scope, id);
@@ -49,6 +58,13 @@ export class MailEvents extends Construct {
       destination: EventDestination.snsTopic(this.topic),
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
     });
+    if (props.createIdentity) {
+      const domain = props.mailFrom.slice(props.mailFrom.lastIndexOf('@') + 1);
+      this.identity = new EmailIdentity(this, 'Identity', {
+        identity: Identity.domain(domain),
+        configurationSet: this.configurationSet,
+      });
+    }
   }
 
   grantSend(fn: IFunction): void {

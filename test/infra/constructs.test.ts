@@ -72,6 +72,14 @@ describe('stage configuration', () => {
     expect(() => stageConfig({ stage: 'staging' })).toThrow(/unknown stage/);
   });
 
+  it('refuses a sender that is not an e-mail address, and takes createMailIdentity as true or "true"', () => {
+    expect(() => stageConfig({ mailFrom: 'example.gov.cn' })).toThrow(/not an e-mail address/);
+    expect(stageConfig({}).createMailIdentity).toBe(false);
+    expect(stageConfig({ createMailIdentity: 'true' }).createMailIdentity).toBe(true);
+    expect(stageConfig({ createMailIdentity: true }).createMailIdentity).toBe(true);
+    expect(stageConfig({ createMailIdentity: 'no' }).createMailIdentity).toBe(false);
+  });
+
   it('checks the reminder policy at synth: JSON text or an object, valid, small enough for a Lambda environment', () => {
     expect(stageConfig({}).reminderPolicy).toBeUndefined();
     expect(stageConfig({ reminderPolicy: '{"overdueEvery": 5}' }).reminderPolicy).toBe('{"overdueEvery":5}');

@@ -22,6 +22,7 @@ beforeAll(() => {
       domainName: 'nianbao.example.gov.cn',
       certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
       reminderPolicy: REMINDER_POLICY,
+      createMailIdentity: 'true',
     }),
   );
 });
@@ -79,6 +80,17 @@ describe('functions', () => {
       const env = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(env.NIANBAO_PUBLIC_URL).toBe('https://nianbao.example.gov.cn');
     }
+  });
+
+  it("creates the sender domain's SES identity only when asked, with its DKIM records as outputs", () => {
+    prod.statelessTemplate.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'example.gov.cn',
+      ConfigurationSetAttributes: { ConfigurationSetName: Match.anyValue() },
+    });
+    const outputs = Object.keys(prod.statelessTemplate.findOutputs('*')).filter((k) => k.startsWith('DkimRecord'));
+    expect(outputs.sort()).toEqual(['DkimRecord1', 'DkimRecord2', 'DkimRecord3']);
+    dev.statelessTemplate.resourceCountIs('AWS::SES::EmailIdentity', 0);
+    expect(Object.keys(dev.statelessTemplate.findOutputs('*')).some((k) => k.startsWith('DkimRecord'))).toBe(false);
   });
 
   it('gives every function the reminder policy from context, as the JSON mail-config.ts parses', () => {
