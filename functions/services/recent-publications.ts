@@ -9,13 +9,24 @@
  */
 import type { Publication } from '../../web/site/site-model.js';
 
-/** Region-years kept (a county has a few; each holds the reports of one year). */
-const MAX_ENTRIES = 16;
+/**
+ * Revisions kept over all region-years (a parsed report takes 5–30 KB; a county's year has a
+ * few hundred): bounds a publisher's memory, whatever the site's size. The newest region-year is
+ * kept even when it alone holds more, since its publish holds the list anyway.
+ */
+const MAX_REVISIONS = 5000;
+
+interface Entry {
+  recorded: number;
+  publications: readonly Publication[];
+  revisions: number;
+}
 
 export class RecentPublications {
-  private readonly entries = new Map<string, { recorded: number; publications: readonly Publication[] }>();
+  private readonly entries = new Map<string, Entry>();
+  private revisions = 0;
 
-  constructor(private readonly maxEntries = MAX_ENTRIES) {}
+  constructor(private readonly maxRevisions = MAX_REVISIONS) {}
 
   get(region: string, year: number, recorded: number): readonly Publication[] | undefined {
     const entry = this.entries.get(`${region}#${year}`);
@@ -28,8 +39,21 @@ export class RecentPublications {
    */
   remember(region: string, year: number, recorded: number, publications: readonly Publication[]): void {
     const key = `${region}#${year}`;
+    this.drop(key);
+    const revisions = publications.reduce((n, p) => n + p.revisions.length, 0);
+    this.entries.set(key, { recorded, publications, revisions });
+    this.revisions += revisions;
+    // Oldest first (Map keeps insertion order); never the one just stored.
+    for (const oldest of this.entries.keys()) {
+      if (this.revisions <= this.maxRevisions || oldest === key) break;
+      this.drop(oldest);
+    }
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.revisions -= entry.revisions;
     this.entries.delete(key);
-    this.entries.set(key, { recorded, publications });
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 }
