@@ -17,7 +17,7 @@ import { eventItem, key } from './dynamodb-filing-store.js';
 import { queryAll } from './dynamodb-query.js';
 import { batchGetter } from './dynamodb-batch-get.js';
 import { KEYS } from './dynamodb-table.js';
-import { sentReminderKeys } from './reminder-items.js';
+import { sentRemindersPk } from './reminder-items.js';
 
 const settingsKey = (region: string) => ({ [KEYS.pk]: `REGION#${region}`, [KEYS.sk]: 'SETTINGS' });
 
@@ -151,13 +151,12 @@ export class DynamoDbReviewStore implements ReviewStore {
 
   async lastReminders(region: string, year: number): Promise<Map<string, string>> {
     // One query for the region-year: sent reminders carry its index keys (sentReminderKeys).
-    const gsi1pk = sentReminderKeys(region, year, '', '')[KEYS.gsi1pk];
     const items = await queryAll(this.db, {
       TableName: this.table,
       IndexName: KEYS.gsi1,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': KEYS.gsi1pk, '#at': 'at' },
-      ExpressionAttributeValues: { ':pk': gsi1pk },
+      ExpressionAttributeValues: { ':pk': sentRemindersPk(region, year) },
       ProjectionExpression: 'agencyId, #at',
     });
     const found = new Map<string, string>();

@@ -27,8 +27,11 @@ export function outstandingKeys(filing: { agencyId: string; region: string; year
  * reminders in one query (`at`, `agencyId` are in the index's projection).
  */
 export function sentReminderKeys(region: string, year: number, agencyId: string, at: string): Record<string, string> {
-  return { [KEYS.gsi1pk]: `REMINDERS#${region}#${year}`, [KEYS.gsi1sk]: `${agencyId}#${at}` };
+  return { [KEYS.gsi1pk]: sentRemindersPk(region, year), [KEYS.gsi1sk]: `${agencyId}#${at}` };
 }
+
+/** The index partition of a region-year's sent reminders. */
+export const sentRemindersPk = (region: string, year: number) => `REMINDERS#${region}#${year}`;
 
 export const reminderKey = {
   filing: (agencyId: string, year: number) => ({ [KEYS.pk]: `AGENCY#${agencyId}`, [KEYS.sk]: `FILING#${year}` }),

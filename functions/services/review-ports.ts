@@ -36,7 +36,6 @@ export interface ReviewStore {
   approveFiling(write: ApproveWrite): Promise<boolean>;
   /** last failed attempts of the year's filings (one sparse-index query), for a region's agencies */
   lastFailures(region: string, year: number): Promise<Map<string, LastFailure>>;
-  /** when each agency was last sent a reminder for the year */
   /** when each agency of the region last got a reminder for the year (one index query) */
   lastReminders(region: string, year: number): Promise<Map<string, string>>;
 }
