@@ -32,6 +32,7 @@ import type { FilingStatus } from '../services/model.js';
 import type {
   AgencyFilings,
   FilingHead,
+  PublicationRecord,
   PublishFailure,
   PublishTarget,
   RegionYearSummary,
@@ -207,15 +208,7 @@ export class DynamoDbSiteStore implements SiteStore {
   }
 
 
-  async markPublished(p: {
-    agencyId: string;
-    year: number;
-    region: string;
-    revisions: readonly PublishedRevision[];
-    latest: number;
-    clearFailure: boolean;
-    summary?: RegionYearSummary;
-  }): Promise<void> {
+  async markPublished(p: PublicationRecord): Promise<void> {
     const { agencyId, year, region } = p;
     const revisionUpdates = p.revisions.map((r) => ({
       TableName: this.table,

@@ -60,6 +60,18 @@ export interface SiteLines {
   recorded: ReadonlyMap<string, number>;
 }
 
+/** What `markPublished` records for one publish. */
+export interface PublicationRecord {
+  agencyId: string;
+  year: number;
+  region: string;
+  revisions: readonly PublishedRevision[];
+  latest: number;
+  clearFailure: boolean;
+  /** the region-year's home page line, written with the rest */
+  summary?: RegionYearSummary;
+}
+
 export interface SiteStore {
   getFilingHead(agencyId: string, year: number): Promise<FilingHead | undefined>;
   /** the agency and its filings with every accepted revision (one query) */
@@ -85,18 +97,10 @@ export interface SiteStore {
    * Records a publication: `publishedAt` on each newly published revision (never changed once
    * set) and its entry in the region-year's publications; the filing's status `published` if
    * `latest` is still its newest revision; with `clearFailure`, the failure marker it covers.
-   * Raises the region-year's `recorded` count by one, in the same transaction as the entries.
+   * Raises the region-year's `recorded` count by one, in the same transaction as the entries
+   * (or, when that transaction is refused and each write goes alone, after them).
    */
-  markPublished(publication: {
-    agencyId: string;
-    year: number;
-    region: string;
-    revisions: readonly PublishedRevision[];
-    latest: number;
-    clearFailure: boolean;
-    /** the region-year's home page line, written with the rest */
-    summary?: RegionYearSummary;
-  }): Promise<void>;
+  markPublished(publication: PublicationRecord): Promise<void>;
   /** counts a failed attempt on the revision; returns the attempts so far */
   recordPublishAttempt(target: PublishTarget, error: string): Promise<number>;
   /** the visible failed state: filing status `publish_failed` and a marker the repair pass lists */
