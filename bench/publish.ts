@@ -26,9 +26,9 @@ import { submitFiling } from '../functions/services/filings.js';
 import { publishRevision, siteObjectCount, writeSite } from '../functions/services/publishing.js';
 import type { SiteBucket } from '../functions/services/site-ports.js';
 import { freePort, startDynamoDbLocal, startS3Local } from '../local/stand-ins.js';
-import { renderReportPage } from '../web/site/report-page.js';
-import type { SiteObject } from '../web/site/render-site.js';
-import type { AgencyInfo, Publication, SiteSnapshot } from '../web/site/site-model.js';
+import { renderReportPage } from '../functions/render/site/report-page.js';
+import type { SiteObject } from '../functions/render/site/render-site.js';
+import type { AgencyInfo, Publication, SiteSnapshot } from '../functions/domain/publication.js';
 import { consistentReportArbitrary } from '../test/support/consistent-report.js';
 
 const AGENCIES = Number(process.env.BENCH_AGENCIES ?? 20);

@@ -15,7 +15,7 @@ import { MailConfig } from '../functions/adapters/mail-config.js';
 import { reminderKey } from '../functions/adapters/reminder-items.js';
 import { withCheckCharacter } from '../functions/domain/credit-code.js';
 import { reminderDepsFor } from '../functions/handlers/remind-runtime.js';
-import type { Agency } from '../functions/services/model.js';
+import type { Agency } from '../functions/domain/agency.js';
 import { runReminderPass } from '../functions/services/remind.js';
 import { openReportingYear } from '../functions/services/reporting-years.js';
 import { freePort, startDynamoDbLocal, startSesLocal } from '../local/stand-ins.js';

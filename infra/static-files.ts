@@ -9,8 +9,8 @@ import { buildForm } from '../web/form/build.js';
 import { FORM_FILES, FORM_PATH } from '../web/form/assets.js';
 import { buildReview } from '../web/review/build.js';
 import { REVIEW_FILES, REVIEW_PATH } from '../web/review/assets.js';
-import { CACHE_SHORT } from '../web/site/object-headers.js';
-import { siteCssObject } from '../web/site/site-assets.js';
+import { CACHE_SHORT } from '../functions/render/site/object-headers.js';
+import { siteCssObject } from '../functions/adapters/site-stylesheet.js';
 import type { SiteFile } from './constructs/site-files.js';
 
 /** Builds the form into `formDir` (default dist/web/form/) and returns every static file. */

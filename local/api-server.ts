@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { ROUTES, type Route } from '../functions/handlers/routes.js';
-import { serveForm } from '../web/form/serve-form.js';
-import { serveReview } from '../web/review/serve-review.js';
+import { serveForm } from './web-apps/serve-form.js';
+import { serveReview } from './web-apps/serve-review.js';
 import { API_NAME, ensurePortFree } from './stand-ins.js';
 import { listen, type RunningServer } from './listen.js';
 

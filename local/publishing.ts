@@ -9,8 +9,8 @@ import { createS3Client, S3SiteBucket } from '../functions/adapters/s3-site-buck
 import { createPublishHandler } from '../functions/handlers/publish-stream.js';
 import { publishDepsFor } from '../functions/handlers/publish-runtime.js';
 import { repairPublishFailures, type PublishDeps } from '../functions/services/publishing.js';
-import { siteCssObject } from '../web/site/site-assets.js';
-import type { RegionInfo } from '../web/site/site-model.js';
+import { siteCssObject } from '../functions/adapters/site-stylesheet.js';
+import type { RegionInfo } from '../functions/domain/publication.js';
 import { startSiteServer, type SiteServer } from './site-server.js';
 import { startStreamPump, type StreamPump } from './stream-pump.js';
 

@@ -6,10 +6,10 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, type S3Client } from '@aws-sdk/client-s3';
-import { html } from '../web/site/html.js';
-import { HOME_PATH } from '../web/site/paths.js';
-import { SECURITY_HEADERS } from '../web/site/security-headers.js';
-import { page } from '../web/site/site-layout.js';
+import { html } from '../functions/render/site/html.js';
+import { HOME_PATH } from '../functions/render/site/paths.js';
+import { SECURITY_HEADERS } from '../functions/render/site/security-headers.js';
+import { page } from '../functions/render/site/site-layout.js';
 import { ensurePortFree } from './stand-ins.js';
 import { listen, type RunningServer } from './listen.js';
 

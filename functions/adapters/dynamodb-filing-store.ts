@@ -25,18 +25,10 @@ import { TtlCache } from './ttl-cache.js';
 import { batchGetter, type BatchGetter } from './dynamodb-batch-get.js';
 import { ReportTooLargeError, VersionConflictError } from '../services/errors.js';
 import type { FilingStore, SubmitOutcome, SubmitWrite, TokenOwner } from '../services/ports.js';
-import type {
-  Agency,
-  AuditEvent,
-  Filing,
-  FilingStatus,
-  FilingSummary,
-  Revision,
-  RevisionSummary,
-  StoredResponse,
-  TokenRecord,
-  TokenRole,
-} from '../services/model.js';
+import type { AuditEvent, Filing, FilingSummary, Revision, StoredResponse, TokenRecord, TokenRole } from '../services/model.js';
+import type { RevisionSummary } from '../contract/filing-api.js';
+import type { Agency } from '../domain/agency.js';
+import type { FilingStatus } from '../domain/filing-status.js';
 
 
 /** Room left under the 400 KB item limit for keys and the small attributes. */

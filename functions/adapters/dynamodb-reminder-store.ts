@@ -12,7 +12,7 @@ import {
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { Agency } from '../services/model.js';
+import type { Agency } from '../domain/agency.js';
 import type {
   CheckFailure,
   CheckFailureInput,

@@ -11,18 +11,20 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { RegionSettings, type AuditEvent } from '../services/model.js';
+import { type AuditEvent } from '../services/model.js';
+import { RegionSettings } from '../contract/filing-api.js';
 import type { ApproveWrite, LastFailure, ReturnWrite, ReviewStore } from '../services/review-ports.js';
 import { eventItem, key } from './dynamodb-filing-store.js';
 import { queryAll } from './dynamodb-query.js';
 import { batchGetter } from './dynamodb-batch-get.js';
+import { FILED_STATUSES } from '../domain/filing-status.js';
 import { KEYS } from './dynamodb-table.js';
 import { sentRemindersPk } from './reminder-items.js';
 
 const settingsKey = (region: string) => ({ [KEYS.pk]: `REGION#${region}`, [KEYS.sk]: 'SETTINGS' });
 
-/** States a reviewer may return from: anything accepted (a published report may be returned for an amendment). */
-const RETURNABLE = ['submitted', 'awaiting_approval', 'published', 'publish_failed'] as const;
+/** States a reviewer may return from: any filed report (a published one may be returned for an amendment). */
+const RETURNABLE = FILED_STATUSES;
 
 function conditionFailed(error: unknown, index: number): boolean {
   return error instanceof TransactionCanceledException && error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';

@@ -28,7 +28,7 @@ import {
   type ScanCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Report } from '../domain/report.js';
-import type { FilingStatus } from '../services/model.js';
+import { ACCEPTED_STATUSES, type FilingStatus } from '../domain/filing-status.js';
 import type {
   AgencyFilings,
   FilingHead,
@@ -40,7 +40,7 @@ import type {
   SiteStore,
   StoredRevision,
 } from '../services/site-ports.js';
-import type { AgencyInfo, Publication, PublishedRevision, RegionInfo } from '../../web/site/site-model.js';
+import type { AgencyInfo, Publication, PublishedRevision, RegionInfo } from '../domain/publication.js';
 import { KEYS } from './dynamodb-table.js';
 import { queryAll, regionAgenciesQuery, type Item } from './dynamodb-query.js';
 import { TtlCache } from './ttl-cache.js';
@@ -55,7 +55,7 @@ const publishedPk = (region: string, year: number) => `PUBLISHED#${region}#${yea
 const publishedSk = (agencyId: string, revision: number) => `${agencyId}#${String(revision).padStart(6, '0')}`;
 
 /** Filing states a publication may move to `published` (not `returned`, a reviewer's decision). */
-const PUBLISHABLE: readonly FilingStatus[] = ['submitted', 'published', 'publish_failed'];
+const PUBLISHABLE = ACCEPTED_STATUSES;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

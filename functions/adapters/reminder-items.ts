@@ -3,15 +3,9 @@
  * filing store, which sets the outstanding index keys on every filing it writes, and the
  * reminder store.
  */
-import type { FilingStatus } from '../services/model.js';
+import { isOutstanding, type FilingStatus } from '../domain/filing-status.js';
 import { KEYS } from './dynamodb-table.js';
 
-/** A filing is owed while it is in one of these: nobody has an accepted report on file. */
-export const OUTSTANDING_STATUSES: readonly FilingStatus[] = ['not_started', 'draft', 'returned'];
-
-export function isOutstanding(status: FilingStatus): boolean {
-  return OUTSTANDING_STATUSES.includes(status);
-}
 
 /**
  * The sparse index keys a filing item carries while outstanding. A submission replaces the

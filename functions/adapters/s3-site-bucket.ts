@@ -1,6 +1,6 @@
 /** The SiteBucket port on S3: each object with the Content-Type and Cache-Control its key calls for. */
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { SiteObject } from '../../web/site/render-site.js';
+import type { SiteObject } from '../render/site/render-site.js';
 import { mapLimit } from '../services/map-limit.js';
 import type { SiteBucket } from '../services/site-ports.js';
 import { LOCAL_CREDENTIALS, type Config } from './config.js';

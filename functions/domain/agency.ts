@@ -1,8 +1,20 @@
-/** Agency facts the domain needs (the registry itself lives in the filing API). */
+/** An agency of the registry (统一社会信用代码, name, region, kind, e-mails) and the facts the rules need. */
 import { z } from 'zod';
 
 export const AgencyKind = z.enum(['department', 'township', 'government-office']);
 export type AgencyKind = z.infer<typeof AgencyKind>;
+
+export const RegionCode = z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字');
+export type RegionCode = z.infer<typeof RegionCode>;
+
+export const Agency = z.strictObject({
+  id: z.string().length(18),
+  name: z.string().trim().min(1).max(200),
+  region: RegionCode,
+  kind: AgencyKind,
+  emails: z.array(z.string()),
+});
+export type Agency = z.infer<typeof Agency>;
 
 /** 乡、镇、街道: their reports cannot carry 规章 (only provinces and large cities issue them). */
 const TOWNSHIP_NAME = /(乡|镇|街道|苏木)(人民政府|政府|办事处|街道办事处)?$/;

@@ -19,6 +19,8 @@ import {
   VersionConflictError,
 } from '../services/errors.js';
 
+import type { ErrorBody } from '../contract/filing-api.js';
+
 type ErrorClass = abstract new (...args: never[]) => NianbaoError;
 
 const STATUS: readonly (readonly [ErrorClass, number, string])[] = [
@@ -39,7 +41,7 @@ const STATUS: readonly (readonly [ErrorClass, number, string])[] = [
 
 export interface ErrorResponse {
   status: number;
-  body: { error: { code: string; message: string } & Record<string, unknown> };
+  body: ErrorBody;
 }
 
 export function errorResponse(error: unknown): ErrorResponse {

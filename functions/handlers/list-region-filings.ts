@@ -1,7 +1,8 @@
 /** GET /api/regions/{region}/filings?year=YYYY[&status=…] (reviewers). */
 import { z } from 'zod';
 import { listRegionFilings } from '../services/filings.js';
-import { FilingStatus, RegionCode } from '../services/model.js';
+import { RegionCode } from '../domain/agency.js';
+import { FilingStatus } from '../domain/filing-status.js';
 import { authenticatedRoute } from './http-stack.js';
 
 const Path = z.strictObject({ region: RegionCode });

@@ -6,10 +6,10 @@
  */
 import { z } from 'zod';
 import { regionRollup } from '../services/review.js';
-import { RegionCode } from '../services/model.js';
+import { RegionCode } from '../domain/agency.js';
 import { InputError } from '../services/errors.js';
-import { reportCsv } from '../../web/site/report-csv.js';
-import { reportJson } from '../../web/site/report-page.js';
+import { reportCsv } from '../render/site/report-csv.js';
+import { reportJson } from '../render/site/report-page.js';
 import { authenticatedRoute } from './http-stack.js';
 import { attachment, YearQuery } from './review-runtime.js';
 

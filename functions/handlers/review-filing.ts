@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { getReviewFiling } from '../services/review.js';
-import { renderReportPage } from '../../web/site/report-page.js';
+import { reviewerArticle } from '../render/site/report-page.js';
 import { authenticatedRoute } from './http-stack.js';
 import { AgencyYearPath, reviewDeps } from './review-runtime.js';
 
@@ -20,19 +20,6 @@ const Query = z.strictObject({
 export const handler = authenticatedRoute({ path: AgencyYearPath, query: Query }, async (request, caller, deps) => {
   const { region, agencyId, year } = request.path;
   const view = await getReviewFiling(reviewDeps(deps), caller, { region, agencyId, year, ...(request.query.diff ? { diff: request.query.diff } : {}) });
-  let page: string | null = null;
-  if (view.latest) {
-    // The public page's report article, as rendered for the site (the review page loads the site's stylesheet).
-    const html = renderReportPage({
-      region: { code: view.agency.region },
-      publication: {
-        agencyId,
-        region: view.agency.region,
-        year,
-        revisions: [{ revision: view.latest.revision, publishedAt: view.latest.submittedAt, report: view.latest.report }],
-      },
-    });
-    page = /<article[\s\S]*<\/article>/.exec(html)?.[0] ?? null;
-  }
+  const page = view.latest ? reviewerArticle(view.agency.region, agencyId, year, view.latest) : null;
   return { status: 200, body: { ...view, page } };
 });

@@ -4,7 +4,7 @@ import type { ReminderPolicy } from '../domain/reminders/deadline-policy.js';
 import type { ReviewDeps } from '../services/review.js';
 import type { Runtime } from './runtime.js';
 import { z } from 'zod';
-import { RegionCode } from '../services/model.js';
+import { RegionCode } from '../domain/agency.js';
 
 let policy: ReminderPolicy | undefined;
 

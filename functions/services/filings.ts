@@ -1,4 +1,5 @@
 /** The filing use cases: read, save a draft, submit or amend, list a region. */
+import type { FilingView, RegionFilingRow, RegionFilings, SaveDraftResult, SubmitResponse } from '../contract/filing-api.js';
 import { createHash } from 'node:crypto';
 import { splitFindings, type Finding } from '../domain/finding.js';
 import { templateForYear, type Report, type RowData } from '../domain/report.js';
@@ -13,7 +14,10 @@ import {
   PreconditionRequiredError,
   VersionConflictError,
 } from './errors.js';
-import type { Agency, AuditEvent, Caller, Filing, FilingStatus, RegionSettings, ReturnComments, Revision, RevisionSummary, StoredResponse } from './model.js';
+import type { AuditEvent, Caller, Filing, Revision, StoredResponse } from './model.js';
+import type { RegionSettings, ReturnComments, RevisionSummary } from '../contract/filing-api.js';
+import type { Agency } from '../domain/agency.js';
+import { emptyStatusCounts, type FilingStatus } from '../domain/filing-status.js';
 import type { Clock, FilingStore, TokenOwner } from './ports.js';
 
 export interface Deps {
@@ -23,23 +27,6 @@ export interface Deps {
   settings?: { getRegionSettings(region: string): Promise<RegionSettings> };
 }
 
-export interface FilingView {
-  agency: Pick<Agency, 'id' | 'name' | 'region' | 'kind'>;
-  year: number;
-  template: Report['template'];
-  status: FilingStatus;
-  version: number;
-  draft: Report | null;
-  findings: Finding[];
-  errorCount: number;
-  warningCount: number;
-  lastSubmittedAt: string | null;
-  revisions: RevisionSummary[];
-  /** last year's 四、结转下年度继续办理, to prefill this year's 二、上年结转 */
-  previousYear: { year: number; revision: number; carriedForward: RowData } | null;
-  /** the reviewer's comments while the filing is returned (until the next submission) */
-  returned: ReturnComments | null;
-}
 
 async function loadAgency(store: FilingStore, caller: Caller, agencyId: string | undefined): Promise<Agency> {
   if (caller.role === 'filer') {
@@ -111,15 +98,6 @@ export interface SaveDraftInput {
   ifMatch: number | undefined;
 }
 
-export interface SaveDraftResult {
-  agencyId: string;
-  year: number;
-  status: FilingStatus;
-  version: number;
-  findings: Finding[];
-  errorCount: number;
-  warningCount: number;
-}
 
 export async function saveDraft(deps: Deps, caller: Caller, input: SaveDraftInput): Promise<SaveDraftResult> {
   const filer = filerOnly(caller);
@@ -210,15 +188,7 @@ export function prefetchSubmit(deps: Deps, owner: TokenOwner, year: number): Sub
 
 export interface SubmitResult {
   status: number;
-  body: {
-    agencyId: string;
-    year: number;
-    status: FilingStatus;
-    version: number;
-    revision: number;
-    submittedAt: string;
-    findings: Finding[];
-  };
+  body: SubmitResponse;
   replayed: boolean;
 }
 
@@ -354,24 +324,7 @@ function checkFailedEvent(
   };
 }
 
-export interface RegionFilingRow {
-  agencyId: string;
-  agencyName: string;
-  kind: Agency['kind'];
-  status: FilingStatus;
-  version: number;
-  lastSubmittedAt: string | null;
-  errorCount: number;
-  warningCount: number;
-  revisions: number;
-}
 
-export interface RegionFilings {
-  region: string;
-  year: number;
-  counts: Record<FilingStatus, number>;
-  filings: RegionFilingRow[];
-}
 
 export async function listRegionFilings(
   deps: Deps,
@@ -401,7 +354,7 @@ export async function listRegionFilings(
       revisions: f?.latestRevision ?? 0,
     };
   });
-  const counts = emptyCounts();
+  const counts = emptyStatusCounts();
   for (const r of rows) counts[r.status]++;
   return {
     region,
@@ -411,6 +364,3 @@ export async function listRegionFilings(
   };
 }
 
-export function emptyCounts(): Record<FilingStatus, number> {
-  return { not_started: 0, draft: 0, submitted: 0, awaiting_approval: 0, returned: 0, published: 0, publish_failed: 0 };
-}

@@ -7,7 +7,7 @@ import { AgencyKind } from '../domain/agency.js';
 import { creditCodeMessage, creditCodeProblem } from '../domain/credit-code.js';
 import { CsvFormatError } from './errors.js';
 import { parseCsv } from './csv.js';
-import type { Agency } from './model.js';
+import type { Agency } from '../domain/agency.js';
 import type { FilingStore } from './ports.js';
 
 export const AGENCY_COLUMNS = ['id', 'name', 'region', 'kind', 'emails'] as const;

@@ -1,25 +1,11 @@
 /** The records the filing API keeps, and the caller it serves. Schema and type share a name. */
+import type { ReturnComments } from '../contract/filing-api.js';
 import { z } from 'zod';
-import { AgencyKind } from '../domain/agency.js';
 import { Finding } from '../domain/finding.js';
 import type { Report } from '../domain/report.js';
+import type { FilingStatus } from '../domain/filing-status.js';
 
-export const RegionCode = z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字');
-export type RegionCode = z.infer<typeof RegionCode>;
 
-export const Agency = z.strictObject({
-  id: z.string().length(18),
-  name: z.string().trim().min(1).max(200),
-  region: RegionCode,
-  kind: AgencyKind,
-  emails: z.array(z.string()),
-});
-export type Agency = z.infer<typeof Agency>;
-
-// publish_failed: accepted, but the site could not be written after retries (the repair pass retries).
-// awaiting_approval: accepted in a region with `review: required`; the reviewer's approval publishes it.
-export const FilingStatus = z.enum(['not_started', 'draft', 'submitted', 'awaiting_approval', 'returned', 'published', 'publish_failed']);
-export type FilingStatus = z.infer<typeof FilingStatus>;
 
 /** One filing per agency and year: the working draft and where its submissions stand. */
 export interface Filing {
@@ -43,12 +29,6 @@ export interface Filing {
   returned?: ReturnComments;
 }
 
-/** A reviewer's comments on a returned filing: one general, and per cell path of the template. */
-export const ReturnComments = z.strictObject({
-  comment: z.string().trim().max(5000),
-  cells: z.record(z.string().max(200), z.string().trim().min(1).max(2000)).default({}),
-});
-export type ReturnComments = z.infer<typeof ReturnComments> & { revision?: number; returnedAt?: string };
 
 /** The fields of a filing that the region index carries (no draft, no findings). */
 export type FilingSummary = Omit<Filing, 'draft' | 'findings' | 'returned'>;
@@ -69,7 +49,6 @@ export interface Revision {
   approvedAt?: string;
   approvedBy?: string;
 }
-export type RevisionSummary = Pick<Revision, 'revision' | 'submittedAt'> & { warningCount: number };
 
 /** Submissions need no event: the immutable revision item records who submitted what, when. */
 export const EventType = z.enum([
@@ -122,9 +101,3 @@ export interface StoredResponse {
   body: unknown;
 }
 
-/** A region's own settings, set by the CLI (`nianbao region set`). */
-export const RegionSettings = z.strictObject({
-  /** `required`: accepted reports wait for the reviewer's approval before publishing */
-  review: z.enum(['none', 'required']).default('none'),
-});
-export type RegionSettings = z.infer<typeof RegionSettings>;

@@ -10,8 +10,9 @@
  */
 import { shanghaiDate } from '../domain/reminders/calendar.js';
 import { deadlineFor, type ReminderPolicy } from '../domain/reminders/deadline-policy.js';
-import { failedCheckEmail, returnedEmail, undeliverableEmail } from '../../web/email/email-templates.js';
-import type { Agency, AuditEvent } from './model.js';
+import { failedCheckEmail, returnedEmail, undeliverableEmail } from '../render/email/email-templates.js';
+import type { AuditEvent } from './model.js';
+import type { Agency } from '../domain/agency.js';
 import type { Clock } from './ports.js';
 import type { Mailer, ReminderStore } from './reminder-ports.js';
 import { CLAIM_LEASE_MS } from './remind.js';

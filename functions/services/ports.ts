@@ -1,16 +1,8 @@
 /** What the use cases need from the outside world; adapters implement these. */
-import type {
-  Agency,
-  AuditEvent,
-  Filing,
-  FilingStatus,
-  FilingSummary,
-  Revision,
-  RevisionSummary,
-  StoredResponse,
-  TokenRecord,
-  TokenRole,
-} from './model.js';
+import type { AuditEvent, Filing, FilingSummary, Revision, StoredResponse, TokenRecord, TokenRole } from './model.js';
+import type { RevisionSummary } from '../contract/filing-api.js';
+import type { Agency } from '../domain/agency.js';
+import type { FilingStatus } from '../domain/filing-status.js';
 
 export interface SubmitWrite {
   filing: Filing;

@@ -3,13 +3,13 @@
  * over visible failures, and the full rebuild. All three render with web/site, so an incremental
  * publish writes exactly what a rebuild would.
  */
-import type { PublicationSummary } from '../../web/site/agency-page.js';
-import type { HomeRegion } from '../../web/site/home-page.js';
-import { REVISION_KEY } from '../../web/site/paths.js';
-import { renderChange, renderSite, siteIndexObjects, SiteIndex, type ChangeContext, type SiteObject } from '../../web/site/render-site.js';
-import { siteCssObject } from '../../web/site/site-assets.js';
-import type { AgencyInfo, Publication, PublishedRevision, RegionInfo, RegionYearInput, SiteSnapshot } from '../../web/site/site-model.js';
-import { regionYearLastmod } from '../../web/site/sitemap.js';
+import type { PublicationSummary } from '../render/site/agency-page.js';
+import type { HomeRegion } from '../render/site/home-page.js';
+import { REVISION_KEY } from '../render/site/paths.js';
+import { renderChange, renderSite, siteIndexObjects, SiteIndex, type ChangeContext, type SiteObject } from '../render/site/render-site.js';
+import { siteCssObject } from '../adapters/site-stylesheet.js';
+import type { AgencyInfo, Publication, PublishedRevision, RegionInfo, RegionYearInput, SiteSnapshot } from '../domain/publication.js';
+import { regionYearLastmod } from '../render/site/sitemap.js';
 import { mapLimit } from './map-limit.js';
 import type { RecentPublications } from './recent-publications.js';
 import type { Clock } from './ports.js';

@@ -7,7 +7,7 @@
  * recording of a publication adds one to that counter, in the same transaction as the entries
  * (or after them), so an unchanged counter means an unchanged list.
  */
-import type { Publication } from '../../web/site/site-model.js';
+import type { Publication } from '../domain/publication.js';
 
 /**
  * Revisions kept over all region-years (a parsed report takes 5–30 KB; a county's year has a

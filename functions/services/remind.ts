@@ -17,9 +17,10 @@ import {
   stepId,
   type ReminderPolicy,
 } from '../domain/reminders/deadline-policy.js';
-import { digestEmail, reminderEmail, type Email } from '../../web/email/email-templates.js';
+import { digestEmail, reminderEmail, type Email } from '../render/email/email-templates.js';
 import { mapLimit } from './map-limit.js';
-import type { Agency, FilingStatus } from './model.js';
+import type { Agency } from '../domain/agency.js';
+import { STATUS_LABELS, type FilingStatus } from '../domain/filing-status.js';
 import type { Clock } from './ports.js';
 import type { ClaimId, Mailer, OutstandingFiling, ReminderStore } from './reminder-ports.js';
 import { ensureYearsOpened, type OpenedYear } from './reporting-years.js';
@@ -81,7 +82,6 @@ export interface RemindSummary {
 export const CLAIM_LEASE_MS = 15 * 60_000;
 const SEND_CONCURRENCY = 8;
 
-const STATUS_LABEL: Partial<Record<FilingStatus, string>> = { not_started: '未开始', draft: '草稿', returned: '已退回' };
 
 interface Due {
   filing: OutstandingFiling;
@@ -191,7 +191,7 @@ export async function runReminderPass(deps: RemindDeps, options: RemindOptions =
           deadline: d.deadline,
           today: date,
           overdue: d.overdue
-            .map((o) => ({ agencyName: o.agency.name, status: STATUS_LABEL[o.filing.status] ?? o.filing.status }))
+            .map((o) => ({ agencyName: o.agency.name, status: STATUS_LABELS[o.filing.status] }))
             .sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'zh-CN')),
           failed,
           boardUrl: deps.links.board(d.region, year),

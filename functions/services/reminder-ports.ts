@@ -1,5 +1,6 @@
 /** What the reminder, notification and bounce use cases need; adapters implement these. */
-import type { Agency, FilingStatus } from './model.js';
+import type { Agency } from '../domain/agency.js';
+import type { FilingStatus } from '../domain/filing-status.js';
 
 /** An outstanding filing as the sparse index carries it. */
 export interface OutstandingFiling {

@@ -4,7 +4,7 @@
  * registry, marked done by a `YEARS` item); agencies registered later are opened one by one.
  */
 import { owesReport, type ReminderPolicy } from '../domain/reminders/deadline-policy.js';
-import type { Agency } from './model.js';
+import type { Agency } from '../domain/agency.js';
 import type { ReminderStore } from './reminder-ports.js';
 
 const WRITE_CONCURRENCY = 16;

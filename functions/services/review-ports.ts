@@ -1,5 +1,6 @@
 /** What the reviewing office's use cases need beyond the FilingStore; adapters implement these. */
-import type { AuditEvent, RegionSettings, ReturnComments } from './model.js';
+import type { AuditEvent } from './model.js';
+import type { RegionSettings, ReturnComments } from '../contract/filing-api.js';
 
 export interface ReturnWrite {
   agencyId: string;

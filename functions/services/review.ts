@@ -3,16 +3,19 @@
  * revisions, differences and audit trail, return with comments, approval (the publish gate),
  * the region's roll-up, and the region's settings.
  */
+import type { AuditEntry, Board, BoardCounts, BoardRow, CellChange, ReviewFilingView, Rollup } from '../contract/filing-api.js';
 import type { Finding } from '../domain/finding.js';
 import { TEMPLATES } from '../domain/report-template.js';
 import { cellRefs, cellValue, templateForYear, type Cell, type Report } from '../domain/report.js';
 import { shanghaiDate, daysBetween } from '../domain/reminders/calendar.js';
 import { deadlineFor, type ReminderPolicy } from '../domain/reminders/deadline-policy.js';
-import { sumReports } from '../../web/site/region-totals.js';
+import { sumReports } from '../domain/report-totals.js';
 import { regionContains, regionInScope } from './access.js';
 import { StateConflictError, ForbiddenError, InputError, NotFoundError } from './errors.js';
-import { emptyCounts } from './filings.js';
-import type { Agency, AuditEvent, Caller, FilingStatus, RegionSettings, ReturnComments, Revision } from './model.js';
+import { emptyStatusCounts, isAccepted, isOutstanding, type FilingStatus } from '../domain/filing-status.js';
+import type { AuditEvent, Caller, Revision } from './model.js';
+import type { RegionSettings, ReturnComments } from '../contract/filing-api.js';
+import type { Agency } from '../domain/agency.js';
 import type { Clock, FilingStore } from './ports.js';
 import type { ReviewStore } from './review-ports.js';
 
@@ -23,9 +26,6 @@ export interface ReviewDeps {
   policy: ReminderPolicy;
 }
 
-const OUTSTANDING: ReadonlySet<FilingStatus> = new Set(['not_started', 'draft', 'returned']);
-/** An accepted report on file, whatever happens to its publication. */
-const ACCEPTED: ReadonlySet<FilingStatus> = new Set(['submitted', 'published', 'publish_failed']);
 
 function reviewer(caller: Caller): Extract<Caller, { role: 'reviewer' }> {
   if (caller.role !== 'reviewer') throw new ForbiddenError('只有主管部门可以审核报告');
@@ -34,37 +34,8 @@ function reviewer(caller: Caller): Extract<Caller, { role: 'reviewer' }> {
 
 // ---- the board ----------------------------------------------------------------------------
 
-export interface BoardRow {
-  agencyId: string;
-  agencyName: string;
-  kind: Agency['kind'];
-  status: FilingStatus;
-  revisions: number;
-  lastSubmittedAt: string | null;
-  /** the last submission attempt, accepted or failed */
-  lastAttempt: { at: string; ok: boolean; errorCount: number } | null;
-  deadline: string;
-  /** days until the deadline; negative when past it */
-  daysLeft: number;
-  overdue: boolean;
-  lastReminderAt: string | null;
-}
 
-export interface BoardCounts extends Record<FilingStatus, number> {
-  /** agencies whose last attempt failed the checks */
-  failed: number;
-  overdue: number;
-  total: number;
-}
 
-export interface Board {
-  region: string;
-  year: number;
-  today: string;
-  review: RegionSettings['review'];
-  counts: BoardCounts;
-  rows: BoardRow[];
-}
 
 export async function getBoard(deps: ReviewDeps, caller: Caller, region: string, year: number): Promise<Board> {
   regionInScope(caller, region);
@@ -77,7 +48,7 @@ export async function getBoard(deps: ReviewDeps, caller: Caller, region: string,
   ]);
   const today = shanghaiDate(deps.clock());
   const byAgency = new Map(filings.map((f) => [f.agencyId, f]));
-  const counts: BoardCounts = { ...emptyCounts(), failed: 0, overdue: 0, total: agencies.length };
+  const counts: BoardCounts = { ...emptyStatusCounts(), failed: 0, overdue: 0, total: agencies.length };
   const rows = agencies.map((a): BoardRow => {
     const f = byAgency.get(a.id);
     const status = f?.status ?? 'not_started';
@@ -91,7 +62,7 @@ export async function getBoard(deps: ReviewDeps, caller: Caller, region: string,
           : null;
     const deadline = deadlineFor(deps.policy, a, year);
     const daysLeft = daysBetween(today, deadline);
-    const overdue = OUTSTANDING.has(status) && daysLeft < 0;
+    const overdue = isOutstanding(status) && daysLeft < 0;
     counts[status]++;
     if (lastAttempt && !lastAttempt.ok) counts.failed++;
     if (overdue) counts.overdue++;
@@ -123,12 +94,6 @@ async function agencyInRegion(deps: ReviewDeps, caller: Caller, region: string, 
   return agency;
 }
 
-export interface CellChange {
-  path: string;
-  label: string;
-  from: Cell | string;
-  to: Cell | string;
-}
 
 /** Every cell and text section whose value differs between two reports of one template. */
 export function diffReports(a: Report, b: Report): CellChange[] {
@@ -148,27 +113,7 @@ export function diffReports(a: Report, b: Report): CellChange[] {
   return changes;
 }
 
-export interface AuditEntry {
-  at: string;
-  type: AuditEvent['type'] | 'filing.submitted';
-  actor: string;
-  detail?: Record<string, unknown>;
-}
 
-export interface ReviewFilingView {
-  agency: Pick<Agency, 'id' | 'name' | 'region' | 'kind'>;
-  year: number;
-  status: FilingStatus;
-  version: number;
-  /** the newest submitted revision (what the public page shows once published) */
-  latest: { revision: number; submittedAt: string; approvedAt: string | null; report: Report; findings: Finding[] } | null;
-  /** the working draft's own check (it may differ from the latest revision) */
-  draft: { errorCount: number; warningCount: number; findings: Finding[] } | null;
-  revisions: { revision: number; submittedAt: string; submittedBy: string; review: 'required' | null; approvedAt: string | null; warningCount: number }[];
-  diff: { from: number; to: number; changes: CellChange[] } | null;
-  returned: ReturnComments | null;
-  audit: AuditEntry[];
-}
 
 export async function getReviewFiling(
   deps: ReviewDeps,
@@ -318,18 +263,6 @@ export async function setRegionSettings(deps: Pick<ReviewDeps, 'settings' | 'clo
 
 // ---- the roll-up --------------------------------------------------------------------------------
 
-export interface Rollup {
-  region: string;
-  year: number;
-  /** the draft of the county's own report: every table the sum of its agencies' accepted reports */
-  report: Report;
-  coverage: {
-    included: number;
-    of: number;
-    agencies: { agencyId: string; agencyName: string; revision: number }[];
-    missing: { agencyId: string; agencyName: string; status: FilingStatus }[];
-  };
-}
 
 /**
  * The region's agencies other than its government office (whose report the roll-up starts),
@@ -355,7 +288,7 @@ export async function regionRollup(deps: Pick<ReviewDeps, 'store'>, caller: Call
   const found = await Promise.all(
     members.map(async (a) => {
       const f = byAgency.get(a.id);
-      if (!f || !ACCEPTED.has(f.status) || f.latestRevision === 0) return { agency: a, status: f?.status ?? 'not_started', revision: undefined };
+      if (!f || !isAccepted(f.status) || f.latestRevision === 0) return { agency: a, status: f?.status ?? 'not_started', revision: undefined };
       return { agency: a, status: f.status, revision: await deps.store.getRevision(a.id, year, f.latestRevision) };
     }),
   );

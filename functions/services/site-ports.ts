@@ -3,9 +3,9 @@
  * publication and failure) and the site bucket. Kept apart from the filing API's ports.
  */
 import type { Report } from '../domain/report.js';
-import type { AgencyInfo, Publication, PublishedRevision, RegionInfo } from '../../web/site/site-model.js';
-import type { SiteObject } from '../../web/site/render-site.js';
-import type { FilingStatus } from './model.js';
+import type { AgencyInfo, Publication, PublishedRevision, RegionInfo } from '../domain/publication.js';
+import type { SiteObject } from '../render/site/render-site.js';
+import type { FilingStatus } from '../domain/filing-status.js';
 
 /** One accepted revision to publish (from a stream record, a repair pass or a rebuild). */
 export interface PublishTarget {

@@ -1,7 +1,8 @@
 /** Sign-in tokens: random, stored only as SHA-256 hashes, expiring, revocable. */
 import { createHash, randomBytes } from 'node:crypto';
 import { AuthenticationError, InputError, NotFoundError } from './errors.js';
-import { RegionCode, type AuditEvent, type Caller, type TokenRecord, type TokenRole } from './model.js';
+import { type AuditEvent, type Caller, type TokenRecord, type TokenRole } from './model.js';
+import { RegionCode } from '../domain/agency.js';
 import type { Clock, FilingStore } from './ports.js';
 
 /** A `nb_` prefix lets secret scanners and people recognise a leaked token. */

@@ -27,7 +27,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledgeNag } from './nag.js';
-import { SECURITY_POLICY } from '../../web/site/security-headers.js';
+import { SECURITY_POLICY } from '../../functions/render/site/security-headers.js';
 import { DIRECTORY_INDEX_CODE } from './directory-index.js';
 import type { SiteDomain } from '../stage-config.js';
 

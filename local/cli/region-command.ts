@@ -1,7 +1,8 @@
 /** `nianbao region set REGION --review none|required` and `nianbao region show REGION`: a region's settings. */
 import { createDocumentClient } from '../../functions/adapters/dynamodb-filing-store.js';
 import { DynamoDbReviewStore } from '../../functions/adapters/dynamodb-review-store.js';
-import { RegionCode, RegionSettings } from '../../functions/services/model.js';
+import { RegionSettings } from '../../functions/contract/filing-api.js';
+import { RegionCode } from '../../functions/domain/agency.js';
 import { setRegionSettings } from '../../functions/services/review.js';
 import type { Command } from './main.js';
 import { UsageError, parseOptions, withStore } from './local-store.js';

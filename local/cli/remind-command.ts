@@ -9,7 +9,7 @@ import { DynamoDbReminderStore } from '../../functions/adapters/dynamodb-reminde
 import { mailConfig } from '../../functions/adapters/mail-config.js';
 import { isRealDate } from '../../functions/domain/reminders/calendar.js';
 import { reminderDepsFor } from '../../functions/handlers/remind-runtime.js';
-import type { Agency } from '../../functions/services/model.js';
+import type { Agency } from '../../functions/domain/agency.js';
 import { formatMailLine, runReminderPass } from '../../functions/services/remind.js';
 import { openYearsForAgency } from '../../functions/services/reporting-years.js';
 import { localConfig } from '../local-config.js';

@@ -9,7 +9,8 @@ import { withCheckCharacter } from '../../functions/domain/credit-code.js';
 import { importReport } from '../../functions/domain/import/import-report.js';
 import { emptyReport, type Report } from '../../functions/domain/report.js';
 import { saveDraft, submitFiling } from '../../functions/services/filings.js';
-import type { Agency, Caller } from '../../functions/services/model.js';
+import type { Caller } from '../../functions/services/model.js';
+import type { Agency } from '../../functions/domain/agency.js';
 import type { Clock, FilingStore } from '../../functions/services/ports.js';
 
 export const DEMO_REGION = '411325';

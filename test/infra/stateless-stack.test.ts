@@ -4,7 +4,7 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTableInput } from '../../functions/adapters/dynamodb-table.js';
 import { ROUTES } from '../../functions/handlers/routes.js';
-import { SECURITY_POLICY } from '../../web/site/security-headers.js';
+import { SECURITY_POLICY } from '../../functions/render/site/security-headers.js';
 import { EVENT_HANDLERS, pascal, presentEventHandlers, ROUTE_ACCESS } from '../../infra/handler-catalog.js';
 import { READ_ACTIONS, WRITE_ACTIONS } from '../../infra/constructs/table-access.js';
 import { STAGES, stageConfig } from '../../infra/stage-config.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../functions/services/tokens.js';
-import type { Agency } from '../../functions/services/model.js';
+import type { Agency } from '../../functions/domain/agency.js';
 import { api, clock, filerToken, newAgency, newRegion, reportFor, reviewerToken, store } from './helpers.js';
 import { revokeToken } from '../../functions/services/tokens.js';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Agency } from '../../functions/services/model.js';
+import type { Agency } from '../../functions/domain/agency.js';
 import { api, filerToken, newAgency, newCreditCode, newRegion, reportFor, reviewerToken, type ApiResponse } from './helpers.js';
 
 let agency: Agency;

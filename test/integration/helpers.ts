@@ -6,7 +6,7 @@ import { DynamoDbFilingStore, createDocumentClient } from '../../functions/adapt
 import { withCheckCharacter } from '../../functions/domain/credit-code.js';
 import type { AgencyKind } from '../../functions/domain/agency.js';
 import type { Report } from '../../functions/domain/report.js';
-import type { Agency } from '../../functions/services/model.js';
+import type { Agency } from '../../functions/domain/agency.js';
 import { submitFiling } from '../../functions/services/filings.js';
 import { createToken } from '../../functions/services/tokens.js';
 import { cleanReport } from '../support/consistent-report.js';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { submitFiling } from '../../functions/services/filings.js';
-import type { Agency } from '../../functions/services/model.js';
+import type { Agency } from '../../functions/domain/agency.js';
 import { publishRevision } from '../../functions/services/publishing.js';
 import { attr, elements, parse, text } from '../unit/site-dom.js';
 import { clock, newAgency, newRegion, store } from './helpers.js';

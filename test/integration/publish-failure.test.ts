@@ -4,7 +4,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-filing-store.js';
 import { createPublishHandler } from '../../functions/handlers/publish-stream.js';
 import { MAX_PUBLISH_ATTEMPTS, repairPublishFailures } from '../../functions/services/publishing.js';
-import type { Agency } from '../../functions/services/model.js';
+import type { Agency } from '../../functions/domain/agency.js';
 import { api, filerToken, newAgency, newRegion, reviewerToken } from './helpers.js';
 import {
   consistentReport,

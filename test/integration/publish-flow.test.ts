@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellRefs, cellValue, Report, type Report as ReportType } from '../../functions/domain/report.js';
-import type { Agency } from '../../functions/services/model.js';
-import { CACHE_IMMUTABLE, CACHE_SHORT } from '../../web/site/object-headers.js';
-import { SECURITY_HEADERS } from '../../web/site/security-headers.js';
+import type { Agency } from '../../functions/domain/agency.js';
+import { CACHE_IMMUTABLE, CACHE_SHORT } from '../../functions/render/site/object-headers.js';
+import { SECURITY_HEADERS } from '../../functions/render/site/security-headers.js';
 import { attr, elements, parse, text } from '../unit/site-dom.js';
 import { api, filerToken, newAgency, newRegion, reviewerToken } from './helpers.js';
 import {

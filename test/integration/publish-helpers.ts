@@ -16,7 +16,8 @@ import { createPublishHandler } from '../../functions/handlers/publish-stream.js
 import { publishDepsFor } from '../../functions/handlers/publish-runtime.js';
 import type { PublishDeps } from '../../functions/services/publishing.js';
 import { cellRefs, cellValue, type Report } from '../../functions/domain/report.js';
-import type { Agency, FilingStatus } from '../../functions/services/model.js';
+import type { Agency } from '../../functions/domain/agency.js';
+import type { FilingStatus } from '../../functions/domain/filing-status.js';
 import { startSiteServer, type SiteServer } from '../../local/site-server.js';
 import { startStreamPump, type StreamPump } from '../../local/stream-pump.js';
 import { freePort } from '../../local/stand-ins.js';

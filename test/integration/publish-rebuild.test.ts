@@ -12,8 +12,8 @@ import { createS3Client } from '../../functions/adapters/s3-site-bucket.js';
 import { publishDepsFor } from '../../functions/handlers/publish-runtime.js';
 import { submitFiling } from '../../functions/services/filings.js';
 import { rebuildSite, type RebuildProgress } from '../../functions/services/publishing.js';
-import type { Agency } from '../../functions/services/model.js';
-import { renderSite } from '../../web/site/render-site.js';
+import type { Agency } from '../../functions/domain/agency.js';
+import { renderSite } from '../../functions/render/site/render-site.js';
 import { env, newCreditCode, newRegion } from './helpers.js';
 import { consistentReport, expectReportCells, SITE_URL } from './publish-helpers.js';
 

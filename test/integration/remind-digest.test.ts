@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { notifyCheckFailed } from '../../functions/services/notify.js';
 import { runReminderPass } from '../../functions/services/remind.js';
-import type { Agency, AuditEvent } from '../../functions/services/model.js';
+import type { AuditEvent } from '../../functions/services/model.js';
+import type { Agency } from '../../functions/domain/agency.js';
 import { api, filerToken, newRegion, reportFor } from './helpers.js';
 import { decodedMime, mailTo, newAddress, newContactAgency, openFor, reminderDeps, reminderStore } from './remind-helpers.js';
 

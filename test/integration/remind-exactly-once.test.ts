@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runReminderPass } from '../../functions/services/remind.js';
-import type { Agency } from '../../functions/services/model.js';
+import type { Agency } from '../../functions/domain/agency.js';
 import type { Mailer, OutgoingEmail } from '../../functions/services/reminder-ports.js';
 import { api, newRegion, reviewerToken } from './helpers.js';
 import { mailTo, newContactAgency, openFor, reminderDeps, reminderStore } from './remind-helpers.js';

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNotifyHandler } from '../../functions/handlers/notify-stream.js';
 import { notifyCheckFailed } from '../../functions/services/notify.js';
-import type { Agency, AuditEvent } from '../../functions/services/model.js';
+import type { AuditEvent } from '../../functions/services/model.js';
+import type { Agency } from '../../functions/domain/agency.js';
 import { startStreamPump, type StreamPump } from '../../local/stream-pump.js';
 import { api, env, filerToken, newRegion, reportFor } from './helpers.js';
 import { decodedMime, mailTo, newContactAgency, reminderDeps } from './remind-helpers.js';

@@ -7,7 +7,7 @@ import { MailConfig } from '../../functions/adapters/mail-config.js';
 import type { AgencyKind } from '../../functions/domain/agency.js';
 import { ReminderPolicy } from '../../functions/domain/reminders/deadline-policy.js';
 import { reminderDepsFor, type ReminderDeps } from '../../functions/handlers/remind-runtime.js';
-import type { Agency } from '../../functions/services/model.js';
+import type { Agency } from '../../functions/domain/agency.js';
 import type { Mailer } from '../../functions/services/reminder-ports.js';
 import { env, newCreditCode, store } from './helpers.js';
 

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ReminderPolicy } from '../../functions/domain/reminders/deadline-policy.js';
 import { ensureYearsOpened, openYearsForAgency } from '../../functions/services/reporting-years.js';
-import type { Agency } from '../../functions/services/model.js';
+import type { Agency } from '../../functions/domain/agency.js';
 import { api, filerToken, newRegion, reportFor, reviewerToken } from './helpers.js';
 import { newContactAgency, reminderStore } from './remind-helpers.js';
 

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../functions/domain/reminders/calendar.js';
 import { runReminderPass, type MailLine } from '../../functions/services/remind.js';
-import type { Agency } from '../../functions/services/model.js';
+import type { Agency } from '../../functions/domain/agency.js';
 import { api, filerToken, newRegion, reportFor } from './helpers.js';
 import { decodedMime, mailTo, newAddress, newContactAgency, openFor, reminderDeps, reminderStore } from './remind-helpers.js';
 

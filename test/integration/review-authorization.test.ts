@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-filing-store.js';
 import { DynamoDbReviewStore } from '../../functions/adapters/dynamodb-review-store.js';
 import { setRegionSettings } from '../../functions/services/review.js';
-import type { Agency } from '../../functions/services/model.js';
+import type { Agency } from '../../functions/domain/agency.js';
 import { api, clock, env, filerToken, newAgency, newRegion, reportFor, reviewerToken, testConfig } from './helpers.js';
 
 const YEAR = 2047;

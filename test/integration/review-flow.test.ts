@@ -9,12 +9,12 @@ import { createNotifyHandler } from '../../functions/handlers/notify-stream.js';
 import { DynamoDbReviewStore } from '../../functions/adapters/dynamodb-review-store.js';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-filing-store.js';
 import { setRegionSettings } from '../../functions/services/review.js';
-import type { Agency } from '../../functions/services/model.js';
+import type { Agency } from '../../functions/domain/agency.js';
 import { startStreamPump, type StreamPump } from '../../local/stream-pump.js';
 import { api, clock, env, filerToken, newRegion, reportFor, reviewerToken, store, testConfig } from './helpers.js';
 import { decodedMime, mailTo, newContactAgency, reminderDeps, reminderStore } from './remind-helpers.js';
 import { depsFor, getObject, startTestPublishing, waitForStatus, type TestPublishing } from './publish-helpers.js';
-import { BOM } from '../../web/site/csv.js';
+import { BOM } from '../../functions/render/csv.js';
 
 const YEAR = 2046;
 

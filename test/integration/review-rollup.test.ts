@@ -6,8 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cellRefs, cellValue, type Report } from '../../functions/domain/report.js';
-import type { Agency } from '../../functions/services/model.js';
-import { BOM } from '../../web/site/csv.js';
+import type { Agency } from '../../functions/domain/agency.js';
+import { BOM } from '../../functions/render/csv.js';
 import { api, env, filerToken, newAgency, newRegion, reviewerToken } from './helpers.js';
 import { consistentReport, exactSum } from './publish-helpers.js';
 

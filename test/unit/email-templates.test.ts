@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestEmail, failedCheckEmail, reminderEmail, timeLeft } from '../../web/email/email-templates.js';
+import { digestEmail, failedCheckEmail, reminderEmail, timeLeft } from '../../functions/render/email/email-templates.js';
 
 const XSS = '<img src=x onerror=alert(1)>王店镇';
 

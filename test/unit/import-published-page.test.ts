@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importReport } from '../../functions/domain/import/import-report.js';
-import { renderReportPage } from '../../web/site/report-page.js';
+import { renderReportPage } from '../../functions/render/site/report-page.js';
 import { agencyId, REGION, revision, sampleReport } from './site-fixtures.js';
 
 // Our own public page is an HTML report with the official merged-cell layout: importing it

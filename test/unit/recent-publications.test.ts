@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RecentPublications } from '../../functions/services/recent-publications.js';
-import type { Publication } from '../../web/site/site-model.js';
+import type { Publication } from '../../functions/domain/publication.js';
 import { emptyReport } from '../../functions/domain/report.js';
 
 /** `revisions` revisions of one agency (their content does not matter here). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TableData } from '../../functions/domain/report.js';
 import { diffReports } from '../../functions/services/review.js';
-import { returnedEmail } from '../../web/email/email-templates.js';
+import { returnedEmail } from '../../functions/render/email/email-templates.js';
 import { cleanReport } from '../support/consistent-report.js';
 
 describe('the cell-by-cell difference of two revisions', () => {

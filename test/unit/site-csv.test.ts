@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellRefs, cellValue, setCell } from '../../functions/domain/report.js';
-import { textField } from '../../web/site/csv.js';
-import { renderAllReportsCsv } from '../../web/site/region-index-page.js';
-import { reportCsv } from '../../web/site/report-csv.js';
+import { textField } from '../../functions/render/csv.js';
+import { renderAllReportsCsv } from '../../functions/render/site/region-index-page.js';
+import { reportCsv } from '../../functions/render/site/report-csv.js';
 import { agencyId, REGION, revision, sampleReport } from './site-fixtures.js';
 
 /** RFC 4180 reader, written for the test: returns rows of fields. */

@@ -1,7 +1,7 @@
 /** Shared fixtures for the public site's tests: synthetic reports, agencies and sites. */
 import { cellRefs, emptyReport, setCell, type Report } from '../../functions/domain/report.js';
 import type { TemplateId } from '../../functions/domain/report-template.js';
-import type { AgencyInfo, Publication, PublishedRevision, SiteSnapshot } from '../../web/site/site-model.js';
+import type { AgencyInfo, Publication, PublishedRevision, SiteSnapshot } from '../../functions/domain/publication.js';
 
 export const REGION = '411325';
 

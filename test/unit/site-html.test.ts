@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html, paragraphs } from '../../web/site/html.js';
-import { formatDate, formatNumber, isoDate } from '../../web/site/format.js';
+import { escapeHtml, html, paragraphs } from '../../functions/render/site/html.js';
+import { formatDate, formatNumber, isoDate } from '../../functions/render/site/format.js';
 
 describe('html helpers', () => {
   it('escape the five characters that can end text or an attribute', () => {

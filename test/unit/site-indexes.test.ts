@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderAgencyPage } from '../../web/site/agency-page.js';
-import { renderHomePage } from '../../web/site/home-page.js';
-import { renderRegionIndexPage } from '../../web/site/region-index-page.js';
-import { SiteIndex } from '../../web/site/render-site.js';
-import { renderRegionYearSitemap, renderSitemapIndex } from '../../web/site/sitemap.js';
+import { renderAgencyPage } from '../../functions/render/site/agency-page.js';
+import { renderHomePage } from '../../functions/render/site/home-page.js';
+import { renderRegionIndexPage } from '../../functions/render/site/region-index-page.js';
+import { SiteIndex } from '../../functions/render/site/render-site.js';
+import { renderRegionYearSitemap, renderSitemapIndex } from '../../functions/render/site/sitemap.js';
 import { attr, elements, parse, text } from './site-dom.js';
 import { agencyId, REGION, revision, sampleReport, syntheticSite } from './site-fixtures.js';
 

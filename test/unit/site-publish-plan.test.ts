@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { changedKeys, type SiteChange } from '../../web/site/changed-keys.js';
-import { CACHE_IMMUTABLE, CACHE_SHORT, objectHeaders } from '../../web/site/object-headers.js';
-import { objectKey, reportPath, revisionPath } from '../../web/site/paths.js';
-import { renderChange, renderSite, SiteIndex } from '../../web/site/render-site.js';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../web/site/security-headers.js';
-import type { Publication, SiteSnapshot } from '../../web/site/site-model.js';
+import { changedKeys, type SiteChange } from '../../functions/render/site/changed-keys.js';
+import { CACHE_IMMUTABLE, CACHE_SHORT, objectHeaders } from '../../functions/render/site/object-headers.js';
+import { objectKey, reportPath, revisionPath } from '../../functions/render/site/paths.js';
+import { renderChange, renderSite, SiteIndex } from '../../functions/render/site/render-site.js';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../functions/render/site/security-headers.js';
+import type { Publication, SiteSnapshot } from '../../functions/domain/publication.js';
 import { revision, sampleReport, syntheticSite } from './site-fixtures.js';
 
 const BASE = 'https://gk.example.gov.cn';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { APPLICANT_HEADER, SECTION_ORDER, TEMPLATES, type TemplateId } from '../../functions/domain/report-template.js';
 import { cellRefs, cellValue, Report, setCell } from '../../functions/domain/report.js';
-import { renderReportPage, renderRevisionPage, reportJson } from '../../web/site/report-page.js';
+import { renderReportPage, renderRevisionPage, reportJson } from '../../functions/render/site/report-page.js';
 import { attr, elements, parse, tableGrid, text, type Element } from './site-dom.js';
 import { agencyId, REGION, revision, sampleReport } from './site-fixtures.js';
 
@@ -94,7 +94,7 @@ describe.each(['2021', '2019'] as TemplateId[])('report page, %s template', (tem
       const cls = attr(td, 'class')!.split(' ');
       expect(cls).toContain(text(td) === '' ? 'blank' : /^-?[\d.]+$/.test(text(td)) ? 'num' : 'text');
     }
-    const css = readFileSync(new URL('../../web/site/site.css', import.meta.url), 'utf8');
+    const css = readFileSync(new URL('../../functions/render/site/site.css', import.meta.url), 'utf8');
     expect(css).toMatch(/td\.num[^{]*\{[^}]*text-align:\s*right/);
     expect(css).toMatch(/@media print/);
   });

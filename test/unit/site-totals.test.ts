@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tableByPath, TEMPLATES } from '../../functions/domain/report-template.js';
 import { cellRefs, cellValue, emptyReport, setCell } from '../../functions/domain/report.js';
-import { regionTotals, renderTotalsPage, sumReports, totalsCsv } from '../../web/site/region-totals.js';
-import type { Publication, RegionYearInput } from '../../web/site/site-model.js';
+import { regionTotals, renderTotalsPage, totalsCsv } from '../../functions/render/site/region-totals.js';
+import { sumReports } from '../../functions/domain/report-totals.js';
+import type { Publication, RegionYearInput } from '../../functions/domain/publication.js';
 import { attr, elements, parse, text } from './site-dom.js';
 import { agencyId, REGION, revision, sampleReport } from './site-fixtures.js';
 

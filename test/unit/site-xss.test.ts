@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellRefs, setCell, type Report } from '../../functions/domain/report.js';
-import { renderSite } from '../../web/site/render-site.js';
-import type { SiteSnapshot } from '../../web/site/site-model.js';
+import { renderSite } from '../../functions/render/site/render-site.js';
+import type { SiteSnapshot } from '../../functions/domain/publication.js';
 import { elements, parse, text, type Element } from './site-dom.js';
 import { agencyId, REGION, revision, sampleReport } from './site-fixtures.js';
 

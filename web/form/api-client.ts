@@ -5,27 +5,13 @@
  */
 import type { Finding } from '../../functions/domain/finding.js';
 import type { Report } from '../../functions/domain/report.js';
-import type { FilingView } from '../../functions/services/filings.js';
-import type { FilingStatus } from '../../functions/services/model.js';
+import type { FilingView, SaveDraftResult, SubmitResponse } from '../../functions/contract/filing-api.js';
+import type { FilingStatus } from '../../functions/domain/filing-status.js';
 
-// The server's own types (type-only imports: nothing of the services reaches the bundle).
+// The API contract's own types (type-only imports: nothing but types reaches the bundle).
 export type { FilingStatus, FilingView };
-
-export interface SaveResult {
-  status: FilingStatus;
-  version: number;
-  findings: Finding[];
-  errorCount: number;
-  warningCount: number;
-}
-
-export interface SubmitResult {
-  status: FilingStatus;
-  version: number;
-  revision: number;
-  submittedAt: string;
-  findings: Finding[];
-}
+export type SaveResult = SaveDraftResult;
+export type SubmitResult = SubmitResponse;
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';

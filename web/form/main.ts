@@ -7,7 +7,8 @@ import { ImportError, importReport } from '../../functions/domain/import/import-
 import { decodeReportBytes } from '../../functions/domain/import/decode-bytes.js';
 import { shanghaiDate } from '../../functions/domain/reminders/calendar.js';
 import { Report, templateForYear } from '../../functions/domain/report.js';
-import { reportPath } from '../site/paths.js';
+import { FILER_STATUS_TEXT, isFiled } from '../../functions/domain/filing-status.js';
+import { reportPath } from '../../functions/render/site/paths.js';
 import { ApiError, apiClient, type ApiClient, type FilingStatus, type FilingView } from './api-client.js';
 import { Autosaver } from './autosave.js';
 import { spreadBlock, type GridPosition } from './cell-grid.js';
@@ -23,18 +24,7 @@ import { signIn, signOut } from './sign-in.js';
 import { showReviewComments, offerRollup } from './review-comments.js';
 
 const AUTOSAVE_MS = 3000;
-const STATUS_TEXT: Record<FilingStatus, string> = {
-  not_started: '未开始',
-  draft: '草稿（未提交）',
-  submitted: '已提交',
-  awaiting_approval: '已提交，待主管部门审核后公开',
-  returned: '已退回，请按主管部门意见修改后重新提交',
-  published: '已公开',
-  publish_failed: '已提交（公开页面暂未生成，系统会自动重试）',
-};
-/** Statuses in which the report is in, whatever happens to its public page. */
-const FILED = new Set<FilingStatus>(['submitted', 'awaiting_approval', 'published', 'publish_failed']);
-const statusText = (status: FilingStatus) => STATUS_TEXT[status] ?? status;
+const statusText = (status: FilingStatus) => FILER_STATUS_TEXT[status] ?? status;
 
 const meta = (name: string): string => document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '';
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -124,8 +114,8 @@ class FilingPage {
     const deadline = deadlineOf(agency, year);
     const days = daysLeft(this.today, deadline);
     const deadlineEl = byId('deadline');
-    deadlineEl.textContent = `${deadline}（${FILED.has(status) ? '已提交' : deadlineText(days)}）`;
-    deadlineEl.classList.toggle('overdue', days < 0 && !FILED.has(status));
+    deadlineEl.textContent = `${deadline}（${isFiled(status) ? '已提交' : deadlineText(days)}）`;
+    deadlineEl.classList.toggle('overdue', days < 0 && !isFiled(status));
     const last = this.view.findings;
     const errors = last.filter((f) => f.severity === 'error').length;
     byId('last-check').textContent =
@@ -138,7 +128,7 @@ class FilingPage {
     clear(box);
     const { agency, year, status, revisions } = this.view;
     const latest = revisions.at(-1);
-    if (FILED.has(status)) {
+    if (isFiled(status)) {
       box.append(h('p', {}, `已提交第 ${latest?.revision ?? 1} 版${latest ? `（${timeText(latest.submittedAt)}）` : ''}。`, status === 'published' ? '' : '公开后将在此显示公开页面的链接。'));
     }
     if (status === 'published') {
@@ -242,7 +232,7 @@ class FilingPage {
       ? '请先处理上面的版本冲突。'
       : errors > 0
         ? `还有 ${errors} 处错误，改正后才能提交。`
-        : FILED.has(this.view.status)
+        : isFiled(this.view.status)
           ? '可再次提交，作为更正版本。'
           : '检查通过，可以提交。';
   }

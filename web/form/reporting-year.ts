@@ -4,6 +4,7 @@
  * reporting years are live: last year's, overdue or nearly due, and this year's, due next.
  */
 import type { AgencyKind } from '../../functions/domain/agency.js';
+import { isFiled, type FilingStatus } from '../../functions/domain/filing-status.js';
 import { daysBetween, type IsoDate } from '../../functions/domain/reminders/calendar.js';
 import { DEFAULT_POLICY, deadlineFor } from '../../functions/domain/reminders/deadline-policy.js';
 
@@ -11,7 +12,6 @@ import { DEFAULT_POLICY, deadlineFor } from '../../functions/domain/reminders/de
 export const FIRST_YEAR = 2019;
 
 /** Statuses after which nothing is owed for a year. */
-const DONE = new Set(['submitted', 'awaiting_approval', 'published', 'publish_failed']);
 
 export function deadlineOf(agency: { kind: AgencyKind; region: string }, year: number): IsoDate {
   return deadlineFor(DEFAULT_POLICY, agency, year);
@@ -43,10 +43,10 @@ export function selectableYears(today: IsoDate): number[] {
 export function openingYear(
   today: IsoDate,
   deadline: (year: number) => IsoDate,
-  statusOf: (year: number) => string | undefined,
+  statusOf: (year: number) => FilingStatus | undefined,
 ): number {
   const years = candidateYears(today);
-  const overdue = years.find((y) => daysBetween(today, deadline(y)) < 0 && !DONE.has(statusOf(y) ?? 'not_started'));
+  const overdue = years.find((y) => daysBetween(today, deadline(y)) < 0 && !isFiled(statusOf(y) ?? 'not_started'));
   if (overdue !== undefined) return overdue;
   const next = years.find((y) => daysBetween(today, deadline(y)) >= 0);
   return next ?? Number(today.slice(0, 4));

@@ -7,47 +7,10 @@
 import { TEMPLATES, cellLabel, cellPath, type TemplateId } from '../../functions/domain/report-template.js';
 import { clear, h } from '../form/dom.js';
 import { extractToken } from '../form/sign-in.js';
-import { STATUS_LABELS } from './labels.js';
+import { STATUS_LABELS, isFiled, isOutstanding, type FilingStatus } from '../../functions/domain/filing-status.js';
+import type { Board, BoardRow, ReviewFilingResponse, Rollup } from '../../functions/contract/filing-api.js';
 
-type Status = keyof typeof STATUS_LABELS;
-
-interface BoardRow {
-  agencyId: string;
-  agencyName: string;
-  status: Status;
-  revisions: number;
-  lastAttempt: { at: string; ok: boolean; errorCount: number } | null;
-  deadline: string;
-  daysLeft: number;
-  overdue: boolean;
-  lastReminderAt: string | null;
-}
-
-interface Board {
-  region: string;
-  year: number;
-  review: 'none' | 'required';
-  counts: Record<Status | 'failed' | 'overdue' | 'total', number>;
-  rows: BoardRow[];
-}
-
-interface FindingLike {
-  severity: string;
-  label: string;
-  message: string;
-}
-
-interface FilingDetail {
-  agency: { id: string; name: string };
-  status: Status;
-  latest: { revision: number; submittedAt: string; findings: FindingLike[]; report: { template: TemplateId } } | null;
-  draft: { errorCount: number; warningCount: number; findings: FindingLike[] } | null;
-  revisions: { revision: number; submittedAt: string; review: string | null; approvedAt: string | null; warningCount: number }[];
-  diff: { from: number; to: number; changes: { path: string; label: string; from: unknown; to: unknown }[] } | null;
-  returned: { comment: string; cells: Record<string, string> } | null;
-  audit: { at: string; type: string; actor: string; detail?: Record<string, unknown> }[];
-  page: string | null;
-}
+type FilingDetail = ReviewFilingResponse;
 
 const TOKEN_KEY = 'nianbao.review-token';
 const REGION_KEY = 'nianbao.review-region';
@@ -68,7 +31,7 @@ function time(iso: string | null | undefined): string {
 }
 
 function daysText(row: BoardRow): string {
-  if (!['not_started', 'draft', 'returned'].includes(row.status)) return '已提交';
+  if (!isOutstanding(row.status)) return '已提交';
   if (row.daysLeft > 0) return `还有 ${row.daysLeft} 天`;
   if (row.daysLeft === 0) return '今天截止';
   return `逾期 ${-row.daysLeft} 天`;
@@ -263,7 +226,7 @@ class ReviewPage {
     const latest = view.latest;
     $('filing-status').textContent = `状态：${STATUS_LABELS[view.status]}${latest ? `；最新为第 ${latest.revision} 版（${time(latest.submittedAt)}提交）` : '；尚未提交'}`;
     $('approve').hidden = view.status !== 'awaiting_approval';
-    $('return-box').hidden = !latest || !['submitted', 'awaiting_approval', 'published', 'publish_failed'].includes(view.status);
+    $('return-box').hidden = !latest || !isFiled(view.status);
     this.fillCellSelect(latest?.report.template ?? '2021');
     this.cellComments = new Map();
     this.renderCellComments();
@@ -418,7 +381,7 @@ class ReviewPage {
   private async rollup(): Promise<void> {
     const out = $('rollup-result');
     clear(out);
-    let result: { coverage: { included: number; of: number; missing: { agencyName: string; status: Status }[] } };
+    let result: { coverage: { included: number; of: number; missing: { agencyName: string; status: FilingStatus }[] } };
     try {
       result = await this.call('GET', `/api/regions/${this.region}/rollup?year=${this.year}`);
     } catch (error) {

@@ -34,7 +34,7 @@ import {
   type RegionInfo,
   type RegionYearInput,
   type SiteSnapshot,
-} from './site-model.js';
+} from '../../domain/publication.js';
 import {
   HOME_SITEMAP_PATH,
   regionYearLastmod,

@@ -3,14 +3,14 @@
  * serves it from the bucket.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { builtAppHandler } from '../serve-built-app.js';
-import { REVIEW_FILES, REVIEW_PATH, reviewAssetsDir } from './assets.js';
+import { builtAppHandler } from './serve-built-app.js';
+import { REVIEW_FILES, REVIEW_PATH, reviewAssetsDir } from '../../web/review/assets.js';
 
 const handler = builtAppHandler({
   path: REVIEW_PATH,
   files: REVIEW_FILES,
   redirectFrom: ['/review'],
-  build: (dir) => import('./build.js').then((m) => m.buildReview(dir)),
+  build: (dir) => import('../../web/review/build.js').then((m) => m.buildReview(dir)),
   buildFailure: (message) => `审核页面构建失败，请运行 npm run build:review 查看原因 (${message})`,
 });
 

@@ -13,7 +13,7 @@ import {
   reportPath,
   totalsPath,
 } from './paths.js';
-import { latestRevision, roster, type RegionYearInput } from './site-model.js';
+import { latestRevision, roster, type RegionYearInput } from '../../domain/publication.js';
 
 export const HOME_SITEMAP_PATH = '/sitemap-home.xml';
 

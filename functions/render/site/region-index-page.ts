@@ -3,9 +3,9 @@ import { html } from './html.js';
 import { formatDate, isoDate } from './format.js';
 import { allReportsCsvPath, reportPath, totalsPath } from './paths.js';
 import { allReportsCsv } from './report-csv.js';
-import { templateForYear } from '../../functions/domain/report.js';
+import { templateForYear } from '../../domain/report.js';
 import { page } from './site-layout.js';
-import { firstRevision, latestRevision, regionName, roster, type RegionYearInput } from './site-model.js';
+import { firstRevision, latestRevision, regionName, roster, type RegionYearInput } from '../../domain/publication.js';
 import { TEXT } from './site-text.js';
 
 const time = (iso: string) => html`<time datetime="${isoDate(iso)}">${formatDate(iso)}</time>`;

@@ -3,8 +3,8 @@
  * JSON beside them. All six sections in the template's order; filer text escaped; newlines
  * in the text sections become paragraphs.
  */
-import { SECTION_ORDER, TEMPLATES } from '../../functions/domain/report-template.js';
-import { tableData, type Report } from '../../functions/domain/report.js';
+import { SECTION_ORDER, TEMPLATES } from '../../domain/report-template.js';
+import { tableData, type Report } from '../../domain/report.js';
 import { html, paragraphs, type SafeHtml } from './html.js';
 import { formatDate, isoDate } from './format.js';
 import {
@@ -25,7 +25,7 @@ import {
   type Publication,
   type RegionInfo,
   type RevisionInfo,
-} from './site-model.js';
+} from '../../domain/publication.js';
 import { TEXT } from './site-text.js';
 
 export interface ReportPageInput {
@@ -99,7 +99,14 @@ function crumbs(region: RegionInfo, year: number, report: Report, agencyId: stri
 }
 
 /** `/{region}/{year}/{agencyId}/`: the latest revision, with the 更正 history when amended. */
-export function renderReportPage({ region, publication }: ReportPageInput): string {
+export function renderReportPage(input: ReportPageInput): string {
+  const { region, publication } = input;
+  const report = latestRevision(publication.revisions).report;
+  return page({ title: reportTitle(report), crumbs: crumbs(region, publication.year, report, publication.agencyId), body: reportArticle(input) });
+}
+
+/** The report page's `<article>` alone: the page's body, and what the reviewer's filing view shows. */
+export function reportArticle({ region, publication }: ReportPageInput): SafeHtml {
   const { agencyId, year, revisions } = publication;
   const latest = latestRevision(revisions);
   const first = firstRevision(revisions);
@@ -120,7 +127,7 @@ ${sections(report)}
 ${amended ? history(region.code, year, agencyId, revisions) : ''}
 ${downloads(path)}
 </article>`;
-  return page({ title: reportTitle(report), crumbs: crumbs(region, year, report, agencyId), body });
+  return body;
 }
 
 /** `/{region}/{year}/{agencyId}/r/{n}/`: one revision as published; depends on nothing later, so it never changes. */
@@ -155,4 +162,18 @@ ${downloads(path)}
 /** `report.json`: the report in the public JSON form, as is. */
 export function reportJson(report: Report): string {
   return `${JSON.stringify(report, null, 1)}\n`;
+}
+
+/**
+ * A submitted (not necessarily published) revision as its public page would show it, for the
+ * reviewer's filing view: the article alone (the review page loads the site's stylesheet).
+ */
+export function reviewerArticle(
+  region: string,
+  agencyId: string,
+  year: number,
+  latest: { revision: number; submittedAt: string; report: Report },
+): string {
+  const revisions = [{ revision: latest.revision, publishedAt: latest.submittedAt, report: latest.report }];
+  return String(reportArticle({ region: { code: region }, publication: { agencyId, region, year, revisions } }));
 }

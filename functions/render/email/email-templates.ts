@@ -2,8 +2,8 @@
  * Every e-mail nianbao sends, in one place: Chinese subject, plain text and HTML. All text from
  * agencies and filers is escaped through the site's `html` template.
  */
-import type { Finding } from '../../functions/domain/finding.js';
-import { daysBetween, type IsoDate } from '../../functions/domain/reminders/calendar.js';
+import type { Finding } from '../../domain/finding.js';
+import { daysBetween, type IsoDate } from '../../domain/reminders/calendar.js';
 import { html, type SafeHtml } from '../site/html.js';
 
 export interface Email {

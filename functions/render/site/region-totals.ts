@@ -6,7 +6,7 @@
  * cross-format sum would have to invent a mapping the notice never defined; a report in the
  * other format is named on the page as not included, and still counted in M.
  */
-import { resultRows, tableByPath, TEMPLATES, type TemplateId } from '../../functions/domain/report-template.js';
+import { resultRows, tableByPath, TEMPLATES, type TemplateId } from '../../domain/report-template.js';
 import {
   cellRefs,
   cellValue,
@@ -15,7 +15,8 @@ import {
   tableData,
   templateForYear,
   type Report,
-} from '../../functions/domain/report.js';
+} from '../../domain/report.js';
+import { sumReports } from '../../domain/report-totals.js';
 import { html, type SafeHtml } from './html.js';
 import { formatNumber } from './format.js';
 import { outcomeChart, type OutcomeBar } from './outcome-chart.js';
@@ -23,60 +24,9 @@ import { reportCsv } from './report-csv.js';
 import { renderSectionTables } from './report-tables.js';
 import { regionYearPath, reportPath, totalsCsvPath } from './paths.js';
 import { page } from './site-layout.js';
-import { latestRevision, regionName, roster, type RegionYearInput, type RosterEntry } from './site-model.js';
+import { latestRevision, regionName, roster, type RegionYearInput, type RosterEntry } from '../../domain/publication.js';
 import { TEXT } from './site-text.js';
 
-const SCALE_DIGITS = 6;
-const SCALE = 10n ** BigInt(SCALE_DIGITS);
-
-/** A number as an exact count of millionths (real reports print amounts to 6 decimals). */
-function toMicros(n: number): bigint {
-  const text = formatNumber(Math.abs(n));
-  const [intPart = '0', fracPart = ''] = text.split('.');
-  const padded = (fracPart + '0'.repeat(SCALE_DIGITS + 1)).slice(0, SCALE_DIGITS + 1);
-  let micros = BigInt(intPart) * SCALE + BigInt(padded.slice(0, SCALE_DIGITS));
-  if (Number(padded[SCALE_DIGITS]) >= 5) micros += 1n;
-  return n < 0 ? -micros : micros;
-}
-
-function fromMicros(micros: bigint): number {
-  const negative = micros < 0n;
-  const abs = negative ? -micros : micros;
-  const frac = (abs % SCALE).toString().padStart(SCALE_DIGITS, '0');
-  const value = Number(`${abs / SCALE}.${frac}`);
-  return negative ? -value : value;
-}
-
-/**
- * Sums every numeric cell over reports of one template, exactly to 6 decimals. Text cells are
- * skipped; a cell blank in every report stays blank. Texts are left empty.
- */
-export function sumReports(
-  reports: readonly Report[],
-  header: { template: TemplateId; agencyName: string; year: number },
-): Report {
-  const total = emptyReport(header.template, { agencyName: header.agencyName, year: header.year });
-  for (const r of reports) {
-    if (r.template !== header.template) throw new Error(`cannot sum a ${r.template} report into ${header.template}`);
-  }
-  for (const ref of cellRefs(header.template)) {
-    // Counts are whole numbers: summed as plain numbers, exact while the sum stays a safe
-    // integer. Only fractions (amounts in 万元) and huge sums go through exact millionths.
-    let whole = 0;
-    let micros: bigint | null = null;
-    let any = false;
-    for (const r of reports) {
-      const v = cellValue(r, ref.table, ref.row, ref.column);
-      if (typeof v !== 'number' || !Number.isFinite(v)) continue;
-      any = true;
-      if (Number.isSafeInteger(v) && Number.isSafeInteger(whole + v)) whole += v;
-      else micros = (micros ?? 0n) + toMicros(v);
-    }
-    const sum = !any ? null : micros === null ? whole : fromMicros(micros + BigInt(whole) * SCALE);
-    setCell(total, ref.table, ref.row, ref.column, sum);
-  }
-  return total;
-}
 
 export interface RegionTotals {
   readonly template: TemplateId;

@@ -3,9 +3,9 @@
  * merged cells (rowspan/colspan), the 勾稽 note in the corner of 三, numbers right-aligned
  * (class `num`), blanks left blank. Every header text comes from report-template.ts.
  */
-import { APPLICANT_HEADER, type TableDef, type TemplateId, TEMPLATES, type SectionId } from '../../functions/domain/report-template.js';
-import type { Cell, TableData } from '../../functions/domain/report.js';
-import { cellPath } from '../../functions/domain/report-template.js';
+import { APPLICANT_HEADER, type TableDef, type TemplateId, TEMPLATES, type SectionId } from '../../domain/report-template.js';
+import type { Cell, TableData } from '../../domain/report.js';
+import { cellPath } from '../../domain/report-template.js';
 import { html, type SafeHtml } from './html.js';
 import { formatCell } from './format.js';
 

@@ -2,9 +2,9 @@
  * `report.csv` (one row per cell: path, Chinese label, value) and `all-reports.csv` (one row per
  * report, one column per cell). Labels and paths come from `cellRefs`.
  */
-import { TEMPLATES, type TemplateId } from '../../functions/domain/report-template.js';
-import { cellRefs, cellValue, type Cell, type CellRef, type Report } from '../../functions/domain/report.js';
-import { csvDocument, numberField, textField } from './csv.js';
+import { TEMPLATES, type TemplateId } from '../../domain/report-template.js';
+import { cellRefs, cellValue, type Cell, type CellRef, type Report } from '../../domain/report.js';
+import { csvDocument, numberField, textField } from '../csv.js';
 import { formatNumber, isoDate } from './format.js';
 import { TEXT } from './site-text.js';
 

@@ -2,8 +2,8 @@
  * What the renderers take: plain data the publish handler reads from the table. Nothing here
  * knows about DynamoDB or S3.
  */
-import type { AgencyKind } from '../../functions/domain/agency.js';
-import type { Report } from '../../functions/domain/report.js';
+import type { AgencyKind } from './agency.js';
+import type { Report } from './report.js';
 
 export interface RegionInfo {
   /** 6-digit 行政区划代码 */

@@ -2,7 +2,7 @@
 import { html } from './html.js';
 import { regionYearPath } from './paths.js';
 import { page } from './site-layout.js';
-import { regionName, type RegionInfo } from './site-model.js';
+import { regionName, type RegionInfo } from '../../domain/publication.js';
 import { TEXT } from './site-text.js';
 
 export interface RegionYearSummary {

@@ -5,8 +5,8 @@
  * the token never reaches the server.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { builtAppHandler } from '../serve-built-app.js';
-import { FORM_FILES, FORM_PATH, configureIndexHtml, formAssetsDir } from './assets.js';
+import { builtAppHandler } from './serve-built-app.js';
+import { FORM_FILES, FORM_PATH, configureIndexHtml, formAssetsDir } from '../../web/form/assets.js';
 
 export interface ServeFormOptions {
   /** where the built form is (default dist/web/form/) */
@@ -19,7 +19,7 @@ const handler = builtAppHandler({
   path: FORM_PATH,
   files: FORM_FILES,
   redirectFrom: ['/', '/file'],
-  build: (dir) => import('./build.js').then((m) => m.buildForm(dir)),
+  build: (dir) => import('../../web/form/build.js').then((m) => m.buildForm(dir)),
   buildFailure: (message) => `填报页面构建失败，请运行 npm run build:form 查看原因 (form build failed: ${message})`,
 });
 

@@ -3,11 +3,11 @@
  * `assets/site.css` with the code; the local runtime and `nianbao site rebuild` read it here.
  */
 import { readFileSync } from 'node:fs';
-import { objectHeaders } from './object-headers.js';
-import { objectKey, STYLESHEET_PATH } from './paths.js';
-import type { SiteObject } from './render-site.js';
+import { objectHeaders } from '../render/site/object-headers.js';
+import { objectKey, STYLESHEET_PATH } from '../render/site/paths.js';
+import type { SiteObject } from '../render/site/render-site.js';
 
-export const SITE_CSS_FILE = new URL('./site.css', import.meta.url);
+export const SITE_CSS_FILE = new URL('../render/site/site.css', import.meta.url);
 
 export function siteCssObject(): SiteObject {
   const key = objectKey(STYLESHEET_PATH);

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SECURITY_HEADERS } from './site/security-headers.js';
+import { SECURITY_HEADERS } from '../../functions/render/site/security-headers.js';
 
 export interface BuiltApp {
   /** where it is served, with a trailing slash, e.g. `/file/` */

@@ -1,12 +1,9 @@
 /** How numbers and dates are written on the public pages and in the CSV files. */
-import type { Cell } from '../../functions/domain/report.js';
+import type { Cell } from '../../domain/report.js';
+import { plainDecimal } from '../../domain/report-totals.js';
 
 /** A number as the filer wrote it: no grouping, no exponent, no float noise beyond the value. */
-export function formatNumber(n: number): string {
-  const s = String(n);
-  if (!/e/i.test(s)) return s;
-  return n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
-}
+export const formatNumber = plainDecimal;
 
 /** A cell's text: numbers formatted, text as is, blank as empty. */
 export function formatCell(cell: Cell): string {

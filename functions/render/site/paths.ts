@@ -17,7 +17,7 @@
  * Segments are checked, not encoded: they become object keys, and a key must never be able
  * to climb out of its folder.
  */
-import { AgencyId } from '../../functions/domain/report.js';
+import { AgencyId } from '../../domain/report.js';
 
 export const STYLESHEET_PATH = '/assets/site.css';
 export const HOME_PATH = '/';

@@ -3,7 +3,7 @@ import { html } from './html.js';
 import { formatDate, isoDate } from './format.js';
 import { reportPath } from './paths.js';
 import { page } from './site-layout.js';
-import { firstRevision, latestRevision, type AgencyInfo, type RevisionInfo } from './site-model.js';
+import { firstRevision, latestRevision, type AgencyInfo, type RevisionInfo } from '../../domain/publication.js';
 import { TEXT } from './site-text.js';
 
 /** A publication's facts without its reports: all an index page needs. */

@@ -1,0 +1,180 @@
+/**
+ * The API contract: the JSON shapes that cross HTTP, shared as types by the handlers (which
+ * produce them through the use cases) and the two browser apps (which read them). Inputs that
+ * are parsed at the boundary are zod schemas; answers are interfaces. Documented in docs/api.md.
+ */
+import { z } from 'zod';
+import type { Agency } from '../domain/agency.js';
+import type { Finding } from '../domain/finding.js';
+import type { FilingStatus } from '../domain/filing-status.js';
+import type { Cell, Report, RowData } from '../domain/report.js';
+
+// ---- shared pieces ----------------------------------------------------------------------------
+
+/** A reviewer's comments on a returned filing: one general, and per cell path of the template. */
+export const ReturnComments = z.strictObject({
+  comment: z.string().trim().max(5000),
+  cells: z.record(z.string().max(200), z.string().trim().min(1).max(2000)).default({}),
+});
+export type ReturnComments = z.infer<typeof ReturnComments> & { revision?: number; returnedAt?: string };
+
+/** A region's own settings, set by the CLI (`nianbao region set`). */
+export const RegionSettings = z.strictObject({
+  /** `required`: accepted reports wait for the reviewer's approval before publishing */
+  review: z.enum(['none', 'required']).default('none'),
+});
+export type RegionSettings = z.infer<typeof RegionSettings>;
+
+/** A submitted revision as the filer's view lists it. */
+export interface RevisionSummary {
+  revision: number;
+  submittedAt: string;
+  warningCount: number;
+}
+
+// ---- the filer's routes ---------------------------------------------------------------------
+
+export interface FilingView {
+  agency: Pick<Agency, 'id' | 'name' | 'region' | 'kind'>;
+  year: number;
+  template: Report['template'];
+  status: FilingStatus;
+  version: number;
+  draft: Report | null;
+  findings: Finding[];
+  errorCount: number;
+  warningCount: number;
+  lastSubmittedAt: string | null;
+  revisions: RevisionSummary[];
+  /** last year's 四、结转下年度继续办理, to prefill this year's 二、上年结转 */
+  previousYear: { year: number; revision: number; carriedForward: RowData } | null;
+  /** the reviewer's comments while the filing is returned (until the next submission) */
+  returned: ReturnComments | null;
+}
+
+export interface SaveDraftResult {
+  agencyId: string;
+  year: number;
+  status: FilingStatus;
+  version: number;
+  findings: Finding[];
+  errorCount: number;
+  warningCount: number;
+}
+
+/** The answer to a submission (201, or 200 when an amendment replays). */
+export interface SubmitResponse {
+  agencyId: string;
+  year: number;
+  status: FilingStatus;
+  version: number;
+  revision: number;
+  submittedAt: string;
+  findings: Finding[];
+}
+
+// ---- region listings, the reviewer's board and filing view, the roll-up ------------------------
+
+export interface RegionFilingRow {
+  agencyId: string;
+  agencyName: string;
+  kind: Agency['kind'];
+  status: FilingStatus;
+  version: number;
+  lastSubmittedAt: string | null;
+  errorCount: number;
+  warningCount: number;
+  revisions: number;
+}
+
+export interface RegionFilings {
+  region: string;
+  year: number;
+  counts: Record<FilingStatus, number>;
+  filings: RegionFilingRow[];
+}
+
+export interface BoardRow {
+  agencyId: string;
+  agencyName: string;
+  kind: Agency['kind'];
+  status: FilingStatus;
+  revisions: number;
+  lastSubmittedAt: string | null;
+  /** the last submission attempt, accepted or failed */
+  lastAttempt: { at: string; ok: boolean; errorCount: number } | null;
+  deadline: string;
+  /** days until the deadline; negative when past it */
+  daysLeft: number;
+  overdue: boolean;
+  lastReminderAt: string | null;
+}
+
+export interface BoardCounts extends Record<FilingStatus, number> {
+  /** agencies whose last attempt failed the checks */
+  failed: number;
+  overdue: number;
+  total: number;
+}
+
+export interface Board {
+  region: string;
+  year: number;
+  today: string;
+  review: RegionSettings['review'];
+  counts: BoardCounts;
+  rows: BoardRow[];
+}
+
+export interface CellChange {
+  path: string;
+  label: string;
+  from: Cell | string;
+  to: Cell | string;
+}
+
+export interface AuditEntry {
+  at: string;
+  /** an audit event type (`draft.saved`, `filing.returned`, …) or `filing.submitted` */
+  type: string;
+  actor: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface ReviewFilingView {
+  agency: Pick<Agency, 'id' | 'name' | 'region' | 'kind'>;
+  year: number;
+  status: FilingStatus;
+  version: number;
+  /** the newest submitted revision (what the public page shows once published) */
+  latest: { revision: number; submittedAt: string; approvedAt: string | null; report: Report; findings: Finding[] } | null;
+  /** the working draft's own check (it may differ from the latest revision) */
+  draft: { errorCount: number; warningCount: number; findings: Finding[] } | null;
+  revisions: { revision: number; submittedAt: string; submittedBy: string; review: 'required' | null; approvedAt: string | null; warningCount: number }[];
+  diff: { from: number; to: number; changes: CellChange[] } | null;
+  returned: ReturnComments | null;
+  audit: AuditEntry[];
+}
+
+/** GET …/filings/{agencyId}/{year}: the view, and the latest revision's public article (HTML). */
+export type ReviewFilingResponse = ReviewFilingView & { page: string | null };
+
+export interface Rollup {
+  region: string;
+  year: number;
+  /** the draft of the county's own report: every table the sum of its agencies' accepted reports */
+  report: Report;
+  coverage: {
+    included: number;
+    of: number;
+    agencies: { agencyId: string; agencyName: string; revision: number }[];
+    missing: { agencyId: string; agencyName: string; status: FilingStatus }[];
+  };
+}
+
+// ---- errors ----------------------------------------------------------------------------------
+
+/** Every error answer: a stable code, a Chinese message for the person, and details by kind. */
+export interface ErrorBody {
+  error: { code: string; message: string } & Record<string, unknown>;
+}
