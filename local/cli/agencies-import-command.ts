@@ -1,30 +1,24 @@
 /** `nianbao agencies import FILE.csv`: the agency registry (id,name,region,kind,emails). */
 import { readFile } from 'node:fs/promises';
 import { decodeReportBytes } from '../../functions/domain/import/decode-bytes.js';
-import { CsvFormatError } from '../../functions/services/errors.js';
 import { importAgencies } from '../../functions/services/import-agencies.js';
-import type { Command } from './main.js';
-import { withStore } from './local-store.js';
-import { reportingYearsOpener } from './remind-command.js';
+import { CliError, UsageError, type Command } from './command.js';
+import { reportingYearsOpener, withStore } from './local-store.js';
 
 export const agenciesImportCommand: Command = {
   words: ['agencies', 'import'],
   usage: 'agencies import FILE.csv         导入单位名录（列：id,name,region,kind,emails），错误行按行号报告',
   async run(args) {
     const file = args[0];
-    if (!file || args.length > 1) {
-      process.stderr.write('用法：nianbao agencies import FILE.csv\n');
-      return 2;
-    }
+    if (!file || args.length > 1) throw new UsageError('', '用法：nianbao agencies import FILE.csv');
     let text: string;
     try {
       // Excel saves CSV as GBK on Chinese Windows; the decoder falls back to GB18030.
       text = decodeReportBytes(await readFile(file));
     } catch (error) {
-      process.stderr.write(`错误：无法读取 ${file}：${(error as Error).message}\n`);
-      return 2;
+      throw new CliError(`无法读取 ${file}：${(error as Error).message}`, 2);
     }
-    try {
+    {
       const result = await withStore(async ({ store, config }) => {
         // A new agency owes the reporting years already opened (reminders, docs/reminders.md).
         const years = reportingYearsOpener(config);
@@ -43,12 +37,6 @@ export const agenciesImportCommand: Command = {
         `已导入 ${result.imported} 个单位${result.problems.length ? `；${result.problems.length} 行有误，未导入` : ''}\n`,
       );
       return result.problems.length ? 1 : 0;
-    } catch (error) {
-      if (error instanceof CsvFormatError) {
-        process.stderr.write(`错误：${error.message}\n`);
-        return 2;
-      }
-      throw error;
     }
   },
 };

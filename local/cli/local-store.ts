@@ -12,6 +12,10 @@ import { localConfig } from '../local-config.js';
 import { readRuntime } from '../runtime-file.js';
 import { freePort, startDynamoDbLocal } from '../stand-ins.js';
 import path from 'node:path';
+import type { Agency } from '../../functions/domain/agency.js';
+import { DynamoDbReminderStore } from '../../functions/adapters/dynamodb-reminder-store.js';
+import { mailConfig } from '../../functions/adapters/mail-config.js';
+import { openYearsForAgency } from '../../functions/services/reporting-years.js';
 
 export interface CliContext {
   store: FilingStore;
@@ -48,21 +52,16 @@ export async function withStore<T>(run: (context: CliContext) => Promise<T>): Pr
   }
 }
 
-/** `--name value` options; the rest are positional. Unknown options are an error. */
-export function parseOptions(args: string[], known: readonly string[]): { options: Record<string, string>; positional: string[] } {
-  const options: Record<string, string> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-      if (!known.includes(name)) throw new UsageError(`未知选项 --${name}`);
-      const value = inline ?? args[++i];
-      if (value === undefined) throw new UsageError(`--${name} 缺少值`);
-      options[name] = value;
-    } else positional.push(arg);
-  }
-  return { options, positional };
+/** The registration step: opens, for each agency written, the reporting years already opened. */
+export function reportingYearsOpener(config: Config): (agency: Agency) => Promise<number[]> {
+  const store = new DynamoDbReminderStore(createDocumentClient(config), config.NIANBAO_TABLE);
+  const policy = mailConfig().NIANBAO_REMINDER_POLICY;
+  return (agency) => openYearsForAgency(store, policy, agency, new Date().toISOString());
 }
 
-export class UsageError extends Error {}
+/** The SES endpoint: the environment's, else a running `npm start`'s; none on AWS. */
+export function sesEndpoint(): string | undefined {
+  if (process.env.NIANBAO_SES_ENDPOINT) return process.env.NIANBAO_SES_ENDPOINT;
+  if (process.env.NIANBAO_TARGET === 'aws') return undefined;
+  return readRuntime(localConfig().dataDir)?.sesEndpoint;
+}

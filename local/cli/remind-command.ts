@@ -14,48 +14,24 @@ import { formatMailLine, runReminderPass } from '../../functions/services/remind
 import { openYearsForAgency } from '../../functions/services/reporting-years.js';
 import { localConfig } from '../local-config.js';
 import { readRuntime } from '../runtime-file.js';
-import type { Command } from './main.js';
-import { UsageError, parseOptions, withStore } from './local-store.js';
+import type { Command } from './command.js';
+import { CliError, UsageError, parseOptions } from './command.js';
+import { sesEndpoint, withStore } from './local-store.js';
 
 const USAGE = '用法：nianbao remind [--date YYYY-MM-DD] [--dry-run]';
-
-/** The registration step: opens, for each agency written, the reporting years already opened. */
-export function reportingYearsOpener(config: Config): (agency: Agency) => Promise<number[]> {
-  const store = new DynamoDbReminderStore(createDocumentClient(config), config.NIANBAO_TABLE);
-  const policy = mailConfig().NIANBAO_REMINDER_POLICY;
-  return (agency) => openYearsForAgency(store, policy, agency, new Date().toISOString());
-}
-
-/** The SES endpoint: the environment's, else a running `npm start`'s; none on AWS. */
-export function sesEndpoint(): string | undefined {
-  if (process.env.NIANBAO_SES_ENDPOINT) return process.env.NIANBAO_SES_ENDPOINT;
-  if (process.env.NIANBAO_TARGET === 'aws') return undefined;
-  return readRuntime(localConfig().dataDir)?.sesEndpoint;
-}
 
 export const remindCommand: Command = {
   words: ['remind'],
   usage: 'remind [--date YYYY-MM-DD] [--dry-run]  按该日期运行一次提醒，逐行列出发送（或将发送）的邮件',
   async run(args) {
     const dryRun = args.includes('--dry-run');
-    let date: string | undefined;
-    try {
-      const { options, positional } = parseOptions(args.filter((a) => a !== '--dry-run'), ['date']);
-      if (positional.length > 0) throw new UsageError(`多余的参数：${positional.join(' ')}`);
-      date = options.date;
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      process.stderr.write(`${error.message}\n${USAGE}\n`);
-      return 2;
-    }
-    if (date !== undefined && !isRealDate(date)) {
-      process.stderr.write(`日期“${date}”无效，应为 YYYY-MM-DD\n${USAGE}\n`);
-      return 2;
-    }
+    const { options, positional } = parseOptions(args.filter((a) => a !== '--dry-run'), ['date'], USAGE);
+    if (positional.length > 0) throw new UsageError(`多余的参数：${positional.join(' ')}`, USAGE);
+    const date = options.date;
+    if (date !== undefined && !isRealDate(date)) throw new UsageError(`日期“${date}”无效，应为 YYYY-MM-DD`, USAGE);
     const ses = sesEndpoint();
     if (!dryRun && !ses && process.env.NIANBAO_TARGET !== 'aws') {
-      process.stderr.write('没有可用的 SES：请先运行 npm start，或设置 NIANBAO_SES_ENDPOINT，或加 --dry-run 只看不发\n');
-      return 2;
+      throw new CliError('没有可用的 SES：请先运行 npm start，或设置 NIANBAO_SES_ENDPOINT，或加 --dry-run 只看不发', 2);
     }
     const summary = await withStore(async ({ config }) => {
       const deps = reminderDepsFor(Config.parse({ ...config, ...(ses ? { NIANBAO_SES_ENDPOINT: ses } : {}) }));

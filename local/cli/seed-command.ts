@@ -1,5 +1,5 @@
 /** `nianbao seed`: writes the demo county (what the first `npm start` does), if not there yet. */
-import type { Command } from './main.js';
+import { UsageError, type Command } from './command.js';
 import { withStore } from './local-store.js';
 import { DEMO_AGENCIES, DEMO_REGION, isSeeded, seedDemoCounty } from '../seed/demo-county.js';
 
@@ -7,10 +7,7 @@ export const seedCommand: Command = {
   words: ['seed'],
   usage: 'seed                             写入示范县数据（首次 npm start 时会自动写入）',
   async run(args) {
-    if (args.length > 0) {
-      process.stderr.write('用法：nianbao seed\n');
-      return 2;
-    }
+    if (args.length > 0) throw new UsageError('', '用法：nianbao seed');
     const seeded = await withStore(async ({ store, clock }) => {
       if (await isSeeded(store)) return false;
       await seedDemoCounty(store, clock);

@@ -8,9 +8,9 @@ import { Config } from '../../functions/adapters/config.js';
 import { createSesEventsHandler } from '../../functions/handlers/ses-events.js';
 import { reminderDepsFor } from '../../functions/handlers/remind-runtime.js';
 import { sesFeedbackEvent } from '../ses-feedback.js';
-import type { Command } from './main.js';
-import { UsageError, parseOptions, withStore } from './local-store.js';
-import { sesEndpoint } from './remind-command.js';
+import type { Command } from './command.js';
+import { UsageError, parseOptions } from './command.js';
+import { sesEndpoint, withStore } from './local-store.js';
 
 const USAGE = '用法：nianbao ses bounce|complaint ADDRESS [--agency ID] [--region CODE]';
 
@@ -18,19 +18,9 @@ export const sesCommand: Command = {
   words: ['ses'],
   usage: 'ses bounce|complaint ADDRESS [--agency ID] [--region CODE]  模拟 SES 退信/投诉通知（本地无 SNS）',
   async run(args) {
-    let parsed;
-    try {
-      parsed = parseOptions(args, ['agency', 'region']);
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      process.stderr.write(`${error.message}\n${USAGE}\n`);
-      return 2;
-    }
+    const parsed = parseOptions(args, ['agency', 'region'], USAGE);
     const [reason, address, ...rest] = parsed.positional;
-    if ((reason !== 'bounce' && reason !== 'complaint') || !address || rest.length > 0) {
-      process.stderr.write(`${USAGE}\n`);
-      return 2;
-    }
+    if ((reason !== 'bounce' && reason !== 'complaint') || !address || rest.length > 0) throw new UsageError('', USAGE);
     const ses = sesEndpoint();
     const result = await withStore(async ({ config, store }) => {
       const agency = parsed.options.agency ? await store.getAgency(parsed.options.agency) : undefined;

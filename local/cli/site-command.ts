@@ -5,7 +5,7 @@
  * the same way: NIANBAO_S3_ENDPOINT, else a running `npm start`, else s3rver on the data folder.
  */
 import path from 'node:path';
-import type { Command } from './main.js';
+import { UsageError, type Command } from './command.js';
 import { withStore } from './local-store.js';
 import { publishDepsFor } from '../../functions/handlers/publish-runtime.js';
 import { rebuildSite, repairPublishFailures, type RebuildProgress } from '../../functions/services/publishing.js';
@@ -55,10 +55,7 @@ export const siteCommand: Command = {
   usage: USAGE,
   async run(args) {
     const action = args[0];
-    if ((action !== 'rebuild' && action !== 'repair') || args.length > 1) {
-      process.stderr.write(`用法：nianbao ${USAGE}\n`);
-      return 2;
-    }
+    if ((action !== 'rebuild' && action !== 'repair') || args.length > 1) throw new UsageError('', `用法：nianbao ${USAGE}`);
     return withStore(async ({ config }) =>
       withS3Endpoint(config.NIANBAO_SITE_BUCKET, async (endpoint) => {
         const cfg = { ...config, NIANBAO_S3_ENDPOINT: endpoint };

@@ -1,8 +1,8 @@
 /** `nianbao token create --agency ID | --reviewer REGION [--days N]`: prints {"token","url",…}. */
-import { NianbaoError } from '../../functions/services/errors.js';
 import { createToken } from '../../functions/services/tokens.js';
-import type { Command } from './main.js';
-import { UsageError, parseOptions, withStore } from './local-store.js';
+import type { Command } from './command.js';
+import { UsageError, parseOptions } from './command.js';
+import { withStore } from './local-store.js';
 
 const USAGE = '用法：nianbao token create --agency 统一社会信用代码 | --reviewer 行政区划代码 [--days 天数]\n';
 
@@ -10,26 +10,11 @@ export const tokenCreateCommand: Command = {
   words: ['token', 'create'],
   usage: 'token create --agency ID | --reviewer REGION [--days N]   生成登录令牌和登录链接（JSON）',
   async run(args) {
-    let options: Record<string, string>;
-    try {
-      ({ options } = parseOptions(args, ['agency', 'reviewer', 'days']));
-    } catch (error) {
-      if (error instanceof UsageError) {
-        process.stderr.write(`${error.message}\n${USAGE}`);
-        return 2;
-      }
-      throw error;
-    }
-    if ((options.agency === undefined) === (options.reviewer === undefined)) {
-      process.stderr.write(USAGE);
-      return 2;
-    }
+    const { options } = parseOptions(args, ['agency', 'reviewer', 'days'], USAGE);
+    if ((options.agency === undefined) === (options.reviewer === undefined)) throw new UsageError('', USAGE);
     const days = options.days === undefined ? undefined : Number(options.days);
-    if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 366)) {
-      process.stderr.write('--days 应为 1–366 的整数\n');
-      return 2;
-    }
-    try {
+    if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 366)) throw new UsageError('--days 应为 1–366 的整数');
+    {
       const created = await withStore(({ store, clock, config }) =>
         createToken(
           store,
@@ -40,12 +25,6 @@ export const tokenCreateCommand: Command = {
       );
       process.stdout.write(`${JSON.stringify(created, null, 2)}\n`);
       return 0;
-    } catch (error) {
-      if (error instanceof NianbaoError) {
-        process.stderr.write(`错误：${error.message}\n`);
-        return 1;
-      }
-      throw error;
     }
   },
 };

@@ -1,7 +1,8 @@
 /** `nianbao token revoke TOKEN | --agency ID | --reviewer REGION`: revokes one token or all of one holder. */
 import { revokeAllTokens, revokeToken } from '../../functions/services/tokens.js';
-import type { Command } from './main.js';
-import { UsageError, parseOptions, withStore } from './local-store.js';
+import type { Command } from './command.js';
+import { UsageError, parseOptions } from './command.js';
+import { withStore } from './local-store.js';
 
 const USAGE = '用法：nianbao token revoke 令牌（或其SHA-256） | --agency 统一社会信用代码 | --reviewer 行政区划代码\n';
 
@@ -9,22 +10,9 @@ export const tokenRevokeCommand: Command = {
   words: ['token', 'revoke'],
   usage: 'token revoke TOKEN | --agency ID | --reviewer REGION   撤销令牌',
   async run(args) {
-    let parsed: ReturnType<typeof parseOptions>;
-    try {
-      parsed = parseOptions(args, ['agency', 'reviewer']);
-    } catch (error) {
-      if (error instanceof UsageError) {
-        process.stderr.write(`${error.message}\n${USAGE}`);
-        return 2;
-      }
-      throw error;
-    }
-    const { options, positional } = parsed;
+    const { options, positional } = parseOptions(args, ['agency', 'reviewer'], USAGE);
     const chosen = [positional.length > 0, options.agency !== undefined, options.reviewer !== undefined].filter(Boolean);
-    if (chosen.length !== 1 || positional.length > 1) {
-      process.stderr.write(USAGE);
-      return 2;
-    }
+    if (chosen.length !== 1 || positional.length > 1) throw new UsageError('', USAGE);
     const revoked = await withStore(async ({ store, clock }) => {
       if (positional[0] !== undefined) return (await revokeToken(store, clock, positional[0])) ? 1 : 0;
       if (options.agency !== undefined) return revokeAllTokens(store, clock, 'filer', options.agency.toUpperCase());

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { splitFindings, type Finding } from '../../functions/domain/finding.js';
 import { validateReport } from '../../functions/domain/validate-report.js';
-import type { Command } from './main.js';
+import { UsageError, type Command } from './command.js';
 import { readReportFile, UnreadableReportError } from './read-report.js';
 
 function describe(finding: Finding): string {
@@ -25,23 +25,18 @@ export const validateCommand: Command = {
         options: { previous: { type: 'string' }, json: { type: 'boolean', default: false } },
       });
     } catch (error) {
-      process.stderr.write(`${(error as Error).message}\n用法：nianbao ${validateCommand.usage}\n`);
-      return 2;
+      throw new UsageError((error as Error).message);
     }
     const [file, ...extra] = parsed.positionals;
-    if (!file || extra.length > 0) {
-      process.stderr.write(`用法：nianbao ${validateCommand.usage}\n`);
-      return 2;
-    }
+    if (!file || extra.length > 0) throw new UsageError('');
     let report, previous;
     try {
       report = await readReportFile(file);
       previous = parsed.values.previous ? await readReportFile(parsed.values.previous) : undefined;
     } catch (error) {
-      if (!(error instanceof UnreadableReportError)) throw error;
-      if (parsed.values.json) process.stdout.write(`${JSON.stringify({ valid: false, error: error.message })}\n`);
-      process.stderr.write(`错误：${error.message}\n`);
-      return 2;
+      // --json callers read stdout: they get the verdict there too; the message goes to stderr once (main.ts).
+      if (error instanceof UnreadableReportError && parsed.values.json) process.stdout.write(`${JSON.stringify({ valid: false, error: error.message })}\n`);
+      throw error;
     }
     const { errors, warnings } = splitFindings(validateReport(report, { previous }));
     if (parsed.values.json) {
