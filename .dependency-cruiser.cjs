@@ -13,7 +13,9 @@ module.exports = {
       name: 'no-cycles',
       severity: 'error',
       comment: 'No import cycle anywhere (the CLI included): a cycle hides which module owns what.',
-      from: {},
+      // A zod shim re-exports itself as the `z` namespace (`export * as z from './zod.js'`): a
+      // self-reference of one module, not a cycle between modules.
+      from: { pathNot: '(^web/form/shims/zod|^infra/bundling/zod-lambda)\\.ts$' },
       to: { circular: true },
     },
     {
@@ -91,7 +93,8 @@ module.exports = {
       severity: 'error',
       comment: 'Every import resolves inside the repository or to an installed package.',
       from: {},
-      to: { couldNotResolve: true },
+      // aws-lambda is @types/aws-lambda: types only, nothing to resolve at run time.
+      to: { couldNotResolve: true, pathNot: '^aws-lambda$' },
     },
   ],
   options: {

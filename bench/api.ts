@@ -74,10 +74,10 @@ const standIns = await startStandIns({
 });
 Object.assign(process.env, { NIANBAO_TABLE: 'nianbao-bench', NIANBAO_DYNAMODB_ENDPOINT: standIns.dynamodb.endpoint });
 
-const { config } = await import('../functions/adapters/config.js');
+const { settings: config } = await import('../functions/settings.js');
 const { createDynamoDbClient } = await import('../functions/adapters/dynamodb-filing-store.js');
 const { ensureTable } = await import('../functions/adapters/dynamodb-table.js');
-const { runtime } = await import('../functions/handlers/runtime.js');
+const { runtime } = await import('../functions/handlers/compose/http.js');
 const { createToken } = await import('../functions/services/tokens.js');
 const { withCheckCharacter } = await import('../functions/domain/credit-code.js');
 const { importReport } = await import('../functions/domain/import/import-report.js');

@@ -11,16 +11,16 @@
  * (measured, default 160), BENCH_ROUNDS (default 5), BENCH_WARMUP (publishes per agency first, default 2),
  * BENCH_REBUILD_REPORTS (default 10000).
  */
+import { readSettings } from '../functions/settings.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
-import { Config } from '../functions/adapters/config.js';
 import { createDocumentClient, createDynamoDbClient, DynamoDbFilingStore } from '../functions/adapters/dynamodb-filing-store.js';
 import { ensureTable } from '../functions/adapters/dynamodb-table.js';
 import { createS3Client, S3SiteBucket } from '../functions/adapters/s3-site-bucket.js';
-import { publishDepsFor } from '../functions/handlers/publish-runtime.js';
+import { publishDepsFor } from '../functions/handlers/compose/publish.js';
 import { withCheckCharacter } from '../functions/domain/credit-code.js';
 import { submitFiling } from '../functions/services/filings.js';
 import { publishRevision, siteObjectCount, writeSite } from '../functions/services/publishing.js';
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   const dynamodb = await startDynamoDbLocal({ port: await freePort() });
   const s3local = await startS3Local({ port: await freePort(), directory: path.join(scratch, 's3'), buckets: ['nianbao-bench', 'nianbao-bench-rebuild'] });
   try {
-    const cfg = Config.parse({
+    const cfg = readSettings({
       NIANBAO_TABLE: 'nianbao-bench',
       NIANBAO_SITE_BUCKET: 'nianbao-bench',
       NIANBAO_DYNAMODB_ENDPOINT: dynamodb.endpoint,

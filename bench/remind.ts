@@ -6,15 +6,14 @@
  * to the 100 outstanding filings, not the 10,000 agencies.
  * Last line: `remind: <N> items read` (the pass's items read).
  */
+import { readSettings, Settings } from '../functions/settings.js';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { Config } from '../functions/adapters/config.js';
 import { createDocumentClient, createDynamoDbClient } from '../functions/adapters/dynamodb-filing-store.js';
 import { DynamoDbReminderStore } from '../functions/adapters/dynamodb-reminder-store.js';
 import { KEYS, ensureTable } from '../functions/adapters/dynamodb-table.js';
-import { MailConfig } from '../functions/adapters/mail-config.js';
 import { reminderKey } from '../functions/adapters/reminder-items.js';
 import { withCheckCharacter } from '../functions/domain/credit-code.js';
-import { reminderDepsFor } from '../functions/handlers/remind-runtime.js';
+import { reminderDepsFor } from '../functions/handlers/compose/mail.js';
 import type { Agency } from '../functions/domain/agency.js';
 import { runReminderPass } from '../functions/services/remind.js';
 import { openReportingYear } from '../functions/services/reporting-years.js';
@@ -31,7 +30,7 @@ const [dynamodb, ses] = await Promise.all([
   freePort().then((port) => startSesLocal({ port })),
 ]);
 try {
-  const cfg = Config.parse({
+  const cfg = readSettings({
     NIANBAO_TABLE: 'nianbao-bench-remind',
     NIANBAO_DYNAMODB_ENDPOINT: dynamodb.endpoint,
     NIANBAO_SES_ENDPOINT: ses.endpoint,
@@ -87,7 +86,7 @@ try {
   process.stdout.write(`seeded ${AGENCIES} agencies in ${REGIONS} counties: ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
 
   // Once a year: every agency gets a not_started filing (in the outstanding index).
-  const policy = MailConfig.parse({}).NIANBAO_REMINDER_POLICY;
+  const policy = Settings.parse({}).NIANBAO_REMINDER_POLICY;
   t = performance.now();
   const opened = await openReportingYear(store, policy, YEAR, new Date().toISOString());
   process.stdout.write(
@@ -115,7 +114,7 @@ try {
   );
   process.stdout.write(`submitted ${submitted.length} (${AGENCIES - submitted.length} outstanding): ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
 
-  const deps = { ...reminderDepsFor(cfg, MailConfig.parse({})), store: new DynamoDbReminderStore(db, cfg.NIANBAO_TABLE) };
+  const deps = { ...reminderDepsFor(cfg, Settings.parse({})), store: new DynamoDbReminderStore(db, cfg.NIANBAO_TABLE) };
   t = performance.now();
   const summary = await runReminderPass(deps, { date: PASS_DATE });
   const ms = performance.now() - t;

@@ -3,11 +3,11 @@
  * periodic repair pass over `publish_failed`, and the CDN-like site server. `npm start` calls
  * startPublishing once the table and bucket exist.
  */
+import { settings, withSettings } from '../functions/settings.js';
 import path from 'node:path';
-import { Config } from '../functions/adapters/config.js';
 import { createS3Client, S3SiteBucket } from '../functions/adapters/s3-site-bucket.js';
 import { createPublishHandler } from '../functions/handlers/publish-stream.js';
-import { publishDepsFor } from '../functions/handlers/publish-runtime.js';
+import { publishDepsFor } from '../functions/handlers/compose/publish.js';
 import { repairPublishFailures, type PublishDeps } from '../functions/services/publishing.js';
 import { siteCssObject } from '../functions/adapters/site-stylesheet.js';
 import type { RegionInfo } from '../functions/domain/publication.js';
@@ -45,14 +45,13 @@ export async function startPublishing(options: PublishingOptions): Promise<Publi
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const siteUrl = `http://${host}:${options.sitePort}`;
-  const cfg = Config.parse({
-    ...process.env,
+  const cfg = withSettings(settings(), {
     NIANBAO_TABLE: options.table,
     NIANBAO_SITE_BUCKET: options.bucket,
     NIANBAO_DYNAMODB_ENDPOINT: options.dynamodbEndpoint,
     NIANBAO_S3_ENDPOINT: options.s3Endpoint,
   });
-  const deps = publishDepsFor(cfg, process.env.NIANBAO_SITE_URL ?? siteUrl);
+  const deps = publishDepsFor(cfg, process.env.NIANBAO_SITE_URL ? cfg.NIANBAO_SITE_URL : siteUrl);
   const s3 = createS3Client(cfg);
   // On AWS the stylesheet is deployed with the code; here the runtime puts it in the bucket.
   await new S3SiteBucket(s3, options.bucket).put([siteCssObject()]);

@@ -3,10 +3,10 @@
  * e-mails; a second consumer of the stream, as on AWS a second event source mapping) and the
  * daily 09:00 Asia/Shanghai reminder pass. `npm start` calls startReminders once the table exists.
  */
+import { settings, withSettings } from '../functions/settings.js';
 import path from 'node:path';
-import { Config } from '../functions/adapters/config.js';
 import { createNotifyHandler } from '../functions/handlers/notify-stream.js';
-import { reminderDepsFor, type ReminderDeps } from '../functions/handlers/remind-runtime.js';
+import { reminderDepsFor, type ReminderDeps } from '../functions/handlers/compose/mail.js';
 import { formatMailLine, runReminderPass, type RemindSummary } from '../functions/services/remind.js';
 import type { RegionContacts } from '../functions/services/reminder-ports.js';
 import { startDailySchedule, type DailySchedule } from './daily-schedule.js';
@@ -33,8 +33,7 @@ export interface Reminders {
 
 export async function startReminders(options: RemindersOptions): Promise<Reminders> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const cfg = Config.parse({
-    ...process.env,
+  const cfg = withSettings(settings(), {
     NIANBAO_TABLE: options.table,
     NIANBAO_DYNAMODB_ENDPOINT: options.dynamodbEndpoint,
     NIANBAO_SES_ENDPOINT: options.sesEndpoint,

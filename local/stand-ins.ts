@@ -3,6 +3,7 @@
  * process), s3rver and the SES v2 emulator (in process). Used by `npm start`, the CLI and the
  * integration tests' global setup.
  */
+import { LOCAL_CREDENTIALS } from '../functions/settings.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,7 +14,6 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import * as sesModule from 'aws-ses-v2-local';
-import { LOCAL_CREDENTIALS } from '../functions/adapters/config.js';
 
 // The SDK warns on every Node 20 process about its 2027 Node 22 requirement; the pin is deliberate.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

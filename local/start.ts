@@ -24,11 +24,8 @@ async function main(): Promise<void> {
   }
   const host = local.NIANBAO_HOST;
   const apiUrl = `http://${host}:${local.NIANBAO_API_PORT}`;
-  // The handlers read their configuration from the environment, exactly as on Lambda.
-  process.env.NIANBAO_PUBLIC_URL ??= apiUrl;
-  const { Config, config } = await import('../functions/adapters/config.js');
-  // Not cached: the endpoints are only known once the stand-ins run.
-  const bucket = Config.parse(process.env).NIANBAO_SITE_BUCKET;
+  const { useSettings, withSettings } = await import('../functions/settings.js');
+  const bucket = local.NIANBAO_SITE_BUCKET;
 
   let standIns: StandIns | undefined;
   let api: ApiServer | undefined;
@@ -59,12 +56,15 @@ async function main(): Promise<void> {
       dataDir: local.dataDir,
       buckets: [bucket],
     });
-    Object.assign(process.env, {
-      NIANBAO_DYNAMODB_ENDPOINT: standIns.dynamodb.endpoint,
-      NIANBAO_S3_ENDPOINT: standIns.s3.endpoint,
-      NIANBAO_SES_ENDPOINT: standIns.ses.endpoint,
-    });
-    const cfg = config();
+    // The entry points get the stand-ins' endpoints explicitly (on Lambda the stack's environment).
+    const cfg = useSettings(
+      withSettings(local, {
+        NIANBAO_DYNAMODB_ENDPOINT: standIns.dynamodb.endpoint,
+        NIANBAO_S3_ENDPOINT: standIns.s3.endpoint,
+        NIANBAO_SES_ENDPOINT: standIns.ses.endpoint,
+        NIANBAO_PUBLIC_URL: process.env.NIANBAO_PUBLIC_URL ?? apiUrl,
+      }),
+    );
     const { ensureTable } = await import('../functions/adapters/dynamodb-table.js');
     const { createDynamoDbClient } = await import('../functions/adapters/dynamodb-filing-store.js');
     const client = createDynamoDbClient(cfg);
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       regions: [{ code: DEMO_REGION, name: DEMO_REGION_NAME }],
     });
 
-    const { runtime } = await import('../functions/handlers/runtime.js');
+    const { runtime } = await import('../functions/handlers/compose/http.js');
     const { store, clock } = runtime();
     let seeded = false;
     if (!(await isSeeded(store))) {
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
 
 /** A fresh token per demo agency and one for the reviewer; the previous start's are revoked. */
 async function demoSignIns(dataDir: string, publicUrl: string, days: number) {
-  const { runtime } = await import('../functions/handlers/runtime.js');
+  const { runtime } = await import('../functions/handlers/compose/http.js');
   const { createToken, revokeToken } = await import('../functions/services/tokens.js');
   const { store, clock } = runtime();
   const file = path.join(dataDir, 'demo-tokens.json');

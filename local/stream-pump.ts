@@ -5,6 +5,7 @@
  * resumes from the first failed record, a few times with backoff, then gives up on the batch
  * (AWS would hand it to the on-failure destination) and moves on.
  */
+import { LOCAL_CREDENTIALS } from '../functions/settings.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
@@ -19,7 +20,6 @@ import {
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { LOCAL_CREDENTIALS } from '../functions/adapters/config.js';
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
 

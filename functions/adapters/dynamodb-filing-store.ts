@@ -3,6 +3,7 @@
  * findings are stored gzip-compressed: a report's three text sections may hold 50 000
  * characters each, which as UTF-8 JSON would pass DynamoDB's 400 KB item limit.
  */
+import { LOCAL_CREDENTIALS, type Settings } from '../settings.js';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
@@ -16,8 +17,6 @@ import {
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { Report } from '../domain/report.js';
 import type { Finding } from '../domain/finding.js';
-import type { Config } from './config.js';
-import { LOCAL_CREDENTIALS } from './config.js';
 import { KEYS } from './dynamodb-table.js';
 import { queryAll, regionAgenciesQuery, type Item } from './dynamodb-query.js';
 import { outstandingKeys } from './reminder-items.js';
@@ -73,14 +72,14 @@ function checkSize(...parts: (Uint8Array | undefined)[]): void {
   }
 }
 
-export function createDynamoDbClient(cfg: Config): DynamoDBClient {
+export function createDynamoDbClient(cfg: Settings): DynamoDBClient {
   return new DynamoDBClient({
     region: cfg.AWS_REGION,
     ...(cfg.NIANBAO_DYNAMODB_ENDPOINT ? { endpoint: cfg.NIANBAO_DYNAMODB_ENDPOINT, credentials: LOCAL_CREDENTIALS } : {}),
   });
 }
 
-export function createDocumentClient(cfg: Config): DynamoDBDocumentClient {
+export function createDocumentClient(cfg: Settings): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(createDynamoDbClient(cfg), { marshallOptions: { removeUndefinedValues: true } });
 }
 

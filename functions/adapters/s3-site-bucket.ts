@@ -1,11 +1,11 @@
 /** The SiteBucket port on S3: each object with the Content-Type and Cache-Control its key calls for. */
+import { LOCAL_CREDENTIALS, type Settings } from '../settings.js';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { SiteObject } from '../render/site/render-site.js';
 import { mapLimit } from '../services/map-limit.js';
 import type { SiteBucket } from '../services/site-ports.js';
-import { LOCAL_CREDENTIALS, type Config } from './config.js';
 
-export function createS3Client(cfg: Pick<Config, 'AWS_REGION' | 'NIANBAO_S3_ENDPOINT'>): S3Client {
+export function createS3Client(cfg: Pick<Settings, 'AWS_REGION' | 'NIANBAO_S3_ENDPOINT'>): S3Client {
   return new S3Client({
     region: cfg.AWS_REGION,
     ...(cfg.NIANBAO_S3_ENDPOINT

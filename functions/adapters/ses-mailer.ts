@@ -1,9 +1,9 @@
 /** The Mailer port on SES v2 `SendEmail`: simple content in UTF-8, a configuration set, tags. */
+import { LOCAL_CREDENTIALS, type Settings } from '../settings.js';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Mailer, OutgoingEmail } from '../services/reminder-ports.js';
-import { LOCAL_CREDENTIALS, type Config } from './config.js';
 
-export function createSesClient(cfg: Pick<Config, 'AWS_REGION' | 'NIANBAO_SES_ENDPOINT'>): SESv2Client {
+export function createSesClient(cfg: Pick<Settings, 'AWS_REGION' | 'NIANBAO_SES_ENDPOINT'>): SESv2Client {
   return new SESv2Client({
     region: cfg.AWS_REGION,
     ...(cfg.NIANBAO_SES_ENDPOINT ? { endpoint: cfg.NIANBAO_SES_ENDPOINT, credentials: LOCAL_CREDENTIALS } : {}),

@@ -11,7 +11,7 @@ import type { Caller } from '../services/model.js';
 import type { TokenOwner } from '../services/ports.js';
 import { authenticate, bearerHash } from '../services/tokens.js';
 import { errorResponse } from './http-errors.js';
-import { runtime, type Runtime } from './runtime.js';
+import { runtime, type Runtime } from './compose/http.js';
 
 export const MAX_BODY_BYTES = 512 * 1024;
 

@@ -6,7 +6,7 @@
 import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { EventType, type AuditEvent } from '../services/model.js';
 import { notifyCheckFailed, notifyReturned, type NotifyDeps } from '../services/notify.js';
-import { reminderRuntime } from './remind-runtime.js';
+import { reminderRuntime } from './compose/mail.js';
 
 const MAILED = new Set(['filing.check-failed', 'filing.returned']);
 

@@ -8,7 +8,7 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { publishOrRecordFailure, type PublishDeps } from '../services/publishing.js';
 import type { PublishTarget } from '../services/site-ports.js';
-import { publishRuntime } from './publish-runtime.js';
+import { publishRuntime } from './compose/publish.js';
 
 export function publishTarget(record: DynamoDBRecord): PublishTarget | undefined {
   const image = record.dynamodb?.NewImage;

@@ -11,7 +11,7 @@ import { InputError } from '../services/errors.js';
 import { reportCsv } from '../render/site/report-csv.js';
 import { reportJson } from '../render/site/report-page.js';
 import { authenticatedRoute } from './http-stack.js';
-import { attachment, YearQuery } from './review-runtime.js';
+import { attachment, YearQuery } from './route-params.js';
 
 const Path = z.union([z.strictObject({ region: RegionCode }), z.strictObject({ year: YearQuery })]);
 const Query = z.strictObject({ year: YearQuery.optional(), format: z.enum(['json', 'csv']).optional() });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../domain/reminders/calendar.js';
 import { formatMailLine, runReminderPass, type RemindDeps, type RemindSummary } from '../services/remind.js';
-import { reminderRuntime } from './remind-runtime.js';
+import { reminderRuntime } from './compose/mail.js';
 
 const RemindInput = z.object({ date: IsoDate.optional(), dryRun: z.boolean().optional() }).passthrough();
 

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { returnFiling } from '../services/review.js';
 import { authenticatedRoute } from './http-stack.js';
-import { AgencyYearPath, reviewDeps } from './review-runtime.js';
+import { AgencyYearPath } from './route-params.js';
+import { reviewDeps } from './compose/http.js';
 
 const Body = z.strictObject({
   revision: z.number().int().min(1),

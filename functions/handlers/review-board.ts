@@ -4,7 +4,8 @@ import { getBoard } from '../services/review.js';
 import { RegionCode } from '../domain/agency.js';
 import { boardCsv } from '../render/board-csv.js';
 import { authenticatedRoute } from './http-stack.js';
-import { attachment, reviewDeps, YearQuery } from './review-runtime.js';
+import { attachment, YearQuery } from './route-params.js';
+import { reviewDeps } from './compose/http.js';
 
 const Path = z.strictObject({ region: RegionCode });
 const Query = z.strictObject({ year: YearQuery, format: z.enum(['json', 'csv']).optional() });

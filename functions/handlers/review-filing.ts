@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { getReviewFiling } from '../services/review.js';
 import { reviewerArticle } from '../render/site/report-page.js';
 import { authenticatedRoute } from './http-stack.js';
-import { AgencyYearPath, reviewDeps } from './review-runtime.js';
+import { AgencyYearPath } from './route-params.js';
+import { reviewDeps } from './compose/http.js';
 
 const Query = z.strictObject({
   diff: z

@@ -8,7 +8,7 @@
 import type { SNSEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { markUndeliverable, type NotifyDeps, type UndeliverableNotice } from '../services/notify.js';
-import { reminderRuntime } from './remind-runtime.js';
+import { reminderRuntime } from './compose/mail.js';
 
 const Recipients = z.array(z.object({ emailAddress: z.string() }).passthrough());
 

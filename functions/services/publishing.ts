@@ -7,7 +7,6 @@ import type { PublicationSummary } from '../render/site/agency-page.js';
 import type { HomeRegion } from '../render/site/home-page.js';
 import { REVISION_KEY } from '../render/site/paths.js';
 import { renderChange, renderSite, siteIndexObjects, SiteIndex, type ChangeContext, type SiteObject } from '../render/site/render-site.js';
-import { siteCssObject } from '../adapters/site-stylesheet.js';
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo, RegionYearInput, SiteSnapshot } from '../domain/publication.js';
 import { regionYearLastmod } from '../render/site/sitemap.js';
 import { mapLimit } from './map-limit.js';
@@ -23,6 +22,8 @@ export interface PublishDeps {
   baseUrl: string;
   /** region-year publications this process last read or wrote (optional: without it, always read) */
   recent?: RecentPublications;
+  /** the site's stylesheet, written by a full rebuild (on AWS the stack also deploys it with the code) */
+  stylesheet?: () => SiteObject;
 }
 
 /** Attempts (stream deliveries) before a revision is left in the visible `publish_failed` state. */
@@ -294,7 +295,7 @@ export function siteObjectCount(snapshot: SiteSnapshot): number {
   let n = 3; // home, home sitemap, sitemap index
   for (const p of snapshot.publications) n += 3 * p.revisions.length + 3;
   n += 5 * index.regionYears().length + index.publishingAgencies().length;
-  return n + 1; // the stylesheet
+  return n;
 }
 
 /** Reads every accepted revision from the table; those never published get `now`. */
@@ -323,11 +324,12 @@ export async function writeSite(
   baseUrl: string,
   onProgress?: (p: RebuildProgress) => void,
   batchSize = 64,
+  extra: readonly SiteObject[] = [],
 ): Promise<{ objects: number; bytes: number }> {
-  const total = siteObjectCount(snapshot);
+  const total = siteObjectCount(snapshot) + extra.length;
   let written = 0;
   let bytes = 0;
-  let batch: SiteObject[] = [siteCssObject()];
+  let batch: SiteObject[] = [...extra];
   const flush = async () => {
     await bucket.put(batch);
     written += batch.length;
@@ -353,7 +355,7 @@ export async function rebuildSite(deps: PublishDeps, onProgress?: (p: RebuildPro
     deps.store.scanPublicationKeys(),
     deps.store.listPublishFailures(),
   ]);
-  const { objects, bytes } = await writeSite(deps.bucket, snapshot, deps.baseUrl, onProgress);
+  const { objects, bytes } = await writeSite(deps.bucket, snapshot, deps.baseUrl, onProgress, undefined, deps.stylesheet ? [deps.stylesheet()] : []);
   // Record what went out for the first time, and mend filings whose records are incomplete.
   const failed = new Set(failures.map((f) => `${f.agencyId}#${f.year}`));
   const mend = snapshot.publications.flatMap((p) => {

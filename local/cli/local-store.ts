@@ -4,23 +4,26 @@
  * 2. A running `npm start` on the same data folder (found by `<data dir>/runtime.json`): its DynamoDB Local.
  * 3. Otherwise the command starts DynamoDB Local on the data folder itself, and stops it after.
  */
-import { Config } from '../../functions/adapters/config.js';
-import { DynamoDbFilingStore, createDocumentClient, createDynamoDbClient } from '../../functions/adapters/dynamodb-filing-store.js';
+import { readSettings, type Settings } from '../../functions/settings.js';
+import { createDynamoDbClient } from '../../functions/adapters/dynamodb-filing-store.js';
 import { ensureTable } from '../../functions/adapters/dynamodb-table.js';
+import { httpDepsFor } from '../../functions/handlers/compose/http.js';
+import { reminderDepsFor } from '../../functions/handlers/compose/mail.js';
 import type { Clock, FilingStore } from '../../functions/services/ports.js';
+import type { ReviewStore } from '../../functions/services/review-ports.js';
 import { localConfig } from '../local-config.js';
 import { readRuntime } from '../runtime-file.js';
 import { freePort, startDynamoDbLocal } from '../stand-ins.js';
 import path from 'node:path';
 import type { Agency } from '../../functions/domain/agency.js';
-import { DynamoDbReminderStore } from '../../functions/adapters/dynamodb-reminder-store.js';
-import { mailConfig } from '../../functions/adapters/mail-config.js';
 import { openYearsForAgency } from '../../functions/services/reporting-years.js';
 
 export interface CliContext {
   store: FilingStore;
+  /** region settings, returns and approvals */
+  review: ReviewStore;
   clock: Clock;
-  config: Config;
+  config: Settings;
 }
 
 export async function withStore<T>(run: (context: CliContext) => Promise<T>): Promise<T> {
@@ -40,12 +43,12 @@ export async function withStore<T>(run: (context: CliContext) => Promise<T>): Pr
       stop = dynamodb.stop;
     }
   }
-  const config = Config.parse(env);
+  const config = readSettings(env);
   const client = createDynamoDbClient(config);
   try {
     if (config.NIANBAO_DYNAMODB_ENDPOINT) await ensureTable(client, config.NIANBAO_TABLE);
-    const store = new DynamoDbFilingStore(createDocumentClient(config), config.NIANBAO_TABLE);
-    return await run({ store, clock: () => new Date(), config });
+    const { store, settings: review, clock } = httpDepsFor(config);
+    return await run({ store, review, clock, config });
   } finally {
     client.destroy();
     await stop?.();
@@ -53,9 +56,8 @@ export async function withStore<T>(run: (context: CliContext) => Promise<T>): Pr
 }
 
 /** The registration step: opens, for each agency written, the reporting years already opened. */
-export function reportingYearsOpener(config: Config): (agency: Agency) => Promise<number[]> {
-  const store = new DynamoDbReminderStore(createDocumentClient(config), config.NIANBAO_TABLE);
-  const policy = mailConfig().NIANBAO_REMINDER_POLICY;
+export function reportingYearsOpener(config: Settings): (agency: Agency) => Promise<number[]> {
+  const { store, policy } = reminderDepsFor(config);
   return (agency) => openYearsForAgency(store, policy, agency, new Date().toISOString());
 }
 

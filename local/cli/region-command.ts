@@ -1,6 +1,4 @@
 /** `nianbao region set REGION --review none|required` and `nianbao region show REGION`: a region's settings. */
-import { createDocumentClient } from '../../functions/adapters/dynamodb-filing-store.js';
-import { DynamoDbReviewStore } from '../../functions/adapters/dynamodb-review-store.js';
 import { RegionSettings } from '../../functions/contract/filing-api.js';
 import { RegionCode } from '../../functions/domain/agency.js';
 import { setRegionSettings } from '../../functions/services/review.js';
@@ -22,8 +20,7 @@ export const regionCommand: Command = {
     }
     const review = RegionSettings.shape.review.safeParse(parsed.options.review ?? 'none');
     if (!review.success) throw new UsageError('--review 应为 none 或 required', USAGE);
-    const settings = await withStore(async ({ config, clock }) => {
-      const store = new DynamoDbReviewStore(createDocumentClient(config), config.NIANBAO_TABLE);
+    const settings = await withStore(async ({ review: store, clock }) => {
       if (verb === 'set') await setRegionSettings({ settings: store, clock }, region.data, { review: review.data }, 'cli');
       return store.getRegionSettings(region.data);
     });

@@ -3,12 +3,11 @@
  * printing each e-mail it sends (or would send) as a line. Sends to the SES emulator of a
  * running `npm start` (or NIANBAO_SES_ENDPOINT; real SES with NIANBAO_TARGET=aws).
  */
-import { Config } from '../../functions/adapters/config.js';
+import { withSettings } from '../../functions/settings.js';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-filing-store.js';
 import { DynamoDbReminderStore } from '../../functions/adapters/dynamodb-reminder-store.js';
-import { mailConfig } from '../../functions/adapters/mail-config.js';
 import { isRealDate } from '../../functions/domain/reminders/calendar.js';
-import { reminderDepsFor } from '../../functions/handlers/remind-runtime.js';
+import { reminderDepsFor } from '../../functions/handlers/compose/mail.js';
 import type { Agency } from '../../functions/domain/agency.js';
 import { formatMailLine, runReminderPass } from '../../functions/services/remind.js';
 import { openYearsForAgency } from '../../functions/services/reporting-years.js';
@@ -34,7 +33,7 @@ export const remindCommand: Command = {
       throw new CliError('没有可用的 SES：请先运行 npm start，或设置 NIANBAO_SES_ENDPOINT，或加 --dry-run 只看不发', 2);
     }
     const summary = await withStore(async ({ config }) => {
-      const deps = reminderDepsFor(Config.parse({ ...config, ...(ses ? { NIANBAO_SES_ENDPOINT: ses } : {}) }));
+      const deps = reminderDepsFor(withSettings(config, { NIANBAO_SES_ENDPOINT: ses ?? config.NIANBAO_SES_ENDPOINT }));
       return runReminderPass(deps, { ...(date ? { date } : {}), dryRun });
     });
     for (const line of summary.mails) process.stdout.write(`${formatMailLine(line)}\n`);

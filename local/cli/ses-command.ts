@@ -4,9 +4,9 @@
  * (functions/handlers/ses-events.ts): the address is marked undeliverable and the region's
  * reviewers are told once.
  */
-import { Config } from '../../functions/adapters/config.js';
+import { withSettings } from '../../functions/settings.js';
 import { createSesEventsHandler } from '../../functions/handlers/ses-events.js';
-import { reminderDepsFor } from '../../functions/handlers/remind-runtime.js';
+import { reminderDepsFor } from '../../functions/handlers/compose/mail.js';
 import { sesFeedbackEvent } from '../ses-feedback.js';
 import type { Command } from './command.js';
 import { UsageError, parseOptions } from './command.js';
@@ -25,7 +25,7 @@ export const sesCommand: Command = {
     const result = await withStore(async ({ config, store }) => {
       const agency = parsed.options.agency ? await store.getAgency(parsed.options.agency) : undefined;
       const region = parsed.options.region ?? agency?.region;
-      const deps = reminderDepsFor(Config.parse({ ...config, ...(ses ? { NIANBAO_SES_ENDPOINT: ses } : {}) }));
+      const deps = reminderDepsFor(withSettings(config, { NIANBAO_SES_ENDPOINT: ses ?? config.NIANBAO_SES_ENDPOINT }));
       const handler = createSesEventsHandler(() => deps);
       return handler(sesFeedbackEvent({ address, reason, ...(agency ? { agencyId: agency.id } : {}), ...(region ? { region } : {}) }));
     });

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { UsageError, type Command } from './command.js';
 import { withStore } from './local-store.js';
-import { publishDepsFor } from '../../functions/handlers/publish-runtime.js';
+import { publishDepsFor } from '../../functions/handlers/compose/publish.js';
 import { rebuildSite, repairPublishFailures, type RebuildProgress } from '../../functions/services/publishing.js';
 import { localConfig } from '../local-config.js';
 import { readRuntime } from '../runtime-file.js';

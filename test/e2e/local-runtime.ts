@@ -40,7 +40,7 @@ export async function startLocalRuntime(): Promise<LocalRuntime> {
     NIANBAO_SES_ENDPOINT: standIns.ses.endpoint,
     NIANBAO_PUBLIC_URL: apiUrl,
   });
-  const { config } = await import('../../functions/adapters/config.js');
+  const { settings: config } = await import('../../functions/settings.js');
   const { ensureTable } = await import('../../functions/adapters/dynamodb-table.js');
   const { createDynamoDbClient } = await import('../../functions/adapters/dynamodb-filing-store.js');
   const client = createDynamoDbClient(config());
@@ -60,14 +60,14 @@ export async function startLocalRuntime(): Promise<LocalRuntime> {
     pollMs: 200,
     log: () => undefined,
   });
-  const { runtime } = await import('../../functions/handlers/runtime.js');
+  const { runtime } = await import('../../functions/handlers/compose/http.js');
   const { seedDemoCounty } = await import('../../local/seed/demo-county.js');
   const { createToken } = await import('../../functions/services/tokens.js');
   const { store, clock } = runtime();
   await seedDemoCounty(store, clock);
   // Return e-mails go out from the stream, as on AWS (the notify handler).
   const { createNotifyHandler } = await import('../../functions/handlers/notify-stream.js');
-  const { reminderDepsFor } = await import('../../functions/handlers/remind-runtime.js');
+  const { reminderDepsFor } = await import('../../functions/handlers/compose/mail.js');
   const { startStreamPump } = await import('../../local/stream-pump.js');
   const notifyDeps = reminderDepsFor(config());
   const notify = await startStreamPump({

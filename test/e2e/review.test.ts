@@ -56,7 +56,7 @@ beforeAll(async () => {
   await Promise.all([buildForm(), buildReview()]);
   runtime = await startLocalRuntime();
   const { setRegionSettings } = await import('../../functions/services/review.js');
-  const { runtime: handlerRuntime } = await import('../../functions/handlers/runtime.js');
+  const { runtime: handlerRuntime } = await import('../../functions/handlers/compose/http.js');
   const deps = handlerRuntime();
   await setRegionSettings({ settings: deps.settings, clock: deps.clock }, DEMO_REGION, { review: 'required' }, 'e2e');
   browser = await launchChromium({ acceptDownloads: true });

@@ -1,3 +1,4 @@
+import { Settings } from '../../functions/settings.js';
 import { Match } from 'aws-cdk-lib/assertions';
 import { Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
@@ -8,7 +9,6 @@ import { SECURITY_POLICY } from '../../functions/render/site/security-headers.js
 import { EVENT_HANDLERS, pascal, presentEventHandlers, ROUTE_ACCESS } from '../../infra/handler-catalog.js';
 import { READ_ACTIONS, WRITE_ACTIONS } from '../../infra/constructs/table-access.js';
 import { STAGES, stageConfig } from '../../infra/stage-config.js';
-import { MailConfig } from '../../functions/adapters/mail-config.js';
 import { actionsOf, policyStatements, resourcesOf, synth, type Synthesized } from './synth.js';
 
 const REMINDER_POLICY = { regions: { '411325': { firstYear: 2024, deadlines: { department: '02-10' } } } };
@@ -96,7 +96,7 @@ describe('functions', () => {
   it('gives every function the reminder policy from context, as the JSON mail-config.ts parses', () => {
     for (const [, fn] of handlerFunctions(prod)) {
       const env = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
-      expect(MailConfig.parse({ NIANBAO_REMINDER_POLICY: env.NIANBAO_REMINDER_POLICY }).NIANBAO_REMINDER_POLICY.regions).toEqual(REMINDER_POLICY.regions);
+      expect(Settings.parse({ NIANBAO_REMINDER_POLICY: env.NIANBAO_REMINDER_POLICY }).NIANBAO_REMINDER_POLICY.regions).toEqual(REMINDER_POLICY.regions);
     }
     for (const [, fn] of handlerFunctions(dev)) {
       expect((fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables).not.toHaveProperty('NIANBAO_REMINDER_POLICY');

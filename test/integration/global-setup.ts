@@ -47,7 +47,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   const { ensureTable } = await import('../../functions/adapters/dynamodb-table.js');
   const { createDynamoDbClient } = await import('../../functions/adapters/dynamodb-filing-store.js');
-  const { config } = await import('../../functions/adapters/config.js');
+  const { settings: config } = await import('../../functions/settings.js');
   await ensureTable(createDynamoDbClient(config()), table);
   const { startApiServer } = await import('../../local/api-server.js');
   api = await startApiServer({ port: await freePort() });

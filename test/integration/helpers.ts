@@ -1,7 +1,7 @@
 /** What the integration tests share: the stand-ins' addresses, a store, agencies, tokens, requests. */
+import { readSettings, type Settings } from '../../functions/settings.js';
 import { randomInt } from 'node:crypto';
 import { inject } from 'vitest';
-import { Config } from '../../functions/adapters/config.js';
 import { DynamoDbFilingStore, createDocumentClient } from '../../functions/adapters/dynamodb-filing-store.js';
 import { withCheckCharacter } from '../../functions/domain/credit-code.js';
 import type { AgencyKind } from '../../functions/domain/agency.js';
@@ -13,9 +13,9 @@ import { cleanReport } from '../support/consistent-report.js';
 
 export const env = () => inject('nianbao');
 
-export function testConfig(): Config {
+export function testConfig(): Settings {
   const e = env();
-  return Config.parse({
+  return readSettings({
     NIANBAO_TABLE: e.table,
     NIANBAO_SITE_BUCKET: e.bucket,
     NIANBAO_DYNAMODB_ENDPOINT: e.dynamodbEndpoint,

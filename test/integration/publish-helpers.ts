@@ -6,14 +6,14 @@
  * own agencies: another file's submissions are not its business (and a file that wants its
  * publishes to fail must not see them succeed through someone else's pump).
  */
+import { readSettings, type Settings } from '../../functions/settings.js';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { expect } from 'vitest';
-import { Config } from '../../functions/adapters/config.js';
 import { createS3Client } from '../../functions/adapters/s3-site-bucket.js';
 import { createPublishHandler } from '../../functions/handlers/publish-stream.js';
-import { publishDepsFor } from '../../functions/handlers/publish-runtime.js';
+import { publishDepsFor } from '../../functions/handlers/compose/publish.js';
 import type { PublishDeps } from '../../functions/services/publishing.js';
 import { cellRefs, cellValue, type Report } from '../../functions/domain/report.js';
 import type { Agency } from '../../functions/domain/agency.js';
@@ -25,9 +25,9 @@ import { consistentReportArbitrary } from '../support/consistent-report.js';
 import { attr, elements, parse, text, type Doc } from '../unit/site-dom.js';
 import { env, store } from './helpers.js';
 
-export function publishConfig(): Config {
+export function publishConfig(): Settings {
   const e = env();
-  return Config.parse({
+  return readSettings({
     NIANBAO_TABLE: e.table,
     NIANBAO_SITE_BUCKET: e.bucket,
     NIANBAO_DYNAMODB_ENDPOINT: e.dynamodbEndpoint,

@@ -2,14 +2,14 @@
  * The full rebuild, on a table and bucket of its own: a rebuild reads and marks every filing of
  * its table, which must not touch the filings other test files are watching.
  */
+import { readSettings } from '../../functions/settings.js';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateBucketCommand, ListObjectsV2Command, GetObjectCommand } from '@aws-sdk/client-s3';
-import { Config } from '../../functions/adapters/config.js';
 import { createDocumentClient, createDynamoDbClient, DynamoDbFilingStore } from '../../functions/adapters/dynamodb-filing-store.js';
 import { ensureTable } from '../../functions/adapters/dynamodb-table.js';
 import { createS3Client } from '../../functions/adapters/s3-site-bucket.js';
-import { publishDepsFor } from '../../functions/handlers/publish-runtime.js';
+import { publishDepsFor } from '../../functions/handlers/compose/publish.js';
 import { submitFiling } from '../../functions/services/filings.js';
 import { rebuildSite, type RebuildProgress } from '../../functions/services/publishing.js';
 import type { Agency } from '../../functions/domain/agency.js';
@@ -19,7 +19,7 @@ import { consistentReport, expectReportCells, SITE_URL } from './publish-helpers
 
 describe('nianbao site rebuild', () => {
   const suffix = randomBytes(4).toString('hex');
-  const cfg = Config.parse({
+  const cfg = readSettings({
     NIANBAO_TABLE: `nianbao-rebuild-${suffix}`,
     NIANBAO_SITE_BUCKET: `nianbao-rebuild-${suffix}`,
     NIANBAO_DYNAMODB_ENDPOINT: env().dynamodbEndpoint,

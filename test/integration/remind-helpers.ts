@@ -1,19 +1,18 @@
 /** What the reminder tests share: deps on the stand-ins, agencies with unique addresses, the SES store. */
+import { readSettings, Settings } from '../../functions/settings.js';
 import { randomBytes } from 'node:crypto';
-import { Config } from '../../functions/adapters/config.js';
 import { DynamoDbReminderStore } from '../../functions/adapters/dynamodb-reminder-store.js';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-filing-store.js';
-import { MailConfig } from '../../functions/adapters/mail-config.js';
 import type { AgencyKind } from '../../functions/domain/agency.js';
 import { ReminderPolicy } from '../../functions/domain/reminders/deadline-policy.js';
-import { reminderDepsFor, type ReminderDeps } from '../../functions/handlers/remind-runtime.js';
+import { reminderDepsFor, type ReminderDeps } from '../../functions/handlers/compose/mail.js';
 import type { Agency } from '../../functions/domain/agency.js';
 import type { Mailer } from '../../functions/services/reminder-ports.js';
 import { env, newCreditCode, store } from './helpers.js';
 
-export function reminderConfig(): Config {
+export function reminderConfig(): Settings {
   const e = env();
-  return Config.parse({
+  return readSettings({
     NIANBAO_TABLE: e.table,
     NIANBAO_DYNAMODB_ENDPOINT: e.dynamodbEndpoint,
     NIANBAO_SES_ENDPOINT: e.sesEndpoint,
@@ -22,7 +21,7 @@ export function reminderConfig(): Config {
 }
 
 export function reminderDeps(policy: Partial<ReminderPolicy> = {}, mailer?: Mailer): ReminderDeps {
-  const deps = reminderDepsFor(reminderConfig(), MailConfig.parse({}), mailer);
+  const deps = reminderDepsFor(reminderConfig(), Settings.parse({}), mailer);
   return { ...deps, policy: ReminderPolicy.parse(policy) };
 }
 

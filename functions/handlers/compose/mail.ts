@@ -1,17 +1,16 @@
 /** The reminders' composition root: one store, mailer, policy and clock per container. */
-import { config, type Config } from '../adapters/config.js';
-import { DynamoDbFilingStore, createDocumentClient } from '../adapters/dynamodb-filing-store.js';
-import { DynamoDbReminderStore } from '../adapters/dynamodb-reminder-store.js';
-import { mailConfig, type MailConfig } from '../adapters/mail-config.js';
-import { SesMailer, createSesClient } from '../adapters/ses-mailer.js';
-import type { NotifyDeps } from '../services/notify.js';
-import type { Mailer } from '../services/reminder-ports.js';
-import type { RemindDeps } from '../services/remind.js';
+import { settings, type Settings } from '../../settings.js';
+import { DynamoDbFilingStore, createDocumentClient } from '../../adapters/dynamodb-filing-store.js';
+import { DynamoDbReminderStore } from '../../adapters/dynamodb-reminder-store.js';
+import { SesMailer, createSesClient } from '../../adapters/ses-mailer.js';
+import type { NotifyDeps } from '../../services/notify.js';
+import type { Mailer } from '../../services/reminder-ports.js';
+import type { RemindDeps } from '../../services/remind.js';
 
 export type ReminderDeps = RemindDeps & NotifyDeps & { store: DynamoDbReminderStore };
 
 /** Deps for an explicit configuration (the CLI, tests and the benchmark pick their own). */
-export function reminderDepsFor(cfg: Config, mail: MailConfig = mailConfig(), mailer?: Mailer): ReminderDeps {
+export function reminderDepsFor(cfg: Settings, mail: Settings = settings(), mailer?: Mailer): ReminderDeps {
   const db = createDocumentClient(cfg);
   const filings = new DynamoDbFilingStore(db, cfg.NIANBAO_TABLE);
   const base = cfg.NIANBAO_PUBLIC_URL.replace(/\/$/, '');
@@ -31,6 +30,6 @@ export function reminderDepsFor(cfg: Config, mail: MailConfig = mailConfig(), ma
 let current: ReminderDeps | undefined;
 
 export function reminderRuntime(): ReminderDeps {
-  current ??= reminderDepsFor(config());
+  current ??= reminderDepsFor(settings());
   return current;
 }

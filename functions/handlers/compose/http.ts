@@ -1,0 +1,40 @@
+/**
+ * The HTTP entry points' composition root: the only place their adapters are built. Routes get
+ * them through `authenticatedRoute` (http-stack.ts); the CLI uses `httpDepsFor`.
+ */
+import { settings, type Settings } from '../../settings.js';
+import type { ReviewDeps } from '../../services/review.js';
+import { DynamoDbFilingStore, createDocumentClient } from '../../adapters/dynamodb-filing-store.js';
+import { DynamoDbReviewStore } from '../../adapters/dynamodb-review-store.js';
+import type { Clock, FilingStore } from '../../services/ports.js';
+import type { ReviewStore } from '../../services/review-ports.js';
+
+export interface Runtime {
+  store: FilingStore;
+  clock: Clock;
+  /** region settings (the publish gate), return and approval, the board's extra reads */
+  settings: ReviewStore;
+}
+
+/** The HTTP routes' adapters for explicit settings (the CLI builds its own from these too). */
+export function httpDepsFor(cfg: Settings): Runtime {
+  const db = createDocumentClient(cfg);
+  return {
+    store: new DynamoDbFilingStore(db, cfg.NIANBAO_TABLE),
+    settings: new DynamoDbReviewStore(db, cfg.NIANBAO_TABLE),
+    clock: () => new Date(),
+  };
+}
+
+let current: Runtime | undefined;
+
+/** One store and clock per Lambda container (or local server process), from the process's settings. */
+export function runtime(): Runtime {
+  current ??= httpDepsFor(settings());
+  return current;
+}
+
+/** The reviewer routes' dependencies: the runtime plus the deadline policy (for the board). */
+export function reviewDeps(deps: Runtime): ReviewDeps {
+  return { ...deps, policy: settings().NIANBAO_REMINDER_POLICY };
+}
