@@ -11,7 +11,7 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, createDynamoDbClient } from '../functions/adapters/dynamodb-filing-store.js';
 import { DynamoDbReminderStore } from '../functions/adapters/dynamodb-reminder-store.js';
 import { KEYS, ensureTable } from '../functions/adapters/dynamodb-table.js';
-import { reminderKey } from '../functions/adapters/reminder-items.js';
+import { KEY } from '../functions/adapters/table-keys.js';
 import { withCheckCharacter } from '../functions/domain/credit-code.js';
 import { reminderDepsFor } from '../functions/handlers/compose/mail.js';
 import type { Agency } from '../functions/domain/agency.js';
@@ -72,7 +72,7 @@ try {
   });
   await writeAll(
     agencies.map((a) => ({
-      ...reminderKey.agency(a.id),
+      ...KEY.agency(a.id),
       [KEYS.gsi1pk]: `REGION#${a.region}`,
       [KEYS.gsi1sk]: `AGENCY#${a.id}`,
       type: 'agency',
@@ -98,7 +98,7 @@ try {
   const submitted = agencies.filter((_, i) => i % OUTSTANDING_EVERY !== 0);
   await writeAll(
     submitted.map((a) => ({
-      ...reminderKey.filing(a.id, YEAR),
+      ...KEY.filing(a.id, YEAR),
       [KEYS.gsi1pk]: `REGION#${a.region}#${YEAR}`,
       [KEYS.gsi1sk]: `STATUS#submitted#${a.id}`,
       type: 'filing',

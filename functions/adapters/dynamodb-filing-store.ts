@@ -17,6 +17,7 @@ import {
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { Report } from '../domain/report.js';
 import type { Finding } from '../domain/finding.js';
+import { KEY, part } from './table-keys.js';
 import { KEYS } from './dynamodb-table.js';
 import { queryAll, regionAgenciesQuery, type Item } from './dynamodb-query.js';
 import { outstandingKeys } from './reminder-items.js';
@@ -34,16 +35,6 @@ import type { FilingStatus } from '../domain/filing-status.js';
 const MAX_PAYLOAD_BYTES = 380_000;
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 
-export const key = {
-  agency: (id: string) => ({ [KEYS.pk]: `AGENCY#${id}`, [KEYS.sk]: 'AGENCY' }),
-  filing: (agencyId: string, year: number) => ({ [KEYS.pk]: `AGENCY#${agencyId}`, [KEYS.sk]: `FILING#${year}` }),
-  revision: (agencyId: string, year: number, revision: number) => ({
-    [KEYS.pk]: `AGENCY#${agencyId}`,
-    [KEYS.sk]: `FILING#${year}#REV#${String(revision).padStart(6, '0')}`,
-  }),
-  token: (hash: string) => ({ [KEYS.pk]: `TOKEN#${hash}`, [KEYS.sk]: 'TOKEN' }),
-  idempotency: (scope: string, k: string) => ({ [KEYS.pk]: `IDEMPOTENCY#${scope}#${k}`, [KEYS.sk]: 'IDEMPOTENCY' }),
-};
 
 /** Packs each value once per call site's scope: a submission stores its report and findings twice. */
 type Packer = (value: unknown) => Uint8Array;
@@ -114,7 +105,7 @@ export class DynamoDbFilingStore implements FilingStore {
   async getAgency(id: string): Promise<Agency | undefined> {
     const cached = this.agencies.get(id);
     if (cached) return cached;
-    const Item = await this.reads.get(key.agency(id));
+    const Item = await this.reads.get(KEY.agency(id));
     const agency = Item ? toAgency(Item) : undefined;
     if (agency) this.agencies.set(id, agency);
     return agency;
@@ -126,9 +117,9 @@ export class DynamoDbFilingStore implements FilingStore {
       new PutCommand({
         TableName: this.table,
         Item: {
-          ...key.agency(agency.id),
-          [KEYS.gsi1pk]: `REGION#${agency.region}`,
-          [KEYS.gsi1sk]: `AGENCY#${agency.id}`,
+          ...KEY.agency(agency.id),
+          [KEYS.gsi1pk]: part.region(agency.region),
+          [KEYS.gsi1sk]: part.agency(agency.id),
           type: 'agency',
           ...agency,
         },
@@ -144,7 +135,7 @@ export class DynamoDbFilingStore implements FilingStore {
   // ---- filings ------------------------------------------------------------------------------
 
   async getFiling(agencyId: string, year: number): Promise<Filing | undefined> {
-    const Item = await this.reads.get(key.filing(agencyId, year));
+    const Item = await this.reads.get(KEY.filing(agencyId, year));
     const filing = Item ? toFiling(Item) : undefined;
     if (filing) this.filings.set(`${agencyId}#${year}`, filing);
     return filing;
@@ -191,7 +182,7 @@ export class DynamoDbFilingStore implements FilingStore {
     };
     return {
       TableName: this.table,
-      Key: key.filing(filing.agencyId, filing.year),
+      Key: KEY.filing(filing.agencyId, filing.year),
       UpdateExpression: `SET #v = :nv, findingsGz = :f, errorCount = :e, warningCount = :w, updatedAt = :u${draftGz ? ', draftGz = :d' : ''}${draftGz ? '' : ' REMOVE draftGz'}`,
       ConditionExpression: '#v = :v',
       ExpressionAttributeNames: { '#v': 'version' },
@@ -219,7 +210,7 @@ export class DynamoDbFilingStore implements FilingStore {
         Put: {
           TableName: this.table,
           Item: {
-            ...key.idempotency(idempotency.scope, idempotency.key),
+            ...KEY.idempotency(idempotency.scope, idempotency.key),
             type: 'idempotency',
             requestHash: idempotency.response.requestHash,
             status: idempotency.response.status,
@@ -253,7 +244,7 @@ export class DynamoDbFilingStore implements FilingStore {
    * with the request's other reads.
    */
   async getLatestRevision(agencyId: string, year: number): Promise<Revision | undefined> {
-    const Item = await this.reads.get(key.filing(agencyId, year));
+    const Item = await this.reads.get(KEY.filing(agencyId, year));
     const latest = (Item?.latestRevision as number | undefined) ?? 0;
     if (latest === 0) return undefined;
     const cacheKey = `${agencyId}#${year}#${latest}`;
@@ -265,7 +256,7 @@ export class DynamoDbFilingStore implements FilingStore {
   }
 
   async getRevision(agencyId: string, year: number, revision: number): Promise<Revision | undefined> {
-    const Item = await this.reads.get(key.revision(agencyId, year, revision));
+    const Item = await this.reads.get(KEY.revision(agencyId, year, revision));
     return Item ? toRevision(Item) : undefined;
   }
 
@@ -274,7 +265,7 @@ export class DynamoDbFilingStore implements FilingStore {
       TableName: this.table,
       KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
       ExpressionAttributeNames: { '#pk': KEYS.pk, '#sk': KEYS.sk, '#r': 'revision', '#at': 'submittedAt', '#w': 'warningCount' },
-      ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': `FILING#${year}#REV#` },
+      ExpressionAttributeValues: { ':pk': part.agency(agencyId), ':prefix': part.revisionPrefix(year) },
       ProjectionExpression: '#r, #at, #w',
     });
     return items.map((i) => ({
@@ -291,8 +282,8 @@ export class DynamoDbFilingStore implements FilingStore {
       KeyConditionExpression: status ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
       ExpressionAttributeNames: status ? { '#pk': KEYS.gsi1pk, '#sk': KEYS.gsi1sk } : { '#pk': KEYS.gsi1pk },
       ExpressionAttributeValues: status
-        ? { ':pk': `REGION#${region}#${year}`, ':prefix': `STATUS#${status}#` }
-        : { ':pk': `REGION#${region}#${year}` },
+        ? { ':pk': part.regionYear(region, year), ':prefix': part.statusPrefix(status) }
+        : { ':pk': part.regionYear(region, year) },
     });
     return items.map(toFilingSummary);
   }
@@ -308,7 +299,7 @@ export class DynamoDbFilingStore implements FilingStore {
       TableName: this.table,
       KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
       ExpressionAttributeNames: { '#pk': KEYS.pk, '#sk': KEYS.sk },
-      ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': 'EVENT#' },
+      ExpressionAttributeValues: { ':pk': part.agency(agencyId), ':prefix': part.eventPrefix },
     });
     return items.map(toEvent);
   }
@@ -316,7 +307,7 @@ export class DynamoDbFilingStore implements FilingStore {
   // ---- idempotency --------------------------------------------------------------------------
 
   async getStoredResponse(scope: string, k: string): Promise<StoredResponse | undefined> {
-    const Item = await this.reads.get(key.idempotency(scope, k));
+    const Item = await this.reads.get(KEY.idempotency(scope, k));
     if (!Item) return undefined;
     return { requestHash: Item.requestHash as string, status: Item.status as number, body: JSON.parse(Item.body as string) };
   }
@@ -329,7 +320,7 @@ export class DynamoDbFilingStore implements FilingStore {
       new PutCommand({
         TableName: this.table,
         Item: {
-          ...key.token(token.hash),
+          ...KEY.token(token.hash),
           [KEYS.gsi1pk]: `TOKENS#${token.role}#${owner}`,
           [KEYS.gsi1sk]: token.createdAt,
           type: 'token',
@@ -344,7 +335,7 @@ export class DynamoDbFilingStore implements FilingStore {
   }
 
   async getToken(hash: string): Promise<TokenRecord | undefined> {
-    const Item = await this.reads.get(key.token(hash));
+    const Item = await this.reads.get(KEY.token(hash));
     const token = Item ? toToken(Item) : undefined;
     if (token) this.tokenOwners.set(hash, { role: token.role, region: token.region, ...(token.agencyId ? { agencyId: token.agencyId } : {}) });
     return token;
@@ -360,7 +351,7 @@ export class DynamoDbFilingStore implements FilingStore {
       await this.db.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: key.token(hash),
+          Key: KEY.token(hash),
           UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
           ConditionExpression: 'attribute_exists(#pk)',
           ExpressionAttributeNames: { '#pk': KEYS.pk },
@@ -431,9 +422,9 @@ function filingItem(filing: Filing, packIt: Packer = pack): Item {
   checkSize(draftGz, findingsGz);
   const { draft: _draft, findings: _findings, ...summary } = filing;
   return {
-    ...key.filing(filing.agencyId, filing.year),
-    [KEYS.gsi1pk]: `REGION#${filing.region}#${filing.year}`,
-    [KEYS.gsi1sk]: `STATUS#${filing.status}#${filing.agencyId}`,
+    ...KEY.filing(filing.agencyId, filing.year),
+    [KEYS.gsi1pk]: part.regionYear(filing.region, filing.year),
+    [KEYS.gsi1sk]: part.statusSk(filing.status, filing.agencyId),
     ...outstandingKeys(filing),
     type: 'filing',
     ...summary,
@@ -448,7 +439,7 @@ function revisionItem(revision: Revision, region: string, packIt: Packer = pack)
   checkSize(reportGz, findingsGz);
   const { report: _report, findings, ...rest } = revision;
   return {
-    ...key.revision(revision.agencyId, revision.year, revision.revision),
+    ...KEY.revision(revision.agencyId, revision.year, revision.revision),
     type: 'revision',
     region,
     ...rest,
@@ -462,7 +453,7 @@ export function eventItem(event: AuditEvent): Item {
   const id = `${event.at}#${randomBytes(6).toString('hex')}`;
   const { type, ...rest } = event;
   return {
-    [KEYS.pk]: event.agencyId ? `AGENCY#${event.agencyId}` : `REGION#${event.region}`,
+    [KEYS.pk]: event.agencyId ? part.agency(event.agencyId) : part.region(event.region),
     [KEYS.sk]: `EVENT#${id}`,
     [KEYS.gsi1pk]: `EVENTS#${event.region}`,
     [KEYS.gsi1sk]: id,

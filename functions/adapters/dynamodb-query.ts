@@ -1,4 +1,5 @@
 /** Query helpers the DynamoDB adapters share. */
+import { part } from './table-keys.js';
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { KEYS } from './dynamodb-table.js';
 
@@ -28,6 +29,6 @@ export function regionAgenciesQuery(table: string, region: string): QueryCommand
     IndexName: KEYS.gsi1,
     KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
     ExpressionAttributeNames: { '#pk': KEYS.gsi1pk, '#sk': KEYS.gsi1sk },
-    ExpressionAttributeValues: { ':pk': `REGION#${region}`, ':prefix': 'AGENCY#' },
+    ExpressionAttributeValues: { ':pk': part.region(region), ':prefix': part.agencyPrefix },
   };
 }

@@ -27,7 +27,8 @@ import type {
 } from '../services/reminder-ports.js';
 import { KEYS } from './dynamodb-table.js';
 import { queryAll, type Item } from './dynamodb-query.js';
-import { outstandingKeys, reminderKey, sentReminderKeys } from './reminder-items.js';
+import { outstandingKeys, sentReminderKeys } from './reminder-items.js';
+import { KEY, part } from './table-keys.js';
 
 type Key = Record<string, string>;
 
@@ -46,13 +47,13 @@ export interface ReadStats {
 function claimKey(id: ClaimId): Key {
   switch (id.kind) {
     case 'reminder':
-      return reminderKey.reminder(id.agencyId, id.year, id.step);
+      return KEY.reminder(id.agencyId, id.year, id.step);
     case 'digest':
-      return reminderKey.digest(id.region, id.year, id.date);
+      return KEY.digest(id.region, id.year, id.date);
     case 'undeliverable':
-      return reminderKey.undeliverable(id.address);
+      return KEY.undeliverable(id.address);
     case 'returned':
-      return reminderKey.returned(id.agencyId, id.year, id.eventId);
+      return KEY.returned(id.agencyId, id.year, id.eventId);
   }
 }
 
@@ -125,7 +126,7 @@ export class DynamoDbReminderStore implements ReminderStore {
       IndexName: KEYS.gsi2,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': KEYS.gsi2pk },
-      ExpressionAttributeValues: { ':pk': `OUTSTANDING#${year}` },
+      ExpressionAttributeValues: { ':pk': part.outstanding(year) },
     });
     return items.map((i) => ({
       agencyId: i.agencyId as string,
@@ -154,7 +155,7 @@ export class DynamoDbReminderStore implements ReminderStore {
   }
 
   async getAgencies(ids: readonly string[]): Promise<Map<string, Agency>> {
-    const items = await this.batchGet(ids.map(reminderKey.agency));
+    const items = await this.batchGet(ids.map(KEY.agency));
     return new Map(
       items.map((i) => [
         i.id as string,
@@ -165,14 +166,14 @@ export class DynamoDbReminderStore implements ReminderStore {
 
   async getLastSubmitted(keys: readonly { agencyId: string; year: number }[]): Promise<Map<string, string | undefined>> {
     const items = await this.batchGet(
-      keys.map((k) => reminderKey.filing(k.agencyId, k.year)),
+      keys.map((k) => KEY.filing(k.agencyId, k.year)),
       { expression: 'agencyId, #y, lastSubmittedAt', names: { '#y': 'year' } },
     );
     return new Map(items.map((i) => [`${i.agencyId as string}#${i.year as number}`, i.lastSubmittedAt as string | undefined]));
   }
 
   async getRegionContacts(regions: readonly string[]): Promise<Map<string, RegionContacts>> {
-    const items = await this.batchGet(regions.map(reminderKey.contacts));
+    const items = await this.batchGet(regions.map(KEY.contacts));
     return new Map(
       items.map((i) => [
         i.region as string,
@@ -183,13 +184,13 @@ export class DynamoDbReminderStore implements ReminderStore {
 
   async putRegionContacts(contacts: RegionContacts): Promise<void> {
     await this.db.send(
-      new PutCommand({ TableName: this.table, Item: { ...reminderKey.contacts(contacts.region), type: 'region-contacts', ...contacts } }),
+      new PutCommand({ TableName: this.table, Item: { ...KEY.contacts(contacts.region), type: 'region-contacts', ...contacts } }),
     );
   }
 
   async undeliverable(addresses: readonly string[]): Promise<Set<string>> {
     if (addresses.length === 0) return new Set();
-    const items = await this.batchGet(addresses.map(reminderKey.undeliverable), { expression: 'address', names: {} });
+    const items = await this.batchGet(addresses.map(KEY.undeliverable), { expression: 'address', names: {} });
     return new Set(items.map((i) => i.address as string));
   }
 
@@ -270,7 +271,7 @@ export class DynamoDbReminderStore implements ReminderStore {
   }
 
   async recordCheckFailure(input: CheckFailureInput): Promise<CheckFailureOutcome> {
-    const key = reminderKey.checkFail(input.agencyId, input.year);
+    const key = KEY.checkFail(input.agencyId, input.year);
     for (let attempt = 0; ; attempt++) {
       const { Item: old, ConsumedCapacity } = await this.db.send(
         new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }),
@@ -334,7 +335,7 @@ export class DynamoDbReminderStore implements ReminderStore {
       await this.db.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: reminderKey.checkFail(agencyId, year),
+          Key: KEY.checkFail(agencyId, year),
           UpdateExpression: 'SET notice = :s, ver = ver + :one',
           ConditionExpression: 'windowOwner = :e',
           ExpressionAttributeValues: { ':s': status, ':e': eventId, ':one': 1 },
@@ -350,13 +351,13 @@ export class DynamoDbReminderStore implements ReminderStore {
       TableName: this.table,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': KEYS.pk },
-      ExpressionAttributeValues: { ':pk': reminderKey.openYear(0)[KEYS.pk] },
+      ExpressionAttributeValues: { ':pk': KEY.openYear(0)[KEYS.pk] },
     });
     return items.map((i) => i.year as number);
   }
 
   async markYearOpened(year: number, detail: Record<string, unknown>): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...reminderKey.openYear(year), type: 'year-opened', year, ...detail } }));
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...KEY.openYear(year), type: 'year-opened', year, ...detail } }));
   }
 
   async *scanAgencies(): AsyncIterable<Agency> {
@@ -389,9 +390,9 @@ export class DynamoDbReminderStore implements ReminderStore {
           TableName: this.table,
           // The filing item as the filing store writes it, at version 0 (nothing saved yet).
           Item: {
-            ...reminderKey.filing(agency.id, year),
-            [KEYS.gsi1pk]: `REGION#${agency.region}#${year}`,
-            [KEYS.gsi1sk]: `STATUS#not_started#${agency.id}`,
+            ...KEY.filing(agency.id, year),
+            [KEYS.gsi1pk]: part.regionYear(agency.region, year),
+            [KEYS.gsi1sk]: part.statusSk('not_started', agency.id),
             ...outstandingKeys(filing),
             type: 'filing',
             ...filing,

@@ -14,14 +14,14 @@ import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-
 import { type AuditEvent } from '../services/model.js';
 import { RegionSettings } from '../contract/filing-api.js';
 import type { ApproveWrite, LastFailure, ReturnWrite, ReviewStore } from '../services/review-ports.js';
-import { eventItem, key } from './dynamodb-filing-store.js';
+import { eventItem } from './dynamodb-filing-store.js';
+import { KEY, part } from './table-keys.js';
 import { queryAll } from './dynamodb-query.js';
 import { batchGetter } from './dynamodb-batch-get.js';
 import { FILED_STATUSES } from '../domain/filing-status.js';
 import { KEYS } from './dynamodb-table.js';
 import { sentRemindersPk } from './reminder-items.js';
 
-const settingsKey = (region: string) => ({ [KEYS.pk]: `REGION#${region}`, [KEYS.sk]: 'SETTINGS' });
 
 /** States a reviewer may return from: any filed report (a published one may be returned for an amendment). */
 const RETURNABLE = FILED_STATUSES;
@@ -38,7 +38,7 @@ export class DynamoDbReviewStore implements ReviewStore {
 
   async getRegionSettings(region: string): Promise<RegionSettings> {
     // Read fresh every time (batched with the request's other reads): the gate is never stale.
-    const Item = await batchGetter(this.db, this.table).get(settingsKey(region));
+    const Item = await batchGetter(this.db, this.table).get(KEY.regionSettings(region));
     return RegionSettings.parse({ review: Item?.review ?? 'none' });
   }
 
@@ -46,7 +46,7 @@ export class DynamoDbReviewStore implements ReviewStore {
     await this.db.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: this.table, Item: { ...settingsKey(region), type: 'region-settings', region, ...settings, updatedAt: event.at } } },
+          { Put: { TableName: this.table, Item: { ...KEY.regionSettings(region), type: 'region-settings', region, ...settings, updatedAt: event.at } } },
           { Put: { TableName: this.table, Item: eventItem(event) } },
         ],
       }),
@@ -56,7 +56,7 @@ export class DynamoDbReviewStore implements ReviewStore {
   async returnFiling(write: ReturnWrite): Promise<boolean> {
     const values: Record<string, unknown> = {
       ':s': 'returned',
-      ':gsk': `STATUS#returned#${write.agencyId}`,
+      ':gsk': part.statusSk('returned', write.agencyId),
       // Back in the outstanding index (dynamodb-table.ts): reminders resume.
       ':opk': `OUTSTANDING#${write.year}`,
       ':rev': write.revision,
@@ -71,7 +71,7 @@ export class DynamoDbReviewStore implements ReviewStore {
             {
               Update: {
                 TableName: this.table,
-                Key: key.filing(write.agencyId, write.year),
+                Key: KEY.filing(write.agencyId, write.year),
                 UpdateExpression: 'SET #s = :s, #g1 = :gsk, #g2pk = :opk, #g2sk = :osk, returned = :c, updatedAt = :u',
                 ConditionExpression: `latestRevision = :rev AND #s IN (${RETURNABLE.map((_, i) => `:r${i}`).join(', ')})`,
                 ExpressionAttributeNames: { '#s': 'status', '#g1': KEYS.gsi1sk, '#g2pk': KEYS.gsi2pk, '#g2sk': KEYS.gsi2sk },
@@ -98,13 +98,13 @@ export class DynamoDbReviewStore implements ReviewStore {
               // Accepted like a submission in a region without review; the publisher marks it published.
               Update: {
                 TableName: this.table,
-                Key: key.filing(write.agencyId, write.year),
+                Key: KEY.filing(write.agencyId, write.year),
                 UpdateExpression: 'SET #s = :s, #g1 = :gsk, updatedAt = :at',
                 ConditionExpression: 'latestRevision = :rev AND #s = :waiting',
                 ExpressionAttributeNames: { '#s': 'status', '#g1': KEYS.gsi1sk },
                 ExpressionAttributeValues: {
                   ':s': 'submitted',
-                  ':gsk': `STATUS#submitted#${write.agencyId}`,
+                  ':gsk': part.statusSk('submitted', write.agencyId),
                   ':rev': write.revision,
                   ':waiting': 'awaiting_approval',
                   ':at': write.at,
@@ -115,7 +115,7 @@ export class DynamoDbReviewStore implements ReviewStore {
               // The revision's MODIFY with approvedAt is what the publisher acts on (publish-stream.ts).
               Update: {
                 TableName: this.table,
-                Key: key.revision(write.agencyId, write.year, write.revision),
+                Key: KEY.revision(write.agencyId, write.year, write.revision),
                 UpdateExpression: 'SET approvedAt = :at, approvedBy = :by',
                 ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(approvedAt)',
                 ExpressionAttributeNames: { '#pk': KEYS.pk },

@@ -41,6 +41,7 @@ import type {
   StoredRevision,
 } from '../services/site-ports.js';
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo } from '../domain/publication.js';
+import { KEY, part } from './table-keys.js';
 import { KEYS } from './dynamodb-table.js';
 import { queryAll, regionAgenciesQuery, type Item } from './dynamodb-query.js';
 import { TtlCache } from './ttl-cache.js';
@@ -49,8 +50,8 @@ import { TtlCache } from './ttl-cache.js';
 const SITE_PK = 'SITE';
 const FAILED_PK = 'PUBLISH#FAILED';
 const REGIONYEAR = 'REGIONYEAR#';
-const revSk = (year: number, revision: number) => `FILING#${year}#REV#${String(revision).padStart(6, '0')}`;
-const agencyPk = (id: string) => `AGENCY#${id}`;
+const revSk = part.revision;
+const agencyPk = part.agency;
 const publishedPk = (region: string, year: number) => `PUBLISHED#${region}#${year}`;
 const publishedSk = (agencyId: string, revision: number) => `${agencyId}#${String(revision).padStart(6, '0')}`;
 
@@ -111,7 +112,7 @@ export class DynamoDbSiteStore implements SiteStore {
     const { Item } = await this.db.send(
       new GetCommand({
         TableName: this.table,
-        Key: { [KEYS.pk]: agencyPk(agencyId), [KEYS.sk]: `FILING#${year}` },
+        Key: KEY.filing(agencyId, year),
         ConsistentRead: true,
         ProjectionExpression: 'agencyId, #y, #r, #s, latestRevision',
         ExpressionAttributeNames: { '#y': 'year', '#r': 'region', '#s': 'status' },
@@ -383,13 +384,13 @@ export class DynamoDbSiteStore implements SiteStore {
   private filingStatusUpdate(agencyId: string, year: number, revision: number, status: FilingStatus) {
     return {
       TableName: this.table,
-      Key: { [KEYS.pk]: agencyPk(agencyId), [KEYS.sk]: `FILING#${year}` },
+      Key: KEY.filing(agencyId, year),
       UpdateExpression: 'SET #s = :s, #gsk = :gsk',
       ConditionExpression: 'latestRevision = :rev AND #s IN (:a, :b, :c)',
       ExpressionAttributeNames: { '#s': 'status', '#gsk': KEYS.gsi1sk },
       ExpressionAttributeValues: {
         ':s': status,
-        ':gsk': `STATUS#${status}#${agencyId}`,
+        ':gsk': part.statusSk(status, agencyId),
         ':rev': revision,
         ':a': PUBLISHABLE[0],
         ':b': PUBLISHABLE[1],

@@ -16,7 +16,7 @@
  * what is outstanding, not the registry. A failed-check window item (`CHECKFAIL#<year>`) carries
  * `CHECKFAILED#<year>`. A sent reminder's claim joins GSI1 under `REMINDERS#<region>#<year>`
  * (the board's last reminders). Reminder claims (`REMINDER#…`, `DIGEST#…`), region contacts
- * (`REGION#<r>`/`CONTACTS`) and undeliverable addresses (`EMAIL#<a>`) are in reminder-items.ts.
+ * (`REGION#<r>`/`CONTACTS`) and undeliverable addresses (`EMAIL#<a>`) are built in table-keys.ts, like every key.
  */
 import {
   CreateTableCommand,

@@ -5,6 +5,7 @@
  */
 import { isOutstanding, type FilingStatus } from '../domain/filing-status.js';
 import { KEYS } from './dynamodb-table.js';
+import { part } from './table-keys.js';
 
 
 /**
@@ -13,7 +14,7 @@ import { KEYS } from './dynamodb-table.js';
  */
 export function outstandingKeys(filing: { agencyId: string; region: string; year: number; status: FilingStatus }): Record<string, string> {
   if (!isOutstanding(filing.status)) return {};
-  return { [KEYS.gsi2pk]: `OUTSTANDING#${filing.year}`, [KEYS.gsi2sk]: `${filing.region}#${filing.agencyId}` };
+  return { [KEYS.gsi2pk]: part.outstanding(filing.year), [KEYS.gsi2sk]: `${filing.region}#${filing.agencyId}` };
 }
 
 /**
@@ -25,16 +26,5 @@ export function sentReminderKeys(region: string, year: number, agencyId: string,
 }
 
 /** The index partition of a region-year's sent reminders. */
-export const sentRemindersPk = (region: string, year: number) => `REMINDERS#${region}#${year}`;
+export const sentRemindersPk = part.sentReminders;
 
-export const reminderKey = {
-  filing: (agencyId: string, year: number) => ({ [KEYS.pk]: `AGENCY#${agencyId}`, [KEYS.sk]: `FILING#${year}` }),
-  agency: (id: string) => ({ [KEYS.pk]: `AGENCY#${id}`, [KEYS.sk]: 'AGENCY' }),
-  reminder: (agencyId: string, year: number, step: string) => ({ [KEYS.pk]: `AGENCY#${agencyId}`, [KEYS.sk]: `REMINDER#${year}#${step}` }),
-  digest: (region: string, year: number, date: string) => ({ [KEYS.pk]: `REGION#${region}`, [KEYS.sk]: `DIGEST#${year}#${date}` }),
-  checkFail: (agencyId: string, year: number) => ({ [KEYS.pk]: `AGENCY#${agencyId}`, [KEYS.sk]: `CHECKFAIL#${year}` }),
-  contacts: (region: string) => ({ [KEYS.pk]: `REGION#${region}`, [KEYS.sk]: 'CONTACTS' }),
-  undeliverable: (address: string) => ({ [KEYS.pk]: `EMAIL#${address.toLowerCase()}`, [KEYS.sk]: 'UNDELIVERABLE' }),
-  returned: (agencyId: string, year: number, eventId: string) => ({ [KEYS.pk]: `AGENCY#${agencyId}`, [KEYS.sk]: `RETURNED#${year}#${eventId}` }),
-  openYear: (year: number) => ({ [KEYS.pk]: 'YEARS', [KEYS.sk]: `YEAR#${year}` }),
-};

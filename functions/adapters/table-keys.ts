@@ -1,0 +1,43 @@
+/**
+ * The primary keys of every item in the single table, in one place (the table's layout is in
+ * dynamodb-table.ts). Each store builds its keys here; nothing else spells `AGENCY#…`.
+ */
+import { KEYS } from './dynamodb-table.js';
+
+type Key = Record<string, string>;
+const item = (pk: string, sk: string): Key => ({ [KEYS.pk]: pk, [KEYS.sk]: sk });
+
+/** Partition and sort key values shared by keys and by queries over a partition. */
+export const part = {
+  agency: (id: string) => `AGENCY#${id}`,
+  region: (region: string) => `REGION#${region}`,
+  filing: (year: number) => `FILING#${year}`,
+  /** a revision's sort key; zero-padded so revisions sort in order under their filing */
+  revision: (year: number, revision: number) => `FILING#${year}#REV#${String(revision).padStart(6, '0')}`,
+  revisionPrefix: (year: number) => `FILING#${year}#REV#`,
+  eventPrefix: 'EVENT#',
+  agencyPrefix: 'AGENCY#',
+  outstanding: (year: number) => `OUTSTANDING#${year}`,
+  /** GSI1: a region's agencies, and a region-year's filings by status */
+  regionYear: (region: string, year: number) => `REGION#${region}#${year}`,
+  statusSk: (status: string, agencyId: string) => `STATUS#${status}#${agencyId}`,
+  statusPrefix: (status: string) => `STATUS#${status}#`,
+  /** the index partition of a region-year's sent reminders */
+  sentReminders: (region: string, year: number) => `REMINDERS#${region}#${year}`,
+} as const;
+
+export const KEY = {
+  agency: (id: string) => item(part.agency(id), 'AGENCY'),
+  filing: (agencyId: string, year: number) => item(part.agency(agencyId), part.filing(year)),
+  revision: (agencyId: string, year: number, revision: number) => item(part.agency(agencyId), part.revision(year, revision)),
+  token: (hash: string) => item(`TOKEN#${hash}`, 'TOKEN'),
+  idempotency: (scope: string, k: string) => item(`IDEMPOTENCY#${scope}#${k}`, 'IDEMPOTENCY'),
+  regionSettings: (region: string) => item(part.region(region), 'SETTINGS'),
+  reminder: (agencyId: string, year: number, step: string) => item(part.agency(agencyId), `REMINDER#${year}#${step}`),
+  digest: (region: string, year: number, date: string) => item(part.region(region), `DIGEST#${year}#${date}`),
+  checkFail: (agencyId: string, year: number) => item(part.agency(agencyId), `CHECKFAIL#${year}`),
+  contacts: (region: string) => item(part.region(region), 'CONTACTS'),
+  undeliverable: (address: string) => item(`EMAIL#${address.toLowerCase()}`, 'UNDELIVERABLE'),
+  returned: (agencyId: string, year: number, eventId: string) => item(part.agency(agencyId), `RETURNED#${year}#${eventId}`),
+  openYear: (year: number) => item('YEARS', `YEAR#${year}`),
+} as const;
