@@ -5,42 +5,34 @@
  * (`review: required`): then the MODIFY that adds `approvedAt` (the reviewer's approval) is what
  * publishes it. Everything else (including this handler's own writes) passes by.
  */
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { revisionChange } from '../adapters/stream-items.js';
 import { publishOrRecordFailure, type PublishDeps } from '../services/publishing.js';
 import type { PublishTarget } from '../services/site-ports.js';
 import { publishRuntime } from './compose/publish.js';
+import { streamBatchHandler } from './stream-batch.js';
 
 export function publishTarget(record: DynamoDBRecord): PublishTarget | undefined {
-  const image = record.dynamodb?.NewImage;
-  if (image?.type?.S !== 'revision') return undefined;
-  const gated = image.review?.S === 'required';
-  const approval = record.eventName === 'MODIFY' && image.approvedAt?.S !== undefined && record.dynamodb?.OldImage?.approvedAt === undefined;
-  if (!(record.eventName === 'INSERT' && !gated) && !approval) return undefined;
-  const agencyId = image.agencyId?.S;
-  const year = Number(image.year?.N);
-  const revision = Number(image.revision?.N);
-  if (!agencyId || !Number.isInteger(year) || !Number.isInteger(revision)) return undefined;
-  return { agencyId, year, revision };
+  const change = revisionChange(record);
+  if (!change) return undefined;
+  const { item, kind, before } = change;
+  const accepted = kind === 'INSERT' && item.review !== 'required';
+  const approved = kind === 'MODIFY' && item.approvedAt !== undefined && before?.approvedAt === undefined;
+  if (!accepted && !approved) return undefined;
+  return { agencyId: item.agencyId, year: item.year, revision: item.revision };
 }
 
 export function createPublishHandler(deps: () => PublishDeps) {
-  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-    for (const record of event.Records) {
-      const target = publishTarget(record);
-      if (!target) continue;
-      try {
-        const outcome = await publishOrRecordFailure(deps(), target);
-        if (outcome.kind === 'failed') {
-          console.error(`publish_failed ${target.agencyId} ${target.year} r${target.revision} after ${outcome.attempts} attempts: ${outcome.error}`);
-        }
-      } catch (error) {
-        console.error(`publish of ${target.agencyId} ${target.year} r${target.revision} failed, will be retried:`, (error as Error).message);
-        // The mapping resumes from the first failure; later records come again with it.
-        return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+  return streamBatchHandler({
+    select: publishTarget,
+    async handle(target) {
+      const outcome = await publishOrRecordFailure(deps(), target);
+      if (outcome.kind === 'failed') {
+        console.error(`publish_failed ${target.agencyId} ${target.year} r${target.revision} after ${outcome.attempts} attempts: ${outcome.error}`);
       }
-    }
-    return { batchItemFailures: [] };
-  };
+    },
+    describe: (t) => `publish of ${t.agencyId} ${t.year} r${t.revision}`,
+  });
 }
 
 export const handler = createPublishHandler(publishRuntime);
