@@ -24,7 +24,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, TableAccess>> = {
   'approve-filing': 'readWrite',
 };
 
-/** Event handler modules, by role (DESIGN.md §3). */
+/** Event handler modules, by role (docs/architecture.md, the flows). */
 export const EVENT_HANDLERS = {
   /** table stream → site bucket */
   publish: 'publish-stream',

@@ -107,7 +107,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       },
       gsi2,
     ],
-    // The publisher and the notifier read the stream (DESIGN.md §3).
+    // The publisher and the notifier read the stream (docs/architecture.md, the flows).
     StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
   };
 }

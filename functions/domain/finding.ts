@@ -1,6 +1,6 @@
 /**
  * A finding: one rule's verdict on one cell or section. The stable rule ids are the public
- * contract (DESIGN.md §2): the form, the API, the e-mails and `nianbao validate --json` all
+ * contract (listed in README and docs/rules.md): the form, the API, the e-mails and `nianbao validate --json` all
  * speak them.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Runs every rule of DESIGN.md §2 over a report and returns all findings, errors first.
+ * Runs every rule (rules/, listed in the README) over a report and returns all findings, errors first.
  * The same function runs in the browser (the filing form) and in the Lambda (submit).
  */
 import type { Finding } from './finding.js';
