@@ -4,10 +4,11 @@ import { listRegionFilings } from '../services/filings.js';
 import { RegionCode } from '../domain/agency.js';
 import { FilingStatus } from '../domain/filing-status.js';
 import { authenticatedRoute } from './http-stack.js';
+import { YearQuery } from './route-params.js';
 
 const Path = z.strictObject({ region: RegionCode });
 const Query = z.strictObject({
-  year: z.string().regex(/^\d{4}$/, '年度应为四位数字').transform(Number),
+  year: YearQuery,
   status: FilingStatus.optional(),
 });
 

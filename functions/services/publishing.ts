@@ -1,6 +1,6 @@
 /**
  * Publishing use cases: one accepted revision to the site (from the stream), the repair pass
- * over visible failures, and the full rebuild. All three render with web/site, so an incremental
+ * over visible failures, and the full rebuild. All three render with functions/render/site, so an incremental
  * publish writes exactly what a rebuild would.
  */
 import type { PublicationSummary } from '../render/site/agency-page.js';

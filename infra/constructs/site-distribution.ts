@@ -1,7 +1,7 @@
 /**
  * The one public entry point: the site bucket through Origin Access Control, `/api/*` to the
  * HTTP API (never cached, every viewer header but Host forwarded), the same security headers the
- * local site server sends (web/site/security-headers.ts), HTTPS only, access logs to the log bucket.
+ * local site server sends (functions/render/site/security-headers.ts), HTTPS only, access logs to the log bucket.
  */
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';

@@ -212,7 +212,7 @@ describe('CloudFront', () => {
     expect(api.AllowedMethods).toEqual(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']);
   });
 
-  it('sends the security headers from web/site/security-headers.ts on pages and API answers', () => {
+  it('sends the security headers from functions/render/site/security-headers.ts on pages and API answers', () => {
     dev.statelessTemplate.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({
         SecurityHeadersConfig: {
