@@ -25,6 +25,11 @@ import { byKey, claimKey, copy, filingKey, type CheckFailItem, type MemoryTables
 /** event ids remembered per window item, as the adapter keeps them */
 const SEEN_EVENTS = 50;
 
+/** A batch read: copies of the items that exist, by key. */
+function batchGet<V>(items: ReadonlyMap<string, V>, keys: readonly string[]): Map<string, V> {
+  return new Map(keys.flatMap((k) => (items.has(k) ? [[k, copy(items.get(k)!)] as const] : [])));
+}
+
 export class MemoryReminderStore implements ReminderStore {
   constructor(
     private readonly tables: MemoryTables,
@@ -56,12 +61,7 @@ export class MemoryReminderStore implements ReminderStore {
   }
 
   async getAgencies(ids: readonly string[]): Promise<Map<string, Agency>> {
-    const found = new Map<string, Agency>();
-    for (const id of ids) {
-      const agency = this.tables.agencies.get(id);
-      if (agency) found.set(id, copy(agency));
-    }
-    return found;
+    return batchGet(this.tables.agencies, ids);
   }
 
   async getLastSubmitted(keys: readonly { agencyId: string; year: number }[]): Promise<Map<string, string | undefined>> {
@@ -74,12 +74,7 @@ export class MemoryReminderStore implements ReminderStore {
   }
 
   async getRegionContacts(regions: readonly string[]): Promise<Map<string, RegionContacts>> {
-    const found = new Map<string, RegionContacts>();
-    for (const r of regions) {
-      const contacts = this.tables.contacts.get(r);
-      if (contacts) found.set(r, copy(contacts));
-    }
-    return found;
+    return batchGet(this.tables.contacts, regions);
   }
 
   async putRegionContacts(contacts: RegionContacts): Promise<void> {
