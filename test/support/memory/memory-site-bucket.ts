@@ -1,0 +1,24 @@
+/**
+ * The SiteBucket port in memory: the objects by key, last write wins. `failWith` makes every
+ * put reject (a missing bucket, S3 down) until cleared; a rejected put writes nothing, which is
+ * stricter than S3 (some objects of a batch may land) but what the port promises to callers.
+ */
+import type { SiteObject } from '../../../functions/render/site/render-site.js';
+import type { SiteBucket } from '../../../functions/services/site-ports.js';
+
+export class MemorySiteBucket implements SiteBucket {
+  readonly objects = new Map<string, SiteObject>();
+  /** puts attempted, failed ones included */
+  puts = 0;
+  failWith: Error | undefined;
+
+  async put(objects: readonly SiteObject[]): Promise<void> {
+    this.puts++;
+    if (this.failWith) throw this.failWith;
+    for (const o of objects) this.objects.set(o.key, structuredClone(o));
+  }
+
+  body(key: string): string | undefined {
+    return this.objects.get(key)?.body;
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Every port in memory, wired as the composition roots wire the real adapters
+ * (functions/handlers/compose/), over one shared table and a controllable clock. The table's
+ * stream is delivered by `deliver()` to two consumers, as the two event source mappings do on
+ * AWS: the publisher (publish-stream.ts: a revision's INSERT unless review is required, or the
+ * MODIFY that approves it) and the notifier (notify-stream.ts: a `filing.check-failed` or
+ * `filing.returned` event's INSERT). A record whose consumer throws stays and comes again
+ * with the next delivery, like a batch item failure.
+ */
+import { randomInt } from 'node:crypto';
+import { withCheckCharacter } from '../../../functions/domain/credit-code.js';
+import type { Agency, AgencyKind } from '../../../functions/domain/agency.js';
+import { ReminderPolicy } from '../../../functions/domain/reminders/deadline-policy.js';
+import type { Deps } from '../../../functions/services/filings.js';
+import type { Caller } from '../../../functions/services/model.js';
+import { notifyCheckFailed, notifyReturned, type NotifyDeps } from '../../../functions/services/notify.js';
+import { publishOrRecordFailure, type PublishDeps } from '../../../functions/services/publishing.js';
+import { RecentPublications } from '../../../functions/services/recent-publications.js';
+import type { RemindDeps } from '../../../functions/services/remind.js';
+import type { ReviewDeps } from '../../../functions/services/review.js';
+import { MemoryFilingStore } from './memory-filing-store.js';
+import { MemoryMailer } from './memory-mailer.js';
+import { MemoryReminderStore } from './memory-reminder-store.js';
+import { MemoryReviewStore } from './memory-review-store.js';
+import { MemorySiteBucket } from './memory-site-bucket.js';
+import { MemorySiteStore } from './memory-site-store.js';
+import { MemoryClock, MemoryTables, type StreamRecord } from './memory-tables.js';
+
+export const SITE_URL = 'https://nianbao.example.gov.cn';
+export const FORM_URL = 'https://nianbao.example.gov.cn/file/';
+
+type Consumer = (record: StreamRecord) => Promise<void>;
+
+export interface Delivery {
+  /** records a consumer acted on without throwing */
+  handled: number;
+  /** records whose consumer threw (they come again) */
+  failed: { seq: number; error: string }[];
+}
+
+export interface WorldOptions {
+  /** the clock's start (default 2025-01-10T02:00Z, 10:00 in Shanghai) */
+  now?: string;
+  policy?: Partial<ReminderPolicy>;
+}
+
+export function memoryWorld(options: WorldOptions = {}) {
+  const tables = new MemoryTables();
+  const time = new MemoryClock(options.now);
+  const clock = time.now;
+  const filings = new MemoryFilingStore(tables);
+  const review = new MemoryReviewStore(tables);
+  const site = new MemorySiteStore(tables, clock);
+  const reminders = new MemoryReminderStore(tables, clock);
+  const bucket = new MemorySiteBucket();
+  const mailer = new MemoryMailer();
+  const policy = ReminderPolicy.parse(options.policy ?? {});
+
+  const filing: Deps = { store: filings, clock, settings: review };
+  const reviewDeps: ReviewDeps = { store: filings, settings: review, clock, policy };
+  const publish: PublishDeps = { store: site, bucket, clock, baseUrl: SITE_URL, recent: new RecentPublications() };
+  const notify: NotifyDeps = {
+    store: reminders,
+    getAgency: (id) => filings.getAgency(id),
+    mailer,
+    policy,
+    clock,
+    formUrl: () => FORM_URL,
+  };
+  const remind: RemindDeps = {
+    store: reminders,
+    mailer,
+    policy,
+    clock,
+    links: { signIn: () => FORM_URL, board: (region, year) => `${SITE_URL}/review/#region=${region}&year=${year}` },
+  };
+
+  const publisher: Consumer = async (r) => {
+    if (r.kind !== 'revision') return;
+    const gated = r.revision.review === 'required';
+    if (!(r.eventName === 'INSERT' && !gated) && !(r.eventName === 'MODIFY' && r.approvedNow)) return;
+    await publishOrRecordFailure(publish, { agencyId: r.revision.agencyId, year: r.revision.year, revision: r.revision.revision });
+  };
+  const notifier: Consumer = async (r) => {
+    if (r.kind !== 'event') return;
+    if (r.event.type === 'filing.returned') await notifyReturned(notify, r.event, r.eventId);
+    else if (r.event.type === 'filing.check-failed') await notifyCheckFailed(notify, r.event, r.eventId);
+  };
+  const cursors = new Map<Consumer, number>([
+    [publisher, 0],
+    [notifier, 0],
+  ]);
+
+  /** One delivery per consumer: its records in order, stopping at the first that throws. */
+  async function deliver(): Promise<Delivery> {
+    const result: Delivery = { handled: 0, failed: [] };
+    for (const [consumer, from] of cursors) {
+      let at = from;
+      for (; at < tables.stream.length; at++) {
+        const record = tables.stream[at]!;
+        try {
+          await consumer(record);
+          result.handled++;
+        } catch (error) {
+          result.failed.push({ seq: record.seq, error: (error as Error).message });
+          break;
+        }
+      }
+      cursors.set(consumer, at);
+    }
+    return result;
+  }
+
+  /** Deliveries until nothing fails or `rounds` are spent (a stream redelivers a failing record). */
+  async function drain(rounds = 5): Promise<Delivery[]> {
+    const all: Delivery[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const d = await deliver();
+      all.push(d);
+      if (d.failed.length === 0) break;
+    }
+    return all;
+  }
+
+  let agencyCount = 0;
+  /** Registers an agency with a valid credit code in `region`. */
+  async function addAgency(region: string, kind: AgencyKind = 'department', fields: Partial<Agency> = {}): Promise<Agency> {
+    agencyCount++;
+    const agency: Agency = {
+      id: withCheckCharacter(`11${region}${String(randomInt(0, 1e9)).padStart(9, '0')}`),
+      name: kind === 'township' ? `测试${agencyCount}镇人民政府` : `测试县第${agencyCount}局`,
+      region,
+      kind,
+      emails: [`office${agencyCount}@example.org`],
+      ...fields,
+    };
+    await filings.putAgency(agency);
+    return agency;
+  }
+
+  const filer = (agency: Agency): Caller => ({ role: 'filer', agencyId: agency.id, region: agency.region, tokenHash: `filer-${agency.id}`.padEnd(64, '0') });
+  const reviewer = (region: string): Caller => ({ role: 'reviewer', region, tokenHash: `reviewer-${region}`.padEnd(64, '0') });
+
+  return {
+    tables,
+    time,
+    clock,
+    stores: { filings, review, site, reminders },
+    bucket,
+    mailer,
+    policy,
+    deps: { filing, review: reviewDeps, publish, notify, remind },
+    deliver,
+    drain,
+    addAgency,
+    filer,
+    reviewer,
+  };
+}
+
+export type MemoryWorld = ReturnType<typeof memoryWorld>;
