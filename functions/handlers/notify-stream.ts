@@ -6,25 +6,20 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { insertedEvent } from '../adapters/stream-items.js';
 import type { AuditEvent } from '../services/model.js';
-import { notifyCheckFailed, notifyReturned, type NotifyDeps } from '../services/notify.js';
+import { MAILED_EVENTS, notifyEvent, type NotifyDeps } from '../services/notify.js';
 import { reminderRuntime } from './compose/mail.js';
 import { streamBatchHandler } from './stream-batch.js';
-
-const MAILED: ReadonlySet<AuditEvent['type']> = new Set(['filing.check-failed', 'filing.returned']);
 
 /** The event of a record that is mailed about, with its id. */
 export function checkFailedEvent(record: DynamoDBRecord): { event: AuditEvent; eventId: string } | undefined {
   const found = insertedEvent(record);
-  return found && MAILED.has(found.event.type) ? found : undefined;
+  return found && MAILED_EVENTS.has(found.event.type) ? found : undefined;
 }
 
 export function createNotifyHandler(deps: () => NotifyDeps) {
   return streamBatchHandler({
     select: checkFailedEvent,
-    async handle({ event, eventId }) {
-      if (event.type === 'filing.returned') await notifyReturned(deps(), event, eventId);
-      else await notifyCheckFailed(deps(), event, eventId);
-    },
+    handle: ({ event, eventId }) => notifyEvent(deps(), event, eventId),
     describe: ({ event }) => `${event.type} e-mail for ${event.agencyId} ${event.year}`,
   });
 }

@@ -7,7 +7,7 @@
  */
 import type { DynamoDBRecord } from 'aws-lambda';
 import { revisionChange } from '../adapters/stream-items.js';
-import { publishOrRecordFailure, type PublishDeps } from '../services/publishing.js';
+import { publishesOn, publishOrRecordFailure, type PublishDeps } from '../services/publishing.js';
 import type { PublishTarget } from '../services/site-ports.js';
 import { publishRuntime } from './compose/publish.js';
 import { streamBatchHandler } from './stream-batch.js';
@@ -16,9 +16,8 @@ export function publishTarget(record: DynamoDBRecord): PublishTarget | undefined
   const change = revisionChange(record);
   if (!change) return undefined;
   const { item, kind, before } = change;
-  const accepted = kind === 'INSERT' && item.review !== 'required';
-  const approved = kind === 'MODIFY' && item.approvedAt !== undefined && before?.approvedAt === undefined;
-  if (!accepted && !approved) return undefined;
+  const approvedNow = item.approvedAt !== undefined && before?.approvedAt === undefined;
+  if (!publishesOn({ kind, review: item.review, approvedNow })) return undefined;
   return { agencyId: item.agencyId, year: item.year, revision: item.revision };
 }
 

@@ -186,3 +186,12 @@ export async function markUndeliverable(deps: NotifyDeps, notice: UndeliverableN
   await deps.store.settle(id, owner, 'sent', { told: to });
   return 'told';
 }
+
+/** The audit events the filer is mailed about. */
+export const MAILED_EVENTS: ReadonlySet<AuditEvent['type']> = new Set(['filing.check-failed', 'filing.returned']);
+
+/** Mails what an audit event calls for (the notifier's one use case); other events pass by. */
+export async function notifyEvent(deps: NotifyDeps, event: AuditEvent, eventId: string): Promise<void> {
+  if (event.type === 'filing.returned') await notifyReturned(deps, event, eventId);
+  else if (event.type === 'filing.check-failed') await notifyCheckFailed(deps, event, eventId);
+}

@@ -26,6 +26,15 @@ export interface PublishDeps {
   stylesheet?: () => SiteObject;
 }
 
+/**
+ * Which change of a revision item publishes it: its INSERT (an accepted submission or
+ * amendment) unless its region requires review; then the MODIFY that approves it.
+ */
+export function publishesOn(change: { kind: string | undefined; review?: 'required' | undefined; approvedNow: boolean }): boolean {
+  if (change.kind === 'INSERT') return change.review !== 'required';
+  return change.kind === 'MODIFY' && change.approvedNow;
+}
+
 /** Attempts (stream deliveries) before a revision is left in the visible `publish_failed` state. */
 export const MAX_PUBLISH_ATTEMPTS = 3;
 /** Renders of one publish while concurrent publishes keep changing what it read. */

@@ -2,9 +2,8 @@
  * Every port in memory, wired as the composition roots wire the real adapters
  * (functions/handlers/compose/), over one shared table and a controllable clock. The table's
  * stream is delivered by `deliver()` to two consumers, as the two event source mappings do on
- * AWS: the publisher (publish-stream.ts: a revision's INSERT unless review is required, or the
- * MODIFY that approves it) and the notifier (notify-stream.ts: a `filing.check-failed` or
- * `filing.returned` event's INSERT). A record whose consumer throws stays and comes again
+ * AWS: the publisher (which changes publish: `publishesOn` in services/publishing.ts) and the
+ * notifier (`notifyEvent` in services/notify.ts). A record whose consumer throws stays and comes again
  * with the next delivery, like a batch item failure.
  */
 import { randomInt } from 'node:crypto';
@@ -13,8 +12,8 @@ import type { Agency, AgencyKind } from '../../../functions/domain/agency.js';
 import { ReminderPolicy } from '../../../functions/domain/reminders/deadline-policy.js';
 import type { Deps } from '../../../functions/services/filings.js';
 import type { Caller } from '../../../functions/services/model.js';
-import { notifyCheckFailed, notifyReturned, type NotifyDeps } from '../../../functions/services/notify.js';
-import { publishOrRecordFailure, type PublishDeps } from '../../../functions/services/publishing.js';
+import { notifyEvent, type NotifyDeps } from '../../../functions/services/notify.js';
+import { publishesOn, publishOrRecordFailure, type PublishDeps } from '../../../functions/services/publishing.js';
 import { RecentPublications } from '../../../functions/services/recent-publications.js';
 import type { RemindDeps } from '../../../functions/services/remind.js';
 import type { ReviewDeps } from '../../../functions/services/review.js';
@@ -77,14 +76,12 @@ export function memoryWorld(options: WorldOptions = {}) {
 
   const publisher: Consumer = async (r) => {
     if (r.kind !== 'revision') return;
-    const gated = r.revision.review === 'required';
-    if (!(r.eventName === 'INSERT' && !gated) && !(r.eventName === 'MODIFY' && r.approvedNow)) return;
+    if (!publishesOn({ kind: r.eventName, review: r.revision.review, approvedNow: r.approvedNow })) return;
     await publishOrRecordFailure(publish, { agencyId: r.revision.agencyId, year: r.revision.year, revision: r.revision.revision });
   };
   const notifier: Consumer = async (r) => {
     if (r.kind !== 'event') return;
-    if (r.event.type === 'filing.returned') await notifyReturned(notify, r.event, r.eventId);
-    else if (r.event.type === 'filing.check-failed') await notifyCheckFailed(notify, r.event, r.eventId);
+    await notifyEvent(notify, r.event, r.eventId);
   };
   const cursors = new Map<Consumer, number>([
     [publisher, 0],
