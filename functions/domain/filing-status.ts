@@ -13,7 +13,7 @@ import { z } from 'zod';
  * - published: its newest accepted revision is on the public site;
  * - publish_failed: accepted, but the site could not be written after retries (the repair pass retries).
  */
-export const FilingStatus = z.enum(['not_started', 'draft', 'submitted', 'awaiting_approval', 'returned', 'published', 'publish_failed']);
+export const FilingStatus = /* @__PURE__ */ z.enum(['not_started', 'draft', 'submitted', 'awaiting_approval', 'returned', 'published', 'publish_failed']);
 export type FilingStatus = z.infer<typeof FilingStatus>;
 
 /** A report is still owed: nothing accepted is on file (reminders go out, the board counts it overdue). */
