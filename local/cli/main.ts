@@ -4,43 +4,39 @@
  * wrong arguments (exit 2), a failure the person can act on (its own code), a refusal of the
  * use case (exit 1), an unreachable runtime or service (exit 1, one sentence, no stack).
  */
-import { validateCommand } from './validate-command.js';
-import { importCommand } from './import-command.js';
-import { agenciesImportCommand } from './agencies-import-command.js';
-import { tokenCreateCommand } from './token-create-command.js';
-import { tokenRevokeCommand } from './token-revoke-command.js';
-import { seedCommand } from './seed-command.js';
-import { siteCommand } from './site-command.js';
-import { remindCommand } from './remind-command.js';
-import { sesCommand } from './ses-command.js';
-import { regionCommand } from './region-command.js';
 import { CliError, UsageError, type Command } from './command.js';
 import { UnreadableReportError } from './read-report.js';
 import { CsvFormatError, NianbaoError } from '../../functions/services/errors.js';
 
-const COMMANDS: readonly Command[] = [
-  importCommand,
-  validateCommand,
-  agenciesImportCommand,
-  tokenCreateCommand,
-  tokenRevokeCommand,
-  seedCommand,
-  siteCommand,
-  remindCommand,
-  sesCommand,
-  regionCommand,
+/**
+ * Each command's words and module, loaded only when chosen: `nianbao validate` does not pay
+ * for the AWS SDK that `nianbao token create` needs.
+ */
+const COMMANDS: readonly { words: readonly string[]; load: () => Promise<Command> }[] = [
+  { words: ['import'], load: async () => (await import('./import-command.js')).importCommand },
+  { words: ['validate'], load: async () => (await import('./validate-command.js')).validateCommand },
+  { words: ['agencies', 'import'], load: async () => (await import('./agencies-import-command.js')).agenciesImportCommand },
+  { words: ['token', 'create'], load: async () => (await import('./token-create-command.js')).tokenCreateCommand },
+  { words: ['token', 'revoke'], load: async () => (await import('./token-revoke-command.js')).tokenRevokeCommand },
+  { words: ['seed'], load: async () => (await import('./seed-command.js')).seedCommand },
+  { words: ['site'], load: async () => (await import('./site-command.js')).siteCommand },
+  { words: ['remind'], load: async () => (await import('./remind-command.js')).remindCommand },
+  { words: ['ses'], load: async () => (await import('./ses-command.js')).sesCommand },
+  { words: ['region'], load: async () => (await import('./region-command.js')).regionCommand },
 ];
 
-function usage(): string {
-  return ['用法 (usage):', ...COMMANDS.map((c) => `  nianbao ${c.usage}`)].join('\n');
+async function usage(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
+  return ['用法 (usage):', ...commands.map((c) => `  nianbao ${c.usage}`)].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const command = COMMANDS.find((c) => c.words.every((w, i) => argv[i] === w));
-  if (!command) {
-    process.stderr.write(`${usage()}\n`);
+  const entry = COMMANDS.find((c) => c.words.every((w, i) => argv[i] === w));
+  if (!entry) {
+    process.stderr.write(`${await usage()}\n`);
     return argv.length === 0 || argv[0] === '--help' ? 0 : 2;
   }
+  const command = await entry.load();
   try {
     return await command.run(argv.slice(command.words.length));
   } catch (error) {
