@@ -66,17 +66,15 @@ export class WrappedLabels {
     for (let consumed = 0; consumed <= after.length; consumed++) {
       const tail = after.slice(0, consumed).flat();
       if (consumed > 0 && tail.length === 0) break;
-      // The value line's own words, longest first: "（四）无 1.本机关不掌握…" is the row 1.本机关….
-      const ownStarts = consumed === 0 ? own.map((_, i) => i) : [0];
-      for (const start of ownStarts) {
-        const hit = this.row([...own.slice(start), ...tail]);
-        if (hit) return { target: hit, consumed };
-      }
-      for (let back = 1; back <= this.pieces.length; back++) {
-        const words = [...this.pieces.slice(-back), ...own, ...tail];
-        if (words.join('').length > MAX_LABEL_LENGTH) break;
-        const hit = this.row(words);
-        if (hit) return { target: hit, consumed };
+      for (let back = 0; back <= this.pieces.length; back++) {
+        const before = this.pieces.slice(this.pieces.length - back);
+        if (before.join('').length > MAX_LABEL_LENGTH) break;
+        // The value line's own words, longest first: "（四）无 1.本机关不掌握…" is the row
+        // 1.本机关…, and "他处理 求缴纳费用…" continues "2、申请人逾期…" above it.
+        for (let start = 0; start < Math.max(own.length, 1); start++) {
+          const hit = this.row([...before, ...own.slice(start), ...tail]);
+          if (hit) return { target: hit, consumed };
+        }
       }
     }
     return undefined;

@@ -1,0 +1,72 @@
+/**
+ * A PDF report → the plain-text layout importReport reads.
+ *
+ * PDF.js through unpdf (pinned in package.json): unpdf ships a serverless build of PDF.js
+ * with its worker inlined, so the same code runs in Node (CLI, Lambda) and in the browser
+ * (the form loads it only when a PDF is chosen) without setting up a worker file. Only the
+ * text layer is read: items with their positions, laid out by page-lines.ts.
+ */
+import { TEMPLATES, TEMPLATE_IDS } from '../../report-template.js';
+import { ImportError } from '../import-error.js';
+import { tableLabelIndex } from '../table-labels.js';
+import { layoutPages, type PdfPage, type PdfTextItem } from './page-lines.js';
+
+export const NO_TEXT_LAYER = '该 PDF 没有文字层（可能是扫描件），无法读取。请上传 Word、Excel 或带文字层的 PDF。';
+
+/** Fewer readable characters than this in the whole file: a scan, perhaps with a stamp or page numbers. */
+const MIN_TEXT_CHARACTERS = 20;
+
+export async function pdfToText(bytes: Uint8Array): Promise<string> {
+  const pages = await readPages(bytes);
+  const characters = pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.text.replace(/\s+/g, '').length, 0), 0);
+  if (characters < MIN_TEXT_CHARACTERS) throw new ImportError(NO_TEXT_LAYER);
+  return layoutPages(pages, { isRowLabel });
+}
+
+async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
+  const { getDocumentProxy } = await import('unpdf');
+  let document: Awaited<ReturnType<typeof getDocumentProxy>>;
+  try {
+    // PDF.js takes ownership of (detaches) the buffer it is given: pass a copy.
+    document = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false });
+  } catch (error) {
+    const name = (error as { name?: string } | undefined)?.name;
+    if (name === 'PasswordException') throw new ImportError('该 PDF 有密码保护，无法读取。请上传未加密的文件。');
+    throw new ImportError('无法读取该 PDF 文件（文件已损坏或不是 PDF）。');
+  }
+  try {
+    const pages: PdfPage[] = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      const content = await page.getTextContent();
+      const items: PdfTextItem[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || !item.str.trim()) continue;
+        const [a, b, c, d, x, y] = item.transform as number[];
+        const size = Math.hypot(c!, d!) || Math.hypot(a!, b!);
+        items.push({ text: item.str, x: x!, y: y!, width: item.width, size });
+      }
+      const [left, bottom, right, top] = page.view as [number, number, number, number];
+      pages.push({ box: [left, bottom, right, top], items });
+      page.cleanup();
+    }
+    return pages;
+  } finally {
+    await document.loadingTask.destroy();
+  }
+}
+
+/** Any row label of either template's tables, as printed whole in one cell. */
+function isRowLabel(text: string): boolean {
+  return ROW_LABELS().some((index) => index.find(text)?.kind === 'row');
+}
+
+let rowIndexes: ReturnType<typeof tableLabelIndex>[] | undefined;
+function ROW_LABELS(): ReturnType<typeof tableLabelIndex>[] {
+  rowIndexes ??= TEMPLATE_IDS.flatMap((id) =>
+    (['proactive', 'applications', 'appeals'] as const).map((section) =>
+      tableLabelIndex(TEMPLATES[id].tables.filter((t) => t.section === section)),
+    ),
+  );
+  return rowIndexes;
+}
