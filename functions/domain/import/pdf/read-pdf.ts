@@ -27,8 +27,9 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
   const { getDocumentProxy } = await import('unpdf');
   let document: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    // PDF.js takes ownership of (detaches) the buffer it is given: pass a copy.
-    document = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false });
+    // PDF.js takes ownership of (detaches) the buffer it is given: pass a copy. System fonts
+    // only matter for drawing glyphs, and looking them up slows every non-embedded font.
+    document = await getDocumentProxy(new Uint8Array(bytes), { useSystemFonts: false });
   } catch (error) {
     const name = (error as { name?: string } | undefined)?.name;
     if (name === 'PasswordException') throw new ImportError('该 PDF 有密码保护，无法读取。请上传未加密的文件。');
