@@ -6,6 +6,8 @@
  * Coordinates are PDF user space: x to the right, y upwards, baseline of each item.
  */
 
+import type { Rule } from './ruling-lines.js';
+
 export interface PdfTextItem {
   readonly text: string;
   readonly x: number;
@@ -19,6 +21,8 @@ export interface PdfPage {
   /** the page box: [left, bottom, right, top] */
   readonly box: readonly [number, number, number, number];
   readonly items: readonly PdfTextItem[];
+  /** horizontal lines drawn on the page (table borders), if known */
+  readonly rules?: readonly Rule[];
 }
 
 interface Cell {
@@ -37,13 +41,18 @@ interface Line {
 /** Items whose baselines differ by less than this share a line (a fraction of the font size). */
 const SAME_LINE = 0.45;
 /** A horizontal gap wider than this (in font sizes) separates two cells of a table row. */
-const CELL_GAP = 1.2;
+const CELL_GAP = 0.6;
 /** A gap wider than this (in font sizes) inside a cell is printed as a space. */
 const WORD_GAP = 0.2;
 /** Header and footer bands: this share of the page's height at the top and at the bottom. */
 const MARGIN_BAND = 0.1;
-/** A label line this close (in font sizes) above or below a line of values belongs to its row. */
+/**
+ * Without table borders, a label line this close (in font sizes) above or below a line of
+ * values belongs to its row; with borders, any label line in the same row band up to the
+ * farther reach does.
+ */
 const ROW_REACH = 2.2;
+const BANDED_REACH = 8;
 
 const NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const PAGE_NUMBER =
@@ -54,8 +63,11 @@ const BARE_NUMBER = /^\d{1,3}$/;
 const HEADING = /^(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十]+[)）])/;
 
 export interface LayoutOptions {
-  /** text that is a whole row label of a table (so it is a row of its own, even with no values) */
-  readonly isRowLabel?: (text: string) => boolean;
+  /**
+   * Text that is a whole label of a table (row, group, column, caption): such a line is a row,
+   * caption or header of its own, never the wrapped end of a neighbouring row's label.
+   */
+  readonly isTableLabel?: (text: string) => boolean;
 }
 
 export function layoutPages(pages: readonly PdfPage[], options: LayoutOptions = {}): string {
@@ -65,7 +77,7 @@ export function layoutPages(pages: readonly PdfPage[], options: LayoutOptions = 
   perPage.forEach((pageLines, index) => {
     const edges = new Set([pageLines[0], pageLines[pageLines.length - 1]]);
     const kept = pageLines.filter((line) => !isFurniture(line, pages[index]!, furniture, edges.has(line)));
-    lines.push(...mergeWrappedLabels(kept, options.isRowLabel ?? (() => false)));
+    lines.push(...mergeWrappedLabels(kept, pages[index]!.rules ?? [], options.isTableLabel ?? (() => false)));
   });
   const grid = valueGrid(lines);
   return joinParagraphs(lines, grid)
@@ -161,27 +173,30 @@ function valuesX(line: Line): number | undefined {
 
 /**
  * A wrapped row label prints as lines of label text above and below the line that carries
- * the row's values (cells are centred vertically, or top-aligned). Each line without values
- * whose text lies left of a value line's numbers and within reach goes to the nearest such
- * line, cell by cell (a piece joins the cell it lines up with), so that the row reads as one.
+ * the row's values (cells centred vertically, or top-aligned). Each line without values whose
+ * text lies left of a value line's numbers goes to the nearest such line in the same row band
+ * (no table border between them), cell by cell (a piece joins the cell it lines up with), so
+ * that the row reads as one. Without borders, only lines within ROW_REACH are joined.
  */
-function mergeWrappedLabels(lines: readonly Line[], isRowLabel: (text: string) => boolean): Line[] {
+function mergeWrappedLabels(lines: readonly Line[], rules: readonly Rule[], isLabel: (text: string) => boolean): Line[] {
   const valueLines = lines.filter((l) => valuesX(l) !== undefined);
   const absorbed = new Set<Line>();
   const pieces = new Map<Line, Line[]>();
   for (const line of lines) {
     if (valuesX(line) !== undefined) continue;
     const right = Math.max(...line.cells.map((c) => c.x1));
+    const whole = isLabel(lineText(line));
     let best: Line | undefined;
     for (const candidate of valueLines) {
       if (right > valuesX(candidate)! + 0.5 * line.size) continue;
       const distance = Math.abs(candidate.y - line.y);
-      if (distance > ROW_REACH * Math.max(line.size, candidate.size)) continue;
+      const size = Math.max(line.size, candidate.size);
+      if (rules.length > 0 ? distance > BANDED_REACH * size || separated(line, candidate, rules) : distance > ROW_REACH * size) continue;
+      // A whole label (a caption, a row left blank) beside a row that has its own label is not part of it.
+      if (whole && candidate.cells.some((c) => c.x0 < valuesX(candidate)! && isLabel(c.text))) continue;
       if (!best || distance < Math.abs(best.y - line.y)) best = candidate;
     }
     if (!best) continue;
-    // A whole row label of its own is a row left blank, not the end of its neighbour's label.
-    if (line.cells.some((c) => isRowLabel(c.text)) && best.cells.some((c) => isRowLabel(c.text))) continue;
     absorbed.add(line);
     pieces.set(best, [...(pieces.get(best) ?? []), line]);
   }
@@ -192,6 +207,37 @@ function mergeWrappedLabels(lines: readonly Line[], isRowLabel: (text: string) =
     result.push(extra ? joinPieces(line, extra) : line);
   }
   return result;
+}
+
+/**
+ * A border runs between the two lines under most of the label's width. Borders are often
+ * drawn in pieces, one per grid column: the pieces at one height are taken together.
+ */
+function separated(label: Line, values: Line, rules: readonly Rule[]): boolean {
+  const cell = label.cells[label.cells.length - 1]!;
+  const middle = (l: Line) => l.y + 0.35 * l.size;
+  const [low, high] = [Math.min(middle(label), middle(values)), Math.max(middle(label), middle(values))];
+  const heights = new Map<number, Rule[]>();
+  for (const rule of rules) {
+    if (rule.y <= low || rule.y >= high || rule.x1 <= cell.x0 || rule.x0 >= cell.x1) continue;
+    const key = Math.round(rule.y);
+    heights.set(key, [...(heights.get(key) ?? []), rule]);
+  }
+  const width = cell.x1 - cell.x0;
+  return [...heights.values()].some((pieces) => covered(pieces, cell.x0, cell.x1) >= 0.6 * width);
+}
+
+/** How much of [x0, x1] the rules cover. */
+function covered(rules: readonly Rule[], x0: number, x1: number): number {
+  const spans = rules.map((r) => [Math.max(r.x0, x0), Math.min(r.x1, x1)] as const).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = x0;
+  for (const [from, to] of spans) {
+    const start = Math.max(from, end);
+    if (to > start) total += to - start;
+    end = Math.max(end, to);
+  }
+  return total;
 }
 
 function joinPieces(valueLine: Line, pieces: readonly Line[]): Line {
@@ -235,44 +281,128 @@ function overlaps(a: Cell, b: Cell, size: number): boolean {
 function valueGrid(lines: readonly Line[]): Map<Line, string[]> {
   const grid = new Map<Line, string[]>();
   let block: Line[] = [];
+  let columns: Column[] = [];
+  let headers: Line[] = [];
   const flush = () => {
-    if (block.length > 0) fillBlock(block, grid);
+    if (block.length > 0) fillBlock(block, columns, headerColumns(headers, block), grid);
     block = [];
+    columns = [];
   };
   for (const line of lines) {
     const start = valuesX(line);
     if (start !== undefined) {
+      // A table continued on another page, or the next table, may place its columns elsewhere.
+      if (!fits(valueCells(line), columns)) {
+        flush();
+        headers = [];
+      }
       block.push(line);
+      columns = addColumns(columns, valueCells(line));
       continue;
     }
     const left = Math.min(...block.map((l) => valuesX(l)!));
-    if (block.length > 0 && Math.max(...line.cells.map((c) => c.x1)) > left) flush();
+    if (block.length > 0 && Math.max(...line.cells.map((c) => c.x1)) > left) {
+      flush();
+      headers = [];
+    }
+    if (block.length === 0) headers = [...headers.slice(-5), line];
   }
   flush();
   return grid;
 }
 
-function fillBlock(block: readonly Line[], grid: Map<Line, string[]>): void {
-  const values = (line: Line) => line.cells.filter((c) => c.x0 >= valuesX(line)!);
-  const columns: { x0: number; x1: number }[] = [];
-  for (const cell of block.flatMap(values).sort((a, b) => a.x0 - b.x0)) {
-    const last = columns[columns.length - 1];
-    if (last && cell.x0 <= last.x1) last.x1 = Math.max(last.x1, cell.x1);
-    else columns.push({ x0: cell.x0, x1: cell.x1 });
+/**
+ * The leaf column headers over a block of values (自然人, 商业企业 …, 总计), from the lines just
+ * above it: the narrowest header cells in the value area that overlap no narrower one, so that
+ * a header spanning several columns (法人或其他组织, 行政诉讼) and a header's wrapped second
+ * line are left out.
+ */
+function headerColumns(headers: readonly Line[], block: readonly Line[]): Column[] {
+  const left = Math.min(...block.map((l) => valuesX(l)!));
+  const size = block[0]!.size;
+  const cells = headers
+    .flatMap((l) => l.cells)
+    .filter((c) => c.x0 >= left - size)
+    .sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0));
+  const leaves: Column[] = [];
+  for (const cell of cells) {
+    if (leaves.some((leaf) => cell.x0 < leaf.x1 && cell.x1 > leaf.x0)) continue;
+    leaves.push({ x0: cell.x0, x1: cell.x1 });
   }
+  return leaves.sort((a, b) => a.x0 - b.x0);
+}
+
+interface Column {
+  x0: number;
+  x1: number;
+}
+
+function valueCells(line: Line): Cell[] {
+  return line.cells.filter((c) => c.x0 >= valuesX(line)!);
+}
+
+function addColumns(columns: readonly Column[], cells: readonly Cell[]): Column[] {
+  const merged: Column[] = [];
+  for (const span of [...columns, ...cells].map((c) => ({ x0: c.x0, x1: c.x1 })).sort((a, b) => a.x0 - b.x0)) {
+    const last = merged[merged.length - 1];
+    if (last && span.x0 <= last.x1) last.x1 = Math.max(last.x1, span.x1);
+    else merged.push(span);
+  }
+  return merged;
+}
+
+/** Each cell under one column of its own; cells under no column only as many as the block lacks. */
+function fits(cells: readonly Cell[], columns: readonly Column[]): boolean {
+  if (columns.length === 0) return true;
+  const used = new Set<number>();
+  let outside = 0;
+  for (const cell of cells) {
+    const hits = columns.flatMap((c, i) => (cell.x0 <= c.x1 && cell.x1 >= c.x0 ? [i] : []));
+    if (hits.length > 1 || (hits.length === 1 && used.has(hits[0]!))) return false;
+    if (hits.length === 0) outside++;
+    else used.add(hits[0]!);
+  }
+  return outside <= Math.max(0, cells.length - columns.length);
+}
+
+function fillBlock(block: readonly Line[], columns: readonly Column[], headers: readonly Column[], grid: Map<Line, string[]>): void {
+  const byHeader = headers.length >= Math.max(...block.map((l) => valueCells(l).length)) ? headers : undefined;
   for (const line of block) {
-    const own = values(line);
-    const cells = columns.map(() => '');
-    let clash = false;
-    for (const cell of own) {
-      const at = columns.findIndex((c) => cell.x0 >= c.x0 && cell.x1 <= c.x1);
-      if (at < 0 || cells[at]) clash = true;
-      else cells[at] = cell.text;
-    }
+    const own = valueCells(line);
     const labels = line.cells.filter((c) => c.x0 < valuesX(line)!).map((c) => c.text);
-    // Two numbers in one column: the columns are not this table's; keep the line as printed.
-    grid.set(line, [...labels, ...(clash ? own.map((c) => c.text) : cells)]);
+    // Under the headers when every number has a header of its own, else under the columns the
+    // numbers themselves line up in; failing both, as printed.
+    const cells = (byHeader && placeUnder(own, byHeader, nearestCentre)) ?? placeUnder(own, columns, inside) ?? own.map((c) => c.text);
+    grid.set(line, [...labels, ...cells]);
   }
+}
+
+function placeUnder(own: readonly Cell[], columns: readonly Column[], pick: (cell: Cell, columns: readonly Column[]) => number): string[] | undefined {
+  const cells = columns.map(() => '');
+  for (const cell of own) {
+    const at = pick(cell, columns);
+    if (at < 0 || cells[at]) return undefined;
+    cells[at] = cell.text;
+  }
+  return cells;
+}
+
+function inside(cell: Cell, columns: readonly Column[]): number {
+  return columns.findIndex((c) => cell.x0 >= c.x0 && cell.x1 <= c.x1);
+}
+
+/** The header whose centre is nearest the number's, if the number lies within its column's reach. */
+function nearestCentre(cell: Cell, columns: readonly Column[]): number {
+  const centre = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
+  let best = -1;
+  columns.forEach((column, i) => {
+    if (best < 0 || Math.abs(centre(column) - centre(cell)) < Math.abs(centre(columns[best]!) - centre(cell))) best = i;
+  });
+  if (best < 0) return -1;
+  // Halfway to the neighbouring headers at most.
+  const neighbours = [columns[best - 1], columns[best + 1]].filter((c): c is Column => c !== undefined);
+  const reach = Math.min(...neighbours.map((n) => Math.abs(centre(n) - centre(columns[best]!)) / 2), Infinity);
+  return Math.abs(centre(columns[best]!) - centre(cell)) <= reach ? best : -1;
 }
 
 // ---- prose: lines of one paragraph joined ------------------------------------------------

@@ -10,6 +10,8 @@ import { TEMPLATES, TEMPLATE_IDS } from '../../report-template.js';
 import { ImportError } from '../import-error.js';
 import { tableLabelIndex } from '../table-labels.js';
 import { layoutPages, type PdfPage, type PdfTextItem } from './page-lines.js';
+import { horizontalRules } from './ruling-lines.js';
+import { normaliseRadicals } from './cjk-radicals.js';
 
 export const NO_TEXT_LAYER = '该 PDF 没有文字层（可能是扫描件），无法读取。请上传 Word、Excel 或带文字层的 PDF。';
 
@@ -20,11 +22,13 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
   const pages = await readPages(bytes);
   const characters = pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.text.replace(/\s+/g, '').length, 0), 0);
   if (characters < MIN_TEXT_CHARACTERS) throw new ImportError(NO_TEXT_LAYER);
-  return layoutPages(pages, { isRowLabel });
+  return layoutPages(pages, { isTableLabel });
 }
 
 async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
-  const { getDocumentProxy } = await import('unpdf');
+  polyfillTransfer();
+  const { getDocumentProxy, getResolvedPDFJS } = await import('unpdf');
+  const { OPS } = await getResolvedPDFJS();
   let document: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // PDF.js takes ownership of (detaches) the buffer it is given: pass a copy. System fonts
@@ -45,10 +49,12 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
         if (!('str' in item) || !item.str.trim()) continue;
         const [a, b, c, d, x, y] = item.transform as number[];
         const size = Math.hypot(c!, d!) || Math.hypot(a!, b!);
-        items.push({ text: item.str, x: x!, y: y!, width: item.width, size });
+        items.push({ text: normaliseRadicals(item.str), x: x!, y: y!, width: item.width, size });
       }
       const [left, bottom, right, top] = page.view as [number, number, number, number];
-      pages.push({ box: [left, bottom, right, top], items });
+      const operators = await page.getOperatorList();
+      const rules = horizontalRules(operators.fnArray, operators.argsArray, OPS);
+      pages.push({ box: [left, bottom, right, top], items, rules });
       page.cleanup();
     }
     return pages;
@@ -57,9 +63,27 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
   }
 }
 
-/** Any row label of either template's tables, as printed whole in one cell. */
-function isRowLabel(text: string): boolean {
-  return ROW_LABELS().some((index) => index.find(text)?.kind === 'row');
+/**
+ * PDF.js's operator list calls ArrayBuffer#transferToFixedLength, which Node 20 lacks (Node
+ * 21+ and browsers have it): a copy does the same for PDF.js's use, a buffer it no longer reads.
+ */
+function polyfillTransfer(): void {
+  const proto = ArrayBuffer.prototype as ArrayBuffer & { transferToFixedLength?: (length?: number) => ArrayBuffer };
+  if (typeof proto.transferToFixedLength === 'function') return;
+  Object.defineProperty(proto, 'transferToFixedLength', {
+    configurable: true,
+    writable: true,
+    value(this: ArrayBuffer, length = this.byteLength): ArrayBuffer {
+      const copy = new ArrayBuffer(length);
+      new Uint8Array(copy).set(new Uint8Array(this, 0, Math.min(length, this.byteLength)));
+      return copy;
+    },
+  });
+}
+
+/** Any label of either template's tables (row, group, column, caption), as printed whole. */
+function isTableLabel(text: string): boolean {
+  return ROW_LABELS().some((index) => index.find(text) !== undefined);
 }
 
 let rowIndexes: ReturnType<typeof tableLabelIndex>[] | undefined;
