@@ -164,11 +164,18 @@ function isNumeric(text: string): boolean {
   return NUMBER.test(text.normalize('NFKC').replace(/\s+/g, ''));
 }
 
+const valuesXCache = new WeakMap<Line, number | null>();
+
 /** The x where a line's trailing run of numbers begins, if it has one. */
 function valuesX(line: Line): number | undefined {
-  let start = line.cells.length;
-  while (start > 0 && isNumeric(line.cells[start - 1]!.text)) start--;
-  return start < line.cells.length ? line.cells[start]!.x0 : undefined;
+  let x = valuesXCache.get(line);
+  if (x === undefined) {
+    let start = line.cells.length;
+    while (start > 0 && isNumeric(line.cells[start - 1]!.text)) start--;
+    x = start < line.cells.length ? line.cells[start]!.x0 : null;
+    valuesXCache.set(line, x);
+  }
+  return x ?? undefined;
 }
 
 /**

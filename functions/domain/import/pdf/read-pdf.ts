@@ -10,13 +10,16 @@ import { TEMPLATES, TEMPLATE_IDS } from '../../report-template.js';
 import { ImportError } from '../import-error.js';
 import { tableLabelIndex } from '../table-labels.js';
 import { layoutPages, type PdfPage, type PdfTextItem } from './page-lines.js';
-import { horizontalRules } from './ruling-lines.js';
+import { horizontalRules, type Rule } from './ruling-lines.js';
 import { normaliseRadicals } from './cjk-radicals.js';
 
 export const NO_TEXT_LAYER = '该 PDF 没有文字层（可能是扫描件），无法读取。请上传 Word、Excel 或带文字层的 PDF。';
 
 /** Fewer readable characters than this in the whole file: a scan, perhaps with a stamp or page numbers. */
 const MIN_TEXT_CHARACTERS = 20;
+const FIGURE = /^[\d,.]+$/;
+/** A page with fewer items that are figures alone has no table worth reading borders for. */
+const MIN_TABLE_FIGURES = 6;
 
 export async function pdfToText(bytes: Uint8Array): Promise<string> {
   const pages = await readPages(bytes);
@@ -52,8 +55,14 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
         items.push({ text: normaliseRadicals(item.str), x: x!, y: y!, width: item.width, size });
       }
       const [left, bottom, right, top] = page.view as [number, number, number, number];
-      const operators = await page.getOperatorList();
-      const rules = horizontalRules(operators.fnArray, operators.argsArray, OPS);
+      // Borders only matter where there are tables, and reading the drawing costs as much as
+      // reading the text: pages without a run of figures skip it.
+      const figures = items.filter((i) => FIGURE.test(i.text.trim())).length;
+      let rules: Rule[] = [];
+      if (figures >= MIN_TABLE_FIGURES) {
+        const operators = await page.getOperatorList();
+        rules = horizontalRules(operators.fnArray, operators.argsArray, OPS);
+      }
       pages.push({ box: [left, bottom, right, top], items, rules });
       page.cleanup();
     }
