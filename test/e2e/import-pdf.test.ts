@@ -11,7 +11,7 @@ import { SITE_CSS_FILE } from '../../functions/adapters/site-stylesheet.js';
 import { renderReportPage } from '../../functions/render/site/report-page.js';
 import { agencyId, REGION, revision, sampleReport } from '../unit/site-fixtures.js';
 import { startPrinter, type Printer } from '../support/print-pdf.js';
-import { readRealReport, reportCells } from '../support/real-report-tables.js';
+import { readRealReport } from '../support/real-report-tables.js';
 import { wordLikeReportHtml } from '../support/word-like-report.js';
 
 let printer: Printer;
@@ -70,7 +70,8 @@ describe('a report laid out as a Word document and printed to PDF', () => {
 
     expect(imported).toMatchObject({ agencyName: '淮安市人民政府', year: 2024, template: '2021' });
     expect(cellsOf(imported)).toEqual(cellsOf(huaian));
-    expect(cellValue(imported, tables['applications.carriedOver.research']!.table, tables['applications.carriedOver.research']!.row, tables['applications.carriedOver.research']!.column)).toBeNull();
+    const blank = tables['applications.carriedOver.research']!;
+    expect(cellValue(imported, blank.table, blank.row, blank.column)).toBeNull();
   });
 
   it('keeps the text without page headers, footers or page numbers, paragraphs whole', async () => {
