@@ -81,6 +81,12 @@ describe('laying out PDF text items as lines and cells', () => {
     expect(text.split('\n')[1]).toBe('规章\t1\t\t11');
   });
 
+  it('keeps a dash printed for a blank cell among the values', () => {
+    const text = layoutPages([page([at('规章', 60, 500), ...values(500, '1', '—', '11')])]);
+
+    expect(text).toBe('规章\t1\t—\t11');
+  });
+
   it('keeps a group label printed one character per line in its own cell', () => {
     const text = layoutPages([
       page([

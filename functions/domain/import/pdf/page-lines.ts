@@ -164,15 +164,24 @@ function isNumeric(text: string): boolean {
   return NUMBER.test(text.normalize('NFKC').replace(/\s+/g, ''));
 }
 
+/** What agencies print in a cell left blank: a dash or a slash. */
+const BLANK_MARK = /^[—－\-–/／]+$/;
+
+/** A number, or a blank mark among numbers. */
+function isValueCell(text: string): boolean {
+  return isNumeric(text) || BLANK_MARK.test(text.trim());
+}
+
 const valuesXCache = new WeakMap<Line, number | null>();
 
-/** The x where a line's trailing run of numbers begins, if it has one. */
+/** The x where a line's trailing run of values (numbers and blank marks, one number at least) begins, if it has one. */
 function valuesX(line: Line): number | undefined {
   let x = valuesXCache.get(line);
   if (x === undefined) {
     let start = line.cells.length;
-    while (start > 0 && isNumeric(line.cells[start - 1]!.text)) start--;
-    x = start < line.cells.length ? line.cells[start]!.x0 : null;
+    while (start > 0 && isValueCell(line.cells[start - 1]!.text)) start--;
+    const run = line.cells.slice(start);
+    x = run.some((c) => isNumeric(c.text)) ? line.cells[start]!.x0 : null;
     valuesXCache.set(line, x);
   }
   return x ?? undefined;
