@@ -6,7 +6,7 @@
 import { setCell, type Report } from '../report.js';
 import type { TableDef } from '../report-template.js';
 import { alignValues } from './align-values.js';
-import { isBlankCell, parseCellValue } from './cell-value.js';
+import { isBlankCell, isNumericCell, parseCellValue } from './cell-value.js';
 import { ImportError } from './import-error.js';
 import { normaliseLabel } from './label-match.js';
 import { readLabelledRows } from './read-labelled-rows.js';
@@ -37,8 +37,15 @@ export function readAppeals(report: Report, table: TableDef, lines: readonly Sou
   const candidates = lines
     .map((l) => spaceSeparated(l, width) ?? l)
     .filter((l) => l.cells.length >= 2 && !l.cells.some(isHeaderCell));
+  // Mostly numbers first: a header wrapped in narrow columns leaves lines such as "持 正 果 结".
+  const mostlyNumbers = (l: SourceLine) => {
+    const filled = l.cells.filter((c) => !isBlankCell(c));
+    return filled.length > 0 && filled.filter(isNumericCell).length * 2 >= filled.length;
+  };
   const valueLine =
-    candidates.find((l) => l.cells.some((c) => !isBlankCell(c))) ?? candidates.find((l) => l.cells.length >= width);
+    candidates.find(mostlyNumbers) ??
+    candidates.find((l) => l.cells.some((c) => !isBlankCell(c))) ??
+    candidates.find((l) => l.cells.length >= width);
   if (!valueLine) {
     const index = tableLabelIndex([table]);
     const { filledRows } = readLabelledRows(report, lines, index, 'appeals', { rejectUnknownRows: false });

@@ -1,6 +1,11 @@
 /**
  * Reads tables whose rows carry their label (二's sub-tables, 三): each line is matched to a
  * row by its label cells, and the values after them are aligned to the table's columns.
+ *
+ * Text taken from PDFs breaks rows apart: a label wrapped over two or three lines, its values
+ * on the line before, between or after the pieces, values separated by spaces instead of tabs.
+ * A line of values with no label of its own is therefore given the label pieces around it
+ * (see wrapped-labels.ts).
  */
 import { setCell, type Report } from '../report.js';
 import type { SectionId, TableDef } from '../report-template.js';
@@ -10,6 +15,7 @@ import { ImportError } from './import-error.js';
 import type { LabelIndex } from './label-match.js';
 import type { SourceLine } from './source-line.js';
 import type { LabelTarget } from './table-labels.js';
+import { labelPieces, splitSpacedValues, valueStart, WrappedLabels } from './wrapped-labels.js';
 
 export interface LabelledRowsResult {
   /** lines recognised as rows of the tables, blank or not */
@@ -17,6 +23,8 @@ export interface LabelledRowsResult {
   /** of those, rows with at least one non-blank value */
   readonly filledRows: number;
 }
+
+type RowTarget = Extract<LabelTarget, { kind: 'row' }>;
 
 export function readLabelledRows(
   report: Report,
@@ -29,26 +37,14 @@ export function readLabelledRows(
   let filledRows = 0;
   let expectedStart: number | undefined;
   const seen = new Map<string, number>();
-  for (const line of lines) {
-    const targets = line.cells.map((cell) => index.find(cell));
-    const columns = targets.flatMap((t, position) => (t?.kind === 'column' ? [position - t.index] : []));
-    if (columns.length > 0) {
-      // A header line: remember where it puts the first value column.
-      expectedStart = mostCommon(columns);
-      continue;
-    }
-    const rowAt = findLastIndex(targets, (t) => t?.kind === 'row');
-    const labelEnd = findLastIndex(targets, (t) => t !== undefined);
-    const target = targets[rowAt];
-    if (target?.kind !== 'row') {
-      if (options.rejectUnknownRows) rejectUnknownRow(line, labelEnd, section);
-      continue;
-    }
+  const wrapped = new WrappedLabels(index);
+
+  const store = (line: SourceLine, target: RowTarget, valueCells: readonly string[], start: number) => {
     const { table, row } = target;
     rows++;
-    const alignment = alignValues(line.cells, labelEnd + 1, table.columns.length, expectedStart);
+    const alignment = alignValues(valueCells, start, table.columns.length, expectedStart);
     if (!alignment.ok) throw wrongCount(line, row.label, table, alignment.found, section);
-    if (alignment.values.every(isBlankCell)) continue;
+    if (alignment.values.every(isBlankCell)) return;
     filledRows++;
     const key = `${table.path}.${row.id}`;
     const previous = seen.get(key);
@@ -60,8 +56,63 @@ export function readLabelledRows(
     }
     seen.set(key, line.no);
     table.columns.forEach((column, i) => setCell(report, table, row, column, parseCellValue(alignment.values[i]!)));
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = splitSpacedValues(lines[i]!);
+    const targets = line.cells.map((cell) => index.find(cell));
+    const rowAt = findLastIndex(targets, (t) => t?.kind === 'row');
+    const columns = targets.flatMap((t, position) => (t?.kind === 'column' ? [position - t.index] : []));
+    if (columns.length > 0 && rowAt < 0) {
+      // A header line: remember where it puts the first value column.
+      expectedStart = mostCommon(columns);
+      wrapped.clear();
+      continue;
+    }
+    const labelEnd = findLastIndex(targets, (t) => t !== undefined);
+    const target = targets[rowAt];
+    if (target?.kind === 'row') {
+      if (labelEnd === line.cells.length - 1 && line.cells.filter((c) => !isBlankCell(c)).length === 1) {
+        // A label alone on its line: blank, unless a line of values without a label follows.
+        rows++;
+        wrapped.add(line.cells);
+        continue;
+      }
+      wrapped.clear();
+      store(line, target, line.cells, labelEnd + 1);
+      continue;
+    }
+    const start = valueStart(line.cells);
+    if (start < 0) {
+      wrapped.add(line.cells);
+      continue;
+    }
+    // Values without a label we know: the label may be wrapped around them.
+    const found = wrapped.find(labelPieces(line.cells.slice(0, start)), following(lines, i + 1, index));
+    if (!found) {
+      wrapped.clear();
+      if (options.rejectUnknownRows) rejectUnknownRow(line, Math.max(labelEnd, start - 1), section);
+      continue;
+    }
+    i += found.consumed;
+    wrapped.clear();
+    store(line, found.target, line.cells, start);
   }
   return { rows, filledRows };
+}
+
+/** Up to three lines after `from` that could end a wrapped label: no values, no row of their own. */
+function following(lines: readonly SourceLine[], from: number, index: LabelIndex<LabelTarget>): string[][] {
+  const result: string[][] = [];
+  for (let i = from; i < lines.length && result.length < 3; i++) {
+    const line = splitSpacedValues(lines[i]!);
+    if (valueStart(line.cells) >= 0) break;
+    if (line.cells.some((cell) => index.find(cell) !== undefined)) break;
+    const pieces = labelPieces(line.cells);
+    if (pieces.length === 0) break;
+    result.push(pieces);
+  }
+  return result;
 }
 
 /** A line with numbers but no row we know would be data silently lost. */

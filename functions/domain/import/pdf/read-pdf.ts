@@ -1,0 +1,106 @@
+/**
+ * A PDF report → the plain-text layout importReport reads.
+ *
+ * PDF.js through unpdf (pinned in package.json): unpdf ships a serverless build of PDF.js
+ * with its worker inlined, so the same code runs in Node (CLI, Lambda) and in the browser
+ * (the form loads it only when a PDF is chosen) without setting up a worker file. Only the
+ * text layer is read: items with their positions, laid out by page-lines.ts.
+ */
+import { TEMPLATES, TEMPLATE_IDS } from '../../report-template.js';
+import { ImportError } from '../import-error.js';
+import { tableLabelIndex } from '../table-labels.js';
+import { layoutPages, type PdfPage, type PdfTextItem } from './page-lines.js';
+import { horizontalRules, type Rule } from './ruling-lines.js';
+import { normaliseRadicals } from './cjk-radicals.js';
+
+export const NO_TEXT_LAYER = '该 PDF 没有文字层（可能是扫描件），无法读取。请上传 Word、Excel 或带文字层的 PDF。';
+
+/** Fewer readable characters than this in the whole file: a scan, perhaps with a stamp or page numbers. */
+const MIN_TEXT_CHARACTERS = 20;
+const FIGURE = /^[\d,.]+$/;
+/** A page with fewer items that are figures alone has no table worth reading borders for. */
+const MIN_TABLE_FIGURES = 6;
+
+export async function pdfToText(bytes: Uint8Array): Promise<string> {
+  const pages = await readPages(bytes);
+  const characters = pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.text.replace(/\s+/g, '').length, 0), 0);
+  if (characters < MIN_TEXT_CHARACTERS) throw new ImportError(NO_TEXT_LAYER);
+  return layoutPages(pages, { isTableLabel });
+}
+
+async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
+  polyfillTransfer();
+  const { getDocumentProxy, getResolvedPDFJS } = await import('unpdf');
+  const { OPS } = await getResolvedPDFJS();
+  let document: Awaited<ReturnType<typeof getDocumentProxy>>;
+  try {
+    // PDF.js takes ownership of (detaches) the buffer it is given: pass a copy. System fonts
+    // only matter for drawing glyphs, and looking them up slows every non-embedded font.
+    document = await getDocumentProxy(new Uint8Array(bytes), { useSystemFonts: false });
+  } catch (error) {
+    const name = (error as { name?: string } | undefined)?.name;
+    if (name === 'PasswordException') throw new ImportError('该 PDF 有密码保护，无法读取。请上传未加密的文件。');
+    throw new ImportError('无法读取该 PDF 文件（文件已损坏或不是 PDF）。');
+  }
+  try {
+    const pages: PdfPage[] = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      const content = await page.getTextContent();
+      const items: PdfTextItem[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || !item.str.trim()) continue;
+        const [a, b, c, d, x, y] = item.transform as number[];
+        const size = Math.hypot(c!, d!) || Math.hypot(a!, b!);
+        items.push({ text: normaliseRadicals(item.str), x: x!, y: y!, width: item.width, size });
+      }
+      const [left, bottom, right, top] = page.view as [number, number, number, number];
+      // Borders only matter where there are tables, and reading the drawing costs as much as
+      // reading the text: pages without a run of figures skip it.
+      const figures = items.filter((i) => FIGURE.test(i.text.trim())).length;
+      let rules: Rule[] = [];
+      if (figures >= MIN_TABLE_FIGURES) {
+        const operators = await page.getOperatorList();
+        rules = horizontalRules(operators.fnArray, operators.argsArray, OPS);
+      }
+      pages.push({ box: [left, bottom, right, top], items, rules });
+      page.cleanup();
+    }
+    return pages;
+  } finally {
+    await document.loadingTask.destroy();
+  }
+}
+
+/**
+ * PDF.js's operator list calls ArrayBuffer#transferToFixedLength, which Node 20 lacks (Node
+ * 21+ and browsers have it): a copy does the same for PDF.js's use, a buffer it no longer reads.
+ */
+function polyfillTransfer(): void {
+  const proto = ArrayBuffer.prototype as ArrayBuffer & { transferToFixedLength?: (length?: number) => ArrayBuffer };
+  if (typeof proto.transferToFixedLength === 'function') return;
+  Object.defineProperty(proto, 'transferToFixedLength', {
+    configurable: true,
+    writable: true,
+    value(this: ArrayBuffer, length = this.byteLength): ArrayBuffer {
+      const copy = new ArrayBuffer(length);
+      new Uint8Array(copy).set(new Uint8Array(this, 0, Math.min(length, this.byteLength)));
+      return copy;
+    },
+  });
+}
+
+/** Any label of either template's tables (row, group, column, caption), as printed whole. */
+function isTableLabel(text: string): boolean {
+  return ROW_LABELS().some((index) => index.find(text) !== undefined);
+}
+
+let rowIndexes: ReturnType<typeof tableLabelIndex>[] | undefined;
+function ROW_LABELS(): ReturnType<typeof tableLabelIndex>[] {
+  rowIndexes ??= TEMPLATE_IDS.flatMap((id) =>
+    (['proactive', 'applications', 'appeals'] as const).map((section) =>
+      tableLabelIndex(TEMPLATES[id].tables.filter((t) => t.section === section)),
+    ),
+  );
+  return rowIndexes;
+}
