@@ -18,6 +18,7 @@ export {
   record,
   strictObject,
   string,
+  unknown,
   union,
 } from '../../../node_modules/zod/v4/classic/schemas.js';
 export * as z from './zod.js';
