@@ -15,7 +15,18 @@ export const ERROR_RULES = [
   'carryover.continuity',
 ] as const;
 
-export const WARNING_RULES = ['overview.length', 'scope.regulations', 'narrative.mismatch', 'text.repeated'] as const;
+export const WARNING_RULES = [
+  'overview.length',
+  'scope.regulations',
+  'narrative.mismatch',
+  'text.repeated',
+  'narrative.contradiction',
+  'text.stale-year',
+  'data.repeated',
+  'trend.outlier',
+  'proactive.in-force',
+  'other.fee-report',
+] as const;
 
 export const RuleId = z.enum([...ERROR_RULES, ...WARNING_RULES]);
 export type RuleId = z.infer<typeof RuleId>;

@@ -14,7 +14,7 @@ describe('reading numbers the text claims', () => {
     ['2020年度，中心未收到依申请公开件。', ['applications=0']],
     ['本年度未发生政府信息公开行政复议和行政诉讼案件。', ['review=0', 'litigation=0']],
     ['按时办理申请率100%，主动公开信息300余条。', []],
-    ['上年结转申请2件。', []],
+    ['上年结转申请2件。', ['carriedOver=2']],
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });
