@@ -82,6 +82,8 @@ const SHARE_WORDS: readonly [ShareClaim['part'], string][] = [
 const SHARE_SUBJECT = new RegExp(SHARE_WORDS.map(([, w]) => w).join('|'), 'gu');
 const PERCENT = /(?:占|比例为?|比重为?|占比为?)[^\d。；%％]{0,8}?(\d+(?:\.\d+)?)\s*[%％]/gu;
 
+const COUNT_OR_NONE = /[件个起宗份]|未|没有/;
+
 /** Sentences about something other than applications: 人大建议, 12345 留言 … share the verbs. */
 const NOT_APPLICATIONS = /建议|提案|留言|热线|咨询|来信|投诉件/u;
 
@@ -112,9 +114,16 @@ function clauses(sentence: string): string[] {
   return sentence.split(CLAUSE_BREAK).filter((c) => c.trim() !== '');
 }
 
-/** Sentences; a line break ends one too (a paragraph of the form's text box). */
-export function sentences(text: string): string[] {
-  return text.split(/[。；;！!？?\n]/u).filter((c) => c.trim() !== '');
+let lastSentencesOf: string | undefined;
+let lastSentences: readonly string[] = [];
+
+/** Sentences; a line break ends one too (a paragraph of the form's text box). Kept for the last text: several rules read the overview. */
+export function sentences(text: string): readonly string[] {
+  if (text !== lastSentencesOf) {
+    lastSentences = text.split(/[。；;！!？?\n]/).filter((c) => c.trim() !== '');
+    lastSentencesOf = text;
+  }
+  return lastSentences;
 }
 
 function push(claims: Claim[], subject: ClaimSubject, match: RegExpExecArray | null, extra: Partial<Claim> = {}): void {
@@ -152,6 +161,8 @@ function readClaims(text: string): Claim[] {
     // counts of handling read only where the sentence speaks of 申请, not 建议/提案/留言
     const aboutApplications = sentence.includes('申请') && !NOT_APPLICATIONS.test(sentence);
     for (const clause of clauses(sentence)) {
+      // every count ends in a unit, every statement of none has 未/没有: skip the rest unread
+      if (!COUNT_OR_NONE.test(clause)) continue;
       const aboutAppeals = /复议|诉讼/u.test(clause);
       if (!aboutAppeals) {
         const application = APPLICATION_COUNT.exec(clause);

@@ -53,14 +53,27 @@ interface Figures {
   readonly appeals: TableData;
 }
 
+/** the result rows of each group, per template (the 2019 format has one 其他处理 row) */
+const groupRows = new Map<string, readonly (readonly [ResultGroup, readonly string[]])[]>();
+
+function rowsOfGroups(report: Report) {
+  let rows = groupRows.get(report.template);
+  if (!rows) {
+    const leaves = resultRows(tableOf(report, 'applications').def);
+    rows = (Object.keys(RESULT_ROW_PREFIX) as ResultGroup[]).map(
+      (group) => [group, leaves.filter((r) => r.id.startsWith(RESULT_ROW_PREFIX[group])).map((r) => r.id)] as const,
+    );
+    groupRows.set(report.template, rows);
+  }
+  return rows;
+}
+
 function figures(report: Report): Figures {
-  const { def, data: applications } = tableOf(report, 'applications');
+  const applications = tableOf(report, 'applications').data;
   const appeals = tableOf(report, 'appeals').data;
   const results: Partial<Record<ResultGroup, number>> = {};
-  const leaves = resultRows(def);
-  for (const group of Object.keys(RESULT_ROW_PREFIX) as ResultGroup[]) {
-    const prefix = RESULT_ROW_PREFIX[group];
-    const value = sumOf(leaves.filter((r) => r.id.startsWith(prefix)).map((r) => applications[r.id]?.total));
+  for (const [group, ids] of rowsOfGroups(report)) {
+    const value = sumOf(ids.map((id) => applications[id]?.total));
     if (value !== undefined) results[group] = value;
   }
   return {
@@ -165,10 +178,12 @@ function shareFindings(report: Report, f: Figures, findings: Finding[]): void {
 }
 
 export const narrativeMismatch: Rule = ({ report }, findings) => {
+  const claims = narrativeClaims(report.sections.overview).filter((c) => !c.none); // none: narrative.contradiction's
+  const percent = /[%％]/u.test(report.sections.overview);
+  if (claims.length === 0 && !percent) return;
   const f = figures(report);
   const seen = new Set<string>();
-  for (const claim of narrativeClaims(report.sections.overview)) {
-    if (claim.none) continue; // a statement of none is narrative.contradiction's
+  for (const claim of claims) {
     const values = allowed(f, claim.subject, claim.includesCarriedOver === true);
     if (values.length === 0 || values.includes(claim.value)) continue;
     const key = `${claim.subject}:${claim.value}`;
@@ -187,7 +202,7 @@ export const narrativeMismatch: Rule = ({ report }, findings) => {
       }),
     );
   }
-  shareFindings(report, f, findings);
+  if (percent) shareFindings(report, f, findings);
 };
 
 /** "均已办结", "无结转": every application settled within the year. */
@@ -197,6 +212,9 @@ const ALL_UPHELD = /(?:均|全部|都)(?:为|被|予以|已被)?(?:依法)?维�
 
 export const narrativeContradiction: Rule = ({ report }, findings) => {
   const text = report.sections.overview;
+  const claims = narrativeClaims(text).filter((c) => c.none);
+  const sweeping = ALL_SETTLED.test(text) || ALL_UPHELD.test(text);
+  if (claims.length === 0 && !sweeping) return; // most texts: nothing to hold against the tables
   const f = figures(report);
   const seen = new Set<string>();
   const add = (key: string, details: Pick<Finding, 'expected' | 'actual' | 'message'>) => {
@@ -206,8 +224,7 @@ export const narrativeContradiction: Rule = ({ report }, findings) => {
   };
 
   // none received / no review / no suit, against tables that have them
-  for (const claim of narrativeClaims(text)) {
-    if (!claim.none) continue;
+  for (const claim of claims) {
     const actual = claim.subject === 'applications' ? f.received : claim.subject === 'review' ? f.review : f.litigation;
     if (actual === undefined || actual === 0) continue;
     // as in narrative.mismatch: expected is the tables' figure, actual what the text says

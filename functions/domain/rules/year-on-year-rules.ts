@@ -5,7 +5,6 @@
  * (`proactive.in-force`). Warnings: each asks the filer to verify or explain.
  */
 import type { Report } from '../report.js';
-import { cellRefs } from '../report.js';
 import { cellFinding, formatNumber as fmt, numeric, sumOf, tableOf, type Rule } from './rule-context.js';
 
 /** last year's report when it is the year just before this one */
@@ -16,16 +15,20 @@ function lastYear(report: Report, previous: Report | undefined): Report | undefi
 export const dataRepeated: Rule = ({ report, context }, findings) => {
   const previous = lastYear(report, context.previous);
   if (!previous) return;
-  const now = { applications: tableOf(report, 'applications').data, appeals: tableOf(report, 'appeals').data };
-  const before = { applications: tableOf(previous, 'applications').data, appeals: tableOf(previous, 'appeals').data };
   let nonZero = 0;
-  for (const ref of cellRefs(report.template)) {
-    if (ref.table.path !== 'applications' && ref.table.path !== 'appeals') continue;
-    const path = ref.table.path;
-    const value = numeric(now[path][ref.row.id]?.[ref.column.id]);
-    // a blank, a text, or a row last year's format did not have: not a copy
-    if (value === undefined || value !== numeric(before[path][ref.row.id]?.[ref.column.id])) return;
-    if (value !== 0) nonZero++;
+  for (const path of ['applications', 'appeals'] as const) {
+    const { def, data } = tableOf(report, path);
+    const before = tableOf(previous, path).data;
+    for (const r of def.rows) {
+      const now = data[r.id];
+      const then = before[r.id];
+      for (const c of def.columns) {
+        const value = now?.[c.id];
+        // a blank, a text, or a row last year's format did not have: not a copy
+        if (typeof value !== 'number' || value !== then?.[c.id]) return;
+        if (value !== 0) nonZero++;
+      }
+    }
   }
   if (nonZero === 0) return; // an agency with no applications and no appeals two years running
   findings.push({
