@@ -174,6 +174,17 @@ const DEFINITIONS: readonly RuleDefinition[] = [
       { notice: '2021', passage: '（文字描述，收取信息处理费情况在此处报告。）' },
     ],
   },
+  {
+    id: 'rollup.mismatch',
+    name: '汇总数与各单位合计不一致',
+    checks:
+      '本级政府（政府信息公开工作主管部门）的汇总报告中，表二、表三、表四每个数字与本地区已通过审核的各单位报告之和不一致时提醒，并写明还有几个单位未计入。',
+    why: '汇总报告的数据应由所属部门和乡镇的报告逐级汇总而来。',
+    sources: [
+      { notice: '2021', passage: '县级以上地方人民政府年度报告，应当逐级汇总相关情况和数据。' },
+      { notice: '2021', passage: '县级政府的政府信息公开工作主管部门汇总所属部门和乡镇政府的年度报告' },
+    ],
+  },
 ];
 
 const ORDER: readonly RuleId[] = [...ERROR_RULES, ...WARNING_RULES];
@@ -215,6 +226,14 @@ export function renderRulesMarkdown(catalog: readonly CatalogEntry[] = RULE_CATA
       '',
     );
   }
+  lines.push(
+    '## 说明（对提醒的解释）',
+    '',
+    '提醒不阻止提交。填报人可以对每条提醒附一段说明（不超过500字），随草稿和提交的版本保存，审核人在审核页面的提醒旁看到它。',
+    '说明按“规则编号|单元格路径”保存（如 `trend.outlier|appeals.review.total`），即 `finding.ts` 的 `findingKey`；',
+    '数据形状是 `finding.ts` 的 `Explanations`，`unexplainedWarnings` 给出尚未说明的提醒。',
+    '',
+  );
   return lines.join('\n');
 }
 
