@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../functions/domain/finding.js';
+import { WARNING_RULES, type Finding } from '../../functions/domain/finding.js';
 import { importReport } from '../../functions/domain/import/import-report.js';
 import type { Report, TableData } from '../../functions/domain/report.js';
 import { narrativeClaims } from '../../functions/domain/rules/narrative-claims.js';
@@ -15,14 +15,9 @@ const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, im
 const wangdian = () => importReport(fixture('wangdian-2023-report.txt'));
 const trial = () => importReport(fixture('trial-2019-report.txt'));
 
-const NEW_RULES = [
-  'narrative.contradiction',
-  'text.stale-year',
-  'data.repeated',
-  'trend.outlier',
-  'proactive.in-force',
-  'other.fee-report',
-] as const;
+// the rules issue 15 added (rollup.mismatch is not one of validateReport's)
+const EARLIER = ['overview.length', 'scope.regulations', 'narrative.mismatch', 'text.repeated', 'rollup.mismatch'];
+const NEW_RULES: readonly string[] = WARNING_RULES.filter((r) => !EARLIER.includes(r));
 
 const rules = (findings: readonly Finding[]) => findings.map((f) => f.rule).sort();
 const of = (report: Report, rule: string, context: ValidationContext = {}) =>
@@ -78,6 +73,7 @@ describe('the real reports as published', () => {
   });
 
   it('no new rule fires on any of them', () => {
+    expect(NEW_RULES).toHaveLength(6);
     const all: [Report, ValidationContext][] = [
       [huaian2024(), {}],
       [suqian(2023), {}],
@@ -85,7 +81,7 @@ describe('the real reports as published', () => {
       [trial(), {}],
     ];
     for (const [report, context] of all) {
-      expect(validateReport(report, context).filter((f) => (NEW_RULES as readonly string[]).includes(f.rule))).toEqual([]);
+      expect(validateReport(report, context).filter((f) => NEW_RULES.includes(f.rule))).toEqual([]);
     }
   });
 });
