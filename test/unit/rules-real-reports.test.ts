@@ -122,6 +122,8 @@ describe('narrative.contradiction on edited copies', () => {
     const report = huaian2024();
     report.sections.overview += '上年结转的政府信息公开申请均已办结。';
     expect(of(report, 'narrative.contradiction')).toEqual([]);
+    report.sections.overview += '截至目前，上述申请已全部办结。';
+    expect(of(report, 'narrative.contradiction')).toEqual([]);
     const upheld = suqian(2024);
     const appeals = table(upheld, 'appeals');
     for (const row of ['review', 'litigationDirect', 'litigationAfterReview']) {
@@ -241,6 +243,8 @@ describe('other.fee-report', () => {
     '本机关未产生信息处理费。',
     '信息处理费：无。',
     '本年度收取信息处理费0元。',
+    '本机关办理政府信息公开申请均未收费。',
+    '信息处理费收取情况：无。',
   ])('is silent on “%s”', (text) => {
     const report = huaian2024();
     report.sections.other = text;
@@ -270,6 +274,12 @@ describe('narrative.mismatch reads more of the text (edited 淮安)', () => {
     expect(edited(base, '均在法定期限内予以答复，其中予以公开占44.7%。')).toEqual([]);
     expect(edited(base, '均在法定期限内予以答复，其中予以公开占45%。')).toEqual([]);
     expect(edited(base, '均在法定期限内予以答复，其中予以公开占54.7%。')).toEqual([['54.7%', '44.7%']]);
+  });
+  it('a share of two groups together is not read as one group’s', () => {
+    // (1362 + 454) / 3050 = 59.5%: not 部分公开's 14.9%
+    const base = /均在法定期限内予以答复。/u;
+    expect(edited(base, '均在法定期限内予以答复，予以公开和部分公开占59.5%。')).toEqual([]);
+    expect(edited(base, '均在法定期限内予以答复，予以公开（含部分公开）占59.5%。')).toEqual([]);
   });
   it('a share of the applicants; a 同比 rate is not a share', () => {
     // 自然人 3001 of 3119 = 96.2%

@@ -218,6 +218,8 @@ export function narrativeShares(text: string): ShareClaim[] {
       let subject: RegExpExecArray | undefined;
       for (const m of window.matchAll(SHARE_SUBJECT)) subject = m;
       if (!subject) continue;
+      // "予以公开和部分公开占60%", "予以公开（含部分公开）占60%": a share of two groups together
+      if (/[和及与、加含]/u.test(window.charAt(subject.index - 1))) continue;
       const between = window.slice(subject.index + subject[0].length);
       if (/同比|增长|下降|减少|增加|较|上升/u.test(between)) continue;
       const part = SHARE_WORDS.find(([, w]) => w === subject[0])![0];

@@ -238,7 +238,8 @@ export const narrativeContradiction: Rule = ({ report }, findings) => {
   for (const sentence of sentences(text)) {
     const settled = ALL_SETTLED.exec(sentence);
     // "上年结转的2件均已办结" speaks of last year's; "另有3件结转下年度" admits the pending ones
-    const aboutThisYear = !/上一?年度?结转|下一?年|建议|提案|留言/u.test(sentence);
+    // "截至目前已全部办结": written weeks after the year's end, about the carried-forward ones too
+    const aboutThisYear = !/上一?年度?结转|下一?年|建议|提案|留言|截至目前|目前已|现已/u.test(sentence);
     if (settled && aboutThisYear && sentence.includes('申请') && f.carriedForward && f.carriedForward > 0) {
       add('settled', {
         expected: f.carriedForward,
