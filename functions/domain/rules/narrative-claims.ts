@@ -207,7 +207,18 @@ function readClaims(text: string): Claim[] {
  * it, in the same sentence and without another figure's comparison (同比/增长) in between, is one
  * of the table's.
  */
-export function narrativeShares(text: string): ShareClaim[] {
+let lastSharesOf: string | undefined;
+let lastShares: readonly ShareClaim[] = [];
+
+export function narrativeShares(text: string): readonly ShareClaim[] {
+  if (text !== lastSharesOf) {
+    lastShares = readShares(text);
+    lastSharesOf = text;
+  }
+  return lastShares;
+}
+
+function readShares(text: string): ShareClaim[] {
   const shares: ShareClaim[] = [];
   if (!/[%％]/u.test(text)) return shares;
   for (const sentence of sentences(text)) {
