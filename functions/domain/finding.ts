@@ -15,7 +15,19 @@ export const ERROR_RULES = [
   'carryover.continuity',
 ] as const;
 
-export const WARNING_RULES = ['overview.length', 'scope.regulations', 'narrative.mismatch', 'text.repeated'] as const;
+export const WARNING_RULES = [
+  'overview.length',
+  'scope.regulations',
+  'narrative.mismatch',
+  'text.repeated',
+  'narrative.contradiction',
+  'text.stale-year',
+  'data.repeated',
+  'trend.outlier',
+  'proactive.in-force',
+  'other.fee-report',
+  'rollup.mismatch',
+] as const;
 
 export const RuleId = z.enum([...ERROR_RULES, ...WARNING_RULES]);
 export type RuleId = z.infer<typeof RuleId>;
@@ -49,3 +61,32 @@ export function splitFindings(findings: readonly Finding[]): { errors: Finding[]
     warnings: findings.filter((f) => f.severity === 'warning'),
   };
 }
+
+/**
+ * The key a filer's explanation (说明) of a warning is stored under: the rule and the path, as
+ * the form already keys findings, e.g. `trend.outlier|appeals.review.total`. A warning that
+ * fires again on the same cell finds its explanation; one that stops firing leaves it unused.
+ */
+export function findingKey(finding: Pick<Finding, 'rule' | 'path'>): string {
+  return `${finding.rule}|${finding.path}`;
+}
+
+export const EXPLANATION_MAX_LENGTH = 500;
+const FINDING_KEY = /^[a-z][a-z-]*(?:\.[a-z-]+)*\|[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*$/;
+
+/**
+ * The filer's explanations of warnings, by `findingKey`: optional on a draft and a submission
+ * (`explanations` beside `report`), kept with the revision, shown to the reviewer next to the
+ * warning. Errors are not explained: they must be corrected.
+ */
+export const Explanations = z.record(
+  z.string().regex(FINDING_KEY, '说明的键应为“规则编号|单元格路径”'),
+  z.string().trim().min(1, '说明不能为空').max(EXPLANATION_MAX_LENGTH, `说明不超过${EXPLANATION_MAX_LENGTH}字`),
+);
+export type Explanations = z.infer<typeof Explanations>;
+
+/** The warnings the filer has not explained (the review board counts these per filing). */
+export function unexplainedWarnings(findings: readonly Finding[], explanations: Explanations = {}): Finding[] {
+  return findings.filter((f) => f.severity === 'warning' && !Object.hasOwn(explanations, findingKey(f)));
+}
+

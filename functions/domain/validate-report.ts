@@ -13,7 +13,10 @@ import {
   appealsTotal,
   carryoverContinuity,
 } from './rules/table-rules.js';
-import { narrativeMismatch, overviewLength, scopeRegulations, textRepeated } from './rules/text-rules.js';
+import { narrativeContradiction, narrativeMismatch } from './rules/narrative-rules.js';
+import { otherFeeReport, textStaleYear } from './rules/text-statements.js';
+import { overviewLength, scopeRegulations, textRepeated } from './rules/text-rules.js';
+import { dataRepeated, proactiveInForce, trendOutlier } from './rules/year-on-year-rules.js';
 
 export type { ValidationContext } from './rules/rule-context.js';
 
@@ -28,7 +31,13 @@ const RULES: readonly Rule[] = [
   overviewLength,
   scopeRegulations,
   narrativeMismatch,
+  narrativeContradiction,
   textRepeated,
+  textStaleYear,
+  dataRepeated,
+  trendOutlier,
+  proactiveInForce,
+  otherFeeReport,
 ];
 
 export function validateReport(report: Report, context: ValidationContext = {}): Finding[] {

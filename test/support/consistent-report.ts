@@ -10,7 +10,7 @@ import { TEMPLATES, applicantColumns, resultRows, type TemplateId } from '../../
 export const CLEAN_TEXTS = {
   overview: '本机关认真贯彻落实政府信息公开条例，主动公开工作有序推进，依申请公开办理规范。',
   problems: '存在问题：信息发布及时性有待提高。改进措施：加强培训，完善审核机制，提升公开质量。',
-  other: '无',
+  other: '本年度未收取信息处理费。',
 };
 
 export function cleanReport(template: TemplateId = '2021', agencyName = '某县自然资源局', year = 2023): Report {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { narrativeClaims, parseChineseNumber } from '../../functions/domain/rules/narrative-claims.js';
+import { narrativeClaims, narrativeShares, parseChineseNumber } from '../../functions/domain/rules/narrative-claims.js';
 
 const claims = (text: string) => narrativeClaims(text).map((c) => `${c.subject}=${c.value}`);
 
@@ -14,7 +14,7 @@ describe('reading numbers the text claims', () => {
     ['2020年度，中心未收到依申请公开件。', ['applications=0']],
     ['本年度未发生政府信息公开行政复议和行政诉讼案件。', ['review=0', 'litigation=0']],
     ['按时办理申请率100%，主动公开信息300余条。', []],
-    ['上年结转申请2件。', []],
+    ['上年结转申请2件。', ['carriedOver=2']],
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });
@@ -23,5 +23,51 @@ describe('reading numbers the text claims', () => {
     const text =
       '全年未受理到依申请公开件，未收到公众申请要求公开的其它方面政府信息，也未发生因政府信息公开申请行政复议、行政诉讼件。';
     expect(new Set(claims(text))).toEqual(new Set(['applications=0', 'review=0', 'litigation=0']));
+  });
+});
+
+describe('reading the handling, the carry-over and the results', () => {
+  it.each([
+    [
+      '全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复），均在法定期限内予以答复。',
+      ['applications=3119', 'handled=3050', 'carriedOver=34', 'carriedForward=103'],
+    ],
+    [
+      '全年共收办政府信息公开申请案件3646件，其中，予以公开1431件、部分公开471件、不予公开92件、无法提供941件、不予处理117件、作其他处理（含申请人主动撤回申请）469件、转下年度办理125件。',
+      [
+        'applications=3646',
+        'disclosed=1431',
+        'partiallyDisclosed=471',
+        'withheld=92',
+        'unavailable=941',
+        'notProcessed=117',
+        'otherHandling=469',
+        'carriedForward=125',
+      ],
+    ],
+    ['已办结申请20件，结转下年度继续办理3件。', ['handled=20', 'carriedForward=3']],
+    // a slogan, a deadline, and 人大建议 share the verbs but are not counts of applications
+    ['努力做到“办结一件申请、解决一个问题”。', []],
+    ['申请答复期限为15个工作日。', []],
+    ['办结人大代表建议和政协委员提案45件，答复申请人咨询30件。', []],
+    ['予以公开（含部分公开）12件。', []],
+  ])('%s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
+  it('marks a figure that includes last year’s carried-over applications', () => {
+    const [claim] = narrativeClaims('共受理申请3153件（含上年结转34件）。');
+    expect(claim).toMatchObject({ subject: 'applications', value: 3153, includesCarriedOver: true });
+    expect(narrativeClaims('共受理申请3119件，答复3050件（含上年度结转申请34件）。')[0]).toMatchObject({
+      value: 3119,
+      includesCarriedOver: false,
+    });
+  });
+
+  it('reads the shares the text states, with the digits printed, and not 同比 rates', () => {
+    expect(narrativeShares('自然人申请3493件，占96.8%；予以公开比例为40%，同比增长70.3%。合格率均为100%。')).toEqual([
+      { part: 'natural', percent: 96.8, decimals: 1, quote: '自然人申请3493件，占96.8%' },
+      { part: 'disclosed', percent: 40, decimals: 0, quote: '予以公开比例为40%' },
+    ]);
   });
 });

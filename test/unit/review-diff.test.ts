@@ -18,7 +18,7 @@ describe('the cell-by-cell difference of two revisions', () => {
     expect(diffReports(before, after)).toEqual([
       { path: 'proactive.fees.administrativeFees.amount', label: '第二十条第（八）项 行政事业性收费 / 本年收费金额（单位：万元）', from: 0, to: null },
       { path: 'applications.newReceived.natural', label: '一、本年新收政府信息公开申请数量 / 自然人', from: 0, to: 3 },
-      { path: 'other', label: '六、其他需要报告的事项', from: '无', to: '本年度收取信息处理费0元。' },
+      { path: 'other', label: '六、其他需要报告的事项', from: '本年度未收取信息处理费。', to: '本年度收取信息处理费0元。' },
     ]);
   });
 

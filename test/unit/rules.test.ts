@@ -255,12 +255,12 @@ describe('warnings', () => {
     expect(validateReport(report)).toEqual([]);
   });
 
-  it('narrative.mismatch: "未收到申请" against a table with applications, and appeals in words', () => {
+  it('narrative.contradiction: "未发生…行政复议" against a table with a review', () => {
     const report = cleanReport();
     appeals(report).review!.upheld = 1;
     appeals(report).review!.total = 1;
     report.sections.overview = '全年未收到政府信息公开申请，也未发生因政府信息公开申请行政复议、行政诉讼的情况。';
-    expect(validateReport(report).map((f) => f.rule)).toEqual(['narrative.mismatch']);
+    expect(validateReport(report).map((f) => f.rule)).toEqual(['narrative.contradiction']);
     expect(validateReport(report)[0]).toMatchObject({ expected: 1, actual: 0 });
   });
 

@@ -14,7 +14,7 @@ import {
   VersionConflictError,
 } from '../../functions/services/errors.js';
 import { Report } from '../../functions/domain/report.js';
-import { cleanReport } from '../support/consistent-report.js';
+import { CLEAN_TEXTS, cleanReport } from '../support/consistent-report.js';
 import { memoryWorld } from '../support/memory/memory-world.js';
 import { MemoryFilingStore } from '../support/memory/memory-filing-store.js';
 import type { Agency } from '../../functions/domain/agency.js';
@@ -64,7 +64,7 @@ describe('saving a draft', () => {
     await expect(stale).rejects.toMatchObject({ currentVersion: 2 });
     const stored = await world.stores.filings.getFiling(agency.id, YEAR);
     expect(stored?.version).toBe(2);
-    expect(stored?.draft?.sections.other).toBe('无');
+    expect(stored?.draft?.sections.other).toBe(CLEAN_TEXTS.other);
   });
 
   it('two windows saving from the same version: exactly one wins, the other gets a conflict', async () => {
@@ -133,7 +133,7 @@ describe('submitting', () => {
     const view = await getFiling(deps, caller, YEAR);
     expect(view.revisions.map((r) => r.revision)).toEqual([1, 2]);
     expect(view.revisions[1]!.submittedAt > view.revisions[0]!.submittedAt).toBe(true);
-    expect((await world.stores.filings.getRevision(agency.id, YEAR, 1))?.report.sections.other).toBe('无');
+    expect((await world.stores.filings.getRevision(agency.id, YEAR, 1))?.report.sections.other).toBe(CLEAN_TEXTS.other);
     expect((await world.stores.filings.getRevision(agency.id, YEAR, 2))?.report.sections.other).toBe('补充说明：本年度未收取信息处理费。');
   });
 

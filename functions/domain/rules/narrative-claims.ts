@@ -1,27 +1,91 @@
 /**
  * Reads the numbers a report's text claims about its own tables ("收到政府信息公开申请75件",
- * "未发生行政复议、行政诉讼") so `narrative.mismatch` can hold them against the tables.
+ * "答复3050件", "103件顺延到下年度", "行政复议134件", "予以公开占45.2%", "未发生行政复议、行政诉讼")
+ * so `narrative.mismatch` and `narrative.contradiction` can hold them against the tables.
  * Deliberately narrow: a missed claim costs nothing, a misread one is a false warning.
  */
 
-export type ClaimSubject = 'applications' | 'review' | 'litigation';
+/** The groups of 三、本年度办理结果 the text names by their printed words. */
+export type ResultGroup = 'disclosed' | 'partiallyDisclosed' | 'withheld' | 'unavailable' | 'notProcessed' | 'otherHandling';
+
+export type ClaimSubject =
+  /** 收到/受理 … 申请 N件: table 三 一 (or 一 + 二) */
+  | 'applications'
+  /** 办结/答复 N件: table 三 （七）总计 */
+  | 'handled'
+  /** 上年结转 N件: table 三 二 */
+  | 'carriedOver'
+  /** 结转/顺延到下年度 N件: table 三 四 */
+  | 'carriedForward'
+  | 'review'
+  | 'litigation'
+  | ResultGroup;
 
 export interface Claim {
   readonly subject: ClaimSubject;
   readonly value: number;
   /** the words the value was read from, to quote back to the filer */
   readonly quote: string;
+  /** the text says the figure includes last year's carried-over applications ("含上年结转…") */
+  readonly includesCarriedOver?: boolean;
+  /** a statement of none ("未收到申请", "未发生行政复议"): `narrative.contradiction` reads these */
+  readonly none?: boolean;
+}
+
+/** A share the text states, e.g. "予以公开…占45.2%": checked against the table's own ratio. */
+export interface ShareClaim {
+  readonly part: ResultGroup | 'natural' | 'organisations';
+  readonly percent: number;
+  /** digits printed after the decimal point: the table's ratio is rounded to these */
+  readonly decimals: number;
+  readonly quote: string;
 }
 
 const NUMBER = '(\\d{1,3}(?:,\\d{3})+|\\d+|[零〇一二两三四五六七八九十百千]+)';
+/** Arabic figures only: "办结一件申请、解决一个问题" is a slogan, not a count. */
+const FIGURE = '(\\d{1,3}(?:,\\d{3})+|\\d+)';
 const UNIT = '\\s*(?:件|个|起|宗|份)';
-const RECEIVE = '(?:收到|受理|接收|新收|接到|办理)';
+/** 办结/结转 counts take 件 only: "答复期限15个工作日" is not a count. */
+const CASES = '\\s*(?:件|宗)';
+const RECEIVE = '(?:收到|受理|接收|新收|接到|办理|收办)';
 
 const APPLICATION_COUNT = new RegExp(`${RECEIVE}[^\\d]{0,15}?申请[^\\d]{0,8}?${NUMBER}${UNIT}`, 'u');
 const APPLICATION_NONE = /(?:未|没有)(?:收到|受理|接到|接收|发生)[^\d]{0,12}?申请/u;
 const REVIEW_COUNT = new RegExp(`行政复议[^\\d诉]{0,6}?${NUMBER}${UNIT}`, 'u');
 const LITIGATION_COUNT = new RegExp(`行政诉讼[^\\d]{0,6}?${NUMBER}${UNIT}`, 'u');
 const NONE_BEFORE = /(?:未|没有|无)[^\d]{0,20}?$/u;
+const HANDLED_COUNT = new RegExp(`(?:办结|答复|办理完毕|处理完毕)[^\\d率]{0,10}?${FIGURE}${CASES}`, 'u');
+const CARRIED_OVER_COUNT = new RegExp(`上一?年度?结转[^\\d]{0,8}?${FIGURE}${CASES}`, 'u');
+const NEXT_YEAR = '(?:结转|顺延|转)(?:到|至|入)?下一?年';
+const CARRIED_FORWARD_AFTER = new RegExp(`${NEXT_YEAR}[^\\d]{0,10}?${FIGURE}${CASES}`, 'u');
+const CARRIED_FORWARD_BEFORE = new RegExp(`${FIGURE}${CASES}[^\\d，]{0,6}?${NEXT_YEAR}`, 'u');
+/** "（含上年结转…）" right after a figure: it counts 二 too. */
+const INCLUDES_CARRIED = /^[^\d，]{0,3}[（(]?(?:含|包括)(?:上一?年度?|往年)结转/u;
+
+const RESULT_WORDS: readonly [ResultGroup, string][] = [
+  ['disclosed', '予以公开'],
+  ['partiallyDisclosed', '部分公开'],
+  ['withheld', '不予公开'],
+  ['unavailable', '无法提供'],
+  ['notProcessed', '不予处理'],
+  ['otherHandling', '其他处理'],
+];
+const RESULT_COUNT = new RegExp(
+  `(${RESULT_WORDS.map(([, w]) => w).join('|')})([^\\d，。；]{0,14}?)${FIGURE}\\s*件`,
+  'u',
+);
+const SHARE_WORDS: readonly [ShareClaim['part'], string][] = [
+  ...RESULT_WORDS,
+  ['natural', '自然人'],
+  ['organisations', '法人或其他组织'],
+];
+const SHARE_SUBJECT = new RegExp(SHARE_WORDS.map(([, w]) => w).join('|'), 'gu');
+const PERCENT = /(?:占|比例为?|比重为?|占比为?)[^\d。；%％]{0,8}?(\d+(?:\.\d+)?)\s*[%％]/gu;
+
+const COUNT_OR_NONE = /[件个起宗份]|未|没有/;
+
+/** Sentences about something other than applications: 人大建议, 12345 留言 … share the verbs. */
+const NOT_APPLICATIONS = /建议|提案|留言|热线|咨询|来信|投诉件/u;
 
 const DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
@@ -43,40 +107,83 @@ export function parseChineseNumber(text: string): number | undefined {
   return total + digit;
 }
 
+const CLAUSE_BREAK = /[，、]|,(?!\d{3})/u;
+
 /** Clauses: a claim never spans a comma or a full stop (but "1,234" is one number). */
-function clauses(text: string): string[] {
-  return text.split(/[。；;！!？?\n，、]|,(?!\d{3})/u).filter((c) => c.trim() !== '');
+function clauses(sentence: string): string[] {
+  return sentence.split(CLAUSE_BREAK).filter((c) => c.trim() !== '');
 }
 
-function sentences(text: string): string[] {
-  return text.split(/[。；;！!？?\n]/u).filter((c) => c.trim() !== '');
-}
+let lastSentencesOf: string | undefined;
+let lastSentences: readonly string[] = [];
 
-export function narrativeClaims(text: string): Claim[] {
-  const claims: Claim[] = [];
-  for (const clause of clauses(text)) {
-    const aboutAppeals = /复议|诉讼/u.test(clause);
-    const application = aboutAppeals ? null : APPLICATION_COUNT.exec(clause);
-    if (application) {
-      const value = parseChineseNumber(application[1]!);
-      if (value !== undefined) claims.push({ subject: 'applications', value, quote: application[0] });
-    }
-    const none = aboutAppeals ? null : APPLICATION_NONE.exec(clause);
-    if (none) claims.push({ subject: 'applications', value: 0, quote: none[0] });
-    for (const [subject, pattern] of [
-      ['review', REVIEW_COUNT],
-      ['litigation', LITIGATION_COUNT],
-    ] as const) {
-      const match = pattern.exec(clause);
-      if (!match) continue;
-      // "未发生行政复议0件" reads as zero anyway; "没有行政复议案件" has no number and is handled below
-      const value = parseChineseNumber(match[1]!);
-      if (value !== undefined) claims.push({ subject, value, quote: match[0] });
-    }
+/** Sentences; a line break ends one too (a paragraph of the form's text box). Kept for the last text: several rules read the overview. */
+export function sentences(text: string): readonly string[] {
+  if (text !== lastSentencesOf) {
+    lastSentences = text.split(/[。；;！!？?\n]/).filter((c) => c.trim() !== '');
+    lastSentencesOf = text;
   }
-  // "No appeals" is read per sentence: "未发生因政府信息公开申请行政复议、行政诉讼件" names both
-  // in one breath, across the 、.
+  return lastSentences;
+}
+
+function push(claims: Claim[], subject: ClaimSubject, match: RegExpExecArray | null, extra: Partial<Claim> = {}): void {
+  if (!match) return;
+  const value = parseChineseNumber(match[1]!);
+  if (value !== undefined) claims.push({ subject, value, quote: match[0].replace(/\s+/gu, ''), ...extra });
+}
+
+function resultClaim(claims: Claim[], clause: string): void {
+  const match = RESULT_COUNT.exec(clause);
+  if (!match) return;
+  const [, word, gap] = match;
+  // "予以公开（含部分公开）12件" counts two groups at once: not one the table prints
+  if (/含|包括|和|及|与/u.test(gap!) && RESULT_WORDS.some(([, w]) => w !== word && gap!.includes(w.slice(0, 2)))) return;
+  const subject = RESULT_WORDS.find(([, w]) => w === word)![0];
+  const value = parseChineseNumber(match[3]!);
+  if (value !== undefined) claims.push({ subject, value, quote: match[0].replace(/\s+/gu, '') });
+}
+
+// Two rules read the same overview: the last text's claims are kept (claims are never mutated).
+let lastText: string | undefined;
+let lastClaims: readonly Claim[] = [];
+
+export function narrativeClaims(text: string): readonly Claim[] {
+  if (text === lastText) return lastClaims;
+  const claims = readClaims(text);
+  lastText = text;
+  lastClaims = claims;
+  return claims;
+}
+
+function readClaims(text: string): Claim[] {
+  const claims: Claim[] = [];
   for (const sentence of sentences(text)) {
+    // counts of handling read only where the sentence speaks of 申请, not 建议/提案/留言
+    const aboutApplications = sentence.includes('申请') && !NOT_APPLICATIONS.test(sentence);
+    for (const clause of clauses(sentence)) {
+      // every count ends in a unit, every statement of none has 未/没有: skip the rest unread
+      if (!COUNT_OR_NONE.test(clause)) continue;
+      const aboutAppeals = /复议|诉讼/u.test(clause);
+      if (!aboutAppeals) {
+        const application = APPLICATION_COUNT.exec(clause);
+        if (application) {
+          const rest = clause.slice(application.index + application[0].length);
+          push(claims, 'applications', application, { includesCarriedOver: INCLUDES_CARRIED.test(rest) });
+        }
+        const none = APPLICATION_NONE.exec(clause);
+        if (none) claims.push({ subject: 'applications', value: 0, quote: none[0], none: true });
+        if (aboutApplications) {
+          push(claims, 'handled', HANDLED_COUNT.exec(clause));
+          push(claims, 'carriedOver', CARRIED_OVER_COUNT.exec(clause));
+          push(claims, 'carriedForward', CARRIED_FORWARD_AFTER.exec(clause) ?? CARRIED_FORWARD_BEFORE.exec(clause));
+          resultClaim(claims, clause);
+        }
+      }
+      push(claims, 'review', REVIEW_COUNT.exec(clause));
+      push(claims, 'litigation', LITIGATION_COUNT.exec(clause));
+    }
+    // "No appeals" is read per sentence: "未发生因政府信息公开申请行政复议、行政诉讼件" names both
+    // in one breath, across the 、.
     for (const [subject, word] of [
       ['review', '行政复议'],
       ['litigation', '行政诉讼'],
@@ -85,8 +192,56 @@ export function narrativeClaims(text: string): Claim[] {
       if (at < 0 || /\d/u.test(sentence.slice(at, at + 12))) continue;
       const before = sentence.slice(Math.max(0, at - 24), at);
       const negation = NONE_BEFORE.exec(before);
-      if (negation) claims.push({ subject, value: 0, quote: sentence.slice(at - negation[0].length, at + word.length) });
+      if (negation) {
+        const quote = sentence.slice(at - negation[0].length, at + word.length).replace(/\s+/gu, '');
+        claims.push({ subject, value: 0, quote, none: true });
+      }
     }
   }
   return claims;
+}
+
+/**
+ * Shares the text states of the results or the applicants ("予以公开…占45.2%", "自然人申请占
+ * 96.8%"). A percentage counts only when 占/比例 introduces it and the nearest subject word before
+ * it, in the same sentence and without another figure's comparison (同比/增长) in between, is one
+ * of the table's.
+ */
+let lastSharesOf: string | undefined;
+let lastShares: readonly ShareClaim[] = [];
+
+export function narrativeShares(text: string): readonly ShareClaim[] {
+  if (text !== lastSharesOf) {
+    lastShares = readShares(text);
+    lastSharesOf = text;
+  }
+  return lastShares;
+}
+
+function readShares(text: string): ShareClaim[] {
+  const shares: ShareClaim[] = [];
+  if (!/[%％]/u.test(text)) return shares;
+  for (const sentence of sentences(text)) {
+    if (!/[%％]/u.test(sentence) || NOT_APPLICATIONS.test(sentence)) continue;
+    for (const percent of sentence.matchAll(PERCENT)) {
+      const start = Math.max(0, percent.index - 30);
+      const window = sentence.slice(start, percent.index);
+      let subject: RegExpExecArray | undefined;
+      for (const m of window.matchAll(SHARE_SUBJECT)) subject = m;
+      if (!subject) continue;
+      // "予以公开和部分公开占60%", "予以公开（含部分公开）占60%": a share of two groups together
+      if (/[和及与、加含]/u.test(window.charAt(subject.index - 1))) continue;
+      const between = window.slice(subject.index + subject[0].length);
+      if (/同比|增长|下降|减少|增加|较|上升/u.test(between)) continue;
+      const part = SHARE_WORDS.find(([, w]) => w === subject[0])![0];
+      const digits = percent[1]!;
+      shares.push({
+        part,
+        percent: Number(digits),
+        decimals: digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0,
+        quote: (subject[0] + between + percent[0]).replace(/\s+/gu, ''),
+      });
+    }
+  }
+  return shares;
 }

@@ -7,7 +7,7 @@ import { tableData, type Cell, type Report, type TableData } from '../report.js'
 import { cellLabel, cellPath, tableByPath, type ColumnDef, type RowDef, type TableDef } from '../report-template.js';
 
 export interface ValidationContext {
-  /** last year's report of the same agency, for `carryover.continuity` and `text.repeated` */
+  /** last year's report of the same agency: `carryover.continuity`, `text.repeated`, `data.repeated`, `trend.outlier`, `proactive.in-force` */
   readonly previous?: Report | undefined;
   /** the agency's registered kind; without it, a 乡/镇/街道 is recognised by its name */
   readonly agencyKind?: AgencyKind | undefined;

@@ -1,12 +1,10 @@
 /**
- * Warnings on the texts: too long, a 乡镇 reporting 规章, numbers in the text that contradict
- * the tables, and 五 copied from last year. They advise; they never block a submission.
+ * Warnings on the texts: too long, a 乡镇 reporting 规章, and 五 copied from last year (the
+ * text against the tables is narrative-rules.ts). They advise; they never block a submission.
  */
 import { isTownship } from '../agency.js';
-import type { Finding } from '../finding.js';
 import { TEMPLATES } from '../report-template.js';
-import { cellFinding, numeric, sumOf, tableOf, type Rule } from './rule-context.js';
-import { narrativeClaims } from './narrative-claims.js';
+import { cellFinding, numeric, tableOf, type Rule } from './rule-context.js';
 import { similarity } from './text-similarity.js';
 
 /** 总体情况 "篇幅原则上不超过一千字" (the 2021 notice). */
@@ -59,43 +57,6 @@ export const scopeRegulations: Rule = ({ report, context }, findings) => {
         message: `乡镇人民政府和街道办事处无权制定规章，“规章”一行通常应为0，现填 ${value}；请核实是否应计入“行政规范性文件”。`,
       }),
     );
-  }
-};
-
-export const narrativeMismatch: Rule = ({ report }, findings) => {
-  const applications = tableOf(report, 'applications').data;
-  const appeals = tableOf(report, 'appeals').data;
-  const newReceived = numeric(applications.newReceived?.total);
-  const carriedOver = numeric(applications.carriedOver?.total);
-  const tableValue = {
-    applications: newReceived,
-    review: numeric(appeals.review?.total),
-    litigation: sumOf([appeals.litigationDirect?.total, appeals.litigationAfterReview?.total]),
-  };
-  const tableName = {
-    applications: '表三“本年新收政府信息公开申请数量”总计',
-    review: '表四“行政复议”总计',
-    litigation: '表四“行政诉讼”总计',
-  };
-  const seen = new Set<string>();
-  for (const claim of narrativeClaims(report.sections.overview)) {
-    const actual = tableValue[claim.subject];
-    if (actual === undefined || claim.value === actual) continue;
-    // "共收到申请N件" often counts last year's carried-over applications too.
-    if (claim.subject === 'applications' && carriedOver !== undefined && claim.value === actual + carriedOver) continue;
-    const key = `${claim.subject}:${claim.value}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const finding: Finding = {
-      rule: 'narrative.mismatch',
-      severity: 'warning',
-      path: 'overview',
-      label: title('overview', report.template),
-      expected: actual,
-      actual: claim.value,
-      message: `总体情况中写“${claim.quote}”，与${tableName[claim.subject]} ${actual} 不一致，请核对。`,
-    };
-    findings.push(finding);
   }
 };
 

@@ -1,0 +1,266 @@
+/**
+ * The text held against the tables: `narrative.mismatch` when a figure the text states differs
+ * from the table's, `narrative.contradiction` when the text states something the tables deny
+ * (none received, all settled, all upheld, no appeals). Warnings: the filer checks which side
+ * is wrong.
+ */
+import type { Finding, RuleId } from '../finding.js';
+import { TEMPLATES, applicantColumns, resultRows } from '../report-template.js';
+import type { Report, TableData } from '../report.js';
+import { narrativeClaims, narrativeShares, sentences, type ClaimSubject, type ResultGroup } from './narrative-claims.js';
+import { formatNumber as fmt, numeric, sumOf, tableOf, type Rule } from './rule-context.js';
+
+const RESULT_ROW_PREFIX: Record<ResultGroup, string> = {
+  disclosed: 'disclosed',
+  partiallyDisclosed: 'partiallyDisclosed',
+  withheld: 'withheld',
+  unavailable: 'unavailable',
+  notProcessed: 'notProcessed',
+  otherHandling: 'other',
+};
+
+const RESULT_NAME: Record<ResultGroup, string> = {
+  disclosed: '（一）予以公开',
+  partiallyDisclosed: '（二）部分公开',
+  withheld: '（三）不予公开',
+  unavailable: '（四）无法提供',
+  notProcessed: '（五）不予处理',
+  otherHandling: '（六）其他处理',
+};
+
+const SUBJECT_NAME: Record<Exclude<ClaimSubject, ResultGroup>, string> = {
+  applications: '表三“一、本年新收政府信息公开申请数量”总计',
+  handled: '表三“（七）总计”',
+  carriedOver: '表三“二、上年结转政府信息公开申请数量”总计',
+  carriedForward: '表三“四、结转下年度继续办理”总计',
+  review: '表四“行政复议”总计',
+  litigation: '表四“行政诉讼”总计（未经复议直接起诉与复议后起诉之和）',
+};
+
+const subjectName = (subject: ClaimSubject) =>
+  subject in RESULT_NAME ? `表三“${RESULT_NAME[subject as ResultGroup]}”总计` : SUBJECT_NAME[subject as keyof typeof SUBJECT_NAME];
+
+/** The figures of tables 三 and 四 the text may state, read once per report. */
+interface Figures {
+  readonly received?: number | undefined;
+  readonly carriedOver?: number | undefined;
+  readonly handled?: number | undefined;
+  readonly carriedForward?: number | undefined;
+  readonly review?: number | undefined;
+  readonly litigation?: number | undefined;
+  readonly results: Partial<Record<ResultGroup, number>>;
+  readonly applications: TableData;
+  readonly appeals: TableData;
+}
+
+/** the result rows of each group, per template (the 2019 format has one 其他处理 row) */
+const groupRows = new Map<string, readonly (readonly [ResultGroup, readonly string[]])[]>();
+
+function rowsOfGroups(report: Report) {
+  let rows = groupRows.get(report.template);
+  if (!rows) {
+    const leaves = resultRows(tableOf(report, 'applications').def);
+    rows = (Object.keys(RESULT_ROW_PREFIX) as ResultGroup[]).map(
+      (group) => [group, leaves.filter((r) => r.id.startsWith(RESULT_ROW_PREFIX[group])).map((r) => r.id)] as const,
+    );
+    groupRows.set(report.template, rows);
+  }
+  return rows;
+}
+
+function figures(report: Report): Figures {
+  const applications = tableOf(report, 'applications').data;
+  const appeals = tableOf(report, 'appeals').data;
+  const results: Partial<Record<ResultGroup, number>> = {};
+  for (const [group, ids] of rowsOfGroups(report)) {
+    const value = sumOf(ids.map((id) => applications[id]?.total));
+    if (value !== undefined) results[group] = value;
+  }
+  return {
+    received: numeric(applications.newReceived?.total),
+    carriedOver: numeric(applications.carriedOver?.total),
+    handled: numeric(applications.resultsTotal?.total),
+    carriedForward: numeric(applications.carriedForward?.total),
+    review: numeric(appeals.review?.total),
+    litigation: sumOf([appeals.litigationDirect?.total, appeals.litigationAfterReview?.total]),
+    results,
+    applications,
+    appeals,
+  };
+}
+
+/** The values the table allows for a subject, the first being the one to name. */
+function allowed(f: Figures, subject: ClaimSubject, includesCarriedOver: boolean): number[] {
+  const plus = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : a + b);
+  const values: (number | undefined)[] = (() => {
+    switch (subject) {
+      // "共收到申请N件" often counts last year's carried-over applications too; when the text
+      // says so ("含上年结转…"), only that sum is right.
+      case 'applications':
+        return includesCarriedOver ? [plus(f.received, f.carriedOver)] : [f.received, plus(f.received, f.carriedOver)];
+      case 'handled':
+        return [f.handled];
+      case 'carriedOver':
+        return [f.carriedOver];
+      case 'carriedForward':
+        return [f.carriedForward];
+      case 'review':
+        return [f.review];
+      case 'litigation':
+        return [f.litigation];
+      default:
+        return [f.results[subject]];
+    }
+  })();
+  return values.filter((v): v is number => v !== undefined);
+}
+
+const overviewFinding = (report: Report, rule: RuleId, details: Pick<Finding, 'expected' | 'actual' | 'message'>): Finding => ({
+  rule,
+  severity: 'warning',
+  path: 'overview',
+  label: TEMPLATES[report.template].sectionTitles.overview,
+  ...details,
+});
+
+/** The percentage as printed with `decimals` digits, rounded or cut (both are seen in reports). */
+function sharesMatch(part: number, whole: number, percent: number, decimals: number): boolean {
+  if (whole <= 0) return false;
+  const scale = 10 ** decimals;
+  const ratio = (part / whole) * 100 * scale;
+  return [Math.round(ratio), Math.floor(ratio + 1e-9)].some((v) => Math.abs(v / scale - percent) < 1e-9);
+}
+
+function shareFindings(report: Report, f: Figures, findings: Finding[]): void {
+  const { def } = tableOf(report, 'applications');
+  const orgColumns = applicantColumns(def).filter((c) => c.id !== 'natural');
+  const received = f.received;
+  const receivedAll = received !== undefined && f.carriedOver !== undefined ? received + f.carriedOver : undefined;
+  for (const share of narrativeShares(report.sections.overview)) {
+    // [part, whole] pairs the clerk may have meant; the first names the expected figure
+    let pairs: [number | undefined, number | undefined, string][];
+    if (share.part === 'natural' || share.part === 'organisations') {
+      const ofRow = (row: string) =>
+        share.part === 'natural'
+          ? numeric(f.applications[row]?.natural)
+          : sumOf(orgColumns.map((c) => f.applications[row]?.[c.id]));
+      const withCarried = (() => {
+        const a = ofRow('newReceived');
+        const b = ofRow('carriedOver');
+        return a === undefined || b === undefined ? undefined : a + b;
+      })();
+      pairs = [
+        [ofRow('newReceived'), received, '本年新收申请'],
+        [withCarried, receivedAll, '本年新收与上年结转申请'],
+      ];
+    } else {
+      const part = f.results[share.part];
+      pairs = [
+        [part, f.handled, '办理结果（七）总计'],
+        [part, received, '本年新收申请'],
+        [part, receivedAll, '本年新收与上年结转申请'],
+      ];
+    }
+    const usable = pairs.filter((p): p is [number, number, string] => p[0] !== undefined && p[1] !== undefined && p[1] > 0);
+    if (usable.length === 0) continue;
+    if (usable.some(([part, whole]) => sharesMatch(part, whole, share.percent, share.decimals))) continue;
+    const [part, whole, base] = usable[0]!;
+    const expected = `${((part / whole) * 100).toFixed(share.decimals)}%`;
+    const name = share.part === 'natural' ? '自然人申请' : share.part === 'organisations' ? '法人或其他组织申请' : RESULT_NAME[share.part];
+    findings.push(
+      overviewFinding(report, 'narrative.mismatch', {
+        expected,
+        actual: `${fmt(share.percent)}%`,
+        message: `总体情况中写“${share.quote}”，按表三计算，${name} ${fmt(part)} 件占${base} ${fmt(whole)} 件的 ${expected}，与文字不一致，请核对。`,
+      }),
+    );
+  }
+}
+
+export const narrativeMismatch: Rule = ({ report }, findings) => {
+  const claims = narrativeClaims(report.sections.overview).filter((c) => !c.none); // none: narrative.contradiction's
+  const percent = /[%％]/u.test(report.sections.overview);
+  if (claims.length === 0 && !percent) return;
+  const f = figures(report);
+  const seen = new Set<string>();
+  for (const claim of claims) {
+    const values = allowed(f, claim.subject, claim.includesCarriedOver === true);
+    if (values.length === 0 || values.includes(claim.value)) continue;
+    const key = `${claim.subject}:${claim.value}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const expected = values[0]!;
+    const what =
+      claim.subject === 'applications' && claim.includesCarriedOver
+        ? `${SUBJECT_NAME.applications}与“二、上年结转”之和`
+        : subjectName(claim.subject);
+    findings.push(
+      overviewFinding(report, 'narrative.mismatch', {
+        expected,
+        actual: claim.value,
+        message: `总体情况中写“${claim.quote}”，与${what} ${fmt(expected)} 不一致，请核对文字或表格。`,
+      }),
+    );
+  }
+  if (percent) shareFindings(report, f, findings);
+};
+
+/** "均已办结", "无结转": every application settled within the year. */
+const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:按时|按期|依法|如期)?(?:办结|办理完毕|处理完毕|办理完结)|(?:无|没有|未有|不存在)(?:申请)?(?:结转|积压)/u;
+/** "均为维持", "均被维持": every review or suit decided for the agency. */
+const ALL_UPHELD = /(?:均|全部|都)(?:为|被|予以|已被)?(?:依法)?维持/u;
+
+export const narrativeContradiction: Rule = ({ report }, findings) => {
+  const text = report.sections.overview;
+  const claims = narrativeClaims(text).filter((c) => c.none);
+  const sweeping = ALL_SETTLED.test(text) || ALL_UPHELD.test(text);
+  if (claims.length === 0 && !sweeping) return; // most texts: nothing to hold against the tables
+  const f = figures(report);
+  const seen = new Set<string>();
+  const add = (key: string, details: Pick<Finding, 'expected' | 'actual' | 'message'>) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push(overviewFinding(report, 'narrative.contradiction', details));
+  };
+
+  // none received / no review / no suit, against tables that have them
+  for (const claim of claims) {
+    const actual = claim.subject === 'applications' ? f.received : claim.subject === 'review' ? f.review : f.litigation;
+    if (actual === undefined || actual === 0) continue;
+    // as in narrative.mismatch: expected is the tables' figure, actual what the text says
+    add(claim.subject, {
+      expected: actual,
+      actual: 0,
+      message: `总体情况中写“${claim.quote}”，但${subjectName(claim.subject)}为 ${fmt(actual)}，请核对文字或表格。`,
+    });
+  }
+
+  for (const sentence of sentences(text)) {
+    const settled = ALL_SETTLED.exec(sentence);
+    // "上年结转的2件均已办结" speaks of last year's; "另有3件结转下年度" admits the pending ones
+    // "截至目前已全部办结": written weeks after the year's end, about the carried-forward ones too
+    const aboutThisYear = !/上一?年度?结转|下一?年|建议|提案|留言|截至目前|目前已|现已/u.test(sentence);
+    if (settled && aboutThisYear && sentence.includes('申请') && f.carriedForward && f.carriedForward > 0) {
+      add('settled', {
+        expected: f.carriedForward,
+        actual: settled[0],
+        message: `总体情况中写“${settled[0]}”，但${SUBJECT_NAME.carriedForward}为 ${fmt(f.carriedForward)}，请核对：结转下年度的申请尚未办结。`,
+      });
+    }
+    const upheld = ALL_UPHELD.exec(sentence);
+    if (upheld) {
+      const review = sentence.includes('复议');
+      const litigation = sentence.includes('诉讼');
+      if (!review && !litigation) continue;
+      const rows = [...(review ? ['review'] : []), ...(litigation ? ['litigationDirect', 'litigationAfterReview'] : [])];
+      const notUpheld = sumOf(rows.flatMap((r) => [f.appeals[r]?.corrected, f.appeals[r]?.pending]));
+      if (notUpheld === undefined || notUpheld === 0) continue;
+      const which = review && litigation ? '行政复议、行政诉讼' : review ? '行政复议' : '行政诉讼';
+      add('upheld', {
+        expected: notUpheld,
+        actual: upheld[0],
+        message: `总体情况中写“${upheld[0]}”，但表四${which}的“结果纠正”与“尚未审结”共 ${fmt(notUpheld)} 件，请核对文字或表格。`,
+      });
+    }
+  }
+};

@@ -1,0 +1,243 @@
+/**
+ * Every rule as a clerk reads it: id, severity, what it checks, why, and the passage of the
+ * official notice it comes from (quoted verbatim). docs/rules.md is generated from this
+ * (`npm run docs:rules`; a unit test fails when it is out of date) and so is the site's
+ * `/rules/` page (render/site/rules-page.ts).
+ */
+import { ERROR_RULES, WARNING_RULES, severityOf, type RuleId, type Severity } from '../finding.js';
+
+export type NoticeId = '2021' | '2019';
+
+export const NOTICES: Readonly<Record<NoticeId, string>> = {
+  '2021': '国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知（国办公开办函〔2021〕30号）',
+  '2019': '《中华人民共和国政府信息公开工作年度报告格式（试行）》（2019年）',
+};
+
+export interface NoticePassage {
+  readonly notice: NoticeId;
+  /** verbatim, short: a test holds it against the notice's text */
+  readonly passage: string;
+}
+
+export interface RuleDefinition {
+  readonly id: RuleId;
+  /** a short Chinese name */
+  readonly name: string;
+  /** what the rule checks, in a clerk's words */
+  readonly checks: string;
+  /** why: what goes wrong in a published report without it */
+  readonly why: string;
+  readonly sources: readonly NoticePassage[];
+}
+
+export interface CatalogEntry extends RuleDefinition {
+  readonly severity: Severity;
+}
+
+const ACCURATE: NoticePassage = { notice: '2021', passage: '此项内容重在数据准确、要素齐备，全面客观反映政府信息公开申请接收和办理情况' };
+const BALANCE: NoticePassage = { notice: '2021', passage: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）' };
+const COMPLETE: NoticePassage = { notice: '2021', passage: '相关情况和数据做到应报尽报，全面准确。' };
+const VERIFIABLE: NoticePassage = { notice: '2021', passage: '确保年度报告所需数据统得出、报得准、可核查' };
+const NOT_REPEATED: NoticePassage = { notice: '2021', passage: '不得出现敷衍了事甚至年年雷同现象' };
+const INACCURATE: NoticePassage = { notice: '2021', passage: '出现不按时发布、发布内容不准确不全面或者内容雷同、敷衍塞责等问题' };
+
+const DEFINITIONS: readonly RuleDefinition[] = [
+  {
+    id: 'number.format',
+    name: '数字格式',
+    checks: '表格中每个数字格：件数为0或正整数，金额（万元）为0或正数，2019年格式的“本年增/减”为整数。',
+    why: '“约10”“—”或负的件数无法汇总，上级汇总和公开页面都会出错。',
+    sources: [VERIFIABLE],
+  },
+  {
+    id: 'required.missing',
+    name: '必填项',
+    checks: '表格的每一格和一、五、六三段文字都已填写；没有发生的填0，六没有事项的写明。',
+    why: '空格无法区分“没有发生”和“漏填”。',
+    sources: [COMPLETE],
+  },
+  {
+    id: 'applications.column-total',
+    name: '表三 各行总计',
+    checks: '表三每一行的“总计”等于自然人与五类法人或其他组织之和。',
+    why: '总计列是各类申请人之和，格式表头即如此排列。',
+    sources: [ACCURATE],
+  },
+  {
+    id: 'applications.results-total',
+    name: '表三 办理结果总计',
+    checks: '“（七）总计”等于（一）至（六）各项办理结果之和，逐列核对。',
+    why: '每件申请恰有一种办理结果，（七）是它们的合计。',
+    sources: [ACCURATE],
+  },
+  {
+    id: 'applications.balance',
+    name: '表三 勾稽关系',
+    checks: '每一列：一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理。',
+    why: '格式在表三上方印明的勾稽关系。',
+    sources: [BALANCE],
+  },
+  {
+    id: 'appeals.total',
+    name: '表四 总计',
+    checks: '表四行政复议、未经复议直接起诉、复议后起诉各组的“总计”等于结果维持、结果纠正、其他结果、尚未审结之和。',
+    why: '每件复议或诉讼恰有一种结果。',
+    sources: [{ notice: '2021', passage: '一是政府信息公开行政复议处理结果情况；二是政府信息公开行政诉讼处理结果情况。' }],
+  },
+  {
+    id: 'carryover.continuity',
+    name: '跨年结转',
+    checks: '本年“二、上年结转政府信息公开申请数量”逐列等于上年报告的“四、结转下年度继续办理”（有上年报告时）。',
+    why: '上年转入本年的申请，就是上年留待下年办理的那些。',
+    sources: [BALANCE, VERIFIABLE],
+  },
+  {
+    id: 'overview.length',
+    name: '总体情况篇幅',
+    checks: '“一、总体情况”不计空白超过1000字时提醒。',
+    why: '格式要求总体情况聚焦主题、简明客观。',
+    sources: [{ notice: '2021', passage: '重在聚焦主题、简明客观，篇幅原则上不超过一千字。' }],
+  },
+  {
+    id: 'scope.regulations',
+    name: '乡镇不制定规章',
+    checks: '乡镇人民政府、街道办事处的“规章”一行不为0时提醒。',
+    why: '依《立法法》，规章由国务院部门和省级、设区的市级人民政府制定；乡镇填写的多半应计入“行政规范性文件”。',
+    sources: [
+      {
+        notice: '2021',
+        passage: '这一项主要报告《中华人民共和国政府信息公开条例》第二十条规定的法定主动公开内容中，适宜以数据方式呈现且具备统计汇总价值的内容',
+      },
+    ],
+  },
+  {
+    id: 'narrative.mismatch',
+    name: '文字与表格数字不一致',
+    checks:
+      '“一、总体情况”中写出的数字与表格核对：收到/受理申请数（表三一，或写明含上年结转时的一加二）、办结/答复数（（七）总计）、上年结转数（二）、结转/顺延下年度数（四）、予以公开等各类办理结果数、行政复议和行政诉讼件数（表四），以及文字给出的比例（按文字印出的位数四舍五入或截断后比较）。',
+    why: '同一报告的文字与表格互相矛盾，读者无从判断哪个正确；评估和比对工具会逐项核对。',
+    sources: [ACCURATE, INACCURATE],
+  },
+  {
+    id: 'narrative.contradiction',
+    name: '文字与表格相矛盾',
+    checks:
+      '“一、总体情况”写“未收到/未受理申请”而表三一大于0；写“均已办结”“无结转”而四、结转下年度大于0；写复议、诉讼“均被维持”而表四有结果纠正或尚未审结；写“未发生行政复议/行政诉讼”而表四总计大于0。',
+    why: '这类整句断言多是沿用往年文字，与本年数据相反。',
+    sources: [ACCURATE, INACCURATE],
+  },
+  {
+    id: 'text.repeated',
+    name: '问题与改进年年雷同',
+    checks: '“五、存在的主要问题及改进情况”与上年报告相似度达90%以上时提醒（有上年报告时）。',
+    why: '格式明确禁止年年雷同。',
+    sources: [NOT_REPEATED],
+  },
+  {
+    id: 'text.stale-year',
+    name: '沿用上年年份',
+    checks:
+      '文字把另一年写成本报告的年度：“现将…2022年度…报告如下”、“统计期限自2022年1月1日…”、总体情况开头“2022年，…”。与往年比较（“较2022年增加”）或引用往年数字不提醒。',
+    why: '照抄上年报告改漏年份，是公开后最常被指出的错误之一。',
+    sources: [{ notice: '2019', passage: '这一项主要报告本机关上一年度政府信息公开工作总体情况' }, INACCURATE],
+  },
+  {
+    id: 'data.repeated',
+    name: '数据与上年完全相同',
+    checks: '表三、表四的每一个数字都与上年报告相同、且不全为0时提醒（有上年报告时）。',
+    why: '年年雷同的数字形式：多半误用了上年的表格。',
+    sources: [NOT_REPEATED, INACCURATE],
+  },
+  {
+    id: 'trend.outlier',
+    name: '关键数字异常变化',
+    checks:
+      '本年新收申请总计、行政许可、行政处罚、行政强制处理决定数、行政复议总计、行政诉讼总计，本年与上年都不少于10且本年超过上年5倍或不到上年五分之一时，请核实（有上年报告时）。',
+    why: '一位之差（多填或漏填一个0）、单位错误常表现为数量级的跳变；确有变化的应在文字中说明。',
+    sources: [VERIFIABLE, { notice: '2021', passage: '包括已公开和依法未公开的全部处理决定' }],
+  },
+  {
+    id: 'proactive.in-force',
+    name: '现行有效件数衔接',
+    checks:
+      '规章、行政规范性文件的“现行有效件数”不等于上年现行有效 + 本年制发 − 本年废止时提醒（2021年格式，有上年报告时）。文件也会因有效期届满而失效，这时请说明，不必改数。',
+    why: '现行有效件数是逐年累计的存量，数据核定时间点为报告年度末。',
+    sources: [{ notice: '2021', passage: '各项数据核定时间点为报告年度的12月31日。' }, VERIFIABLE],
+  },
+  {
+    id: 'other.fee-report',
+    name: '信息处理费情况',
+    checks: '2021年格式“六、其他需要报告的事项”既没有写收取信息处理费的金额，也没有写明未收取时提醒。',
+    why: '格式要求收取信息处理费的情况在第六部分专门报告；只写“无”说不清是否收取。',
+    sources: [
+      { notice: '2021', passage: '各行政机关依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，在此处专门报告。' },
+      { notice: '2021', passage: '（文字描述，收取信息处理费情况在此处报告。）' },
+    ],
+  },
+  {
+    id: 'rollup.mismatch',
+    name: '汇总数与各单位合计不一致',
+    checks:
+      '本级政府（政府信息公开工作主管部门）的汇总报告中，表二、表三、表四每个数字与本地区已通过审核的各单位报告之和不一致时提醒，并写明还有几个单位未计入。',
+    why: '汇总报告的数据应由所属部门和乡镇的报告逐级汇总而来。',
+    sources: [
+      { notice: '2021', passage: '县级以上地方人民政府年度报告，应当逐级汇总相关情况和数据。' },
+      { notice: '2021', passage: '县级政府的政府信息公开工作主管部门汇总所属部门和乡镇政府的年度报告' },
+    ],
+  },
+];
+
+const ORDER: readonly RuleId[] = [...ERROR_RULES, ...WARNING_RULES];
+
+/** Every rule, errors first, in the order of finding.ts. */
+export const RULE_CATALOG: readonly CatalogEntry[] = ORDER.map((id) => {
+  const definition = DEFINITIONS.find((d) => d.id === id);
+  if (!definition) throw new Error(`rule ${id} has no catalog entry`);
+  return { ...definition, severity: severityOf(id) };
+});
+
+export const SEVERITY_NAME: Readonly<Record<Severity, string>> = { error: '错误（须改正后才能提交）', warning: '提醒（请核实，可说明后提交）' };
+
+/** docs/rules.md, generated: `npm run docs:rules`. */
+export function renderRulesMarkdown(catalog: readonly CatalogEntry[] = RULE_CATALOG): string {
+  const lines = [
+    '<!-- Generated from functions/domain/rules/rule-catalog.ts by `npm run docs:rules`; do not edit by hand. -->',
+    '',
+    '# 检查规则',
+    '',
+    '填报表单、提交接口和 `nianbao validate` 对每份年度报告运行同一组规则（functions/domain/validate-report.ts）。',
+    '“错误”须改正后才能提交；“提醒”请核实，确实无误的可以提交。每条规则的编号是公开约定，表单、接口和邮件都使用它。',
+    '',
+    '| 编号 | 名称 | 级别 |',
+    '|---|---|---|',
+    ...catalog.map((r) => `| [\`${r.id}\`](#${anchor(r.id)}) | ${r.name} | ${r.severity === 'error' ? '错误' : '提醒'} |`),
+    '',
+  ];
+  for (const r of catalog) {
+    lines.push(
+      `## ${r.id}`,
+      '',
+      `**${r.name}** · ${SEVERITY_NAME[r.severity]}`,
+      '',
+      `- 检查什么：${r.checks}`,
+      `- 为什么：${r.why}`,
+      '- 依据：',
+      ...r.sources.map((s) => `  - ${NOTICES[s.notice]}：“${s.passage}”`),
+      '',
+    );
+  }
+  lines.push(
+    '## 说明（对提醒的解释）',
+    '',
+    '提醒不阻止提交。填报人可以对每条提醒附一段说明（不超过500字），随草稿和提交的版本保存，审核人在审核页面的提醒旁看到它。',
+    '说明按“规则编号|单元格路径”保存（如 `trend.outlier|appeals.review.total`），即 `finding.ts` 的 `findingKey`；',
+    '数据形状是 `finding.ts` 的 `Explanations`，`unexplainedWarnings` 给出尚未说明的提醒。',
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** The id as a heading anchor (GitHub's rule: lower case, dots dropped). */
+export function anchor(id: RuleId): string {
+  return id.replaceAll('.', '');
+}

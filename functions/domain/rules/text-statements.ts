@@ -1,0 +1,74 @@
+/**
+ * What the texts must state about the report itself: its own year (`text.stale-year`, last
+ * year's report copied with its year left in) and, in the 2021 format, whether 信息处理费 was
+ * collected (`other.fee-report`).
+ */
+import { TEMPLATES } from '../report-template.js';
+import type { Report } from '../report.js';
+import type { Rule } from './rule-context.js';
+
+const YEAR = '((?:19|20)\\d{2})';
+/**
+ * Phrases that name the report's own period. A year elsewhere ("较2022年增加", "按时发布2022年
+ * 年度报告", last year's figures) is a comparison or an event, never a finding.
+ */
+const OWN_PERIOD: readonly RegExp[] = [
+  // 现将我局2022年度政府信息公开工作报告如下 / 现将…2022年…年度报告予以公布
+  new RegExp(`现将[^。；\\d]{0,20}?${YEAR}\\s*年度?[^。；\\d]{0,30}?报告(?:如下|予以公布|公布如下)`, 'u'),
+  // 统计期限自2022年1月1日起至2022年12月31日止
+  new RegExp(`统计(?:期限|时限|期间|时间|区间)[^。；\\d]{0,6}?${YEAR}\\s*年\\s*1\\s*月\\s*1\\s*日`, 'u'),
+  new RegExp(`统计(?:期限|时限|期间|时间|区间)[^。；]{0,30}?至\\s*${YEAR}\\s*年\\s*12\\s*月\\s*31\\s*日`, 'u'),
+  // the overview's first words: "2022年，我局…"
+  new RegExp(`^\\s*${YEAR}\\s*年度?\\s*[，,]`, 'u'),
+];
+
+const SECTIONS = ['overview', 'problems', 'other'] as const;
+
+export const textStaleYear: Rule = ({ report }, findings) => {
+  const titles = TEMPLATES[report.template].sectionTitles;
+  for (const section of SECTIONS) {
+    const text = report.sections[section];
+    if (!/(?:19|20)\d{2}/u.test(text)) continue;
+    for (const pattern of OWN_PERIOD) {
+      // the first-words pattern is for the overview only: 五 may open with last year's problems
+      if (pattern.source.startsWith('^') && section !== 'overview') continue;
+      const match = pattern.exec(text);
+      if (!match || Number(match[1]) === report.year) continue;
+      const quote = match[0].trim().replace(/\s+/gu, '');
+      findings.push({
+        rule: 'text.stale-year',
+        severity: 'warning',
+        path: section,
+        label: titles[section],
+        expected: `${report.year}年`,
+        actual: `${match[1]}年`,
+        message: `${titles[section]}中写“${quote}”，而本报告是${report.year}年度报告；请核对是否沿用了${match[1]}年的文字，应改为${report.year}年。`,
+      });
+      break;
+    }
+  }
+};
+
+/** an amount stated for the fees: "收取信息处理费2230元", "信息处理费0元" */
+const FEE_AMOUNT = /处理费[^。；]{0,12}?\d[\d,.]*\s*(?:万元|元)|(?:收取|收费)[^。；]{0,24}?\d[\d,.]*\s*(?:万元|元)[^。；]{0,10}?处理费/u;
+/** a statement that none was collected: "未收取信息处理费", "信息处理费：无", "未产生信息处理费" */
+const FEE_NONE =
+  /(?:未|没有|无|不|免)[^。；，,]{0,6}?(?:收取|收缴|收|产生|发生|涉及)[^。；]{0,12}?(?:处理费|费用)|处理费[^。；]{0,10}?(?:为?0|为?零|无|未收取|未产生|未发生|均未)|免(?:收|予收取|除)[^。；]{0,10}?处理费|(?:未|没有|不)收(?:取)?费/u;
+
+export const otherFeeReport: Rule = ({ report }, findings) => {
+  // the 2019 trial format did not ask for it; the 2021 notice does
+  if (report.template !== '2021') return;
+  const text = report.sections.other;
+  if (text.trim() === '') return; // required.missing names the empty section
+  if (FEE_AMOUNT.test(text) || FEE_NONE.test(text)) return;
+  const title = TEMPLATES[report.template].sectionTitles.other;
+  findings.push({
+    rule: 'other.fee-report',
+    severity: 'warning',
+    path: 'other',
+    label: title,
+    expected: '写明本年收取信息处理费的情况（金额，或未收取）',
+    actual: text.length > 40 ? `${text.slice(0, 40)}…` : text,
+    message: `${title}未说明本年是否收取信息处理费；格式要求收取信息处理费的情况在此处专门报告，请写明收取金额，或写“本年度未收取信息处理费”。`,
+  });
+};

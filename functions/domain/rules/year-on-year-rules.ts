@@ -1,0 +1,149 @@
+/**
+ * This year against last year's report of the same agency (`context.previous`, one year
+ * earlier): figures copied unchanged (`data.repeated`), a key figure that jumped or collapsed
+ * (`trend.outlier`), and 现行有效 documents that do not follow from last year's
+ * (`proactive.in-force`). Warnings: each asks the filer to verify or explain.
+ */
+import type { Report } from '../report.js';
+import { cellFinding, formatNumber as fmt, numeric, sumOf, tableOf, type Rule } from './rule-context.js';
+
+/** last year's report when it is the year just before this one */
+function lastYear(report: Report, previous: Report | undefined): Report | undefined {
+  return previous && previous.year === report.year - 1 ? previous : undefined;
+}
+
+export const dataRepeated: Rule = ({ report, context }, findings) => {
+  const previous = lastYear(report, context.previous);
+  if (!previous) return;
+  let nonZero = 0;
+  for (const path of ['applications', 'appeals'] as const) {
+    const { def, data } = tableOf(report, path);
+    const before = tableOf(previous, path).data;
+    for (const r of def.rows) {
+      const now = data[r.id];
+      const then = before[r.id];
+      for (const c of def.columns) {
+        const value = now?.[c.id];
+        // a blank, a text, or a row last year's format did not have: not a copy
+        if (typeof value !== 'number' || value !== then?.[c.id]) return;
+        if (value !== 0) nonZero++;
+      }
+    }
+  }
+  if (nonZero === 0) return; // an agency with no applications and no appeals two years running
+  findings.push({
+    rule: 'data.repeated',
+    severity: 'warning',
+    path: 'applications',
+    label: '三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况',
+    expected: `与${previous.year}年不完全相同`,
+    actual: `与${previous.year}年完全相同（${nonZero}个非零数字）`,
+    message: `表三、表四的全部数字与${previous.year}年报告完全相同（其中 ${nonZero} 个不为0）；格式要求不得年年雷同，请核实是否误用了上年数据。`,
+  });
+};
+
+/** Above this ratio (or below its inverse), a key figure asks to be verified. */
+export const OUTLIER_FACTOR = 5;
+/** Both years at least this: small counts (2 → 11) swing by nature. */
+export const OUTLIER_MIN = 10;
+
+interface KeyFigure {
+  readonly name: string;
+  readonly path: string;
+  readonly label: string;
+  readonly read: (report: Report) => number | undefined;
+}
+
+const decisions = (sub: 'licensing' | 'enforcement', row: string) => (report: Report) =>
+  numeric(tableOf(report, `proactive.${sub}`).data[row]?.decisions);
+
+const KEY_FIGURES: readonly KeyFigure[] = [
+  {
+    name: '本年新收政府信息公开申请数量',
+    path: 'applications.newReceived.total',
+    label: '一、本年新收政府信息公开申请数量 / 总计',
+    read: (r) => numeric(tableOf(r, 'applications').data.newReceived?.total),
+  },
+  {
+    name: '行政许可本年处理决定数量',
+    path: 'proactive.licensing.administrativeLicensing.decisions',
+    label: '第二十条第（五）项 行政许可 / 处理决定数量',
+    read: decisions('licensing', 'administrativeLicensing'),
+  },
+  {
+    name: '行政处罚本年处理决定数量',
+    path: 'proactive.enforcement.administrativePenalty.decisions',
+    label: '第二十条第（六）项 行政处罚 / 处理决定数量',
+    read: decisions('enforcement', 'administrativePenalty'),
+  },
+  {
+    name: '行政强制本年处理决定数量',
+    path: 'proactive.enforcement.administrativeCoercion.decisions',
+    label: '第二十条第（六）项 行政强制 / 处理决定数量',
+    read: decisions('enforcement', 'administrativeCoercion'),
+  },
+  {
+    name: '行政复议总计',
+    path: 'appeals.review.total',
+    label: '行政复议 / 总计',
+    read: (r) => numeric(tableOf(r, 'appeals').data.review?.total),
+  },
+  {
+    name: '行政诉讼总计',
+    path: 'appeals',
+    label: '行政诉讼 / 总计（未经复议直接起诉＋复议后起诉）',
+    read: (r) => {
+      const data = tableOf(r, 'appeals').data;
+      return sumOf([data.litigationDirect?.total, data.litigationAfterReview?.total]);
+    },
+  },
+];
+
+export const trendOutlier: Rule = ({ report, context }, findings) => {
+  const previous = lastYear(report, context.previous);
+  if (!previous) return;
+  for (const key of KEY_FIGURES) {
+    const now = key.read(report);
+    const before = key.read(previous);
+    if (now === undefined || before === undefined || now < OUTLIER_MIN || before < OUTLIER_MIN) continue;
+    if (now <= before * OUTLIER_FACTOR && now * OUTLIER_FACTOR >= before) continue;
+    const ratio = now / before;
+    const change = ratio > 1 ? `是上年的 ${fmt(Number(ratio.toFixed(1)))} 倍` : `只有上年的 ${fmt(Number((ratio * 100).toFixed(1)))}%`;
+    findings.push({
+      rule: 'trend.outlier',
+      severity: 'warning',
+      path: key.path,
+      label: key.label,
+      expected: `${fmt(Math.ceil(before / OUTLIER_FACTOR))}～${fmt(before * OUTLIER_FACTOR)}`,
+      actual: now,
+      message: `${key.name}本年 ${fmt(now)}，${previous.year}年 ${fmt(before)}，${change}；请核实数字（单位、漏填或多填一位），确有变化的请在文字中说明原因。`,
+    });
+  }
+};
+
+export const proactiveInForce: Rule = ({ report, context }, findings) => {
+  const previous = lastYear(report, context.previous);
+  // 现行有效件数 exists in the 2021 format only
+  if (!previous || report.template !== '2021' || previous.template !== '2021') return;
+  const { def, data } = tableOf(report, 'proactive.regulations');
+  const last = tableOf(previous, 'proactive.regulations').data;
+  const inForce = def.columns.find((c) => c.id === 'inForce')!;
+  for (const r of def.rows) {
+    const before = numeric(last[r.id]?.inForce);
+    const issued = numeric(data[r.id]?.issued);
+    const repealed = numeric(data[r.id]?.repealed);
+    const actual = numeric(data[r.id]?.inForce);
+    if (before === undefined || issued === undefined || repealed === undefined || actual === undefined) continue;
+    const expected = before + issued - repealed;
+    if (actual === expected) continue;
+    findings.push(
+      cellFinding('proactive.in-force', def, r, inForce, {
+        expected,
+        actual,
+        message:
+          `“${r.label}”现行有效件数 ${fmt(actual)}，按${previous.year}年现行有效 ${fmt(before)} + 本年制发 ${fmt(issued)} − 本年废止 ${fmt(repealed)} 应为 ${fmt(expected)}；` +
+          '文件也会因有效期届满而失效，请核实数字，或在文字中说明差异的原因。',
+      }),
+    );
+  }
+};
