@@ -1,27 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { importReport } from '../../functions/domain/import/import-report.js';
 import { Report } from '../../functions/domain/report.js';
 import { reportDocx, reportHtml, reportXlsx } from '../support/office-documents.js';
+import { nianbao, ROOT as root } from '../support/run-cli.js';
 
-const run = promisify(execFile);
-const root = new URL('../../', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-office-'));
 const reference = importReport(readFileSync(join(root, 'test/fixtures/wangdian-2023-report.txt'), 'utf8'));
-
-async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [join(root, 'bin/nianbao.mjs'), ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 function write(name: string, bytes: Uint8Array | string): string {
   const file = join(dir, name);

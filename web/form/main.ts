@@ -169,13 +169,7 @@ class FilingPage {
     showReviewComments(this.view.returned ?? null, this.form.fields, byId('review-comments'));
     offerRollup(this.view, byId('review-comments'), () => this.api.rollup(this.view.year), (report) => {
       this.editor.loadContent(report);
-      for (const [path, input] of this.form.inputs) input.value = this.editor.textOf(path);
-      for (const id of ['overview', 'problems', 'other'] as const) {
-        const area = this.form.fields.get(id) as HTMLTextAreaElement | undefined;
-        if (area) area.value = this.editor.textSection(id);
-        this.updateCounter(id);
-      }
-      this.edited();
+      this.showEditorContent();
     });
   }
 
@@ -472,6 +466,11 @@ class FilingPage {
       status.textContent = `这是 ${imported.year} 年度的报告，与正在填写的 ${year} 年度不符；可先切换年度再导入。`;
       return;
     }
+    this.showEditorContent();
+  }
+
+  /** After the editor's content was replaced (imported, rolled up): every field shows it again. */
+  private showEditorContent(): void {
     for (const [path, input] of this.form.inputs) input.value = this.editor.textOf(path);
     for (const id of ['overview', 'problems', 'other'] as const) {
       const area = this.form.fields.get(id) as HTMLTextAreaElement | undefined;
