@@ -8,7 +8,7 @@ import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumb
 import ExcelJS from 'exceljs';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Report } from '../../functions/domain/report.js';
-import { renderReportPage } from '../../web/site/report-page.js';
+import { renderReportPage } from '../../functions/render/site/report-page.js';
 import { agencyId } from '../unit/site-fixtures.js';
 
 export interface LayoutCell {
