@@ -3,10 +3,10 @@
  * code) under `file/`, and the site stylesheet under `assets/`, with the headers the local
  * runtime serves them with.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildForm } from '../web/form/build.js';
-import { FORM_FILES, FORM_PATH } from '../web/form/assets.js';
+import { CHUNK_DIR, buildForm } from '../web/form/build.js';
+import { FORM_FILES, FORM_PATH, formChunkType } from '../web/form/assets.js';
 import { buildReview } from '../web/review/build.js';
 import { REVIEW_FILES, REVIEW_PATH } from '../web/review/assets.js';
 import { CACHE_SHORT } from '../functions/render/site/object-headers.js';
@@ -17,8 +17,11 @@ import type { SiteFile } from './constructs/site-files.js';
 export async function staticFiles(formDir?: string): Promise<SiteFile[]> {
   const { outDir } = await buildForm(formDir);
   const prefix = FORM_PATH.replace(/^\//, '');
+  // The readers the form loads on demand (Word, Excel, PDF), each a chunk of its own.
+  const chunks = (await readdir(join(outDir, CHUNK_DIR))).map((file) => `${CHUNK_DIR}/${file}`);
+  const files = [...Object.entries(FORM_FILES), ...chunks.map((name) => [name, formChunkType(name)!] as const)];
   const form = await Promise.all(
-    Object.entries(FORM_FILES).map(async ([name, contentType]) => ({
+    files.map(async ([name, contentType]) => ({
       key: `${prefix}${name}`,
       body: await readFile(join(outDir, name), 'utf8'),
       contentType,

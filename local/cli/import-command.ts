@@ -1,15 +1,19 @@
-/** `nianbao import FILE`: prints a published report (text or HTML) as the public JSON form. */
+/**
+ * `nianbao import FILE`: prints a published report (Word, Excel, PDF, HTML or text) as the public
+ * JSON form. Exit 0, or 2 when the file cannot be read (an incomplete report names what it lacks).
+ */
 import type { Command } from './command.js';
 import { UsageError } from './command.js';
-import { readReportFile } from './read-report.js';
+import { missingNote, readReportDocument } from './read-report.js';
 
 export const importCommand: Command = {
   words: ['import'],
-  usage: 'import FILE                      把已发布的年度报告（文本或HTML）转换为 JSON',
+  usage: 'import FILE                      把已发布的年度报告（Word、Excel、PDF、网页或文本）转换为 JSON',
   async run(args) {
     const file = args[0];
     if (!file || args.length > 1) throw new UsageError('', '用法：nianbao import FILE');
-    const report = await readReportFile(file);
+    const { report, missing } = await readReportDocument(file);
+    if (missing.length > 0) process.stderr.write(missingNote(file, missing));
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   },

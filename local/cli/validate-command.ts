@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { splitFindings, type Finding } from '../../functions/domain/finding.js';
 import { validateReport } from '../../functions/domain/validate-report.js';
 import { UsageError, type Command } from './command.js';
-import { readReportFile, UnreadableReportError } from './read-report.js';
+import { missingNote, readReportDocument, readReportFile, UnreadableReportError } from './read-report.js';
 
 function describe(finding: Finding): string {
   const tag = finding.severity === 'error' ? '错误' : '提示';
@@ -15,7 +15,7 @@ function describe(finding: Finding): string {
 
 export const validateCommand: Command = {
   words: ['validate'],
-  usage: 'validate FILE [--previous FILE] [--json]  检查报告（JSON、文本或HTML）',
+  usage: 'validate FILE [--previous FILE] [--json]  检查报告（JSON、Word、Excel、PDF、网页或文本）',
   async run(args) {
     let parsed;
     try {
@@ -31,7 +31,9 @@ export const validateCommand: Command = {
     if (!file || extra.length > 0) throw new UsageError('');
     let report, previous;
     try {
-      report = await readReportFile(file);
+      const read = await readReportDocument(file);
+      report = read.report;
+      if (read.missing.length > 0) process.stderr.write(missingNote(file, read.missing));
       previous = parsed.values.previous ? await readReportFile(parsed.values.previous) : undefined;
     } catch (error) {
       // --json callers read stdout: they get the verdict there too; the message goes to stderr once (main.ts).

@@ -13,6 +13,8 @@ export interface BuiltApp {
   path: string;
   /** the files it has, by name, with their Content-Type */
   files: Readonly<Record<string, string>>;
+  /** the Content-Type of a file named by pattern (the form's code-split chunks), if it is one */
+  patternFile?(name: string): string | undefined;
   /** paths redirected to `path` */
   redirectFrom: readonly string[];
   build(dir: string): Promise<unknown>;
@@ -38,7 +40,7 @@ export function builtAppHandler(app: BuiltApp) {
     }
     if (!pathname.startsWith(app.path)) return false;
     const name = pathname.slice(app.path.length) || 'index.html';
-    const type = app.files[name];
+    const type = app.files[name] ?? app.patternFile?.(name);
     if (!type) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
       res.end('not found');

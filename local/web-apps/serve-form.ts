@@ -1,12 +1,12 @@
 /**
  * Serving the built form from the local runtime's HTTP server, as CloudFront serves it from the
- * bucket: `/file/` (index.html, form.js, form.css), and `/` redirected to `/file/` so the sign-in
+ * bucket: `/file/` (index.html, form.js, form.css, the chunks under chunks/), and `/` redirected to `/file/` so the sign-in
  * link (`/#token=…`) lands on the form; the browser keeps the fragment across the redirect, and
  * the token never reaches the server.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { builtAppHandler } from './serve-built-app.js';
-import { FORM_FILES, FORM_PATH, configureIndexHtml, formAssetsDir } from '../../web/form/assets.js';
+import { FORM_FILES, FORM_PATH, configureIndexHtml, formAssetsDir, formChunkType } from '../../web/form/assets.js';
 
 export interface ServeFormOptions {
   /** where the built form is (default dist/web/form/) */
@@ -18,6 +18,7 @@ export interface ServeFormOptions {
 const handler = builtAppHandler({
   path: FORM_PATH,
   files: FORM_FILES,
+  patternFile: formChunkType,
   redirectFrom: ['/', '/file'],
   build: (dir) => import('../../web/form/build.js').then((m) => m.buildForm(dir)),
   buildFailure: (message) => `填报页面构建失败，请运行 npm run build:form 查看原因 (form build failed: ${message})`,

@@ -14,6 +14,7 @@ import { importReport } from '../../functions/domain/import/import-report.js';
 import { cellRefs, tableData, type Report } from '../../functions/domain/report.js';
 import { DEMO_AGENCIES, DEMO_YEAR, WANGDIAN } from '../../local/seed/demo-county.js';
 import { buildForm } from '../../web/form/build.js';
+import { reportDocx, reportXlsx } from '../support/office-documents.js';
 import { launchChromium, type Browser } from './browser.js';
 import { startLocalRuntime, type LocalRuntime } from './local-runtime.js';
 
@@ -283,6 +284,47 @@ describe('the filing form', () => {
     await expect.poll(() => chimei.locator('#import-status').textContent()).toContain('无法导入');
     await chimei.close();
   }, 60_000);
+
+  it('prefills from a Word file and, after listing what it lacks, from a workbook of tables (readers loaded on demand)', async () => {
+    const chimei = await openForm(CHIMEI.id, DEMO_YEAR - 1);
+    const loaded: string[] = [];
+    chimei.on('response', (r) => {
+      if (r.url().includes('/file/chunks/')) loaded.push(`${r.status()} ${r.url().replace(/^.*\/chunks\//, '')}`);
+    });
+    await chimei.locator('details.import summary').click();
+    await chimei.locator('#import-file').setInputFiles({
+      name: 'report.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from(await reportDocx(REFERENCE, { headings: 'bold', titleOverTwoLines: true, headerFooter: true })),
+    });
+    await chimei.locator('#import-button').click();
+    await expect
+      .poll(() => chimei.locator('#import-status').textContent(), { timeout: 20_000 })
+      .toContain(`已导入 ${DEMO_YEAR - 1} 年度报告的全部内容`);
+    expect(await chimei.locator('#text-overview').inputValue()).toBe(REFERENCE.sections.overview);
+    expect(loaded.some((l) => /^200 read-docx-/.test(l))).toBe(true);
+    expect(loaded.some((l) => /read-xlsx-/.test(l))).toBe(false);
+
+    await chimei.locator('#import-file').setInputFiles({
+      name: 'tables.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await reportXlsx(REFERENCE, { formulas: true })),
+    });
+    await chimei.locator('#import-button').click();
+    // the Excel reader is the largest chunk: give its first load time on a busy machine
+    await expect.poll(() => chimei.locator('#import-missing').isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await chimei.locator('#import-missing li').allTextContents()).toEqual([
+      '第一部分“总体情况”',
+      '第五部分“存在的主要问题及改进情况”',
+      '第六部分“其他需要报告的事项”',
+    ]);
+    await chimei.locator('#import-missing button').click();
+    await expect.poll(() => chimei.locator('#import-status').textContent()).toContain('未能读取的 3 处请手动填写');
+    expect(await chimei.locator(cell('applications.newReceived.total')).inputValue()).toBe('0');
+    expect(await chimei.locator('#text-overview').inputValue()).toBe('');
+    expect(loaded.some((l) => /^200 read-xlsx-/.test(l))).toBe(true);
+    await chimei.close();
+  }, 90_000);
 
   it('ran without a CSP violation or a script error', () => {
     expect(cspViolations).toEqual([]);

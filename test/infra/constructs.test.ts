@@ -103,11 +103,17 @@ describe('handler catalog', () => {
 });
 
 describe('static files', () => {
-  it('builds the form and returns it under file/ with the site stylesheet under assets/, with UTF-8 types', async () => {
+  it('builds the form and returns it (with its chunks) under file/ with the site stylesheet under assets/, with UTF-8 types', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'nianbao-form-'));
     try {
       const files = await staticFiles(dir);
-      expect(files.map((f) => f.key).sort()).toEqual([
+      const keys = files.map((f) => f.key).sort();
+      // the form's document readers, loaded on demand, each its own chunk
+      const chunks = keys.filter((k) => k.startsWith('file/chunks/'));
+      expect(chunks.map((k) => k.replace(/-[A-Z0-9]+\.js$/, ''))).toEqual(
+        expect.arrayContaining(['file/chunks/read-docx', 'file/chunks/read-xlsx']),
+      );
+      expect(keys.filter((k) => !chunks.includes(k))).toEqual([
         'assets/site.css',
         'file/form.css',
         'file/form.js',

@@ -1,27 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importReport } from '../../functions/domain/import/import-report.js';
 import { Report, type TableData } from '../../functions/domain/report.js';
 import { makeReportText } from '../fixtures/make-report-text.js';
+import { nianbao, ROOT as root } from '../support/run-cli.js';
 
-const run = promisify(execFile);
-const root = new URL('../../', import.meta.url).pathname;
 const fixture = (name: string) => join(root, 'test/fixtures', name);
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
-
-async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [join(root, 'bin/nianbao.mjs'), ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const reference = () => importReport(readFileSync(fixture('wangdian-2023-report.txt'), 'utf8'));
 

@@ -67,7 +67,7 @@ describe('importing an HTML page', () => {
     expect(report.sections.applications.newReceived).toEqual({
       natural: 1234,
       business: 12,
-      research: '—',
+      research: null,
       nonprofit: 0,
       legal: null,
       otherOrg: 7,

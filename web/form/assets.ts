@@ -17,6 +17,11 @@ export const FORM_FILES: Readonly<Record<string, string>> = {
   'form.css': 'text/css; charset=utf-8',
 };
 
+/** Chunks the form loads on demand (the document readers): `chunks/read-docx-HASH.js`. */
+export function formChunkType(name: string): string | undefined {
+  return /^chunks\/[\w-]+\.js$/.test(name) ? 'text/javascript; charset=utf-8' : undefined;
+}
+
 /** Fills the page's configuration: where the API and the public site are, when not this origin. */
 export function configureIndexHtml(html: string, config: { apiBase?: string; siteBase?: string }): string {
   const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

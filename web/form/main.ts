@@ -3,8 +3,6 @@
  * the editor, the live checks, drafts and submit together.
  */
 import type { Finding } from '../../functions/domain/finding.js';
-import { ImportError, importReport } from '../../functions/domain/import/import-report.js';
-import { decodeReportBytes } from '../../functions/domain/import/decode-bytes.js';
 import { shanghaiDate } from '../../functions/domain/reminders/calendar.js';
 import { Report, templateForYear } from '../../functions/domain/report.js';
 import { FILER_STATUS_TEXT, isFiled } from '../../functions/domain/filing-status.js';
@@ -14,6 +12,7 @@ import { Autosaver } from './autosave.js';
 import { spreadBlock, type GridPosition } from './cell-grid.js';
 import { clear, h } from './dom.js';
 import { FindingsView, findingKey } from './findings-view.js';
+import { acceptDrops, importFailure, importSource, readForForm, showMissing } from './import-panel.js';
 import { counterText, renderForm, type RenderedForm } from './form-view.js';
 import { isBlock, parsePasteBlock } from './paste-block.js';
 import { sameContent } from './same-content.js';
@@ -57,6 +56,7 @@ class FilingPage {
       field?.focus();
     });
     byId('import-button').addEventListener('click', () => void this.importClicked());
+    acceptDrops(byId('import-panel'), (file) => void this.importClicked(file));
     byId<HTMLSelectElement>('year').addEventListener('change', (event) => void this.switchYear(Number((event.target as HTMLSelectElement).value)));
     const leave = () => this.saveOnLeave();
     window.addEventListener('pagehide', leave);
@@ -169,13 +169,7 @@ class FilingPage {
     showReviewComments(this.view.returned ?? null, this.form.fields, byId('review-comments'));
     offerRollup(this.view, byId('review-comments'), () => this.api.rollup(this.view.year), (report) => {
       this.editor.loadContent(report);
-      for (const [path, input] of this.form.inputs) input.value = this.editor.textOf(path);
-      for (const id of ['overview', 'problems', 'other'] as const) {
-        const area = this.form.fields.get(id) as HTMLTextAreaElement | undefined;
-        if (area) area.value = this.editor.textSection(id);
-        this.updateCounter(id);
-      }
-      this.edited();
+      this.showEditorContent();
     });
   }
 
@@ -420,51 +414,70 @@ class FilingPage {
     await this.open(year).catch((error: unknown) => this.failed(error, '保存'));
   }
 
-  private async importClicked(): Promise<void> {
+  private async importClicked(dropped?: File): Promise<void> {
     const status = byId('import-status');
-    const file = byId<HTMLInputElement>('import-file').files?.[0];
-    const pasted = byId<HTMLTextAreaElement>('import-text').value;
-    let source = pasted;
-    let filename: string | undefined;
-    if (file) {
-      source = decodeReportBytes(new Uint8Array(await file.arrayBuffer()));
-      filename = file.name;
-    }
-    if (!source.trim()) {
-      status.textContent = '请粘贴报告全文，或选择报告文件（文本或网页）。';
+    const missingList = byId('import-missing');
+    missingList.hidden = true;
+    const file = dropped ?? byId<HTMLInputElement>('import-file').files?.[0];
+    const source = await importSource(file, byId<HTMLTextAreaElement>('import-text').value);
+    if (!source) {
+      status.textContent = '请粘贴报告全文，或选择报告文件（Word、Excel、PDF、网页或文本）。';
       return;
     }
+    status.textContent = file ? `正在读取 ${file.name}…` : '正在读取…';
+    let imported: Report;
+    let missing: readonly string[];
     try {
-      const imported = importReport(source, filename ? { filename } : {});
-      const year = this.view.year;
-      if (imported.year === year && imported.template === templateForYear(year)) {
-        this.editor.loadContent(imported);
-        status.textContent = `已导入 ${imported.year} 年度报告的全部内容，请逐项核对。`;
-      } else if (imported.year === year - 1) {
-        const carried = imported.sections.applications.carriedForward ?? {};
-        for (const [path, input] of this.form.inputs) {
-          const column = path.startsWith('applications.carriedOver.') ? path.split('.')[2]! : undefined;
-          const value = column ? carried[column] : undefined;
-          if (column && typeof value === 'number') {
-            this.editor.setCellText(path, String(value));
-            input.value = String(value);
-          }
-        }
-        status.textContent = `已按 ${imported.year} 年度报告的“结转下年度继续办理”填入本年“上年结转”。`;
-      } else {
-        status.textContent = `这是 ${imported.year} 年度的报告，与正在填写的 ${year} 年度不符；可先切换年度再导入。`;
-        return;
-      }
-      for (const [path, input] of this.form.inputs) input.value = this.editor.textOf(path);
-      for (const id of ['overview', 'problems', 'other'] as const) {
-        const area = this.form.fields.get(id) as HTMLTextAreaElement | undefined;
-        if (area) area.value = this.editor.textSection(id);
-        this.updateCounter(id);
-      }
-      this.edited();
+      ({ report: imported, missing } = await readForForm(source, { agencyName: this.view.agency.name, year: this.view.year }));
     } catch (error) {
-      status.textContent = error instanceof ImportError ? `无法导入：${error.message}` : `无法导入：${String(error)}`;
+      status.textContent = importFailure(error);
+      return;
     }
+    if (missing.length === 0) {
+      this.applyImport(imported, missing);
+      return;
+    }
+    status.textContent = `文件中有部分内容未能读取（共 ${missing.length} 处）。`;
+    showMissing(missingList, missing, () => this.applyImport(imported, missing));
+  }
+
+  /** Prefills the form from an imported report: this year's content, or last year's carry-over. */
+  private applyImport(imported: Report, missing: readonly string[]): void {
+    const status = byId('import-status');
+    const year = this.view.year;
+    const rest = missing.length > 0 ? `未能读取的 ${missing.length} 处请手动填写。` : '';
+    if (imported.year === year && imported.template === templateForYear(year)) {
+      this.editor.loadContent(imported);
+      status.textContent = missing.length > 0
+        ? `已导入 ${imported.year} 年度报告中读取到的内容，请逐项核对；${rest}`
+        : `已导入 ${imported.year} 年度报告的全部内容，请逐项核对。`;
+    } else if (imported.year === year - 1) {
+      const carried = imported.sections.applications.carriedForward ?? {};
+      for (const [path, input] of this.form.inputs) {
+        const column = path.startsWith('applications.carriedOver.') ? path.split('.')[2]! : undefined;
+        const value = column ? carried[column] : undefined;
+        if (column && typeof value === 'number') {
+          this.editor.setCellText(path, String(value));
+          input.value = String(value);
+        }
+      }
+      status.textContent = `已按 ${imported.year} 年度报告的“结转下年度继续办理”填入本年“上年结转”。`;
+    } else {
+      status.textContent = `这是 ${imported.year} 年度的报告，与正在填写的 ${year} 年度不符；可先切换年度再导入。`;
+      return;
+    }
+    this.showEditorContent();
+  }
+
+  /** After the editor's content was replaced (imported, rolled up): every field shows it again. */
+  private showEditorContent(): void {
+    for (const [path, input] of this.form.inputs) input.value = this.editor.textOf(path);
+    for (const id of ['overview', 'problems', 'other'] as const) {
+      const area = this.form.fields.get(id) as HTMLTextAreaElement | undefined;
+      if (area) area.value = this.editor.textSection(id);
+      this.updateCounter(id);
+    }
+    this.edited();
   }
 }
 

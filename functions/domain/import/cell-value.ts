@@ -1,7 +1,10 @@
 import type { Cell } from '../report.js';
+import { amountInWan, splitAmountUnit } from './amount.js';
 
 const NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
 const GROUPED = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+/** What agencies print in a cell left blank: dashes and slashes, never a 0. */
+const PLACEHOLDER = /^[-—―~/\\]+$/;
 
 export function isBlankCell(text: string): boolean {
   return text.trim() === '';
@@ -9,15 +12,19 @@ export function isBlankCell(text: string): boolean {
 
 /**
  * A cell as printed → the model's Cell: a number (full-width digits, 1,234 and decimals
- * allowed; negatives stay negative for the rules to flag), `null` for blank, else the text
- * itself so `number.format` can name it.
+ * allowed; negatives stay negative for the rules to flag), `null` for blank or a dash/slash
+ * placeholder, an amount with its unit (元, 万元, 亿元) converted exactly to 万元, else the
+ * text itself so `number.format` can name it.
  */
 export function parseCellValue(text: string): Cell {
   const trimmed = text.trim();
   if (!trimmed) return null;
   const ascii = trimmed.normalize('NFKC').replace(/[−–]/g, '-').replace(/\s+/g, '');
-  const digits = NUMBER.test(ascii) ? ascii : GROUPED.test(ascii) ? ascii.replace(/,/g, '') : undefined;
-  const value = digits === undefined ? NaN : Number(digits);
+  if (PLACEHOLDER.test(ascii)) return null;
+  const { digits: printed, unit } = splitAmountUnit(ascii);
+  const digits = NUMBER.test(printed) ? printed : GROUPED.test(printed) ? printed.replace(/,/g, '') : undefined;
+  if (digits === undefined) return trimmed;
+  const value = Number(unit ? amountInWan(digits, unit) : digits);
   // Digits too many for a number stay text, for number.format to report.
   return Number.isFinite(value) ? value : trimmed;
 }

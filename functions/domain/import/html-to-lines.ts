@@ -123,6 +123,8 @@ function tableRows(table: HtmlElement): GridRow[] {
   for (const child of table.children) collect(child);
 
   const grid: (string | undefined)[][] = trs.map(() => []);
+  /** columns where some cell begins; the others only continue a spanning cell */
+  const starts: boolean[] = [];
   trs.forEach((tr, r) => {
     let column = 0;
     for (const td of tr.children) {
@@ -132,13 +134,17 @@ function tableRows(table: HtmlElement): GridRow[] {
       const rowSpan = span(td.attribs.rowspan, trs.length - r);
       const colSpan = span(td.attribs.colspan, MAX_SPAN);
       const text = cellText(td);
+      starts[column] = true;
       for (let dr = 0; dr < rowSpan; dr++) {
         for (let dc = 0; dc < colSpan; dc++) grid[r + dr]![column + dc] = dr === 0 && dc === 0 ? text : '';
       }
       column += colSpan;
     }
   });
-  const rows = trs.map((element, r) => ({ element, cells: Array.from(grid[r]!, (cell) => cell ?? '') }));
+  // A value spanning the same columns as its header (colspan="2" under colspan="2") is one
+  // value: columns no cell begins in are dropped, so it is not followed by a stray blank.
+  const kept = starts.flatMap((start, column) => (start ? [column] : []));
+  const rows = trs.map((element, r) => ({ element, cells: kept.filter((column) => column < grid[r]!.length).map((column) => grid[r]![column] ?? '') }));
   const captions = caption.map((element) => ({ element, cells: [cellText(element)] }));
   return [...captions, ...rows];
 }

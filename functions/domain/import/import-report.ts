@@ -1,8 +1,9 @@
 /**
  * Reads a published report (the plain-text layout of reference/wangdian-2023-report.txt, or
- * an HTML page) into the report model. Pure: no I/O, also bundled into the browser.
+ * an HTML page) into the report model. Pure: no I/O, also bundled into the browser. Word,
+ * Excel and PDF files reach it through import-document.ts.
  */
-import { APPLICANT_HEADER, TEMPLATES, type SectionId, type TemplateId } from '../report-template.js';
+import { APPLICANT_HEADER, SECTION_ORDER, TEMPLATES, type SectionId, type TemplateId } from '../report-template.js';
 import { Report, emptyReport } from '../report.js';
 import { detectTemplate } from './detect-template.js';
 import { htmlToLines, looksLikeHtml } from './html-to-lines.js';
@@ -10,9 +11,10 @@ import { ImportError } from './import-error.js';
 import { readAppeals } from './read-appeals.js';
 import { readLabelledRows } from './read-labelled-rows.js';
 import { readTextSection } from './read-text-section.js';
-import { readTitle } from './read-title.js';
+import { readTitle, type ReportHeader } from './read-title.js';
+import { applyLabelUnits } from './label-units.js';
 import { sectionName, splitSections, type ReportLayout, type SectionBody } from './sections.js';
-import { isBlankLine } from './source-line.js';
+import { isBlankLine, type SourceLine } from './source-line.js';
 import type { LabelIndex } from './label-match.js';
 import { tableLabelIndex, type LabelTarget } from './table-labels.js';
 import { textToLines } from './text-layout.js';
@@ -24,35 +26,96 @@ export interface ImportOptions {
   readonly filename?: string;
 }
 
+export interface LinesImportOptions extends ImportOptions {
+  /**
+   * Lenient: a table section that is missing or cannot be read is left blank and named in
+   * `missing` instead of refusing the whole document (the form prefills what was read).
+   */
+  readonly partial?: boolean;
+  /** agency and year to use when the document names none (partial mode, e.g. the form's own) */
+  readonly header?: ReportHeader;
+}
+
+export interface LinesImport {
+  readonly report: Report;
+  /** what could not be found or read, in Chinese, e.g. `第五部分“存在的主要问题及改进情况”` */
+  readonly missing: readonly string[];
+}
+
 export function importReport(source: string, options: ImportOptions = {}): Report {
+  return importLines(sourceLines(source, options.filename), options).report;
+}
+
+/** Text or HTML → lines (tab-separated cells); refuses empty sources. */
+export function sourceLines(source: string, filename?: string): SourceLine[] {
   const text = source.replace(/^\uFEFF/, '');
   if (!text.trim()) throw new ImportError('文件为空');
-  const lines = looksLikeHtml(text, options.filename) ? htmlToLines(text) : textToLines(text);
-  if (lines.every(isBlankLine)) throw new ImportError('文件中没有可读取的文字');
+  return looksLikeHtml(text, filename) ? htmlToLines(text) : textToLines(text);
+}
 
+/**
+ * The reader behind every format: lines as the text layout, HTML, Word and Excel readers give
+ * them. Strict unless `partial`: a missing table section refuses the document, naming it; a
+ * missing text section is left blank and named in `missing` either way.
+ */
+export function importLines(source: readonly SourceLine[], options: LinesImportOptions = {}): LinesImport {
+  if (source.every(isBlankLine)) throw new ImportError('文件中没有可读取的文字');
+  const lines = applyLabelUnits(source);
+  const missing: string[] = [];
   const layout = splitSections(lines);
-  const header = readTitle(layout.preamble, options.filename);
+  let header: ReportHeader;
+  try {
+    header = readTitle(layout.preamble, options.filename);
+  } catch (error) {
+    if (!(options.partial && options.header && error instanceof ImportError)) throw error;
+    header = options.header;
+    missing.push(`报告标题（${error.message}）`);
+  }
   const template = detectTemplate(lines, header.year);
   const report = emptyReport(template, header);
   const tables = TEMPLATES[template].tables;
 
+  const readers: [SectionId, (body: SectionBody) => void][] = [
+    ['proactive', (body) => readRowTable(report, body, 'proactive')],
+    ['applications', (body) => readRowTable(report, body, 'applications', [APPLICANT_HEADER])],
+    ['appeals', (body) => readAppeals(report, tables.find((t) => t.section === 'appeals')!, body.lines)],
+  ];
   // All three table sections must be there before any is read: a missing heading would
   // otherwise surface as a stray row in the section before it.
-  const proactive = requireSection(layout, 'proactive');
-  const applications = requireSection(layout, 'applications');
-  const appeals = requireSection(layout, 'appeals');
-
-  readRowTable(report, proactive, 'proactive');
-  readRowTable(report, applications, 'applications', [APPLICANT_HEADER]);
-  readAppeals(report, tables.find((t) => t.section === 'appeals')!, appeals.lines);
+  if (!options.partial) for (const [section] of readers) requireSection(layout, section);
+  for (const [section, read] of readers) {
+    const body = layout.sections[section];
+    if (!body) {
+      missing.push(sectionName(section));
+      continue;
+    }
+    try {
+      read(body);
+    } catch (error) {
+      if (!(options.partial && error instanceof ImportError)) throw error;
+      // What was read before the failing line stays; the rest of the table is left blank.
+      missing.push(`${sectionName(section)}：${error.message}`);
+    }
+  }
 
   const sections = report.sections;
   for (const def of TEMPLATES[template].textSections) {
-    sections[def.id] = readTextSection(def, layout.sections[def.id]);
+    const body = layout.sections[def.id];
+    if (!body) missing.push(sectionName(def.id));
+    sections[def.id] = readTextSection(def, body);
   }
   const parsed = Report.safeParse(report);
   if (!parsed.success) throw new ImportError(`导入结果不符合报告格式：${parsed.error.issues[0]?.message ?? ''}`);
-  return parsed.data;
+  return { report: parsed.data, missing: order(missing) };
+}
+
+/** Section by section, as the document runs. */
+function order(missing: readonly string[]): string[] {
+  const rank = (m: string) => {
+    const i = SECTION_ORDER.findIndex((s) => m.startsWith(sectionName(s)));
+    return i === -1 ? -1 : i;
+  };
+  return [...missing].sort((a, b) => rank(a) - rank(b));
 }
 
 const labelIndexes = new Map<string, LabelIndex<LabelTarget>>();

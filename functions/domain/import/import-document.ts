@@ -1,0 +1,50 @@
+/**
+ * One importer for every file people bring: Word (.docx), Excel (.xlsx), PDF, HTML and plain
+ * text, told apart by content (file-kind.ts). Used by the CLI and by the form; the Word, Excel
+ * and PDF readers are loaded only when such a file comes, so the form's first load stays small.
+ */
+import { decodeReportBytes } from './decode-bytes.js';
+import { fileKind, type FileKind } from './file-kind.js';
+import { htmlToLines, looksLikeHtml } from './html-to-lines.js';
+import { importLines, sourceLines, type LinesImport, type LinesImportOptions } from './import-report.js';
+import type { SourceLine } from './source-line.js';
+
+export type DocumentKind = Exclude<FileKind, 'text'> | 'html' | 'text';
+
+export interface DocumentImport extends LinesImport {
+  readonly kind: DocumentKind;
+}
+
+/** Chinese names of the kinds, for messages. */
+export const KIND_NAMES: Readonly<Record<DocumentKind, string>> = {
+  docx: 'Word 文档',
+  xlsx: 'Excel 工作簿',
+  pdf: 'PDF 文件',
+  html: '网页',
+  text: '文本',
+};
+
+/**
+ * Reads a report from a file's bytes. Strict by default (a missing table section throws an
+ * ImportError naming it); `partial: true` returns what was read and lists the rest in `missing`.
+ */
+export async function importDocument(bytes: Uint8Array, options: LinesImportOptions = {}): Promise<DocumentImport> {
+  const kind = fileKind(bytes);
+  let lines: SourceLine[];
+  let documentKind: DocumentKind = kind === 'text' ? 'text' : kind;
+  if (kind === 'docx') {
+    const { docxToHtml } = await import('./docx/read-docx.js');
+    lines = htmlToLines(await docxToHtml(bytes));
+  } else if (kind === 'xlsx') {
+    const { xlsxToLines } = await import('./xlsx/read-xlsx.js');
+    lines = await xlsxToLines(bytes);
+  } else if (kind === 'pdf') {
+    const { pdfToText } = await import('./pdf-entry.js');
+    lines = sourceLines(await pdfToText(bytes));
+  } else {
+    const text = decodeReportBytes(bytes);
+    if (looksLikeHtml(text, options.filename)) documentKind = 'html';
+    lines = sourceLines(text, options.filename);
+  }
+  return { kind: documentKind, ...importLines(lines, options) };
+}

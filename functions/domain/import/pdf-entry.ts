@@ -1,0 +1,9 @@
+/**
+ * The PDF reader, loaded only when a PDF is imported (its library is large): a literal dynamic
+ * import, so the form's bundler gives ./pdf/read-pdf.ts (`pdfToText(bytes)`: the text layer
+ * laid out as the text importer reads it) its own chunk.
+ */
+export async function pdfToText(bytes: Uint8Array): Promise<string> {
+  const reader = await import('./pdf/read-pdf.js');
+  return reader.pdfToText(bytes);
+}
