@@ -8,6 +8,7 @@ import {
   AlignmentType,
   Document,
   Footer,
+  HeadingLevel,
   HeightRule,
   LineRuleType,
   Packer,
@@ -40,12 +41,20 @@ const font = (f: DocFont): IRunOptions['font'] => ({ ascii: f.latin, hAnsi: f.la
 
 const run = (text: string, f: DocFont, size: number, bold = false) => new TextRun({ text, font: font(f), size, bold });
 
+// Title and section headings are Word's Heading 1 and 2 (the outline, the navigation pane, and
+// readers such as mammoth know them as headings), restyled in 黑体, black, not bold.
+const headingStyle = (size: number) => ({
+  run: { font: font(FONTS.heading), size, bold: false, italics: false, color: '000000' },
+  paragraph: { keepNext: true },
+});
+
 function heading(text: string): Paragraph {
   return new Paragraph({
+    heading: HeadingLevel.HEADING_2,
     children: [run(text, FONTS.heading, SIZE.heading)],
     keepNext: true,
     spacing: { before: 240, after: 120, line: 560, lineRule: LineRuleType.EXACT },
-    indent: { firstLine: 640 },
+    indent: { firstLine: 2 * SIZE.heading * 10 },
   });
 }
 
@@ -173,7 +182,13 @@ export async function reportDocx(report: Report, agencyName?: string): Promise<U
   const doc = new Document({
     title,
     creator: agencyName ?? report.agencyName,
-    styles: { default: { document: { run: { font: font(FONTS.body), size: SIZE.body } } } },
+    styles: {
+      default: {
+        document: { run: { font: font(FONTS.body), size: SIZE.body } },
+        heading1: headingStyle(SIZE.title),
+        heading2: headingStyle(SIZE.heading),
+      },
+    },
     sections: [
       {
         properties: {
@@ -185,6 +200,7 @@ export async function reportDocx(report: Report, agencyName?: string): Promise<U
         footers: { default: pageNumberFooter() },
         children: [
           new Paragraph({
+            heading: HeadingLevel.HEADING_1,
             children: [run(title, FONTS.heading, SIZE.title)],
             alignment: AlignmentType.CENTER,
             spacing: { after: 360, line: 720, lineRule: LineRuleType.EXACT },
