@@ -86,7 +86,10 @@ describe('reportDocx layout (word/document.xml)', () => {
     for (const h of [...byStyle('Heading1'), ...byStyle('Heading2')]) expect([...eastAsia(h)]).toEqual(['黑体']);
     const overview = paragraphs.find((p) => text(p).startsWith('在县委、县政府的正确领导下'))!;
     expect([...eastAsia(overview)]).toEqual(['仿宋_GB2312']);
-    const fonts = Object.fromEntries(all(fontTable, 'w:font').map((f) => [attrOf(f, 'w:name'), attrOf(child(f, 'w:altName')!, 'w:val')]));
+    const fonts = Object.fromEntries(all(fontTable, 'w:font').map((f) => {
+      const alt = child(f, 'w:altName');
+      return [attrOf(f, 'w:name'), alt ? attrOf(alt, 'w:val') : undefined];
+    }));
     expect(fonts).toMatchObject({ 仿宋_GB2312: '仿宋', 黑体: 'SimHei', 宋体: 'SimSun' });
   });
 
