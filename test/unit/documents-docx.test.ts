@@ -28,8 +28,38 @@ async function readBack(bytes: Uint8Array) {
   const dom = parseDocument(htmlText);
   const files = unzipSync(bytes);
   const xml = (name: string) => parseDocument(strFromU8(files[name]!), { xmlMode: true });
-  return { dom, html: htmlText, document: xml('word/document.xml'), fontTable: xml('word/fontTable.xml') };
+  const styles = xml('word/styles.xml');
+  return { dom, html: htmlText, document: xml('word/document.xml'), fontTable: xml('word/fontTable.xml'), styles };
 }
+
+/**
+ * A paragraph's property as Word resolves it: on the paragraph (or its runs), else on its style,
+ * else on the style that style is based on. `pick` reads the property off one element.
+ */
+function effective(styles: Element | ReturnType<typeof parseDocument>, p: Element, pick: (e: Element) => string | undefined): string | undefined {
+  const own = pick(p);
+  if (own !== undefined) return own;
+  let id = attrOfFirst(p, 'w:pStyle');
+  while (id) {
+    const style = DomUtils.findOne((n) => n.name === 'w:style' && DomUtils.getAttributeValue(n, 'w:styleId') === id, [styles as Element], true);
+    if (!style) return undefined;
+    const found = pick(style);
+    if (found !== undefined) return found;
+    id = attrOfFirst(style, 'w:basedOn');
+  }
+  return undefined;
+}
+
+function attrOfFirst(e: Element, name: string): string | undefined {
+  const found = DomUtils.findOne((n) => n.name === name, [e], true);
+  return found ? DomUtils.getAttributeValue(found, 'w:val') : undefined;
+}
+
+const eastAsiaOf = (e: Element) => {
+  const fonts = DomUtils.findOne((n) => n.name === 'w:rFonts', [e], true);
+  return fonts ? DomUtils.getAttributeValue(fonts, 'w:eastAsia') : undefined;
+};
+const alignmentOf = (e: Element) => attrOfFirst(e, 'w:jc');
 
 function figuresMisplaced(report: Report, dom: ReturnType<typeof parseDocument>) {
   const tables = elements(dom, 'table');
@@ -73,11 +103,11 @@ describe.each([
 
 describe('reportDocx layout (word/document.xml)', () => {
   it('is A4 portrait with 宋体 tables, 黑体 headings and 仿宋 body, fallbacks in the font table', async () => {
-    const { document, fontTable } = await readBack(await reportDocx(wangdian));
+    const { document, fontTable, styles } = await readBack(await reportDocx(wangdian));
     const size = all(document, 'w:pgSz')[0]!;
     expect([attrOf(size, 'w:w'), attrOf(size, 'w:h')]).toEqual(['11906', '16838']);
     expect(['portrait', undefined]).toContain(attrOf(size, 'w:orient'));
-    const eastAsia = (root: Element) => new Set(all(root, 'w:rFonts').map((f) => attrOf(f, 'w:eastAsia')));
+    const eastAsia = (root: Element) => new Set(all(root, 'w:p').filter((p) => text(p) !== '').map((p) => effective(styles, p, eastAsiaOf)));
     for (const table of all(document, 'w:tbl')) expect([...eastAsia(table)]).toEqual(['宋体']);
     const paragraphs = all(document, 'w:p').filter((p) => parentName(p) === 'w:body');
     const byStyle = (style: string) => paragraphs.filter((p) => all(p, 'w:pStyle').some((s) => attrOf(s, 'w:val') === style));
@@ -94,7 +124,7 @@ describe('reportDocx layout (word/document.xml)', () => {
   });
 
   it('repeats exactly the header rows, keeps every row whole, right-aligns numbers, merges headers', async () => {
-    const { document } = await readBack(await reportDocx(wangdian));
+    const { document, styles } = await readBack(await reportDocx(wangdian));
     const tables = all(document, 'w:tbl');
     const headerRowCounts = tables.map((t) => all(t, 'w:tr').filter((tr) => all(tr, 'w:tblHeader').length > 0).length);
     // 二's four tables: one header row; 三: 申请人情况 / 法人或其他组织 / 商业企业…; 四: 行政诉讼 / 未经复议直接起诉 / 结果维持…
@@ -108,12 +138,14 @@ describe('reportDocx layout (word/document.xml)', () => {
     }
     const numberCells = all(document, 'w:tc').filter((tc) => /^\d+$/.test(text(tc)));
     expect(numberCells.length).toBeGreaterThan(150);
-    for (const tc of numberCells) expect(all(tc, 'w:jc').map((j) => attrOf(j, 'w:val'))).toEqual(['right']);
+    for (const tc of numberCells) expect(effective(styles, all(tc, 'w:p')[0]!, alignmentOf)).toBe('right');
+    const labels = all(document, 'w:tc').filter((tc) => text(tc).startsWith('1.属于国家秘密'));
+    expect(labels.map((tc) => effective(styles, all(tc, 'w:p')[0]!, alignmentOf) ?? 'left')).toEqual(['left']);
     const applications = tables[4]!;
     expect(all(applications, 'w:gridSpan').map((g) => attrOf(g, 'w:val'))).toContain('7');
     expect(all(applications, 'w:vMerge').filter((v) => attrOf(v, 'w:val') === 'restart').length).toBeGreaterThan(3);
     const seal = all(document, 'w:p').filter((p) => ['（单位盖章）', '年  月  日'].includes(text(p)));
-    expect(seal.map((p) => all(p, 'w:jc').map((j) => attrOf(j, 'w:val')))).toEqual([['right'], ['right']]);
+    expect(seal.map((p) => effective(styles, p, alignmentOf))).toEqual(['right', 'right']);
   });
 
   it('writes blank cells as empty cells, not 0', async () => {
