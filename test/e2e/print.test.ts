@@ -2,7 +2,8 @@
  * The public report page printed to PDF in Debian's Chromium, as a filer's "print to PDF" does:
  * A4 pages, no site chrome, every figure present, 三's headers repeated on each page it runs
  * onto, page numbers at the foot. The page and the stylesheet are served from memory (no
- * runtime needed); the PDF is read back with poppler's pdfinfo and pdftotext.
+ * runtime needed); the PDF is read back with poppler's pdfinfo and pdftotext. The filing form
+ * likewise, built and fed a draft by a routed API, prints only the report.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { STYLESHEET_PATH } from '../../functions/render/site/paths.js';
 import { renderReportPage } from '../../functions/render/site/report-page.js';
 import { TEXT } from '../../functions/render/site/site-text.js';
 import { agencyId, REGION, revision, sampleReport } from '../unit/site-fixtures.js';
+import { buildForm } from '../../web/form/build.js';
 import { launchChromium, type Browser } from './browser.js';
 
 const ARTEFACTS = path.resolve('test-results');
@@ -114,5 +116,58 @@ describe('the report page printed to PDF', () => {
       expect(compact).toContain('法人或其他组织');
     }
     expect(pagesWithRows.length).toBeGreaterThan(1);
+  });
+});
+
+describe('the filing form printed to PDF', () => {
+  // The built form served from memory; the API answers the one read the form makes with a draft.
+  const draft = sampleReport({ template: '2021', agencyName: '王店镇人民政府', text: '第一段。\n' + '第二段，共收到申请5件。'.repeat(40) });
+  let formPdf: string;
+
+  beforeAll(async () => {
+    const { outDir } = await buildForm(path.join(ARTEFACTS, 'print-form'));
+    const view = {
+      agency: { id: agencyId(7), name: draft.agencyName, region: REGION, kind: 'township' },
+      year: 2023, template: '2021', status: 'draft', version: 1, draft, findings: [], errorCount: 0, warningCount: 0,
+      lastSubmittedAt: null, revisions: [], previousYear: null, returned: null,
+    };
+    const context = browser.context;
+    await context.unrouteAll();
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin !== ORIGIN) return route.abort();
+      if (url.pathname.startsWith('/api/filings/')) return route.fulfill({ contentType: 'application/json', body: JSON.stringify(view) });
+      const name = url.pathname.replace(/^\/file\//, '') || 'index.html';
+      const type = name.endsWith('.js') ? 'text/javascript' : name.endsWith('.css') ? 'text/css' : 'text/html';
+      let body = readFileSync(path.join(outDir, name), 'utf8');
+      if (name === 'index.html') body = body.replace('name="nianbao-api" content=""', `name="nianbao-api" content="${ORIGIN}"`);
+      return route.fulfill({ contentType: type, body });
+    });
+    const page = await context.newPage();
+    await page.goto(`${ORIGIN}/file/index.html#token=print-test`);
+    await page.waitForSelector('.report-table');
+    formPdf = path.join(ARTEFACTS, 'form-print.pdf');
+    writeFileSync(formPdf, await page.pdf({ preferCSSPageSize: true }));
+  }, 120_000);
+
+  it('prints the report on numbered A4 pages without the form’s controls, every figure and the full text', () => {
+    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '99', formPdf], { encoding: 'utf8' });
+    const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)];
+    expect(sizes.length).toBeGreaterThan(1);
+    for (const m of sizes) expect([Number(m[1]), Number(m[2])].map(Math.round)).toEqual(A4_POINTS.map(Math.round));
+    const text = pdftotext(undefined, formPdf);
+    for (const control of ['保存草稿', '提交报告', '导入已发布的报告', '政府信息公开工作年度报告 · 填报']) expect(text).not.toContain(control);
+    const tokens = new Set(text.split(/\s+/));
+    // the form computes the 总计 cells itself, so the draft's own (arbitrary) totals are not shown
+    const missing = cellRefs('2021')
+      .filter((ref) => !ref.row.computed && !ref.column.computed)
+      .map((ref) => cellValue(draft, ref.table, ref.row, ref.column))
+      .filter((v): v is number => typeof v === 'number')
+      .map(plainDecimal)
+      .filter((v) => !tokens.has(v));
+    expect(missing).toEqual([]);
+    // the long 总体情况 prints whole, not cut at the text box's height
+    expect(text.replace(/\s+/g, '').split('第二段，共收到申请5件。').length - 1).toBeGreaterThanOrEqual(3 * 40);
+    expect(text.replace(/\s+/g, '')).toContain(`—${sizes.length}—`);
   });
 });
