@@ -4,24 +4,18 @@
  * raw word/document.xml (unzipped with fflate, parsed as XML) for what mammoth does not show:
  * A4 portrait, fonts, repeated header rows, rows kept whole, right-aligned numbers, the seal block.
  */
-import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { importReport } from '../../functions/domain/import/import-report.js';
 import { SECTION_ORDER, TEMPLATES, type TemplateId } from '../../functions/domain/report-template.js';
 import { setCell, cellRefs, type Report } from '../../functions/domain/report.js';
 import { reportDocx } from '../../functions/render/documents/report-docx.js';
 import { cleanReport, consistentReportArbitrary } from '../support/consistent-report.js';
-import { htmlTableMatrix, misplacedFigures } from './documents-reading.js';
+import { DOCUMENT_CASES, trial2019, wangdian, htmlTableMatrix, misplacedFigures } from './documents-reading.js';
 import { elements, text, type Element } from './site-dom.js';
-import { sampleReport } from './site-fixtures.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
-const wangdian = importReport(fixture('wangdian-2023-report.txt'));
-const trial2019 = importReport(fixture('trial-2019-report.txt'));
 
 async function readBack(bytes: Uint8Array) {
   const { value: htmlText } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
@@ -77,12 +71,7 @@ const all = (root: Parameters<typeof elements>[0], name: string) => elements(roo
 const parentName = (e: Element) => (e.parent as Element | null)?.name ?? '';
 const child = (e: Element, name: string) => DomUtils.findOne((n) => n.name === name, [e], true);
 
-describe.each([
-  ['wangdian 2023 (2021 format)', wangdian],
-  ['trial 2019 format', trial2019],
-  ['every cell different, some blank (2021)', sampleReport({ template: '2021' })],
-  ['every cell different, some blank (2019)', sampleReport({ template: '2019', year: 2020 })],
-] as const)('reportDocx: %s', (_, report) => {
+describe.each(DOCUMENT_CASES)('reportDocx: %s', (_, report) => {
   it('shows every figure under its official headings, blanks blank', async () => {
     const { dom } = await readBack(await reportDocx(report));
     expect(figuresMisplaced(report, dom)).toEqual([]);

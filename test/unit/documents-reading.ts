@@ -8,7 +8,23 @@
 import { APPLICANT_HEADER, TEMPLATES, type ColumnDef, type RowDef, type TableDef, type TemplateId } from '../../functions/domain/report-template.js';
 import { cellRefs, cellValue, type Report } from '../../functions/domain/report.js';
 import { plainDecimal } from '../../functions/domain/report-totals.js';
+import { readFileSync } from 'node:fs';
+import { importReport } from '../../functions/domain/import/import-report.js';
 import { attr, elements, tableGrid, text, type Element } from './site-dom.js';
+import { sampleReport } from './site-fixtures.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+/** The real 王店镇 2023 report (2021 format) and the 2019 trial-format fixture, imported. */
+export const wangdian = importReport(fixture('wangdian-2023-report.txt'));
+export const trial2019 = importReport(fixture('trial-2019-report.txt'));
+
+/** The reports every document is checked on: two real ones, and one per template with every cell different and some blank. */
+export const DOCUMENT_CASES: readonly (readonly [string, Report])[] = [
+  ['wangdian 2023 (2021 format)', wangdian],
+  ['trial 2019 format', trial2019],
+  ['every cell different, some blank (2021)', sampleReport({ template: '2021' })],
+  ['every cell different, some blank (2019)', sampleReport({ template: '2019', year: 2020 })],
+];
 
 export interface MatrixCell {
   /** a number, a text, or null for a blank cell */

@@ -4,23 +4,18 @@
  * whose saved results are what the formulas give, frozen headers, A4 page setup; and the
  * region workbook with a row per agency and row of each table.
  */
-import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { importReport } from '../../functions/domain/import/import-report.js';
 import { APPLICANT_HEADER, TEMPLATES, type SectionId, type TableDef } from '../../functions/domain/report-template.js';
 import { cellRefs, cellValue, setCell, type Report } from '../../functions/domain/report.js';
 import { regionWorkbook } from '../../functions/render/documents/region-workbook.js';
 import { reportXlsx } from '../../functions/render/documents/report-xlsx.js';
 import { consistentReportArbitrary } from '../support/consistent-report.js';
-import { headingsOf, misplacedFigures, type Matrix, type MatrixCell } from './documents-reading.js';
+import { DOCUMENT_CASES, trial2019, wangdian, headingsOf, misplacedFigures, type Matrix, type MatrixCell } from './documents-reading.js';
 import { sampleReport } from './site-fixtures.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
-const wangdian = importReport(fixture('wangdian-2023-report.txt'));
-const trial2019 = importReport(fixture('trial-2019-report.txt'));
 const SECTIONS: readonly SectionId[] = ['proactive', 'applications', 'appeals'];
 
 /** A sheet through exceljs: merged cells share their master's value; formula cells give their saved result. */
@@ -79,12 +74,7 @@ function evaluateSum(sheet: XLSX.WorkSheet, formula: string): number {
   return sum;
 }
 
-describe.each([
-  ['wangdian 2023 (2021 format)', wangdian],
-  ['trial 2019 format', trial2019],
-  ['every cell different, some blank (2021)', sampleReport({ template: '2021' })],
-  ['every cell different, some blank (2019)', sampleReport({ template: '2019', year: 2020 })],
-] as const)('reportXlsx: %s', (_, report) => {
+describe.each(DOCUMENT_CASES)('reportXlsx: %s', (_, report) => {
   it('exceljs and SheetJS both find every figure, typed, under its official headings', async () => {
     const bytes = await reportXlsx(report);
     const workbook = new ExcelJS.Workbook();
