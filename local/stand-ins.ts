@@ -357,6 +357,8 @@ export async function startStandIns(options: {
   dataDir?: string;
   scratchDir?: string;
   buckets: string[];
+  /** DynamoDB Local exited for good (see startDynamoDbLocal) */
+  onFatal?: (error: StandInError) => void;
 }): Promise<StandIns> {
   const started: { stop(): Promise<void> }[] = [];
   const stopAll = async () => {
@@ -372,6 +374,7 @@ export async function startStandIns(options: {
     const dynamodb = await startDynamoDbLocal({
       port: options.ports.dynamodb,
       ...(options.dataDir ? { dbPath: path.join(options.dataDir, 'dynamodb') } : {}),
+      ...(options.onFatal ? { onFatal: options.onFatal } : {}),
     });
     started.push(dynamodb);
     const s3 = await startS3Local({ port: options.ports.s3, directory: path.join(baseDir, 's3'), buckets: options.buckets });

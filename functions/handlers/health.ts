@@ -8,7 +8,7 @@
  */
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { config, LOCAL_CREDENTIALS, type Config } from '../adapters/config.js';
+import { LOCAL_CREDENTIALS, settings, type Settings } from '../settings.js';
 import { publicRoute } from './http-stack.js';
 
 type Check = 'ok' | 'down';
@@ -22,7 +22,7 @@ const PROBE_CLIENT = {
 
 let clients: { dynamodb?: DynamoDBClient; s3?: S3Client } | undefined;
 
-function probeClients(cfg: Config) {
+function probeClients(cfg: Settings) {
   clients ??= {
     ...(cfg.NIANBAO_DYNAMODB_ENDPOINT
       ? { dynamodb: new DynamoDBClient({ ...PROBE_CLIENT, region: cfg.AWS_REGION, endpoint: cfg.NIANBAO_DYNAMODB_ENDPOINT }) }
@@ -40,7 +40,7 @@ const probe = (run: () => Promise<unknown>): Promise<Check> => run().then(
 );
 
 export const handler = publicRoute({}, async () => {
-  const cfg = config();
+  const cfg = settings();
   const { dynamodb, s3 } = probeClients(cfg);
   const [database, storage] = await Promise.all([
     dynamodb ? probe(() => dynamodb.send(new DescribeTableCommand({ TableName: cfg.NIANBAO_TABLE }))) : undefined,
