@@ -110,7 +110,8 @@ const STABLE_MS = 60_000;
 interface JavaProcess {
   endpoint: string;
   child: ChildProcess;
-  exited: Promise<number | null>;
+  /** the exit code, or the signal that ended it */
+  exited: Promise<number | string | null>;
   output(): string;
   stop(): Promise<void>;
 }
@@ -139,7 +140,7 @@ async function launchJava(dir: string, storage: string[]): Promise<JavaProcess> 
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   // However this process ends, Java must not outlive it holding the db file.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -224,7 +225,7 @@ export async function startDynamoDbLocal(options: {
       const delay = RESTART_DELAYS_MS[failures++];
       if (delay === undefined) return fatal('反复意外退出');
       state = 'restarting';
-      log(`本地 DynamoDB 意外退出（代码 ${code ?? 'signal'}），${delay / 1000} 秒后重启 (DynamoDB Local exited; restarting in ${delay / 1000} s)`);
+      log(`本地 DynamoDB 意外退出（${code}），${delay / 1000} 秒后重启 (DynamoDB Local exited; restarting in ${delay / 1000} s)`);
       const restart = () => {
         timer = undefined;
         if (state === 'stopped') return;
