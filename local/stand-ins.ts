@@ -5,7 +5,7 @@
  */
 import { LOCAL_CREDENTIALS } from '../functions/settings.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
@@ -176,6 +176,43 @@ async function launchJava(dir: string, storage: string[]): Promise<JavaProcess> 
   return { endpoint, child, exited, output: () => output, stop };
 }
 
+/** pids of the DynamoDB Local JVMs that have `dbPath` open (Linux: by /proc/PID/cmdline; elsewhere none found). */
+export function dynamoDbLocalPids(dbPath: string): number[] {
+  const pids: number[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return pids;
+  }
+  for (const entry of entries) {
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (args.some((a) => a.endsWith('DynamoDBLocal.jar')) && args[args.indexOf('-dbPath') + 1] === dbPath) pids.push(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return pids;
+}
+
+/**
+ * A runtime killed with SIGKILL alone (not its process group) leaves its Java running on the
+ * data folder's files; a second JVM must not open them too. Such an orphan's clients are gone,
+ * and what it acknowledged is committed (dynamodb-front.ts), so it is killed.
+ */
+async function killOrphans(dbPath: string, log: (line: string) => void): Promise<void> {
+  const orphans = dynamoDbLocalPids(dbPath);
+  for (const pid of orphans) {
+    log(`结束上次运行遗留的本地 DynamoDB（进程 ${pid}）(stopping DynamoDB Local left by a previous run)`);
+    process.kill(pid, 'SIGKILL');
+  }
+  const deadline = Date.now() + 10_000;
+  while (orphans.some((pid) => dynamoDbLocalPids(dbPath).includes(pid)) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /**
  * DynamoDB Local on `port`, in memory or on disk under `dbPath` (shared by every credential).
  * Clients reach it through the commit-safe front (dynamodb-front.ts); Java runs on a private
@@ -195,6 +232,7 @@ export async function startDynamoDbLocal(options: {
   const storage = options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory'];
   if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  if (options.dbPath) await killOrphans(options.dbPath, log);
   let java = await launchJava(dir, storage);
   let front: DynamoDbFront;
   try {

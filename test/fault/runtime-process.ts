@@ -3,10 +3,9 @@
  * and free ports. Reads the sign-in tokens it prints, finds its Java child by the data folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../local/stand-ins.js';
+import { dynamoDbLocalPids, freePort } from '../../local/stand-ins.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const READY = '按 Ctrl-C 停止';
@@ -44,19 +43,7 @@ export interface RuntimeProcess {
 }
 
 /** pids of the DynamoDB Local JVMs whose database lives under `dataDir` */
-export function javaPids(dataDir: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (cmd.some((a) => a.endsWith('DynamoDBLocal.jar')) && cmd.includes(path.join(dataDir, 'dynamodb'))) pids.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids;
-}
+export const javaPids = (dataDir: string) => dynamoDbLocalPids(path.join(dataDir, 'dynamodb'));
 
 function groupAlive(pgid: number): boolean {
   try {
