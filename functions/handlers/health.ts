@@ -17,7 +17,7 @@ type Check = 'ok' | 'down';
 const PROBE_CLIENT = {
   credentials: LOCAL_CREDENTIALS,
   maxAttempts: 1,
-  requestHandler: { connectionTimeout: 1000, requestTimeout: 2000 },
+  requestHandler: { connectionTimeout: 2000, requestTimeout: 5000 },
 };
 
 let clients: { dynamodb?: DynamoDBClient; s3?: S3Client } | undefined;

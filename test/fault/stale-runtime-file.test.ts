@@ -58,7 +58,12 @@ describe('a stale runtime.json', () => {
     const info = JSON.parse(readFileSync(path.join(dataDir, 'runtime.json'), 'utf8')) as { pid: number; apiUrl: string };
     expect(info.pid).not.toBe(other.pid);
     expect(info.apiUrl).toBe(runtime.apiUrl);
-    expect((await fetch(`${runtime.apiUrl}/api/health`)).status).toBe(200);
+    // Its API answers (health may need a moment on a loaded machine: the probes wait up to 5 s).
+    let status = 0;
+    for (const deadline = Date.now() + 20_000; status !== 200 && Date.now() < deadline; ) {
+      status = (await fetch(`${runtime.apiUrl}/api/health`)).status;
+    }
+    expect(status).toBe(200);
     await runtime.stop();
     runtime = undefined;
   });
