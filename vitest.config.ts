@@ -21,6 +21,9 @@ export default defineConfig({
           globalSetup: ['test/integration/global-setup.ts'],
         },
       },
+      // `npm start` as a child process, killed and restarted (test/fault/runtime-process.ts): one
+      // runtime at a time, each test bounded in rounds and minutes.
+      { extends: true, test: { name: 'fault', include: ['test/fault/**/*.test.ts'], fileParallelism: false, testTimeout: 240_000 } },
       // Debian's chromium against a real local runtime each test file starts itself.
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
     ],

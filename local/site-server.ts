@@ -26,10 +26,18 @@ const NOT_FOUND_PAGE = page({
   robots: 'noindex',
 });
 
+/** Missing, or a key the store refuses (4xx, e.g. too long): either way there is no such page. */
 function isMissing(error: unknown): boolean {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return error instanceof NoSuchKey || error instanceof NotFound || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
+  const status = e.$metadata?.httpStatusCode ?? 0;
+  return error instanceof NoSuchKey || error instanceof NotFound || e.name === 'NoSuchKey' || (status >= 400 && status < 500);
 }
+
+/**
+ * No published key has a path segment this long; s3rver keeps each segment as a file name
+ * (255 bytes at most, with its own suffixes) and fails on longer ones instead of saying 404.
+ */
+const MAX_SEGMENT_BYTES = 200;
 
 /** The object key for a URL path, or undefined for a path no key can match. */
 export function keyForPath(pathname: string): string | undefined {
@@ -41,7 +49,9 @@ export function keyForPath(pathname: string): string | undefined {
   }
   if (!decoded.startsWith('/') || decoded.includes('\0')) return undefined;
   const segments = decoded.slice(1).split('/');
-  if (segments.some((s) => s === '..' || s === '.')) return undefined;
+  if (segments.some((s) => s === '..' || s === '.' || Buffer.byteLength(s) > MAX_SEGMENT_BYTES)) return undefined;
+  // s3rver's own files next to each object (`._S3rver_object`, `._S3rver_metadata.json`) are not keys.
+  if (decoded.includes('._S3rver_')) return undefined;
   const key = decoded.slice(1);
   return key === '' || key.endsWith('/') ? `${key}index.html` : key;
 }
@@ -114,7 +124,8 @@ export async function startSiteServer(options: { port: number; host?: string; s3
   if (options.port !== 0) await ensurePortFree(options.port, ['公开网站', 'the public site'], 'NIANBAO_SITE_PORT');
   const server = createServer((req, res) => {
     handleSiteRequest(req, res, options.s3, options.bucket).catch((error: unknown) => {
-      console.error(error);
+      // The store is down or failing: one line, not a stack per request.
+      console.error(`site server: ${req.method} ${req.url?.slice(0, 200)}: ${(error as Error).name}: ${(error as Error).message}`);
       if (!res.headersSent) send(res, 502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, '站点存储暂时不可用，请稍后重试\n');
       else res.destroy();
     });

@@ -5,7 +5,7 @@
  */
 import { LOCAL_CREDENTIALS } from '../functions/settings.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import * as sesModule from 'aws-ses-v2-local';
+import { startDynamoDbFront, type DynamoDbFront } from './dynamodb-front.js';
 
 // The SDK warns on every Node 20 process about its 2027 Node 22 requirement; the pin is deliberate.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -83,8 +84,12 @@ export function checkJava(): void {
 }
 
 export interface DynamoDbLocal {
+  /** the commit-safe front (dynamodb-front.ts) on the requested port, stable across restarts */
   endpoint: string;
-  pid: number;
+  /** the Java process now (changes when it is restarted) */
+  readonly pid: number;
+  /** up, or restarting after an unexpected exit, or stopped for good */
+  readonly state: 'up' | 'restarting' | 'stopped';
   stop(): Promise<void>;
 }
 
@@ -97,13 +102,23 @@ export interface DynamoDbLocal {
  */
 const DYNAMODB_JVM_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 
-/** DynamoDB Local on `port`, in memory or on disk under `dbPath` (shared by every credential). */
-export async function startDynamoDbLocal(options: { port: number; dbPath?: string }): Promise<DynamoDbLocal> {
-  checkJava();
-  await ensurePortFree(options.port, DYNAMODB_NAME, 'NIANBAO_DYNAMODB_PORT');
-  const dir = dynamoDbLocalDir();
-  const storage = options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory'];
-  if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
+/** Restarts after an unexpected exit wait 1, 2, 4, 8, 16 s; the sixth exit in a row is fatal. */
+const RESTART_DELAYS_MS = [1000, 2000, 4000, 8000, 16_000];
+/** Up this long, a JVM counts as healthy again and the backoff starts over. */
+const STABLE_MS = 60_000;
+
+interface JavaProcess {
+  endpoint: string;
+  child: ChildProcess;
+  /** the exit code, or the signal that ended it */
+  exited: Promise<number | string | null>;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** One JVM on a private port, answering ListTables, or a StandInError with its output. */
+async function launchJava(dir: string, storage: string[]): Promise<JavaProcess> {
+  const port = await freePort();
   const child: ChildProcess = spawn(
     'java',
     [
@@ -112,7 +127,7 @@ export async function startDynamoDbLocal(options: { port: number; dbPath?: strin
       '-jar',
       path.join(dir, 'DynamoDBLocal.jar'),
       '-port',
-      String(options.port),
+      String(port),
       ...storage,
       '-sharedDb',
       '-disableTelemetry',
@@ -125,12 +140,12 @@ export async function startDynamoDbLocal(options: { port: number; dbPath?: strin
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  // However this process ends, Java must not outlive it holding the port and the db file.
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  // However this process ends, Java must not outlive it holding the db file.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   void exited.then(() => process.off('exit', killOnExit));
-  const endpoint = `http://127.0.0.1:${options.port}`;
+  const endpoint = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
@@ -143,9 +158,7 @@ export async function startDynamoDbLocal(options: { port: number; dbPath?: strin
   let ready = false;
   try {
     while (!ready) {
-      if (child.exitCode !== null) {
-        throw new StandInError(`DynamoDB Local exited with code ${child.exitCode}:\n${output}`);
-      }
+      if (child.exitCode !== null) throw new StandInError(`DynamoDB Local exited with code ${child.exitCode}:\n${output}`);
       if (Date.now() > deadline) throw new StandInError(`DynamoDB Local did not answer on ${endpoint} within 60 s:\n${output}`);
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
@@ -160,7 +173,137 @@ export async function startDynamoDbLocal(options: { port: number; dbPath?: strin
   } finally {
     client.destroy();
   }
-  return { endpoint, pid: child.pid!, stop };
+  return { endpoint, child, exited, output: () => output, stop };
+}
+
+/** pids of the DynamoDB Local JVMs that have `dbPath` open (Linux: by /proc/PID/cmdline; elsewhere none found). */
+export function dynamoDbLocalPids(dbPath: string): number[] {
+  const pids: number[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return pids;
+  }
+  for (const entry of entries) {
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (args.some((a) => a.endsWith('DynamoDBLocal.jar')) && args[args.indexOf('-dbPath') + 1] === dbPath) pids.push(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return pids;
+}
+
+/**
+ * A runtime killed with SIGKILL alone (not its process group) leaves its Java running on the
+ * data folder's files; a second JVM must not open them too. Such an orphan's clients are gone,
+ * and what it acknowledged is committed (dynamodb-front.ts), so it is killed.
+ */
+async function killOrphans(dbPath: string, log: (line: string) => void): Promise<void> {
+  const orphans = dynamoDbLocalPids(dbPath);
+  for (const pid of orphans) {
+    log(`结束上次运行遗留的本地 DynamoDB（进程 ${pid}）(stopping DynamoDB Local left by a previous run)`);
+    process.kill(pid, 'SIGKILL');
+  }
+  const deadline = Date.now() + 10_000;
+  while (orphans.some((pid) => dynamoDbLocalPids(dbPath).includes(pid)) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * DynamoDB Local on `port`, in memory or on disk under `dbPath` (shared by every credential).
+ * Clients reach it through the commit-safe front (dynamodb-front.ts); Java runs on a private
+ * port. If Java exits unexpectedly it is restarted with backoff (on disk, nothing acknowledged is
+ * lost; in memory the data is gone, so there it is not restarted); after repeated exits
+ * `onFatal` is called with a message for the user.
+ */
+export async function startDynamoDbLocal(options: {
+  port: number;
+  dbPath?: string;
+  log?: (line: string) => void;
+  onFatal?: (error: StandInError) => void;
+}): Promise<DynamoDbLocal> {
+  checkJava();
+  await ensurePortFree(options.port, DYNAMODB_NAME, 'NIANBAO_DYNAMODB_PORT');
+  const dir = dynamoDbLocalDir();
+  const storage = options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory'];
+  if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  if (options.dbPath) await killOrphans(options.dbPath, log);
+  let java = await launchJava(dir, storage);
+  let front: DynamoDbFront;
+  try {
+    front = await startDynamoDbFront({ port: options.port, upstream: java.endpoint });
+  } catch (error) {
+    await java.stop();
+    throw error;
+  }
+  let state: DynamoDbLocal['state'] = 'up';
+  let failures = 0;
+  let timer: NodeJS.Timeout | undefined;
+
+  const fatal = (why: string) => {
+    state = 'stopped';
+    const error = new StandInError(
+      `本地 DynamoDB ${why}，已停止重启。请查看上面的输出（常见原因：内存不足、数据目录 ${options.dbPath ?? '(内存)'} 无法写入），处理后重新运行 npm start。\n` +
+        `DynamoDB Local ${why === '反复意外退出' ? 'kept exiting' : 'exited'}; not restarting it. Check the output above, then run npm start again.\n${java.output()}`,
+    );
+    (options.onFatal ?? ((e: StandInError) => log(e.message)))(error);
+  };
+  const watch = (current: JavaProcess) => {
+    const startedAt = Date.now();
+    void current.exited.then((code) => {
+      if (state === 'stopped' || current !== java) return;
+      front.setUpstream(undefined);
+      if (!options.dbPath) return fatal('意外退出（内存模式，数据已丢失）');
+      if (Date.now() - startedAt > STABLE_MS) failures = 0;
+      const delay = RESTART_DELAYS_MS[failures++];
+      if (delay === undefined) return fatal('反复意外退出');
+      state = 'restarting';
+      log(`本地 DynamoDB 意外退出（${code}），${delay / 1000} 秒后重启 (DynamoDB Local exited; restarting in ${delay / 1000} s)`);
+      const restart = () => {
+        timer = undefined;
+        if (state === 'stopped') return;
+        launchJava(dir, storage).then(
+          (next) => {
+            if (state === 'stopped') return void next.stop();
+            java = next;
+            state = 'up';
+            front.setUpstream(next.endpoint);
+            log('本地 DynamoDB 已重启 (DynamoDB Local restarted)');
+            watch(next);
+          },
+          () => {
+            const again = RESTART_DELAYS_MS[failures++];
+            if (again === undefined || state === 'stopped') return fatal('反复意外退出');
+            log(`本地 DynamoDB 重启失败，${again / 1000} 秒后再试 (restart failed; retrying in ${again / 1000} s)`);
+            timer = setTimeout(restart, again);
+          },
+        );
+      };
+      timer = setTimeout(restart, delay);
+    });
+  };
+  watch(java);
+
+  return {
+    endpoint: front.endpoint,
+    get pid() {
+      return java.child.pid!;
+    },
+    get state() {
+      return state;
+    },
+    async stop() {
+      state = 'stopped';
+      if (timer) clearTimeout(timer);
+      await front.stop();
+      await java.stop();
+    },
+  };
 }
 
 export interface S3Local {
@@ -253,6 +396,8 @@ export async function startStandIns(options: {
   dataDir?: string;
   scratchDir?: string;
   buckets: string[];
+  /** DynamoDB Local exited for good (see startDynamoDbLocal) */
+  onFatal?: (error: StandInError) => void;
 }): Promise<StandIns> {
   const started: { stop(): Promise<void> }[] = [];
   const stopAll = async () => {
@@ -268,6 +413,7 @@ export async function startStandIns(options: {
     const dynamodb = await startDynamoDbLocal({
       port: options.ports.dynamodb,
       ...(options.dataDir ? { dbPath: path.join(options.dataDir, 'dynamodb') } : {}),
+      ...(options.onFatal ? { onFatal: options.onFatal } : {}),
     });
     started.push(dynamodb);
     const s3 = await startS3Local({ port: options.ports.s3, directory: path.join(baseDir, 's3'), buckets: options.buckets });

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { startStandIns, StandInError, type StandIns } from './stand-ins.js';
 import { localConfig } from './local-config.js';
-import { readRuntime, removeRuntime, writeRuntime } from './runtime-file.js';
+import { dataDirTakenBy, removeRuntime, writeRuntime } from './runtime-file.js';
 import type { ApiServer } from './api-server.js';
 import type { Publishing } from './publishing.js';
 import type { Reminders } from './reminders.js';
@@ -15,12 +15,11 @@ import { DEMO_AGENCIES, DEMO_REGION, DEMO_REGION_NAME, DEMO_YEAR, isSeeded, seed
 async function main(): Promise<void> {
   const local = localConfig();
   mkdirSync(local.dataDir, { recursive: true });
-  const running = readRuntime(local.dataDir);
-  if (running) {
-    throw new StandInError(
-      `数据目录 ${local.dataDir} 已由另一个 nianbao（进程 ${running.pid}）使用，API 在 ${running.apiUrl}。\n` +
-        `Another nianbao (pid ${running.pid}) already runs on ${local.dataDir}, API at ${running.apiUrl}.`,
-    );
+  // A runtime.json left by a killed runtime (dead pid, or a pid now used by another program) is replaced.
+  const taken = await dataDirTakenBy(local.dataDir);
+  if (taken) {
+    process.stderr.write(`${taken}\n`);
+    process.exit(1);
   }
   const host = local.NIANBAO_HOST;
   const apiUrl = `http://${host}:${local.NIANBAO_API_PORT}`;
@@ -55,6 +54,11 @@ async function main(): Promise<void> {
       ports: { dynamodb: local.NIANBAO_DYNAMODB_PORT, s3: local.NIANBAO_S3_PORT, ses: local.NIANBAO_SES_PORT },
       dataDir: local.dataDir,
       buckets: [bucket],
+      // Java died and could not be brought back: say so and stop, rather than run without a database.
+      onFatal: (error) => {
+        process.stderr.write(`\n${error.message}\n`);
+        void stop(1);
+      },
     });
     // The entry points get the stand-ins' endpoints explicitly (on Lambda the stack's environment).
     const cfg = useSettings(

@@ -35,6 +35,8 @@ export interface StreamPumpOptions {
   /** redeliveries of a failing batch before giving up on it (the mapping's MaximumRetryAttempts) */
   maxRetries?: number;
   retryDelayMs?: number;
+  /** the longest wait between polls while the stream cannot be read (default 10 s) */
+  maxErrorDelayMs?: number;
   /** where to remember how far each shard was read, so a restart does not replay the stream */
   checkpointFile?: string;
   log?: (line: string) => void;
@@ -44,7 +46,7 @@ export interface StreamPump {
   /** resolves once a poll that started after the call found nothing new */
   drain(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
-  readonly stats: { events: number; records: number; retries: number; abandoned: number };
+  readonly stats: { events: number; records: number; retries: number; abandoned: number; failedPolls: number };
 }
 
 interface ShardState {
@@ -127,7 +129,7 @@ export async function startStreamPump(options: StreamPumpOptions): Promise<Strea
     }
   }
   const shards = new Map<string, ShardState>();
-  const stats = { events: 0, records: 0, retries: 0, abandoned: 0 };
+  const stats = { events: 0, records: 0, retries: 0, abandoned: 0, failedPolls: 0 };
   let stopped = false;
   let cycle = 0;
   const waiters: { after: number; resolve: () => void }[] = [];
@@ -236,6 +238,24 @@ export async function startStreamPump(options: StreamPumpOptions): Promise<Strea
     return got;
   };
 
+  // While DynamoDB is unreachable the poll fails at once: wait longer each time (up to
+  // maxErrorDelayMs) and log the first failure and the recovery, not every attempt.
+  const maxErrorDelayMs = options.maxErrorDelayMs ?? 10_000;
+  let failing = 0;
+  // stop() must not wait out a long pause.
+  const stopping = new AbortController();
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        stopping.signal.removeEventListener('abort', wake);
+        resolve();
+      }, ms);
+      stopping.signal.addEventListener('abort', wake, { once: true });
+    });
   const loop = async () => {
     while (!stopped) {
       const thisCycle = ++cycle;
@@ -248,10 +268,20 @@ export async function startStreamPump(options: StreamPumpOptions): Promise<Strea
           if (s.parent && shards.get(s.parent) && !shards.get(s.parent)!.done) continue;
           got += await pollShard(s);
         }
+        if (failing > 0) log(`stream pump: reading the stream again after ${failing} failed poll(s)`);
+        failing = 0;
       } catch (error) {
         if (stopped) break;
-        log(`stream pump: ${(error as Error).message}`);
-        got = 1;
+        // A restarted DynamoDB Local does not know the old iterators; start again from the checkpoint.
+        for (const s of shards.values()) delete s.iterator;
+        const delay = Math.min(maxErrorDelayMs, pollMs * 2 ** Math.min(failing, 10));
+        if (failing === 0 || (delay === maxErrorDelayMs && failing % 6 === 0)) {
+          log(`stream pump: ${(error as Error).message} (retrying with backoff, now ${delay} ms)`);
+        }
+        failing++;
+        stats.failedPolls++;
+        await pause(delay);
+        continue;
       }
       if (got === 0) {
         for (const w of waiters.splice(0)) {
@@ -259,7 +289,7 @@ export async function startStreamPump(options: StreamPumpOptions): Promise<Strea
           else waiters.push(w);
         }
       }
-      if (!stopped && got === 0) await sleep(pollMs);
+      if (!stopped && got === 0) await pause(pollMs);
     }
   };
   const running = loop();
@@ -281,6 +311,7 @@ export async function startStreamPump(options: StreamPumpOptions): Promise<Strea
     },
     async stop() {
       stopped = true;
+      stopping.abort();
       await running;
       streams.destroy();
     },

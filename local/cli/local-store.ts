@@ -12,7 +12,9 @@ import { reminderDepsFor } from '../../functions/handlers/compose/mail.js';
 import type { Clock, FilingStore } from '../../functions/services/ports.js';
 import type { ReviewStore } from '../../functions/services/review-ports.js';
 import { localConfig } from '../local-config.js';
-import { readRuntime } from '../runtime-file.js';
+import { RuntimeUnreachableError, readRuntime, unreachableSentence } from '../runtime-file.js';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { LOCAL_CREDENTIALS } from '../../functions/settings.js';
 import { freePort, startDynamoDbLocal } from '../stand-ins.js';
 import path from 'node:path';
 import type { Agency } from '../../functions/domain/agency.js';
@@ -33,6 +35,7 @@ export async function withStore<T>(run: (context: CliContext) => Promise<T>): Pr
     const local = localConfig(env);
     const running = readRuntime(local.dataDir);
     if (running) {
+      await ensureAnswers(running.dynamodbEndpoint, unreachableSentence(local.dataDir, running));
       env.NIANBAO_DYNAMODB_ENDPOINT = running.dynamodbEndpoint;
       env.NIANBAO_TABLE ??= running.table;
       env.NIANBAO_PUBLIC_URL ??= running.apiUrl;
@@ -52,6 +55,24 @@ export async function withStore<T>(run: (context: CliContext) => Promise<T>): Pr
   } finally {
     client.destroy();
     await stop?.();
+  }
+}
+
+/** One quick ListTables before a command starts, so a dead runtime is one sentence, not a stack trace. */
+async function ensureAnswers(endpoint: string, sentence: string): Promise<void> {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 1500, requestTimeout: 3000 },
+  });
+  try {
+    await client.send(new ListTablesCommand({ Limit: 1 }));
+  } catch {
+    throw new RuntimeUnreachableError(sentence);
+  } finally {
+    client.destroy();
   }
 }
 

@@ -7,6 +7,8 @@
 import { CliError, UsageError, type Command } from './command.js';
 import { UnreadableReportError } from './read-report.js';
 import { CsvFormatError, NianbaoError } from '../../functions/services/errors.js';
+import { localConfig } from '../local-config.js';
+import { RuntimeUnreachableError, isConnectionError, readRuntimeFile, unreachableSentence } from '../runtime-file.js';
 
 /**
  * Each command's words and module, loaded only when chosen: `nianbao validate` does not pay
@@ -63,9 +65,20 @@ function report(error: unknown, command: Command): number {
     say(`错误：${error.message}`);
     return 1;
   }
+  // A runtime or store that does not answer is the person's to fix: what to do, in one sentence.
+  if (error instanceof RuntimeUnreachableError || (error as Error)?.name === 'StandInError') {
+    say((error as Error).message);
+    return 1;
+  }
   const unreachable = unreachableService(error);
   if (unreachable) {
     say(`错误：无法连接 ${unreachable}。请确认 npm start 正在运行（或设置正确的 NIANBAO_*_ENDPOINT / NIANBAO_TARGET=aws）后重试。`);
+    return 1;
+  }
+  // Timeouts, and the 503 of DynamoDB Local's front while Java restarts.
+  if (isConnectionError(error)) {
+    const dataDir = localConfig().dataDir;
+    say(`错误：${unreachableSentence(dataDir, readRuntimeFile(dataDir))}`);
     return 1;
   }
   // Unexpected: one line for the person; the stack only when asked for.

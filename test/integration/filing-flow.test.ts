@@ -5,7 +5,7 @@ describe('filing flow through the local API', () => {
   it('answers the health check', async () => {
     const res = await api('/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok' });
+    expect(res.body).toEqual({ status: 'ok', checks: { database: 'ok', storage: 'ok' } });
   });
 
   it('shows a filing nobody has started as not_started at version 0', async () => {
