@@ -26,11 +26,16 @@ export class SesMailer implements Mailer {
       new SendEmailCommand({
         FromEmailAddress: this.from,
         Destination: { ToAddresses: mail.to },
-        Content: { Simple: { Subject: utf8(mail.subject), Body: { Text: utf8(mail.text), Html: utf8(mail.html) } } },
+        Content: { Simple: { Subject: utf8(headerLine(mail.subject)), Body: { Text: utf8(mail.text), Html: utf8(mail.html) } } },
         ConfigurationSetName: this.configurationSet,
         ...(mail.tags ? { EmailTags: Object.entries(mail.tags).map(([Name, Value]) => ({ Name, Value: tagValue(Value) })) } : {}),
       }),
     );
     return { messageId: out.MessageId ?? '' };
   }
+}
+
+/** A header is one line: whatever control character reaches a subject (a CR LF in a name) becomes a space. */
+export function headerLine(text: string): string {
+  return text.replace(/\p{Cc}+/gu, ' ').trim();
 }

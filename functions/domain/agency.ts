@@ -7,12 +7,15 @@ export type AgencyKind = z.infer<typeof AgencyKind>;
 export const RegionCode = z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字');
 export type RegionCode = z.infer<typeof RegionCode>;
 
+/** No line breaks or other control characters: names and addresses reach e-mail headers. */
+const NO_CONTROL = /^[^\p{Cc}]*$/u;
+
 export const Agency = z.strictObject({
   id: z.string().length(18),
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(200).regex(NO_CONTROL, '单位名称不能含换行等控制字符'),
   region: RegionCode,
   kind: AgencyKind,
-  emails: z.array(z.string()),
+  emails: z.array(z.string().regex(NO_CONTROL, '电子邮箱不能含控制字符')),
 });
 export type Agency = z.infer<typeof Agency>;
 

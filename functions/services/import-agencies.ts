@@ -11,7 +11,8 @@ import type { Agency } from '../domain/agency.js';
 import type { FilingStore } from './ports.js';
 
 export const AGENCY_COLUMNS = ['id', 'name', 'region', 'kind', 'emails'] as const;
-const EMAIL = /^[^\s@;,]+@[^\s@;,]+\.[^\s@;,]+$/;
+const CONTROL = /\p{Cc}/u;
+const EMAIL = /^[^\s@;,\p{Cc}]+@[^\s@;,\p{Cc}]+\.[^\s@;,\p{Cc}]+$/u;
 const WRITE_CONCURRENCY = 8;
 
 export interface RowProblem {
@@ -56,6 +57,8 @@ export function checkAgenciesCsv(text: string): CheckedCsv {
     const name = get('name');
     if (!name) messages.push('单位名称为空');
     else if (name.length > 200) messages.push('单位名称超过200字');
+    // A line break or other control character would reach e-mail subjects and page titles.
+    else if (CONTROL.test(name)) messages.push('单位名称含换行等控制字符，请删去');
     const region = get('region');
     if (!/^\d{6}$/.test(region)) messages.push(`行政区划代码“${region}”应为6位数字`);
     const kind = AgencyKind.safeParse(get('kind'));

@@ -3,6 +3,7 @@ import { withCheckCharacter } from '../../functions/domain/credit-code.js';
 import { parseCsv } from '../../functions/services/csv.js';
 import { checkAgenciesCsv } from '../../functions/services/import-agencies.js';
 import { CsvFormatError } from '../../functions/services/errors.js';
+import { headerLine } from '../../functions/adapters/ses-mailer.js';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, and keeps each row’s first line', () => {
@@ -38,6 +39,19 @@ describe('checkAgenciesCsv', () => {
     const [problem] = checked.problems;
     expect(problem!.line).toBe(2);
     for (const part of ['校验位', '单位名称为空', '行政区划代码', '单位类型', '电子邮箱']) expect(problem!.message).toContain(part);
+  });
+
+  it('refuses a name with a line break and an address with a control character, by line', () => {
+    const other = withCheckCharacter('11411325MB0000002');
+    const checked = checkAgenciesCsv(`id,name,region,kind,emails\n${id},"县教育局\r\n抄送",411325,department,a@example.org\n${other},县卫健委,411325,department,b\u0007@example.org\n`);
+    expect(checked.agencies).toEqual([]);
+    expect(checked.problems.map((p) => p.line)).toEqual([2, 4]);
+    expect(checked.problems[0]!.message).toContain('控制字符');
+    expect(checked.problems[1]!.message).toContain('电子邮箱格式不对');
+  });
+
+  it('keeps an e-mail subject on one line whatever reaches it', () => {
+    expect(headerLine('【提醒】县教育局\r\nBcc: x@example.org 2025年度')).toBe('【提醒】县教育局 Bcc: x@example.org 2025年度');
   });
 
   it('throws CsvFormatError for an empty file or a header missing columns', () => {
