@@ -1,7 +1,8 @@
 /**
- * The demo county seeded on the first `npm start`: 内乡县 (411325) with six agencies,
- * last year's (2023) reports submitted, including 王店镇's real 2023 report imported from the
- * published text, so this year's (2024) 二、上年结转 can be checked against last year's 四.
+ * The demo county seeded on the first `npm start`: 内乡县 (411325) with six agencies, last
+ * year's reports submitted, including 王店镇's real 2023 report imported from the published text
+ * (filed as last year's), so this year's 二、上年结转 can be checked against last year's 四. The
+ * years follow today's date (`demoYear`), so a newcomer sees a deadline ahead or just past.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +16,16 @@ import type { Clock, FilingStore } from '../../functions/services/ports.js';
 
 export const DEMO_REGION = '411325';
 export const DEMO_REGION_NAME = '内乡县';
-/** the year the demo filers are working on; last year's reports are on file */
-export const DEMO_YEAR = 2024;
+/**
+ * The year the demo filers are working on, from today's date in Shanghai: in January and
+ * February the report due on 31 January (last year's, deadline ahead or just past), from March
+ * on this year's (due next 31 January). Last year's reports are on file.
+ */
+export function demoYear(today: Date = new Date()): number {
+  const shanghai = new Date(today.getTime() + 8 * 3600 * 1000);
+  return shanghai.getUTCMonth() < 2 ? shanghai.getUTCFullYear() - 1 : shanghai.getUTCFullYear();
+}
+export const DEMO_YEAR = demoYear();
 
 const code = (n: number) => withCheckCharacter(`11${DEMO_REGION}MB00000${String(n).padStart(2, '0')}`);
 
@@ -61,6 +70,11 @@ export function wangdianReport(): Report {
   return { ...importReport(readFileSync(file, 'utf8')), agencyId: WANGDIAN.id };
 }
 
+/** 王店镇's real report, filed as the demo's last year (its figures as published). */
+function wangdianLastYear(year: number): Report {
+  return { ...wangdianReport(), year };
+}
+
 /** True if the demo county is already there (the seed runs once per data folder). */
 export async function isSeeded(store: FilingStore): Promise<boolean> {
   return (await store.getAgency(WANGDIAN.id)) !== undefined;
@@ -73,7 +87,7 @@ export async function seedDemoCounty(store: FilingStore, clock: Clock): Promise<
   const previous = DEMO_YEAR - 1;
 
   // Last year: every agency submitted; some carried requests into this year.
-  await submitFiling(deps, SEED_CALLER(wangdian), { year: previous, report: wangdianReport() });
+  await submitFiling(deps, SEED_CALLER(wangdian), { year: previous, report: wangdianLastYear(previous) });
   const lastYear: [Agency, number][] = [[office, 1], [education, 2], [resources, 0], [market, 3], [chimei, 0]];
   for (const [agency, forward] of lastYear) {
     await submitFiling(deps, SEED_CALLER(agency), { year: previous, report: demoReport(agency, previous, 0, 5 + forward, forward) });
