@@ -9,7 +9,7 @@ import type { SiteObject } from '../render/site/render-site.js';
 
 export const SITE_CSS_FILE = new URL('../render/site/site.css', import.meta.url);
 
-export function siteCssObject(): SiteObject {
+export function siteCssObject(): SiteObject & { body: string } {
   const key = objectKey(STYLESHEET_PATH);
   return { key, body: readFileSync(SITE_CSS_FILE, 'utf8'), ...objectHeaders(key) };
 }

@@ -167,10 +167,10 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
   // A revision published before but missing from the region-year's entries is written again.
   const listed = new Set(published.flatMap((p) => p.revisions.map((r) => revisionKey(p.agencyId, r.revision))));
   const toRecord = ownPublication.revisions.filter((r) => freshNumbers.has(r.revision) || !listed.has(revisionKey(agencyId, r.revision)));
-  const objects = renderChange(change, context);
+  const objects = await renderChange(change, context);
   for (const revision of freshNumbers) {
     if (revision === target.revision) continue;
-    objects.push(...renderChange({ ...change, revision }, context).filter((o) => REVISION_KEY.test(o.key) && o.key.includes(`/r/${revision}/`)));
+    objects.push(...(await renderChange({ ...change, revision }, context)).filter((o) => REVISION_KEY.test(o.key) && o.key.includes(`/r/${revision}/`)));
   }
   return {
     objects,
@@ -302,8 +302,8 @@ export interface RebuildResult {
 export function siteObjectCount(snapshot: SiteSnapshot): number {
   const index = new SiteIndex(snapshot);
   let n = 3; // home, home sitemap, sitemap index
-  for (const p of snapshot.publications) n += 3 * p.revisions.length + 3;
-  n += 5 * index.regionYears().length + index.publishingAgencies().length;
+  for (const p of snapshot.publications) n += 5 * p.revisions.length + 5; // page, JSON, CSV, Word, Excel
+  n += 6 * index.regionYears().length + index.publishingAgencies().length;
   return n;
 }
 
@@ -346,7 +346,7 @@ export async function writeSite(
     batch = [];
     onProgress?.({ written, total });
   };
-  for (const object of renderSite(snapshot, baseUrl)) {
+  for await (const object of renderSite(snapshot, baseUrl)) {
     batch.push(object);
     if (batch.length >= batchSize) await flush();
   }

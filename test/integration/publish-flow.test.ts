@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellRefs, cellValue, Report, type Report as ReportType } from '../../functions/domain/report.js';
 import type { Agency } from '../../functions/domain/agency.js';
-import { CACHE_IMMUTABLE, CACHE_SHORT } from '../../functions/render/site/object-headers.js';
+import { CACHE_IMMUTABLE, CACHE_SHORT, DOCX_TYPE, XLSX_TYPE } from '../../functions/render/site/object-headers.js';
+import { importDocument } from '../../functions/domain/import/import-document.js';
 import { SECURITY_HEADERS } from '../../functions/render/site/security-headers.js';
 import { attr, elements, parse, text } from '../unit/site-dom.js';
 import { api, filerToken, newAgency, newRegion, reviewerToken } from './helpers.js';
@@ -75,6 +76,25 @@ describe('publishing accepted reports through the stream to the site bucket and 
     const fee = cellRefs('2021').find((r) => r.kind === 'amount')!;
     const line = (await csv.text()).split(/\r?\n/).find((l) => l.includes(fee.path));
     expect(line?.split(',').at(-1)).toBe(String(cellValue(submitted.get(a.id)![0]!, fee.table, fee.row, fee.column)));
+  });
+
+  it('puts report.docx and report.xlsx beside the page and in the revision, served as bytes; they import back', async () => {
+    const a = agencies[0]!;
+    const want = submitted.get(a.id)![0]!;
+    for (const dir of [`/${region}/${YEAR}/${a.id}/`, `/${region}/${YEAR}/${a.id}/r/1/`]) {
+      const docx = await page(`${dir}report.docx`);
+      expect(docx.headers.get('content-type')).toBe(DOCX_TYPE);
+      expect(docx.headers.get('content-disposition')).toBe('attachment; filename="report.docx"');
+      expect((await importDocument(new Uint8Array(await docx.arrayBuffer()))).report.sections).toEqual(want.sections);
+      const xlsx = await page(`${dir}report.xlsx`);
+      expect(xlsx.headers.get('content-type')).toBe(XLSX_TYPE);
+      const tables = (await importDocument(new Uint8Array(await xlsx.arrayBuffer()), { partial: true })).report.sections;
+      for (const id of ['proactive', 'applications', 'appeals'] as const) expect(tables[id], `${dir} ${id}`).toEqual(want.sections[id]);
+    }
+    const workbook = await page(`/${region}/${YEAR}/all-reports.xlsx`);
+    expect(workbook.status).toBe(200);
+    expect(workbook.headers.get('content-type')).toBe(XLSX_TYPE);
+    expect(new Uint8Array(await workbook.arrayBuffer()).subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b])); // a zip
   });
 
   it('lists every agency of the region on the region-year index, published ones linked, the other not yet', async () => {

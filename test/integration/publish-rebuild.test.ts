@@ -95,7 +95,8 @@ describe('nianbao site rebuild', () => {
     // What a rebuild writes is exactly renderSite over what the table holds.
     const { loadSnapshot } = await import('../../functions/services/publishing.js');
     const { snapshot } = await loadSnapshot(deps.store, new Date().toISOString());
-    const rendered = [...renderSite(snapshot, SITE_URL)].map((o) => o.key);
+    const rendered: string[] = [];
+    for await (const o of renderSite(snapshot, SITE_URL)) rendered.push(o.key);
     expect([...rendered, 'assets/site.css'].sort()).toEqual(keysBefore);
   });
 });

@@ -60,9 +60,9 @@ function siteWith(t: string): SiteSnapshot {
   };
 }
 
-function htmlPages(site: SiteSnapshot): Map<string, string> {
+async function htmlPages(site: SiteSnapshot): Promise<Map<string, string>> {
   const pages = new Map<string, string>();
-  for (const o of renderSite(site, 'https://example.gov.cn')) if (o.key.endsWith('.html')) pages.set(o.key, o.body);
+  for await (const o of renderSite(site, 'https://example.gov.cn')) if (o.key.endsWith('.html')) pages.set(o.key, String(o.body));
   return pages;
 }
 
@@ -71,7 +71,7 @@ function shape(doc: ReturnType<typeof parse>): string[] {
   return elements(doc).map((e: Element) => `${e.name}[${Object.keys(e.attribs).sort().join(',')}]`);
 }
 
-const benign = htmlPages(siteWith('某某单位'));
+const benign = await htmlPages(siteWith('某某单位'));
 const vocabulary = new Map<string, Set<string>>();
 for (const body of benign.values()) {
   for (const e of elements(parse(body))) {
@@ -102,8 +102,8 @@ describe('filer text cannot inject markup into any page', () => {
     expect([...vocabulary.values()].some((attrs) => [...attrs].some((a) => a.startsWith('on') || a === 'style'))).toBe(false);
   });
 
-  it.each(PAYLOADS)('payload %j leaves every page with exactly the template’s elements and attributes', (payload) => {
-    const pages = htmlPages(siteWith(payload));
+  it.each(PAYLOADS)('payload %j leaves every page with exactly the template’s elements and attributes', async (payload) => {
+    const pages = await htmlPages(siteWith(payload));
     expect([...pages.keys()].sort()).toEqual([...benign.keys()].sort());
     for (const [key, body] of pages) {
       assertOnlyTemplateMarkup(key, body);
@@ -116,8 +116,8 @@ describe('filer text cannot inject markup into any page', () => {
     expect(text(elements(report, 'title')[0]!)).toContain(payload.trim());
   });
 
-  it('multi-line text becomes paragraphs and still injects nothing', () => {
-    const pages = htmlPages(siteWith(MULTILINE));
+  it('multi-line text becomes paragraphs and still injects nothing', async () => {
+    const pages = await htmlPages(siteWith(MULTILINE));
     for (const [key, body] of pages) assertOnlyTemplateMarkup(key, body);
     const report = parse(pages.get(`${REGION}/2023/${ID(1)}/index.html`)!);
     const overview = elements(report, 'section').find((s) => s.attribs.id === 'overview')!;

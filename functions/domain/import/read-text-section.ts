@@ -5,15 +5,19 @@ import { normaliseLabel } from './label-match.js';
 import { sectionName, type SectionBody } from './sections.js';
 import { lineText } from './source-line.js';
 
-/** A text section: its non-empty lines are its paragraphs; the template's own hint is dropped. */
+/**
+ * The blank seal block a paper copy ends with (`（单位盖章）` over `年  月  日`, as our own .docx
+ * writes it): a place to stamp and date, not part of the text. A filled-in date stays.
+ */
+const SEAL_PLACEHOLDER = /^[（(]\s*(单位)?(盖章|公章|印章)\s*[)）]$|^年\s*月\s*日$/u;
+
+/** A text section: its non-empty lines are its paragraphs; the template's own hint and a trailing blank seal block are dropped. */
 export function readTextSection(def: TextSectionDef, body: SectionBody | undefined): string {
   if (!body) return '';
   const hint = normaliseLabel(def.hint);
-  const text = body.lines
-    .map(lineText)
-    .filter((t) => t && normaliseLabel(t) !== hint)
-    .join('\n\n')
-    .trim();
+  const lines = body.lines.map(lineText).filter((t) => t && normaliseLabel(t) !== hint);
+  while (lines.length && SEAL_PLACEHOLDER.test(lines.at(-1)!.trim())) lines.pop();
+  const text = lines.join('\n\n').trim();
   if (text.length > MAX_TEXT_LENGTH) {
     throw new ImportError(`${sectionName(def.id)}超过${MAX_TEXT_LENGTH}字，无法导入`, {
       line: body.heading.no,

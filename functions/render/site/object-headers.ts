@@ -9,13 +9,16 @@ import { REVISION_KEY } from './paths.js';
 export interface ObjectHeaders {
   readonly contentType: string;
   readonly cacheControl: string;
-  /** for downloads: a file name a spreadsheet user will recognise */
+  /** for downloads (CSV, Word, Excel): a file name a spreadsheet user will recognise */
   readonly contentDisposition?: string;
 }
 
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 export const CACHE_SHORT = 'public, max-age=60';
 export const CACHE_ASSET = 'public, max-age=3600';
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   html: 'text/html; charset=utf-8',
@@ -25,14 +28,19 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   css: 'text/css; charset=utf-8',
   txt: 'text/plain; charset=utf-8',
   svg: 'image/svg+xml',
+  docx: DOCX_TYPE,
+  xlsx: XLSX_TYPE,
 };
+
+// Files saved rather than shown by the browser.
+const DOWNLOADS = new Set(['csv', 'docx', 'xlsx']);
 
 export function objectHeaders(key: string): ObjectHeaders {
   const name = key.slice(key.lastIndexOf('/') + 1);
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
   const contentType = CONTENT_TYPES[ext] ?? 'application/octet-stream';
   const cacheControl = REVISION_KEY.test(key) ? CACHE_IMMUTABLE : key.startsWith('assets/') ? CACHE_ASSET : CACHE_SHORT;
-  return ext === 'csv'
+  return DOWNLOADS.has(ext)
     ? { contentType, cacheControl, contentDisposition: `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"` }
     : { contentType, cacheControl };
 }

@@ -8,11 +8,12 @@
  *   /agencies/{agencyId}/               an agency's published years
  *   /{region}/{year}/                   region-year index: every agency, published or not
  *   /{region}/{year}/all-reports.csv    every published report's numbers
+ *   /{region}/{year}/all-reports.xlsx   the same reports as one workbook (a sheet per table)
  *   /{region}/{year}/sitemap.xml
  *   /{region}/{year}/totals/            汇总: tables 二 三 四 summed, with the outcome chart
  *   /{region}/{year}/totals/totals.csv
- *   /{region}/{year}/{agencyId}/        the current revision of a report (+ report.json, report.csv)
- *   /{region}/{year}/{agencyId}/r/{n}/  revision n, never rewritten (+ report.json, report.csv)
+ *   /{region}/{year}/{agencyId}/        the current revision of a report (+ report.json, .csv, .docx, .xlsx)
+ *   /{region}/{year}/{agencyId}/r/{n}/  revision n, never rewritten (+ report.json, .csv, .docx, .xlsx)
  *
  * Segments are checked, not encoded: they become object keys, and a key must never be able
  * to climb out of its folder.
@@ -51,6 +52,9 @@ export const regionYearPath = (region: string, year: number): string =>
 export const allReportsCsvPath = (region: string, year: number): string =>
   `${regionYearPath(region, year)}all-reports.csv`;
 
+export const allReportsXlsxPath = (region: string, year: number): string =>
+  `${regionYearPath(region, year)}all-reports.xlsx`;
+
 export const regionYearSitemapPath = (region: string, year: number): string =>
   `${regionYearPath(region, year)}sitemap.xml`;
 
@@ -70,6 +74,9 @@ export const agencyPath = (agencyId: string): string => `/agencies/${checkAgency
 /** The JSON and CSV beside a report page (current or revision). */
 export const reportJsonPath = (pagePath: string): string => `${pagePath}report.json`;
 export const reportCsvPath = (pagePath: string): string => `${pagePath}report.csv`;
+/** The Word and Excel files beside a report page (functions/render/documents). */
+export const reportDocxPath = (pagePath: string): string => `${pagePath}report.docx`;
+export const reportXlsxPath = (pagePath: string): string => `${pagePath}report.xlsx`;
 
 /** The object key that serves a URL path. */
 export function objectKey(path: string): string {
@@ -79,4 +86,4 @@ export function objectKey(path: string): string {
 }
 
 /** Matches a revision's keys: they never change once written. */
-export const REVISION_KEY = /^\d{6}\/\d{4}\/[0-9A-Z]{18}\/r\/\d+\/(index\.html|report\.json|report\.csv)$/;
+export const REVISION_KEY = /^\d{6}\/\d{4}\/[0-9A-Z]{18}\/r\/\d+\/(index\.html|report\.(json|csv|docx|xlsx))$/;

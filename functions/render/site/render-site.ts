@@ -10,13 +10,16 @@ import { objectHeaders, type ObjectHeaders } from './object-headers.js';
 import {
   agencyPath,
   allReportsCsvPath,
+  allReportsXlsxPath,
   HOME_PATH,
   objectKey,
   regionYearPath,
   regionYearSitemapPath,
   reportCsvPath,
+  reportDocxPath,
   reportJsonPath,
   reportPath,
+  reportXlsxPath,
   revisionPath,
   SITEMAP_INDEX_PATH,
   totalsCsvPath,
@@ -26,8 +29,14 @@ import { renderAllReportsCsv, renderRegionIndexPage } from './region-index-page.
 import { regionTotals, renderTotalsPage, totalsCsv } from './region-totals.js';
 import { reportCsv } from './report-csv.js';
 import { renderReportPage, renderRevisionPage, reportJson } from './report-page.js';
+import { regionWorkbook } from '../documents/region-workbook.js';
+import { reportDocx } from '../documents/report-docx.js';
+import { reportXlsx } from '../documents/report-xlsx.js';
+import type { Report } from '../../domain/report.js';
 import {
   latestRevision,
+  regionName,
+  roster,
   type AgencyInfo,
   type Publication,
   type PublishedRevision,
@@ -43,12 +52,15 @@ import {
   renderSitemapIndex,
 } from './sitemap.js';
 
+/** Pages, JSON and CSV are text; the Word and Excel files are bytes. */
+export type SiteBody = string | Uint8Array;
+
 export interface SiteObject extends ObjectHeaders {
   readonly key: string;
-  readonly body: string;
+  readonly body: SiteBody;
 }
 
-const object = (path: string, body: string): SiteObject => {
+const object = (path: string, body: SiteBody): SiteObject => {
   const key = objectKey(path);
   return { key, body, ...objectHeaders(key) };
 };
@@ -65,31 +77,55 @@ export interface ChangeContext {
   readonly home: readonly HomeRegion[];
 }
 
-function revisionObjects(region: RegionInfo, p: Publication, revision: PublishedRevision): SiteObject[] {
+// A publish writes the latest revision's .docx and .xlsx twice (under r/{n}/ and beside the
+// current page): written once per report object and the bytes shared. Weak: a report's entry goes with it.
+const documentsOf = new WeakMap<Report, Promise<readonly [Uint8Array, Uint8Array]>>();
+
+function reportDocuments(report: Report): Promise<readonly [Uint8Array, Uint8Array]> {
+  let documents = documentsOf.get(report);
+  if (!documents) {
+    documents = Promise.all([reportDocx(report), reportXlsx(report)]);
+    documentsOf.set(report, documents);
+  }
+  return documents;
+}
+
+/** The files beside a report page: JSON, CSV, Word and Excel. */
+async function reportFiles(path: string, report: Report): Promise<SiteObject[]> {
+  const [docx, xlsx] = await reportDocuments(report);
+  return [
+    object(reportJsonPath(path), reportJson(report)),
+    object(reportCsvPath(path), reportCsv(report)),
+    object(reportDocxPath(path), docx),
+    object(reportXlsxPath(path), xlsx),
+  ];
+}
+
+async function revisionObjects(region: RegionInfo, p: Publication, revision: PublishedRevision): Promise<SiteObject[]> {
   const path = revisionPath(region.code, p.year, p.agencyId, revision.revision);
-  return [
-    object(path, renderRevisionPage({ region, agencyId: p.agencyId, year: p.year, revision })),
-    object(reportJsonPath(path), reportJson(revision.report)),
-    object(reportCsvPath(path), reportCsv(revision.report)),
-  ];
+  return [object(path, renderRevisionPage({ region, agencyId: p.agencyId, year: p.year, revision })), ...(await reportFiles(path, revision.report))];
 }
 
-function currentReportObjects(region: RegionInfo, p: Publication): SiteObject[] {
+async function currentReportObjects(region: RegionInfo, p: Publication): Promise<SiteObject[]> {
   const path = reportPath(region.code, p.year, p.agencyId);
-  const latest = latestRevision(p.revisions).report;
-  return [
-    object(path, renderReportPage({ region, publication: p })),
-    object(reportJsonPath(path), reportJson(latest)),
-    object(reportCsvPath(path), reportCsv(latest)),
-  ];
+  return [object(path, renderReportPage({ region, publication: p })), ...(await reportFiles(path, latestRevision(p.revisions).report))];
 }
 
-function regionYearObjects(baseUrl: string, input: RegionYearInput): SiteObject[] {
+/** The region-year's published reports (latest revisions) as one workbook, in the index's order. */
+function allReportsWorkbook(input: RegionYearInput): Promise<Uint8Array> {
+  const reports = roster(input).flatMap((e) =>
+    e.publication ? [{ agencyName: e.name, agencyId: e.agencyId, report: latestRevision(e.publication.revisions).report }] : [],
+  );
+  return regionWorkbook(reports, `${regionName(input.region)}${input.year}年度政府信息公开工作年度报告`);
+}
+
+async function regionYearObjects(baseUrl: string, input: RegionYearInput): Promise<SiteObject[]> {
   const { region, year } = input;
   const totals = regionTotals(input);
   return [
     object(regionYearPath(region.code, year), renderRegionIndexPage(input)),
     object(allReportsCsvPath(region.code, year), renderAllReportsCsv(input)),
+    object(allReportsXlsxPath(region.code, year), await allReportsWorkbook(input)),
     object(totalsPath(region.code, year), renderTotalsPage(input, totals)),
     object(totalsCsvPath(region.code, year), totalsCsv(totals)),
     object(regionYearSitemapPath(region.code, year), renderRegionYearSitemap(baseUrl, input)),
@@ -111,18 +147,23 @@ export function siteIndexObjects(baseUrl: string, home: readonly HomeRegion[]): 
 }
 
 /** The objects one accepted submission rewrites: exactly `changedKeys(change)`. */
-export function renderChange(change: SiteChange, ctx: ChangeContext): SiteObject[] {
+export async function renderChange(change: SiteChange, ctx: ChangeContext): Promise<SiteObject[]> {
   const { region, year, agencyId, revision } = change;
   const { regionYear } = ctx;
   if (regionYear.region.code !== region || regionYear.year !== year) throw new Error('context is for another region-year');
   const publication = regionYear.publications.find((p) => p.agencyId === agencyId);
   const published = publication?.revisions.find((r) => r.revision === revision);
   if (!publication || !published) throw new Error(`revision ${revision} of ${agencyId} is not in the context`);
+  const [revisionOwn, current, regionYearOwn] = await Promise.all([
+    revisionObjects(regionYear.region, publication, published),
+    currentReportObjects(regionYear.region, publication),
+    regionYearObjects(ctx.baseUrl, regionYear),
+  ]);
   const objects = [
-    ...revisionObjects(regionYear.region, publication, published),
-    ...currentReportObjects(regionYear.region, publication),
+    ...revisionOwn,
+    ...current,
     object(agencyPath(agencyId), renderAgencyPage({ agency: ctx.agency, publications: ctx.agencyPublications })),
-    ...regionYearObjects(ctx.baseUrl, regionYear),
+    ...regionYearOwn,
     ...siteIndexObjects(ctx.baseUrl, ctx.home),
   ];
   const expected = changedKeys(change);
@@ -221,15 +262,15 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * Every object of the site, one at a time so a rebuild of 10,000 reports holds one page in
  * memory, not the site. (The stylesheet is deployed with the code: see site-assets.ts.)
  */
-export function* renderSite(snapshot: SiteSnapshot, baseUrl: string): Generator<SiteObject> {
+export async function* renderSite(snapshot: SiteSnapshot, baseUrl: string): AsyncGenerator<SiteObject> {
   const index = new SiteIndex(snapshot);
   for (const { region, year } of index.regionYears()) {
     const input = index.regionYear(region, year);
     for (const p of input.publications) {
-      for (const r of p.revisions) yield* revisionObjects(input.region, p, r);
-      yield* currentReportObjects(input.region, p);
+      for (const r of p.revisions) yield* await revisionObjects(input.region, p, r);
+      yield* await currentReportObjects(input.region, p);
     }
-    yield* regionYearObjects(baseUrl, input);
+    yield* await regionYearObjects(baseUrl, input);
   }
   for (const id of index.publishingAgencies()) {
     yield object(agencyPath(id), renderAgencyPage({ agency: index.agency(id), publications: index.agencyPublications(id) }));

@@ -11,8 +11,10 @@ import {
   agencyPath,
   regionYearPath,
   reportCsvPath,
+  reportDocxPath,
   reportJsonPath,
   reportPath,
+  reportXlsxPath,
   revisionPath,
 } from './paths.js';
 import { renderSectionTables } from './report-tables.js';
@@ -27,6 +29,7 @@ import {
   type RevisionInfo,
 } from '../../domain/publication.js';
 import { TEXT } from './site-text.js';
+import { DOCX_TYPE, XLSX_TYPE } from './object-headers.js';
 
 export interface ReportPageInput {
   readonly region: RegionInfo;
@@ -68,6 +71,8 @@ function downloads(pagePath: string): SafeHtml {
 <ul>
 <li><a href="${reportJsonPath(pagePath)}" type="application/json">${TEXT.json}</a></li>
 <li><a href="${reportCsvPath(pagePath)}" type="text/csv">${TEXT.csv}</a></li>
+<li><a href="${reportDocxPath(pagePath)}" type="${DOCX_TYPE}">${TEXT.docx}</a></li>
+<li><a href="${reportXlsxPath(pagePath)}" type="${XLSX_TYPE}">${TEXT.xlsx}</a></li>
 </ul>
 </aside>`;
 }

@@ -18,7 +18,16 @@ export class MemorySiteBucket implements SiteBucket {
     for (const o of objects) this.objects.set(o.key, structuredClone(o));
   }
 
+  /** a text object's body (page, JSON, CSV); the Word and Excel files are bytes: `bytes` */
   body(key: string): string | undefined {
-    return this.objects.get(key)?.body;
+    const body = this.objects.get(key)?.body;
+    if (body instanceof Uint8Array) throw new Error(`${key} is a binary object`);
+    return body;
+  }
+
+  bytes(key: string): Uint8Array | undefined {
+    const body = this.objects.get(key)?.body;
+    if (typeof body === 'string') throw new Error(`${key} is a text object`);
+    return body;
   }
 }
