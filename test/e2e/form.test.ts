@@ -264,7 +264,7 @@ describe('the filing form', () => {
   }, 60_000);
 
   it('prefills the form from an uploaded published report (the importer, in the browser)', async () => {
-    const chimei = await openForm(CHIMEI.id, DEMO_YEAR - 1);
+    const chimei = await openForm(CHIMEI.id, REFERENCE.year);
     await chimei.locator('details.import summary').click();
     await chimei.locator('#import-file').setInputFiles({
       name: 'wangdian-2023-report.txt',
@@ -272,7 +272,7 @@ describe('the filing form', () => {
       buffer: readFileSync(path.resolve('test/fixtures/wangdian-2023-report.txt')),
     });
     await chimei.locator('#import-button').click();
-    await expect.poll(() => chimei.locator('#import-status').textContent()).toContain(`已导入 ${DEMO_YEAR - 1} 年度报告的全部内容`);
+    await expect.poll(() => chimei.locator('#import-status').textContent()).toContain(`已导入 ${REFERENCE.year} 年度报告的全部内容`);
     expect(await chimei.locator('#text-overview').inputValue()).toBe(REFERENCE.sections.overview);
     expect(await chimei.locator('#text-other').inputValue()).toBe('无');
     // The header stays the signed-in agency's.
@@ -286,7 +286,7 @@ describe('the filing form', () => {
   }, 60_000);
 
   it('prefills from a Word file and, after listing what it lacks, from a workbook of tables (readers loaded on demand)', async () => {
-    const chimei = await openForm(CHIMEI.id, DEMO_YEAR - 1);
+    const chimei = await openForm(CHIMEI.id, REFERENCE.year);
     const loaded: string[] = [];
     chimei.on('response', (r) => {
       if (r.url().includes('/file/chunks/')) loaded.push(`${r.status()} ${r.url().replace(/^.*\/chunks\//, '')}`);
@@ -300,7 +300,7 @@ describe('the filing form', () => {
     await chimei.locator('#import-button').click();
     await expect
       .poll(() => chimei.locator('#import-status').textContent(), { timeout: 20_000 })
-      .toContain(`已导入 ${DEMO_YEAR - 1} 年度报告的全部内容`);
+      .toContain(`已导入 ${REFERENCE.year} 年度报告的全部内容`);
     expect(await chimei.locator('#text-overview').inputValue()).toBe(REFERENCE.sections.overview);
     expect(loaded.some((l) => /^200 read-docx-/.test(l))).toBe(true);
     expect(loaded.some((l) => /read-xlsx-/.test(l))).toBe(false);
