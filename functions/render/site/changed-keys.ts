@@ -5,7 +5,6 @@
 import {
   agencyPath,
   allReportsCsvPath,
-  allReportsXlsxPath,
   HOME_PATH,
   objectKey,
   regionYearPath,
@@ -49,7 +48,6 @@ export function changedKeys({ region, year, agencyId, revision }: SiteChange): s
     // the region-year it belongs to
     regionYearPath(region, year),
     allReportsCsvPath(region, year),
-    allReportsXlsxPath(region, year),
     totalsPath(region, year),
     totalsCsvPath(region, year),
     regionYearSitemapPath(region, year),

@@ -10,7 +10,6 @@ import { objectHeaders, type ObjectHeaders } from './object-headers.js';
 import {
   agencyPath,
   allReportsCsvPath,
-  allReportsXlsxPath,
   HOME_PATH,
   objectKey,
   regionYearPath,
@@ -29,7 +28,6 @@ import { renderAllReportsCsv, renderRegionIndexPage } from './region-index-page.
 import { regionTotals, renderTotalsPage, totalsCsv } from './region-totals.js';
 import { reportCsv } from './report-csv.js';
 import { renderReportPage, renderRevisionPage, reportJson } from './report-page.js';
-import { regionWorkbook } from '../documents/region-workbook.js';
 import { reportDocx } from '../documents/report-docx.js';
 import { reportXlsx } from '../documents/report-xlsx.js';
 import type { Report } from '../../domain/report.js';
@@ -111,21 +109,12 @@ async function currentReportObjects(region: RegionInfo, p: Publication): Promise
   return [object(path, renderReportPage({ region, publication: p })), ...(await reportFiles(path, latestRevision(p.revisions).report))];
 }
 
-/** The region-year's published reports (latest revisions) as one workbook, in the index's order. */
-function allReportsWorkbook(input: RegionYearInput): Promise<Uint8Array> {
-  const reports = roster(input).flatMap((e) =>
-    e.publication ? [{ agencyName: e.name, agencyId: e.agencyId, report: latestRevision(e.publication.revisions).report }] : [],
-  );
-  return regionWorkbook(reports, `${regionName(input.region)}${input.year}年度政府信息公开工作年度报告`);
-}
-
 async function regionYearObjects(baseUrl: string, input: RegionYearInput): Promise<SiteObject[]> {
   const { region, year } = input;
   const totals = regionTotals(input);
   return [
     object(regionYearPath(region.code, year), renderRegionIndexPage(input)),
     object(allReportsCsvPath(region.code, year), renderAllReportsCsv(input)),
-    object(allReportsXlsxPath(region.code, year), await allReportsWorkbook(input)),
     object(totalsPath(region.code, year), renderTotalsPage(input, totals)),
     object(totalsCsvPath(region.code, year), totalsCsv(totals)),
     object(regionYearSitemapPath(region.code, year), renderRegionYearSitemap(baseUrl, input)),
