@@ -14,6 +14,7 @@ import {
   reportPath,
   revisionPath,
   SITEMAP_INDEX_PATH,
+  RULES_PATH,
   totalsCsvPath,
   totalsPath,
 } from './paths.js';
@@ -49,5 +50,6 @@ export function changedKeys({ region, year, agencyId, revision }: SiteChange): s
     HOME_PATH,
     HOME_SITEMAP_PATH,
     SITEMAP_INDEX_PATH,
+    RULES_PATH,
   ].map(objectKey);
 }

@@ -6,6 +6,7 @@
 import { renderAgencyPage, type PublicationSummary } from './agency-page.js';
 import { changedKeys, type SiteChange } from './changed-keys.js';
 import { renderHomePage, type HomeRegion } from './home-page.js';
+import { renderRulesPage } from './rules-page.js';
 import { objectHeaders, type ObjectHeaders } from './object-headers.js';
 import {
   agencyPath,
@@ -19,6 +20,7 @@ import {
   reportPath,
   revisionPath,
   SITEMAP_INDEX_PATH,
+  RULES_PATH,
   totalsCsvPath,
   totalsPath,
 } from './paths.js';
@@ -96,7 +98,7 @@ function regionYearObjects(baseUrl: string, input: RegionYearInput): SiteObject[
   ];
 }
 
-/** The objects that list every region-year (home page, its sitemap, the sitemap index). */
+/** The site-wide objects: those that list every region-year (home page, its sitemap, the sitemap index), and the rules page. */
 export function siteIndexObjects(baseUrl: string, home: readonly HomeRegion[]): SiteObject[] {
   const refs = home.flatMap((h) => h.years.map((y) => ({ region: h.region.code, year: y.year, lastmod: y.lastmod })));
   const homeLastmod = refs.reduce<string | undefined>(
@@ -107,6 +109,7 @@ export function siteIndexObjects(baseUrl: string, home: readonly HomeRegion[]): 
     object(HOME_PATH, renderHomePage(home)),
     object(HOME_SITEMAP_PATH, renderHomeSitemap(baseUrl, homeLastmod)),
     object(SITEMAP_INDEX_PATH, renderSitemapIndex(baseUrl, refs, homeLastmod)),
+    object(RULES_PATH, renderRulesPage()),
   ];
 }
 
