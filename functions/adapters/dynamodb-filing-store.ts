@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { Report } from '../domain/report.js';
-import type { Finding } from '../domain/finding.js';
+import type { Explanations, Finding } from '../domain/finding.js';
 import { KEY, part } from './table-keys.js';
 import { KEYS } from './dynamodb-table.js';
 import { queryAll, regionAgenciesQuery, type Item } from './dynamodb-query.js';
@@ -54,6 +54,11 @@ function pack(value: unknown): Uint8Array {
 
 function unpack<T>(value: unknown): T {
   return JSON.parse(gunzipSync(value as Uint8Array).toString('utf8')) as T;
+}
+
+/** Explanations (up to 500 characters per warning) are packed like the report; none: no attribute. */
+function packExplanations(explanations: Explanations | undefined, packIt: Packer = pack): Uint8Array | undefined {
+  return explanations && Object.keys(explanations).length > 0 ? packIt(explanations) : undefined;
 }
 
 function checkSize(...parts: (Uint8Array | undefined)[]): void {
@@ -170,20 +175,29 @@ export class DynamoDbFilingStore implements FilingStore {
   private draftUpdate(filing: Filing, expectedVersion: number) {
     const draftGz = filing.draft ? pack(filing.draft) : undefined;
     const findingsGz = pack(filing.findings);
-    checkSize(draftGz, findingsGz);
+    const explanationsGz = packExplanations(filing.explanations);
+    checkSize(draftGz, findingsGz, explanationsGz);
     const values: Record<string, unknown> = {
       ':v': expectedVersion,
       ':nv': filing.version,
       ':f': findingsGz,
       ':e': filing.errorCount,
       ':w': filing.warningCount,
+      ':n': filing.unexplainedCount ?? filing.warningCount,
       ':u': filing.updatedAt,
       ...(draftGz ? { ':d': draftGz } : {}),
+      ...(explanationsGz ? { ':x': explanationsGz } : {}),
     };
+    const set = ['#v = :nv', 'findingsGz = :f', 'errorCount = :e', 'warningCount = :w', 'unexplainedCount = :n', 'updatedAt = :u'];
+    const remove: string[] = [];
+    if (draftGz) set.push('draftGz = :d');
+    else remove.push('draftGz');
+    if (explanationsGz) set.push('explanationsGz = :x');
+    else remove.push('explanationsGz');
     return {
       TableName: this.table,
       Key: KEY.filing(filing.agencyId, filing.year),
-      UpdateExpression: `SET #v = :nv, findingsGz = :f, errorCount = :e, warningCount = :w, updatedAt = :u${draftGz ? ', draftGz = :d' : ''}${draftGz ? '' : ' REMOVE draftGz'}`,
+      UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
       ConditionExpression: '#v = :v',
       ExpressionAttributeNames: { '#v': 'version' },
       ExpressionAttributeValues: values,
@@ -419,8 +433,9 @@ function cancelledAt(error: unknown, index: number): boolean {
 function filingItem(filing: Filing, packIt: Packer = pack): Item {
   const draftGz = filing.draft ? packIt(filing.draft) : undefined;
   const findingsGz = packIt(filing.findings);
-  checkSize(draftGz, findingsGz);
-  const { draft: _draft, findings: _findings, ...summary } = filing;
+  const explanationsGz = packExplanations(filing.explanations, packIt);
+  checkSize(draftGz, findingsGz, explanationsGz);
+  const { draft: _draft, findings: _findings, explanations: _explanations, ...summary } = filing;
   return {
     ...KEY.filing(filing.agencyId, filing.year),
     [KEYS.gsi1pk]: part.regionYear(filing.region, filing.year),
@@ -428,16 +443,19 @@ function filingItem(filing: Filing, packIt: Packer = pack): Item {
     ...outstandingKeys(filing),
     type: 'filing',
     ...summary,
+    unexplainedCount: filing.unexplainedCount ?? filing.warningCount,
     draftGz,
     findingsGz,
+    explanationsGz,
   };
 }
 
 function revisionItem(revision: Revision, region: string, packIt: Packer = pack): Item {
   const reportGz = packIt(revision.report);
   const findingsGz = packIt(revision.findings);
-  checkSize(reportGz, findingsGz);
-  const { report: _report, findings, ...rest } = revision;
+  const explanationsGz = packExplanations(revision.explanations, packIt);
+  checkSize(reportGz, findingsGz, explanationsGz);
+  const { report: _report, findings, explanations: _explanations, ...rest } = revision;
   return {
     ...KEY.revision(revision.agencyId, revision.year, revision.revision),
     type: 'revision',
@@ -446,6 +464,7 @@ function revisionItem(revision: Revision, region: string, packIt: Packer = pack)
     warningCount: findings.length,
     reportGz,
     findingsGz,
+    explanationsGz,
   };
 }
 
@@ -482,6 +501,8 @@ function toFilingSummary(item: Item): FilingSummary {
     version: item.version as number,
     errorCount: (item.errorCount as number | undefined) ?? 0,
     warningCount: (item.warningCount as number | undefined) ?? 0,
+    // items written before explanations existed: every warning is unexplained
+    unexplainedCount: (item.unexplainedCount as number | undefined) ?? (item.warningCount as number | undefined) ?? 0,
     latestRevision: (item.latestRevision as number | undefined) ?? 0,
     ...(item.lastSubmittedAt ? { lastSubmittedAt: item.lastSubmittedAt as string } : {}),
     updatedAt: item.updatedAt as string,
@@ -494,6 +515,7 @@ function toFiling(item: Item): Filing {
     ...(item.returned ? { returned: item.returned as Filing['returned'] & object } : {}),
     draft: item.draftGz ? Report.parse(unpack(item.draftGz)) : null,
     findings: item.findingsGz ? unpack<Finding[]>(item.findingsGz) : [],
+    ...(item.explanationsGz ? { explanations: unpack<Explanations>(item.explanationsGz) } : {}),
   };
 }
 
@@ -504,6 +526,7 @@ function toRevision(item: Item): Revision {
     revision: item.revision as number,
     report: Report.parse(unpack(item.reportGz)),
     findings: item.findingsGz ? unpack<Finding[]>(item.findingsGz) : [],
+    ...(item.explanationsGz ? { explanations: unpack<Explanations>(item.explanationsGz) } : {}),
     submittedAt: item.submittedAt as string,
     submittedBy: item.submittedBy as string,
     ...(item.review === 'required' ? { review: 'required' as const } : {}),

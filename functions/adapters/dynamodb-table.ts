@@ -54,6 +54,7 @@ export const GSI1_ATTRIBUTES = [
   'version',
   'errorCount',
   'warningCount',
+  'unexplainedCount',
   'latestRevision',
   'lastSubmittedAt',
   'updatedAt',

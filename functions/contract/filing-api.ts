@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import type { Agency } from '../domain/agency.js';
-import type { Finding } from '../domain/finding.js';
+import { Explanations, type Finding } from '../domain/finding.js';
 import type { FilingStatus } from '../domain/filing-status.js';
-import type { Cell, Report, RowData } from '../domain/report.js';
+import { Report2019, Report2021, type Cell, type Report, type RowData } from '../domain/report.js';
 
 // ---- shared pieces ----------------------------------------------------------------------------
 
@@ -34,6 +34,22 @@ export interface RevisionSummary {
 
 // ---- the filer's routes ---------------------------------------------------------------------
 
+/**
+ * The body of a draft save and of a submission: the report in its public JSON form with, beside
+ * its fields, the filer's optional `explanations` (说明) of warnings by `findingKey`. A body
+ * without `explanations` keeps the draft's; the server keeps only those of current warnings.
+ */
+export const FilingBody = z.discriminatedUnion('template', [
+  Report2021.extend({ explanations: Explanations.optional() }),
+  Report2019.extend({ explanations: Explanations.optional() }),
+]);
+export type FilingBody = z.infer<typeof FilingBody>;
+
+export function splitFilingBody(body: FilingBody): { report: Report; explanations?: Explanations } {
+  const { explanations, ...report } = body;
+  return explanations ? { report, explanations } : { report };
+}
+
 export interface FilingView {
   agency: Pick<Agency, 'id' | 'name' | 'region' | 'kind'>;
   year: number;
@@ -42,6 +58,8 @@ export interface FilingView {
   version: number;
   draft: Report | null;
   findings: Finding[];
+  /** the draft's explanations of its current warnings, by findingKey */
+  explanations: Explanations;
   errorCount: number;
   warningCount: number;
   lastSubmittedAt: string | null;
@@ -58,8 +76,12 @@ export interface SaveDraftResult {
   status: FilingStatus;
   version: number;
   findings: Finding[];
+  /** the explanations kept: those of current warnings */
+  explanations: Explanations;
   errorCount: number;
   warningCount: number;
+  /** warnings without an explanation */
+  unexplainedCount: number;
 }
 
 /** The answer to a submission (201, or 200 when an amendment replays). */
@@ -71,6 +93,8 @@ export interface SubmitResponse {
   revision: number;
   submittedAt: string;
   findings: Finding[];
+  /** the explanations submitted with the revision */
+  explanations: Explanations;
 }
 
 // ---- region listings, the reviewer's board and filing view, the roll-up ------------------------
@@ -103,6 +127,8 @@ export interface BoardRow {
   lastSubmittedAt: string | null;
   /** the last submission attempt, accepted or failed */
   lastAttempt: { at: string; ok: boolean; errorCount: number } | null;
+  /** the filing's current warnings without the filer's explanation (未说明提示) */
+  unexplainedWarnings: number;
   deadline: string;
   /** days until the deadline; negative when past it */
   daysLeft: number;
@@ -147,9 +173,17 @@ export interface ReviewFilingView {
   status: FilingStatus;
   version: number;
   /** the newest submitted revision (what the public page shows once published) */
-  latest: { revision: number; submittedAt: string; approvedAt: string | null; report: Report; findings: Finding[] } | null;
+  latest: {
+    revision: number;
+    submittedAt: string;
+    approvedAt: string | null;
+    report: Report;
+    findings: Finding[];
+    /** the filer's explanations submitted with it, by findingKey */
+    explanations: Explanations;
+  } | null;
   /** the working draft's own check (it may differ from the latest revision) */
-  draft: { errorCount: number; warningCount: number; findings: Finding[] } | null;
+  draft: { errorCount: number; warningCount: number; findings: Finding[]; explanations: Explanations } | null;
   revisions: { revision: number; submittedAt: string; submittedBy: string; review: 'required' | null; approvedAt: string | null; warningCount: number }[];
   diff: { from: number; to: number; changes: CellChange[] } | null;
   returned: ReturnComments | null;

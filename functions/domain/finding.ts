@@ -85,6 +85,19 @@ export const Explanations = z.record(
 );
 export type Explanations = z.infer<typeof Explanations>;
 
+/**
+ * The explanations that still apply: only those of the current warnings (an explanation of a
+ * warning that no longer fires, or of an error, is dropped rather than kept unseen).
+ */
+export function currentExplanations(findings: readonly Finding[], explanations: Explanations = {}): Explanations {
+  const kept: Explanations = {};
+  for (const f of findings) {
+    const k = findingKey(f);
+    if (f.severity === 'warning' && Object.hasOwn(explanations, k)) kept[k] = explanations[k]!;
+  }
+  return kept;
+}
+
 /** The warnings the filer has not explained (the review board counts these per filing). */
 export function unexplainedWarnings(findings: readonly Finding[], explanations: Explanations = {}): Finding[] {
   return findings.filter((f) => f.severity === 'warning' && !Object.hasOwn(explanations, findingKey(f)));

@@ -1,6 +1,6 @@
-/** POST /api/filings/{year}/submit: body is the report; optional If-Match and Idempotency-Key. */
+/** POST /api/filings/{year}/submit: body is the report (with the filer's optional `explanations`); optional If-Match and Idempotency-Key. */
 import { z } from 'zod';
-import { Report } from '../domain/report.js';
+import { FilingBody, splitFilingBody } from '../contract/filing-api.js';
 import { prefetchSubmit, submitFiling } from '../services/filings.js';
 import { YearPath, authenticatedRoute, parseIdempotencyKey, parseIfMatch } from './http-stack.js';
 
@@ -10,7 +10,7 @@ export const handler = authenticatedRoute(
   {
     path: YearPath,
     query: AgencyQuery,
-    body: Report,
+    body: FilingBody,
     // Last year's revision and the region's gate, in the token read's round trip.
     prefetch: (owner, event, deps) => {
       const year = YearPath.safeParse(event.pathParameters ?? {});
@@ -23,7 +23,7 @@ export const handler = authenticatedRoute(
   const result = await submitFiling(deps, caller, {
     ...(request.query.agency ? { agencyId: request.query.agency } : {}),
     year: request.path.year,
-    report: request.body,
+    ...splitFilingBody(request.body),
     ...(ifMatch !== undefined ? { ifMatch } : {}),
     ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
     ...(prefetched ? { prefetched } : {}),

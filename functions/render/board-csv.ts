@@ -4,7 +4,7 @@ import { STATUS_LABELS } from '../domain/filing-status.js';
 import { csvDocument, numberField, textField } from './csv.js';
 
 export function boardCsv(board: Board): string {
-  const header = ['单位', '统一社会信用代码', '状态', '已提交版本数', '最近一次提交', '最近一次提交结果', '错误数', '截止日期', '距截止天数', '是否逾期', '最近提醒'];
+  const header = ['单位', '统一社会信用代码', '状态', '已提交版本数', '最近一次提交', '最近一次提交结果', '错误数', '未说明提示', '截止日期', '距截止天数', '是否逾期', '最近提醒'];
   return csvDocument([
     header.map(textField),
     ...board.rows.map((r) => [
@@ -15,6 +15,7 @@ export function boardCsv(board: Board): string {
       textField(r.lastAttempt?.at ?? ''),
       textField(r.lastAttempt ? (r.lastAttempt.ok ? '通过' : '未通过检查') : ''),
       numberField(String(r.lastAttempt?.errorCount ?? 0)),
+      numberField(String(r.unexplainedWarnings)),
       textField(r.deadline),
       numberField(String(r.daysLeft)),
       textField(r.overdue ? '逾期' : ''),

@@ -1,9 +1,11 @@
 /** The filing use cases: read, save a draft, submit or amend, list a region. */
 import type { FilingView, RegionFilingRow, RegionFilings, SaveDraftResult, SubmitResponse } from '../contract/filing-api.js';
 import { createHash } from 'node:crypto';
-import { splitFindings, type Finding } from '../domain/finding.js';
+import { currentExplanations, splitFindings, unexplainedWarnings, type Explanations, type Finding } from '../domain/finding.js';
 import { templateForYear, type Report, type RowData } from '../domain/report.js';
+import { rollupMismatch } from '../domain/rules/rollup-rules.js';
 import { validateReport } from '../domain/validate-report.js';
+import { regionSum } from './region-sum.js';
 import { agencyInScope, filerOnly, regionInScope } from './access.js';
 import {
   CheckFailedError,
@@ -61,6 +63,7 @@ export async function getFiling(deps: Deps, caller: Caller, year: number, agency
     version: filing?.version ?? 0,
     draft: filing?.draft ?? null,
     findings: filing?.findings ?? [],
+    explanations: filing?.explanations ?? {},
     errorCount: filing?.errorCount ?? 0,
     warningCount: filing?.warningCount ?? 0,
     lastSubmittedAt: filing?.lastSubmittedAt ?? null,
@@ -89,11 +92,34 @@ function checkReportHeader(report: Report, agency: Agency, year: number): Report
   return { ...report, agencyId: agency.id };
 }
 
+/**
+ * The report's findings: the rules of validate-report.ts with last year's report, and for the
+ * region's government office (whose report is the region's 汇总) `rollup.mismatch` against the
+ * sum of the region's accepted reports (region-sum.ts; the office's own figures are not in it).
+ */
+async function checkReport(store: FilingStore, agency: Agency, report: Report, previous: Revision | undefined): Promise<Finding[]> {
+  const findings = validateReport(report, { previous: previous?.report, agencyKind: agency.kind });
+  if (agency.kind !== 'government-office') return findings;
+  const sum = await regionSum(store, agency.region, report.year, agency);
+  // No accepted report yet: there is nothing to compare with.
+  if (sum.included.length === 0) return findings;
+  return [...findings, ...rollupMismatch(report, { sum: sum.report, included: sum.included.length, missing: sum.missing.length })];
+}
+
+/** The explanations a write keeps: the body's, else the stored ones; only those of current warnings. */
+function keptExplanations(findings: readonly Finding[], given: Explanations | undefined, stored: Explanations | undefined) {
+  const explanations = currentExplanations(findings, given ?? stored);
+  const unexplainedCount = unexplainedWarnings(findings, explanations).length;
+  return { explanations, unexplainedCount, ...(Object.keys(explanations).length > 0 ? { stored: explanations } : {}) };
+}
+
 export interface SaveDraftInput {
   /** `?agency=`: must be the caller's own */
   agencyId?: string;
   year: number;
   report: Report;
+  /** the filer's explanations of warnings; absent: keep the draft's */
+  explanations?: Explanations;
   /** the `If-Match` version; 0 when creating the filing */
   ifMatch: number | undefined;
 }
@@ -117,8 +143,9 @@ export async function saveDraft(deps: Deps, caller: Caller, input: SaveDraftInpu
   if (currentVersion !== input.ifMatch) {
     throw new VersionConflictError(`版本 ${input.ifMatch} 已过期，当前版本为 ${currentVersion}，请重新打开后再保存`, currentVersion);
   }
-  const findings = validateReport(report, { previous: previous?.report, agencyKind: agency.kind });
+  const findings = await checkReport(deps.store, agency, report, previous);
   const { errors, warnings } = splitFindings(findings);
+  const kept = keptExplanations(findings, input.explanations, current?.explanations);
   const now = deps.clock().toISOString();
   // A saved draft does not withdraw a submission: the submitted revision stands until amended.
   const status: FilingStatus = !current || current.status === 'not_started' ? 'draft' : current.status;
@@ -132,6 +159,8 @@ export async function saveDraft(deps: Deps, caller: Caller, input: SaveDraftInpu
     findings,
     errorCount: errors.length,
     warningCount: warnings.length,
+    ...(kept.stored ? { explanations: kept.stored } : {}),
+    unexplainedCount: kept.unexplainedCount,
     latestRevision: current?.latestRevision ?? 0,
     ...(current?.lastSubmittedAt ? { lastSubmittedAt: current.lastSubmittedAt } : {}),
     ...(current?.returned ? { returned: current.returned } : {}),
@@ -152,8 +181,10 @@ export async function saveDraft(deps: Deps, caller: Caller, input: SaveDraftInpu
     status,
     version: filing.version,
     findings,
+    explanations: kept.explanations,
     errorCount: errors.length,
     warningCount: warnings.length,
+    unexplainedCount: kept.unexplainedCount,
   };
 }
 
@@ -161,6 +192,8 @@ export interface SubmitInput {
   agencyId?: string;
   year: number;
   report: Report;
+  /** the filer's explanations of warnings; absent: the draft's carry over */
+  explanations?: Explanations;
   ifMatch?: number;
   idempotencyKey?: string;
   /** reads started with the token read (`prefetchSubmit`); used only if they are the caller's */
@@ -192,8 +225,10 @@ export interface SubmitResult {
   replayed: boolean;
 }
 
-function requestHash(year: number, report: Report): string {
-  return createHash('sha256').update(JSON.stringify([year, report])).digest('hex');
+function requestHash(year: number, report: Report, explanations: Explanations | undefined): string {
+  // Without explanations the hash is the one stored before they existed.
+  const request = explanations ? [year, report, explanations] : [year, report];
+  return createHash('sha256').update(JSON.stringify(request)).digest('hex');
 }
 
 function replay(stored: StoredResponse, hash: string): SubmitResult {
@@ -226,7 +261,7 @@ export async function submitFiling(deps: Deps, caller: Caller, input: SubmitInpu
     ]);
     const agency = ownAgency(found, filer.agencyId);
     const report = checkReportHeader(input.report, agency, input.year);
-    const hash = requestHash(input.year, report);
+    const hash = requestHash(input.year, report, input.explanations);
     if (stored) return replay(stored, hash);
     const current =
       input.ifMatch === undefined || (guess?.version ?? 0) === input.ifMatch ? guess : await deps.store.getFiling(filer.agencyId, input.year);
@@ -234,13 +269,14 @@ export async function submitFiling(deps: Deps, caller: Caller, input: SubmitInpu
     if (input.ifMatch !== undefined && input.ifMatch !== currentVersion) {
       throw new VersionConflictError(`版本 ${input.ifMatch} 已过期，当前版本为 ${currentVersion}，请重新打开后再提交`, currentVersion);
     }
-    const findings = validateReport(report, { previous: previous?.report, agencyKind: agency.kind });
+    const findings = await checkReport(deps.store, agency, report, previous);
     const { errors, warnings } = splitFindings(findings);
     const now = deps.clock().toISOString();
     if (errors.length > 0) {
       await deps.store.recordEvent(checkFailedEvent(agency, input.year, filer.tokenHash, now, errors, warnings));
       throw new CheckFailedError(`报告有 ${errors.length} 处错误，未能提交，请按提示改正后重新提交`, findings);
     }
+    const kept = keptExplanations(findings, input.explanations, current?.explanations);
     const revision = (current?.latestRevision ?? 0) + 1;
     const regionSettings = agency.region === filer.region ? settings : await deps.settings?.getRegionSettings(agency.region);
     const gated = regionSettings?.review === 'required';
@@ -256,6 +292,8 @@ export async function submitFiling(deps: Deps, caller: Caller, input: SubmitInpu
       findings,
       errorCount: 0,
       warningCount: warnings.length,
+      ...(kept.stored ? { explanations: kept.stored } : {}),
+      unexplainedCount: kept.unexplainedCount,
       latestRevision: revision,
       lastSubmittedAt: now,
       updatedAt: now,
@@ -268,6 +306,7 @@ export async function submitFiling(deps: Deps, caller: Caller, input: SubmitInpu
       revision,
       submittedAt: now,
       findings,
+      explanations: kept.explanations,
     };
     try {
       const outcome = await deps.store.submit({
@@ -279,6 +318,7 @@ export async function submitFiling(deps: Deps, caller: Caller, input: SubmitInpu
           revision,
           report,
           findings,
+          ...(kept.stored ? { explanations: kept.stored } : {}),
           submittedAt: now,
           submittedBy: filer.tokenHash.slice(0, 12),
           ...(gated ? { review: 'required' as const } : {}),

@@ -1,7 +1,7 @@
 /** The records the filing API keeps, and the caller it serves. Schema and type share a name. */
 import type { ReturnComments } from '../contract/filing-api.js';
 import { z } from 'zod';
-import { Finding } from '../domain/finding.js';
+import { Finding, type Explanations } from '../domain/finding.js';
 import type { Report } from '../domain/report.js';
 import type { FilingStatus } from '../domain/filing-status.js';
 
@@ -21,6 +21,11 @@ export interface Filing {
   findings: Finding[];
   errorCount: number;
   warningCount: number;
+  /** the filer's explanations (说明) of the current warnings, by findingKey; omitted when none */
+  explanations?: Explanations;
+  /** warnings of `findings` without an explanation (the board's 未说明提示); absent on items
+   * written before explanations existed, where it equals `warningCount` */
+  unexplainedCount?: number;
   /** number of the newest revision, 0 if never submitted */
   latestRevision: number;
   lastSubmittedAt?: string;
@@ -30,8 +35,8 @@ export interface Filing {
 }
 
 
-/** The fields of a filing that the region index carries (no draft, no findings). */
-export type FilingSummary = Omit<Filing, 'draft' | 'findings' | 'returned'>;
+/** The fields of a filing that the region index carries (no draft, no findings, no explanations). */
+export type FilingSummary = Omit<Filing, 'draft' | 'findings' | 'returned' | 'explanations'>;
 
 /** A submitted report, never changed once written. */
 export interface Revision {
@@ -41,6 +46,8 @@ export interface Revision {
   report: Report;
   /** warnings accepted with it (a submitted revision has no errors) */
   findings: Finding[];
+  /** the filer's explanations of those warnings, by findingKey; omitted when none */
+  explanations?: Explanations;
   submittedAt: string;
   /** hash of the token that submitted it, or a label such as `seed` */
   submittedBy: string;

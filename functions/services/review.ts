@@ -9,7 +9,7 @@ import { TEMPLATES } from '../domain/report-template.js';
 import { cellRefs, cellValue, templateForYear, type Cell, type Report } from '../domain/report.js';
 import { shanghaiDate, daysBetween } from '../domain/reminders/calendar.js';
 import { deadlineFor, type ReminderPolicy } from '../domain/reminders/deadline-policy.js';
-import { sumReports } from '../domain/report-totals.js';
+import { regionSum } from './region-sum.js';
 import { regionContains, regionInScope } from './access.js';
 import { StateConflictError, ForbiddenError, InputError, NotFoundError } from './errors.js';
 import { emptyStatusCounts, isAccepted, isOutstanding, type FilingStatus } from '../domain/filing-status.js';
@@ -74,6 +74,7 @@ export async function getBoard(deps: ReviewDeps, caller: Caller, region: string,
       revisions: f?.latestRevision ?? 0,
       lastSubmittedAt: submittedAt,
       lastAttempt,
+      unexplainedWarnings: f ? (f.unexplainedCount ?? f.warningCount) : 0,
       deadline,
       daysLeft,
       overdue,
@@ -156,9 +157,18 @@ export async function getReviewFiling(
     status: filing?.status ?? 'not_started',
     version: filing?.version ?? 0,
     latest: newest
-      ? { revision: newest.revision, submittedAt: newest.submittedAt, approvedAt: newest.approvedAt ?? null, report: newest.report, findings: newest.findings }
+      ? {
+          revision: newest.revision,
+          submittedAt: newest.submittedAt,
+          approvedAt: newest.approvedAt ?? null,
+          report: newest.report,
+          findings: newest.findings,
+          explanations: newest.explanations ?? {},
+        }
       : null,
-    draft: filing?.draft ? { errorCount: filing.errorCount, warningCount: filing.warningCount, findings: filing.findings } : null,
+    draft: filing?.draft
+      ? { errorCount: filing.errorCount, warningCount: filing.warningCount, findings: filing.findings, explanations: filing.explanations ?? {} }
+      : null,
     revisions: revisions.map((r) => ({
       revision: r.revision,
       submittedAt: r.submittedAt,
@@ -265,9 +275,8 @@ export async function setRegionSettings(deps: Pick<ReviewDeps, 'settings' | 'clo
 
 
 /**
- * The region's agencies other than its government office (whose report the roll-up starts),
- * each with its newest accepted revision. A revision awaiting approval or returned is not
- * accepted yet, so the agency counts as missing.
+ * The region's roll-up (region-sum.ts): the sum of its agencies' accepted reports, which the
+ * government office's own report starts from.
  */
 export async function regionRollup(deps: Pick<ReviewDeps, 'store'>, caller: Caller, region: string, year: number): Promise<Rollup> {
   let office: Agency | undefined;
@@ -280,34 +289,16 @@ export async function regionRollup(deps: Pick<ReviewDeps, 'store'>, caller: Call
   } else {
     regionInScope(caller, region);
   }
-  const [agencies, filings] = await Promise.all([deps.store.listAgencies(region), deps.store.listRegionFilings(region, year)]);
-  office ??= agencies.find((a) => a.kind === 'government-office');
-  const byAgency = new Map(filings.map((f) => [f.agencyId, f]));
-  const members = agencies.filter((a) => a.kind !== 'government-office').sort((x, y) => x.name.localeCompare(y.name, 'zh-CN'));
-  const template = templateForYear(year);
-  const found = await Promise.all(
-    members.map(async (a) => {
-      const f = byAgency.get(a.id);
-      if (!f || !isAccepted(f.status) || f.latestRevision === 0) return { agency: a, status: f?.status ?? 'not_started', revision: undefined };
-      return { agency: a, status: f.status, revision: await deps.store.getRevision(a.id, year, f.latestRevision) };
-    }),
-  );
-  const included = found.filter((x): x is typeof x & { revision: Revision } => x.revision?.report.template === template);
-  const report = sumReports(
-    included.map((x) => x.revision.report),
-    { template, agencyName: office?.name ?? `${region}汇总`, year },
-  );
+  const sum = await regionSum(deps.store, region, year, office);
   return {
     region,
     year,
-    report: office ? { ...report, agencyId: office.id } : report,
+    report: sum.office ? { ...sum.report, agencyId: sum.office.id } : sum.report,
     coverage: {
-      included: included.length,
-      of: members.length,
-      agencies: included.map((x) => ({ agencyId: x.agency.id, agencyName: x.agency.name, revision: x.revision.revision })),
-      missing: found
-        .filter((x) => !included.includes(x as (typeof included)[number]))
-        .map((x) => ({ agencyId: x.agency.id, agencyName: x.agency.name, status: x.status })),
+      included: sum.included.length,
+      of: sum.of,
+      agencies: sum.included.map((x) => ({ agencyId: x.agency.id, agencyName: x.agency.name, revision: x.revision.revision })),
+      missing: sum.missing.map((x) => ({ agencyId: x.agency.id, agencyName: x.agency.name, status: x.status })),
     },
   };
 }

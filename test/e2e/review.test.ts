@@ -22,6 +22,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 const CELL = 'applications.newReceived.natural';
 const GENERAL = '请核对申请数据<与台账>是否一致';
 const CELL_COMMENT = '本年新收数与登记台账不符';
+const FEE = 'other.fee-report|other';
+const EXPLANATION = '本机关未收取信息处理费<已核实>。';
 
 let runtime: LocalRuntime;
 let context: BrowserContext;
@@ -138,6 +140,11 @@ describe('the review page', () => {
     expect(await note.textContent()).toContain(CELL_COMMENT);
     const input = form.locator(`#cell-${CELL.replace(/\./g, '-')}`);
     expect(await input.getAttribute('aria-details')).toBe(await note.getAttribute('id'));
+    // 六 without the 信息处理费 statement: a warning, which the filer explains before resubmitting
+    await form.fill('#text-other', '无。');
+    const box = form.locator(`textarea.explanation[data-key="${FEE}"]`);
+    await box.waitFor();
+    await box.fill(EXPLANATION);
     await form.locator('#submit').click();
     await expect.poll(() => form.locator('#status').textContent(), { timeout: 15_000 }).toContain('待主管部门审核');
     await form.reload();
@@ -154,6 +161,11 @@ describe('the review page', () => {
     await row(reviewer, CHIMEI.name).getByRole('button', { name: `查看${CHIMEI.name}的报告` }).click();
     await reviewer.locator('#approve').waitFor({ state: 'visible' });
     expect(await reviewer.locator('#revisions tbody tr').count()).toBe(2);
+    // the filer's explanation, typed in the form, next to its warning (as text, not markup)
+    const warning = reviewer.locator(`#findings li[data-key="${FEE}"]`);
+    expect(await warning.textContent()).toContain('信息处理费');
+    expect(await warning.locator('.explanation').textContent()).toBe(`填报单位说明：${EXPLANATION}`);
+    expect(await row(reviewer, CHIMEI.name).locator('td').nth(3).textContent()).toBe('0');
     await reviewer.locator('#approve').click();
     await expect
       .poll(

@@ -3,7 +3,7 @@
  * draft under If-Match, submit with an Idempotency-Key. Errors come back as `ApiError` with
  * the server's Chinese message, and the findings or current version where the server sends them.
  */
-import type { Finding } from '../../functions/domain/finding.js';
+import type { Explanations, Finding } from '../../functions/domain/finding.js';
 import type { Report } from '../../functions/domain/report.js';
 import type { FilingView, SaveDraftResult, SubmitResponse } from '../../functions/contract/filing-api.js';
 import type { FilingStatus } from '../../functions/domain/filing-status.js';
@@ -28,8 +28,9 @@ export class ApiError extends Error {
 
 export interface ApiClient {
   getFiling(year: number): Promise<FilingView>;
-  saveDraft(year: number, report: Report, version: number, options?: { keepalive?: boolean }): Promise<SaveResult>;
-  submit(year: number, report: Report, version: number, idempotencyKey: string): Promise<SubmitResult>;
+  /** `explanations`: the filer's 说明 of warnings, sent beside the report's fields */
+  saveDraft(year: number, report: Report, version: number, options?: { keepalive?: boolean; explanations?: Explanations }): Promise<SaveResult>;
+  submit(year: number, report: Report, version: number, idempotencyKey: string, explanations?: Explanations): Promise<SubmitResult>;
   /** the region's roll-up (the government office starts its own report from it) */
   rollup(year: number): Promise<{ report: Report; coverage: { included: number; of: number } }>;
 }
@@ -79,14 +80,19 @@ export function apiClient(base: string, token: string, fetchImpl: typeof fetch =
     rollup: (year) => call('GET', `/api/filings/${year}/rollup`),
     saveDraft: (year, report, version, options = {}) =>
       call<SaveResult>('PUT', `/api/filings/${year}/draft`, {
-        body: report,
+        body: withExplanations(report, options.explanations),
         headers: { 'if-match': String(version) },
         ...(options.keepalive ? { keepalive: true } : {}),
       }),
-    submit: (year, report, version, idempotencyKey) =>
+    submit: (year, report, version, idempotencyKey, explanations) =>
       call<SubmitResult>('POST', `/api/filings/${year}/submit`, {
-        body: report,
+        body: withExplanations(report, explanations),
         headers: { 'if-match': String(version), 'idempotency-key': idempotencyKey },
       }),
   };
+}
+
+/** The request body (contract FilingBody): the report with the explanations beside its fields. */
+function withExplanations(report: Report, explanations: Explanations | undefined): Report | (Report & { explanations: Explanations }) {
+  return explanations ? { ...report, explanations } : report;
 }

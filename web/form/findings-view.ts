@@ -3,7 +3,7 @@
  * input by aria-describedby), a summary of every finding linking to its cell, errors and
  * warnings apart, and new errors announced to screen readers.
  */
-import type { Finding } from '../../functions/domain/finding.js';
+import { EXPLANATION_MAX_LENGTH, type Explanations, type Finding } from '../../functions/domain/finding.js';
 import { clear, cellId, h, noteId } from './dom.js';
 
 export interface FindingTargets {
@@ -28,11 +28,43 @@ export class FindingsView {
   private marked: (HTMLInputElement | HTMLTextAreaElement)[] = [];
   private listed: HTMLUListElement[] = [];
   private started = false;
+  /** one box per warning key, kept across re-renders so typing in it is never interrupted */
+  private readonly boxes = new Map<string, HTMLTextAreaElement>();
 
   constructor(
     private readonly targets: FindingTargets,
     private readonly summary: SummaryParts,
+    /** the filer's explanations (说明) by finding key; the view edits this object */
+    private readonly explanations: Explanations = {},
+    /** called after an explanation changed (the page saves the draft) */
+    private readonly onExplain: () => void = () => undefined,
   ) {}
+
+  /** The box where the filer explains a warning (说明, optional, up to 500 characters). */
+  private explanationBox(f: Finding): HTMLElement {
+    const k = key(f);
+    let box = this.boxes.get(k);
+    if (!box) {
+      box = h('textarea', {
+        class: 'explanation',
+        rows: 2,
+        maxlength: EXPLANATION_MAX_LENGTH,
+        'data-key': k,
+        'aria-label': `对“${f.label}”这条提醒的说明（可选，不超过${EXPLANATION_MAX_LENGTH}字）`,
+        placeholder: '如确实无误，可在此说明原因（可选，审核人会看到）',
+      });
+      box.value = this.explanations[k] ?? '';
+      const input = box;
+      input.addEventListener('input', () => {
+        const text = input.value.trim();
+        if (text) this.explanations[k] = input.value;
+        else delete this.explanations[k];
+        this.onExplain();
+      });
+      this.boxes.set(k, box);
+    }
+    return h('label', { class: 'explain' }, h('span', {}, '说明：'), box);
+  }
 
   /** Shows the findings; `source` marks those only the server reported. */
   show(findings: readonly Finding[], fromServer: ReadonlySet<string> = new Set()): void {
@@ -89,12 +121,20 @@ export class FindingsView {
     const item = (f: Finding) => {
       const target = this.targets.fields.get(f.path);
       const link = target ? h('a', { href: `#${target.id || cellId(f.path)}`, 'data-path': f.path }, f.label) : h('strong', {}, f.label);
-      return h('li', { class: f.severity }, link, '：', f.message);
+      return h('li', { class: f.severity }, link, '：', f.message, f.severity === 'warning' ? this.explanationBox(f) : '');
     };
+    // Re-rendering moves the boxes: the one being typed in keeps focus and caret.
+    const active = document.activeElement;
+    const typing = active instanceof HTMLTextAreaElement && [...this.boxes.values()].includes(active) ? active : undefined;
+    const caret = typing ? [typing.selectionStart, typing.selectionEnd] as const : undefined;
     clear(this.summary.errors);
     clear(this.summary.warnings);
     this.summary.errors.append(...errors.map(item));
     this.summary.warnings.append(...warnings.map(item));
+    if (typing?.isConnected && caret) {
+      typing.focus();
+      typing.setSelectionRange(caret[0], caret[1]);
+    }
     this.summary.errors.hidden = errors.length === 0;
     this.summary.warnings.hidden = warnings.length === 0;
   }

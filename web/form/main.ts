@@ -2,7 +2,7 @@
  * The filing form's entry point: signs in, picks the reporting year, loads the filing and wires
  * the editor, the live checks, drafts and submit together.
  */
-import type { Finding } from '../../functions/domain/finding.js';
+import type { Explanations, Finding } from '../../functions/domain/finding.js';
 import { shanghaiDate } from '../../functions/domain/reminders/calendar.js';
 import { Report, templateForYear } from '../../functions/domain/report.js';
 import { FILER_STATUS_TEXT, isFiled } from '../../functions/domain/filing-status.js';
@@ -37,6 +37,8 @@ class FilingPage {
   private version = 0;
   private serverFindings: Finding[] = [];
   private findings: Finding[] = [];
+  /** the filer's explanations (说明) of warnings, by finding key; edited by the findings view */
+  private explanations: Explanations = {};
   private conflict = false;
   private readonly autosaver: Autosaver;
 
@@ -71,6 +73,7 @@ class FilingPage {
     rememberYear(sessionStorage, year);
     this.version = this.view.version;
     this.serverFindings = this.view.findings;
+    this.explanations = { ...(this.view.explanations ?? {}) };
     this.conflict = false;
     const { agency } = this.view;
     this.editor = new ReportEditor({
@@ -163,6 +166,8 @@ class FilingPage {
     this.findingsView = new FindingsView(
       { fields: this.form.fields, notes: this.form.notes },
       { heading: byId('summary-heading'), errors: byId('summary-errors'), warnings: byId('summary-warnings'), announcer: byId('announcer') },
+      this.explanations,
+      () => this.autosaver.changed(),
     );
     this.markCarryOver();
     this.check();
@@ -269,7 +274,7 @@ class FilingPage {
     const report = this.editor.snapshot();
     this.setSaveState('正在保存…');
     try {
-      const result = await this.api.saveDraft(year, report, this.version);
+      const result = await this.api.saveDraft(year, report, this.version, { explanations: { ...this.explanations } });
       this.version = result.version;
       this.view = { ...this.view, version: result.version, status: result.status, findings: result.findings };
       this.serverFindings = result.findings;
@@ -344,7 +349,7 @@ class FilingPage {
   private saveOnLeave(): void {
     if (!this.view || this.conflict || !this.autosaver.hasUnsaved || this.autosaver.isSaving) return;
     this.autosaver.settled();
-    this.api.saveDraft(this.view.year, this.editor.snapshot(), this.version, { keepalive: true }).then(
+    this.api.saveDraft(this.view.year, this.editor.snapshot(), this.version, { keepalive: true, explanations: { ...this.explanations } }).then(
       (result) => {
         this.version = result.version;
         dropBackup(sessionStorage, this.view.agency.id, this.view.year);
@@ -362,7 +367,7 @@ class FilingPage {
     if (this.conflict) return;
     const { year, agency } = this.view;
     try {
-      const result = await this.api.submit(year, this.editor.snapshot(), this.version, crypto.randomUUID());
+      const result = await this.api.submit(year, this.editor.snapshot(), this.version, crypto.randomUUID(), { ...this.explanations });
       this.autosaver.settled();
       dropBackup(sessionStorage, agency.id, year);
       this.version = result.version;

@@ -8,6 +8,7 @@ import { TEMPLATES, cellLabel, cellPath, type TemplateId } from '../../functions
 import { clear, h } from '../form/dom.js';
 import { extractToken } from '../form/sign-in.js';
 import { STATUS_LABELS, isFiled, isOutstanding, type FilingStatus } from '../../functions/domain/filing-status.js';
+import { findingKey } from '../../functions/domain/finding.js';
 import type { Board, BoardRow, ReviewFilingResponse, Rollup } from '../../functions/contract/filing-api.js';
 
 type FilingDetail = ReviewFilingResponse;
@@ -157,6 +158,8 @@ class ReviewPage {
           return r.lastAttempt?.at ?? '';
         case 'errorCount':
           return r.lastAttempt?.errorCount ?? 0;
+        case 'unexplainedWarnings':
+          return r.unexplainedWarnings;
         case 'daysLeft':
           return r.daysLeft;
         case 'lastReminderAt':
@@ -197,6 +200,7 @@ class ReviewPage {
           h('td', { class: 'status' }, STATUS_LABELS[r.status]),
           h('td', {}, attempt ? `${time(attempt.at)}${attempt.ok ? '' : '（未通过检查）'}` : '—'),
           h('td', { class: attempt && !attempt.ok ? 'failed' : undefined }, String(attempt?.errorCount ?? 0)),
+          h('td', { class: r.unexplainedWarnings > 0 ? 'unexplained' : undefined }, String(r.unexplainedWarnings)),
           h('td', { class: r.overdue ? 'overdue' : undefined }, `${daysText(r)}（${r.deadline}）`),
           h('td', {}, time(r.lastReminderAt)),
           h('td', {}, r.revisions > 0 || r.status !== 'not_started' ? this.openButton(r) : ''),
@@ -258,7 +262,23 @@ class ReviewPage {
     clear(findings);
     const list = [...(latest?.findings ?? []), ...(view.draft && view.draft.errorCount > 0 ? view.draft.findings.filter((f) => f.severity === 'error') : [])];
     if (list.length === 0) findings.append(h('li', {}, '无错误和提醒'));
-    for (const f of list) findings.append(h('li', {}, `${f.severity === 'error' ? '错误（草稿）' : '提醒'}：${f.label} — ${f.message}`));
+    // The filer's explanation (说明) of a warning, next to it; an unexplained warning says so.
+    const explanations = latest?.explanations ?? {};
+    for (const f of list) {
+      const note = f.severity === 'warning' ? explanations[findingKey(f)] : undefined;
+      findings.append(
+        h(
+          'li',
+          { 'data-key': findingKey(f) },
+          `${f.severity === 'error' ? '错误（草稿）' : '提醒'}：${f.label} — ${f.message}`,
+          f.severity === 'warning'
+            ? note
+              ? h('p', { class: 'explanation' }, h('strong', {}, '填报单位说明：'), note)
+              : h('p', { class: 'explanation missing' }, '填报单位未说明')
+            : '',
+        ),
+      );
+    }
 
     const audit = $('audit');
     clear(audit);

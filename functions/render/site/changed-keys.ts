@@ -16,6 +16,7 @@ import {
   reportXlsxPath,
   revisionPath,
   SITEMAP_INDEX_PATH,
+  RULES_PATH,
   totalsCsvPath,
   totalsPath,
 } from './paths.js';
@@ -55,5 +56,6 @@ export function changedKeys({ region, year, agencyId, revision }: SiteChange): s
     HOME_PATH,
     HOME_SITEMAP_PATH,
     SITEMAP_INDEX_PATH,
+    RULES_PATH,
   ].map(objectKey);
 }

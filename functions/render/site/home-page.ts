@@ -1,6 +1,6 @@
 /** `/`: every region with the years it has published reports for. */
 import { html } from './html.js';
-import { regionYearPath } from './paths.js';
+import { RULES_PATH, regionYearPath } from './paths.js';
 import { page } from './site-layout.js';
 import { regionName, type RegionInfo } from '../../domain/publication.js';
 import { TEXT } from './site-text.js';
@@ -39,6 +39,7 @@ export function renderHomePage(regions: readonly HomeRegion[]): string {
       )}</ul></li>`,
   )}
 </ul>
+<footer class="home-footer"><a href="${RULES_PATH}">检查规则：填报时的每项检查及其依据</a></footer>
 </article>`;
   return page({ title: TEXT.siteName, crumbs: [], body });
 }

@@ -4,6 +4,7 @@
  *
  *   /                                   home: regions and years
  *   /sitemap.xml                        sitemap index (one sitemap per region-year)
+ *   /rules/                             the checks a report goes through, and why (rules-page.ts)
  *   /assets/site.css                    the one stylesheet
  *   /agencies/{agencyId}/               an agency's published years
  *   /{region}/{year}/                   region-year index: every agency, published or not
@@ -23,6 +24,7 @@ import { AgencyId } from '../../domain/report.js';
 export const STYLESHEET_PATH = '/assets/site.css';
 export const HOME_PATH = '/';
 export const SITEMAP_INDEX_PATH = '/sitemap.xml';
+export const RULES_PATH = '/rules/';
 
 const REGION = /^\d{6}$/;
 

@@ -6,6 +6,7 @@
 import { renderAgencyPage, type PublicationSummary } from './agency-page.js';
 import { changedKeys, type SiteChange } from './changed-keys.js';
 import { renderHomePage, type HomeRegion } from './home-page.js';
+import { renderRulesPage } from './rules-page.js';
 import { objectHeaders, type ObjectHeaders } from './object-headers.js';
 import {
   agencyPath,
@@ -21,6 +22,7 @@ import {
   reportXlsxPath,
   revisionPath,
   SITEMAP_INDEX_PATH,
+  RULES_PATH,
   totalsCsvPath,
   totalsPath,
 } from './paths.js';
@@ -121,7 +123,7 @@ async function regionYearObjects(baseUrl: string, input: RegionYearInput): Promi
   ];
 }
 
-/** The objects that list every region-year (home page, its sitemap, the sitemap index). */
+/** The site-wide objects: those that list every region-year (home page, its sitemap, the sitemap index), and the rules page. */
 export function siteIndexObjects(baseUrl: string, home: readonly HomeRegion[]): SiteObject[] {
   const refs = home.flatMap((h) => h.years.map((y) => ({ region: h.region.code, year: y.year, lastmod: y.lastmod })));
   const homeLastmod = refs.reduce<string | undefined>(
@@ -132,6 +134,7 @@ export function siteIndexObjects(baseUrl: string, home: readonly HomeRegion[]): 
     object(HOME_PATH, renderHomePage(home)),
     object(HOME_SITEMAP_PATH, renderHomeSitemap(baseUrl, homeLastmod)),
     object(SITEMAP_INDEX_PATH, renderSitemapIndex(baseUrl, refs, homeLastmod)),
+    object(RULES_PATH, renderRulesPage()),
   ];
 }
 

@@ -1,11 +1,19 @@
 /**
  * The body of the public `/rules/` page: every check a report goes through, why, and the
  * notice's words it rests on, so a clerk can read why a warning appeared. Built from the
- * same catalog as docs/rules.md; every value escaped. The lead wires it into the site with
- * `page({ title: '检查规则', crumbs: [...], body: renderRulesBody() })`.
+ * same catalog as docs/rules.md; every value escaped. A site-wide object (render-site.ts),
+ * rewritten with the home page, so a rule's change reaches the site with the next publication.
  */
 import { NOTICES, RULE_CATALOG, SEVERITY_NAME, anchor, type CatalogEntry } from '../../domain/rules/rule-catalog.js';
 import { html, type SafeHtml } from './html.js';
+import { page } from './site-layout.js';
+
+export const RULES_TITLE = '检查规则';
+
+/** `/rules/`: the rules in the site's layout. */
+export function renderRulesPage(catalog: readonly CatalogEntry[] = RULE_CATALOG): string {
+  return page({ title: RULES_TITLE, crumbs: [{ label: RULES_TITLE }], body: renderRulesBody(catalog) });
+}
 
 export function renderRulesBody(catalog: readonly CatalogEntry[] = RULE_CATALOG): SafeHtml {
   return html`<article class="rules">

@@ -65,6 +65,10 @@ export class MemoryFilingStore implements FilingStore {
         warningCount: filing.warningCount,
         updatedAt: filing.updatedAt,
       };
+      // like the adapter's update: explanations set or removed with the draft
+      if (filing.explanations) updated.explanations = copy(filing.explanations);
+      else delete updated.explanations;
+      updated.unexplainedCount = filing.unexplainedCount ?? filing.warningCount;
       this.tables.filings.set(key, updated);
     }
     this.tables.putEvent(event);
@@ -178,8 +182,9 @@ function sortKey(f: FilingSummary): string {
 }
 
 function toSummary(filing: Filing): FilingSummary {
-  const { draft: _draft, findings: _findings, returned: _returned, ...summary } = copy(filing);
-  return summary;
+  const { draft: _draft, findings: _findings, returned: _returned, explanations: _explanations, ...summary } = copy(filing);
+  // as the adapter reads an item written before explanations existed
+  return { ...summary, unexplainedCount: summary.unexplainedCount ?? summary.warningCount };
 }
 
 function toRevision(item: RevisionItem): Revision {
