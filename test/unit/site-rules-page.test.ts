@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RULE_CATALOG, anchor, type CatalogEntry } from '../../functions/domain/rules/rule-catalog.js';
-import { renderSite } from '../../functions/render/site/render-site.js';
+import { type SiteObject, renderSite } from '../../functions/render/site/render-site.js';
 import { RULES_PATH, objectKey } from '../../functions/render/site/paths.js';
 import { renderRulesPage } from '../../functions/render/site/rules-page.js';
 import { RuleId } from '../../functions/domain/finding.js';
@@ -18,22 +18,23 @@ const site = () => ({
   publications: [{ agencyId: agencyId(1), region: REGION, year: 2023, revisions: [revision(1, sampleReport({ seed: 1, template: '2021' as const, agencyName: '测试县审计局', text: '正文' }))] }],
 });
 
-describe('the /rules/ page', () => {
-  const objects = [...renderSite(site(), 'https://example.gov.cn')];
+describe('the /rules/ page', async () => {
+  const objects: SiteObject[] = [];
+  for await (const o of renderSite(site(), 'https://example.gov.cn')) objects.push(o);
   const rules = objects.find((o) => o.key === objectKey(RULES_PATH));
 
   it('is one of the site’s objects, in the site layout, linked from the home page', () => {
     expect(rules).toBeDefined();
     expect(rules!.key).toBe('rules/index.html');
-    const doc = parse(rules!.body);
+    const doc = parse(String(rules!.body));
     expect(text(elements(doc, 'title')[0]!)).toBe('检查规则');
     expect(elements(doc, 'link').some((l) => attr(l, 'href') === '/assets/site.css')).toBe(true);
-    const home = parse(objects.find((o) => o.key === objectKey('/'))!.body);
+    const home = parse(String(objects.find((o) => o.key === objectKey('/'))!.body));
     expect(elements(home, 'a').map((a) => attr(a, 'href'))).toContain(RULES_PATH);
   });
 
   it('lists every rule id of the catalog, each with its own section, severity and sources', () => {
-    const doc = parse(rules!.body);
+    const doc = parse(String(rules!.body));
     const sections = elements(doc, 'section');
     expect(sections.map((s) => attr(s, 'id'))).toEqual(RULE_CATALOG.map((r) => anchor(r.id)));
     expect(new Set(RULE_CATALOG.map((r) => r.id))).toEqual(new Set(RuleId.options));
