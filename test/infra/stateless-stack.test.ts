@@ -288,8 +288,8 @@ describe('stream, schedule, mail, alarms, static files', () => {
   it.runIf(present.repair)('runs the repair pass every 5 minutes, writing pages like the publisher, and alarms on a backlog that stays', () => {
     const schedules = Object.values(resourcesOf(dev.statelessTemplate, 'AWS::Scheduler::Schedule')).filter((s) => s.Properties!.ScheduleExpression === 'rate(5 minutes)');
     expect(schedules).toHaveLength(1);
-    expect(schedules[0]!.Properties!.Target).toMatchObject({ RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 300 } });
-    expect(JSON.stringify(schedules[0]!.Properties!.Target.Arn)).toContain('RepairFunction');
+    expect((schedules[0]!.Properties as { Target: unknown }).Target).toMatchObject({ RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 300 } });
+    expect(JSON.stringify((schedules[0]!.Properties as { Target: { Arn: unknown } }).Target.Arn)).toContain('RepairFunction');
     const repairFn = Object.entries(resourcesOf(dev.statelessTemplate, 'AWS::Lambda::Function')).find(([id]) => id.startsWith('RepairFunction'));
     expect(repairFn?.[1].Properties).toMatchObject({ Timeout: 300, MemorySize: 1024 });
     // It may write the site's pages (PutObject on the site bucket), as the publisher may.
