@@ -32,6 +32,8 @@ export const EVENT_HANDLERS = {
   notify: 'notify-stream',
   /** daily schedule → reminder e-mails */
   remind: 'remind',
+  /** schedule every 5 minutes → the repair pass (accepted revisions still without a page) */
+  repair: 'repair',
   /** SES bounces and complaints via SNS */
   bounce: 'ses-events',
 } as const;

@@ -3,6 +3,8 @@
  * the stream mapping, the schedule, SES wiring, alarms and the static files.
  */
 import { CfnOutput, Duration, Fn, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -26,6 +28,10 @@ import { createTableInput } from '../functions/adapters/dynamodb-table.js';
 import { exportName, type StatefulExport } from './stateful-stack.js';
 import { pascal, presentEventHandlers, ROUTE_ACCESS, routeModules, type EventRole } from './handler-catalog.js';
 import { customOrigin, type StageConfig } from './stage-config.js';
+import { METRIC_NAMESPACE } from '../functions/handlers/observability.js';
+
+/** How often the repair pass runs on AWS (locally: every minute, local/publishing.ts). */
+export const REPAIR_EVERY_MINUTES = 5;
 
 export interface StatelessStackProps extends StackProps {
   config: StageConfig;
@@ -117,14 +123,48 @@ export class StatelessStack extends Stack {
     });
     const mailEnv = { NIANBAO_MAIL_FROM: config.mailFrom, NIANBAO_SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName };
 
+    /** A function that writes the site's pages: the publisher and the repair pass. */
+    const publisher = (module: string, timeoutSeconds: number) => {
+      const f = fn(module, { NIANBAO_SITE_URL: origin, NIANBAO_PUBLIC_URL: origin }, { memorySize: 1024, timeoutSeconds });
+      grantTable(table, f, 'readWrite', indexes);
+      f.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [siteBucket.arnForObjects('*')] }));
+      acknowledgeNag(f.role!, `IAM5[Resource::${exportName(config.prefix, 'SiteBucketArn')}/*]`, 'the publisher writes any page of the site: every key of the site bucket, PutObject only');
+      return f;
+    };
+    const sustained: NonNullable<ConstructorParameters<typeof OperationalAlarms>[2]['sustained']>[number][] = [];
+
     if (present.publish) {
-      const publish = fn(present.publish, { NIANBAO_SITE_URL: origin, NIANBAO_PUBLIC_URL: origin }, { memorySize: 1024, timeoutSeconds: 60 });
-      grantTable(table, publish, 'readWrite', indexes);
-      publish.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [siteBucket.arnForObjects('*')] }));
-      acknowledgeNag(publish.role!, `IAM5[Resource::${exportName(config.prefix, 'SiteBucketArn')}/*]`, 'the publisher writes any page of the site: every key of the site bucket, PutObject only');
+      const publish = publisher(present.publish, 60);
       acknowledgeNag(publish.role!, 'IAM5[Resource::*]', 'dynamodb:ListStreams (added by the event source mapping) has no resource-level permissions');
       queues.Publish = new DeadLetterQueue(this, 'PublishDeadLetters').queue;
       new StreamSubscription(this, 'PublishFromStream', { table, fn: publish, deadLetterQueue: queues.Publish });
+    }
+    if (present.repair) {
+      // The repair pass publishes from the table (functions/handlers/repair.ts), so the publish
+      // stream's on-failure queue needs no reader: it stays for diagnosis, with its alarm.
+      const repair = publisher(present.repair, 300);
+      queues.Repair = new DeadLetterQueue(this, 'RepairDeadLetters').queue;
+      new DailySchedule(this, 'RepairSchedule', {
+        fn: repair,
+        deadLetterQueue: queues.Repair,
+        expression: ScheduleExpression.rate(Duration.minutes(REPAIR_EVERY_MINUTES)),
+        // A pass missed by more than a few minutes is covered by the next one.
+        maxEventAge: Duration.minutes(REPAIR_EVERY_MINUTES),
+        retryAttempts: 0,
+        description: `nianbao repair pass, every ${REPAIR_EVERY_MINUTES} minutes`,
+      });
+      sustained.push({
+        id: 'UnpublishedBacklog',
+        metric: new Metric({
+          namespace: METRIC_NAMESPACE,
+          metricName: 'UnpublishedBacklog',
+          dimensionsMap: { service: 'nianbao' },
+          statistic: 'Maximum',
+          period: Duration.minutes(REPAIR_EVERY_MINUTES),
+        }),
+        periods: 3,
+        description: `accepted reports without their public page for longer than the grace period, in ${3 * REPAIR_EVERY_MINUTES} minutes of repair passes in a row`,
+      });
     }
     if (present.notify) {
       const notify = fn(present.notify, { NIANBAO_PUBLIC_URL: origin, ...mailEnv }, { timeoutSeconds: 60 });
@@ -161,6 +201,7 @@ export class StatelessStack extends Stack {
       functions: this.functions as Record<string, IFunction>,
       deadLetterQueues: queues,
       emails: config.alarmEmails,
+      sustained,
     });
 
     new CfnOutput(this, 'SiteUrl', { value: `${origin}/`, description: 'the public site' });

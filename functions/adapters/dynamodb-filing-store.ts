@@ -17,7 +17,7 @@ import {
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { Report } from '../domain/report.js';
 import type { Explanations, Finding } from '../domain/finding.js';
-import { KEY, part } from './table-keys.js';
+import { KEY, part, unpublishedKeys } from './table-keys.js';
 import { KEYS } from './dynamodb-table.js';
 import { queryAll, regionAgenciesQuery, type Item } from './dynamodb-query.js';
 import { outstandingKeys } from './reminder-items.js';
@@ -441,6 +441,8 @@ function filingItem(filing: Filing, packIt: Packer = pack): Item {
     [KEYS.gsi1pk]: part.regionYear(filing.region, filing.year),
     [KEYS.gsi1sk]: part.statusSk(filing.status, filing.agencyId),
     ...outstandingKeys(filing),
+    // Accepted and waiting for its page: in the repair pass's index until the publisher records it.
+    ...(filing.status === 'submitted' && filing.lastSubmittedAt ? unpublishedKeys(filing.agencyId, filing.year, filing.lastSubmittedAt) : {}),
     type: 'filing',
     ...summary,
     unexplainedCount: filing.unexplainedCount ?? filing.warningCount,

@@ -15,7 +15,7 @@ import { type AuditEvent } from '../services/model.js';
 import { RegionSettings } from '../contract/filing-api.js';
 import type { ApproveWrite, LastFailure, ReturnWrite, ReviewStore } from '../services/review-ports.js';
 import { eventItem } from './dynamodb-filing-store.js';
-import { KEY, part } from './table-keys.js';
+import { KEY, part, unpublishedKeys } from './table-keys.js';
 import { queryAll } from './dynamodb-query.js';
 import { batchGetter } from './dynamodb-batch-get.js';
 import { FILED_STATUSES } from '../domain/filing-status.js';
@@ -90,6 +90,7 @@ export class DynamoDbReviewStore implements ReviewStore {
   }
 
   async approveFiling(write: ApproveWrite): Promise<boolean> {
+    const unpublished = unpublishedKeys(write.agencyId, write.year, write.at);
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -99,12 +100,15 @@ export class DynamoDbReviewStore implements ReviewStore {
               Update: {
                 TableName: this.table,
                 Key: KEY.filing(write.agencyId, write.year),
-                UpdateExpression: 'SET #s = :s, #g1 = :gsk, updatedAt = :at',
+                // Into the repair pass's index of what waits for its page (table-keys.ts unpublishedKeys).
+                UpdateExpression: 'SET #s = :s, #g1 = :gsk, #g2pk = :upk, #g2sk = :usk, updatedAt = :at',
                 ConditionExpression: 'latestRevision = :rev AND #s = :waiting',
-                ExpressionAttributeNames: { '#s': 'status', '#g1': KEYS.gsi1sk },
+                ExpressionAttributeNames: { '#s': 'status', '#g1': KEYS.gsi1sk, '#g2pk': KEYS.gsi2pk, '#g2sk': KEYS.gsi2sk },
                 ExpressionAttributeValues: {
                   ':s': 'submitted',
                   ':gsk': part.statusSk('submitted', write.agencyId),
+                  ':upk': unpublished[KEYS.gsi2pk],
+                  ':usk': unpublished[KEYS.gsi2sk],
                   ':rev': write.revision,
                   ':waiting': 'awaiting_approval',
                   ':at': write.at,

@@ -9,7 +9,12 @@
  * | region name         | SITE            | REGION#<code>               | name shown instead of the code         |
  * | region-year summary | SITE            | REGIONYEAR#<region>#<year>  | one home page line; `recorded`: publications recorded (a counter) |
  * | publication         | PUBLISHED#<region>#<year> | <agencyId>#<000001> | a published revision with its report: a region-year's pages in one query |
- * | publish failure     | PUBLISH#FAILED  | <agencyId>#<year>           | what the repair pass lists             |
+ * | publish failure     | PUBLISH#FAILED  | <agencyId>#<year>           | a publish the stream gave up on        |
+ *
+ * A filing accepted and not yet published carries GSI2 keys `UNPUBLISHED` /
+ * `<acceptedAt>#<agencyId>#<year>` (written by the filing and review stores, table-keys.ts);
+ * `markPublished` removes them with the status `published`, so the repair pass lists what is
+ * owed a page from the table alone (`listUnpublished`).
  *
  * Revision items are never rewritten by the filing API (immutable), so attributes set here
  * stay. Filing items are replaced whole by a draft save; only `status` is set here.
@@ -39,6 +44,7 @@ import type {
   SiteLines,
   SiteStore,
   StoredRevision,
+  UnpublishedFiling,
 } from '../services/site-ports.js';
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo } from '../domain/publication.js';
 import { KEY, part } from './table-keys.js';
@@ -321,6 +327,23 @@ export class DynamoDbSiteStore implements SiteStore {
     }));
   }
 
+  async listUnpublished(acceptedBefore: string): Promise<UnpublishedFiling[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: KEYS.gsi2,
+      KeyConditionExpression: '#pk = :pk AND #sk < :before',
+      ExpressionAttributeNames: { '#pk': KEYS.gsi2pk, '#sk': KEYS.gsi2sk, '#y': 'year', '#r': 'region' },
+      ExpressionAttributeValues: { ':pk': part.unpublished, ':before': acceptedBefore },
+      ProjectionExpression: '#pk, #sk, agencyId, #y, #r',
+    });
+    return items.map((i) => ({
+      agencyId: i.agencyId as string,
+      year: i.year as number,
+      region: i.region as string,
+      acceptedAt: (i[KEYS.gsi2sk] as string).split('#')[0]!,
+    }));
+  }
+
   async *scanAgencies(): AsyncIterable<AgencyInfo> {
     for await (const item of this.scan({
       FilterExpression: '#t = :agency',
@@ -385,7 +408,9 @@ export class DynamoDbSiteStore implements SiteStore {
     return {
       TableName: this.table,
       Key: KEY.filing(agencyId, year),
-      UpdateExpression: 'SET #s = :s, #gsk = :gsk',
+      // Published: out of the repair pass's index (an accepted filing is never in GSI2's other use,
+      // the outstanding list). A failed publish stays in it.
+      UpdateExpression: `SET #s = :s, #gsk = :gsk${status === 'published' ? ` REMOVE ${KEYS.gsi2pk}, ${KEYS.gsi2sk}` : ''}`,
       ConditionExpression: 'latestRevision = :rev AND #s IN (:a, :b, :c)',
       ExpressionAttributeNames: { '#s': 'status', '#gsk': KEYS.gsi1sk },
       ExpressionAttributeValues: {

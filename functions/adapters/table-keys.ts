@@ -24,7 +24,18 @@ export const part = {
   statusPrefix: (status: string) => `STATUS#${status}#`,
   /** the index partition of a region-year's sent reminders */
   sentReminders: (region: string, year: number) => `REMINDERS#${region}#${year}`,
+  /** GSI2: the sparse index of accepted filings whose newest revision has no page yet */
+  unpublished: 'UNPUBLISHED',
 } as const;
+
+/**
+ * The GSI2 keys a filing carries from its acceptance (a submission in a region without review,
+ * or an approval) until its newest revision is published: sorted by the acceptance instant, so
+ * the repair pass finds what waits longer than a grace period with one range query.
+ */
+export function unpublishedKeys(agencyId: string, year: number, acceptedAt: string): Key {
+  return { [KEYS.gsi2pk]: part.unpublished, [KEYS.gsi2sk]: `${acceptedAt}#${agencyId}#${year}` };
+}
 
 export const KEY = {
   agency: (id: string) => item(part.agency(id), 'AGENCY'),

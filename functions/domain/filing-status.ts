@@ -37,7 +37,8 @@ export function isAccepted(status: FilingStatus): boolean {
 export const STATUS_LABELS = {
   not_started: '未开始',
   draft: '草稿',
-  submitted: '已提交',
+  // accepted, its page not written yet (normally seconds; the repair pass publishes what waits longer)
+  submitted: '待发布',
   awaiting_approval: '待审核',
   returned: '已退回',
   published: '已公开',

@@ -12,6 +12,7 @@ import type { TokenOwner } from '../services/ports.js';
 import { authenticate, bearerHash } from '../services/tokens.js';
 import { errorResponse } from './http-errors.js';
 import { runtime, type Runtime } from './compose/http.js';
+import { flushMetrics, logger } from './observability.js';
 
 export const MAX_BODY_BYTES = 512 * 1024;
 
@@ -44,7 +45,14 @@ interface RouteOptions<B, Q, P> {
  */
 type Prefetch<W> = (owner: TokenOwner, event: APIGatewayProxyEventV2, deps: Runtime) => W | undefined;
 
-type Parsed = { raw?: Buffer };
+/** What the request log line says of the caller: ids only (never the token or its hash). */
+interface LogFields {
+  role?: string;
+  agencyId?: string;
+  region?: string;
+}
+
+type Parsed = { raw?: Buffer; started?: number; log?: LogFields };
 
 const zhCN = z.locales.zhCN();
 
@@ -114,6 +122,37 @@ const errorMapping: middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyS
   },
 };
 
+/**
+ * One structured line per request (Powertools Logger, functions/handlers/observability.ts):
+ * request id, route, caller's agency and region, status, outcome, latency. Outermost, so it
+ * sees the mapped error's status too; then the request's metrics are flushed.
+ */
+const requestLog: middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context & Parsed> = {
+  before: (request) => {
+    request.context.started = Date.now();
+    request.context.log = {};
+  },
+  after: (request) => logRequest(request),
+  // Runs after errorMapping's onError (middy calls onError from the innermost), so the response is set.
+  onError: (request) => logRequest(request),
+};
+
+function logRequest(request: middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context & Parsed>): void {
+    const { event, context, response } = request;
+    const status = response?.statusCode ?? 0;
+    const fields = {
+      requestId: context.awsRequestId ?? event.requestContext?.requestId,
+      route: event.routeKey,
+      status,
+      outcome: status >= 500 ? 'error' : status >= 400 ? 'refused' : 'ok',
+      latencyMs: Date.now() - (context.started ?? Date.now()),
+      ...context.log,
+    };
+    if (status >= 500) logger.error('request', fields);
+    else logger.info('request', fields);
+    flushMetrics();
+}
+
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: status,
@@ -128,14 +167,17 @@ export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => P
 interface Incoming {
   event: APIGatewayProxyEventV2;
   raw: Buffer | undefined;
+  /** filled in once the caller is known, for the request's log line */
+  log: LogFields;
 }
 
 function stack(run: (incoming: Incoming) => Promise<HttpResult>): HttpHandler {
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context & Parsed>()
+    .use(requestLog)
     .use(errorMapping)
     .use(bodyLimit)
     .handler(async (event, context) => {
-      const result = await run({ event, raw: context.raw });
+      const result = await run({ event, raw: context.raw, log: (context.log ??= {}) });
       if (result.text !== undefined) {
         return { statusCode: result.status, headers: { 'cache-control': 'no-store', ...result.headers }, body: result.text };
       }
@@ -178,6 +220,7 @@ export function authenticatedRoute<B = undefined, Q = object, P = object, W = ne
     const owner = hash ? deps.store.tokenOwner?.(hash) : undefined;
     const prefetched = owner ? options.prefetch!(owner, incoming.event, deps) : undefined;
     const caller = await authenticating;
+    Object.assign(incoming.log, { role: caller.role, region: caller.region, ...(caller.role === 'filer' ? { agencyId: caller.agencyId } : {}) });
     return handle(parseRequest(options, incoming), caller, deps, prefetched);
   });
 }

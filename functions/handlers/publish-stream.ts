@@ -11,6 +11,7 @@ import { publishesOn, publishOrRecordFailure, type PublishDeps } from '../servic
 import type { PublishTarget } from '../services/site-ports.js';
 import { publishRuntime } from './compose/publish.js';
 import { streamBatchHandler } from './stream-batch.js';
+import { count, logger } from './observability.js';
 
 export function publishTarget(record: DynamoDBRecord): PublishTarget | undefined {
   const change = revisionChange(record);
@@ -25,9 +26,20 @@ export function createPublishHandler(deps: () => PublishDeps) {
   return streamBatchHandler({
     select: publishTarget,
     async handle(target) {
-      const outcome = await publishOrRecordFailure(deps(), target);
+      let outcome;
+      try {
+        outcome = await publishOrRecordFailure(deps(), target);
+      } catch (error) {
+        count('PublishFailures');
+        throw error;
+      }
       if (outcome.kind === 'failed') {
+        count('PublishFailures');
         console.error(`publish_failed ${target.agencyId} ${target.year} r${target.revision} after ${outcome.attempts} attempts: ${outcome.error}`);
+        logger.error('publish', { outcome: 'publish_failed', ...target, attempts: outcome.attempts, error: outcome.error });
+      } else {
+        count('Publishes');
+        logger.info('publish', { outcome: 'published', ...target, objects: outcome.result.keys.length, rounds: outcome.result.rounds });
       }
     },
     describe: (t) => `publish of ${t.agencyId} ${t.year} r${t.revision}`,

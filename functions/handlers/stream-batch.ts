@@ -10,6 +10,7 @@
  * agency-year's revisions published in order, in a dozen lines.
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { flushMetrics, logger } from './observability.js';
 
 export interface StreamConsumer<T> {
   /** what of a record concerns this consumer; undefined passes it by */
@@ -21,16 +22,25 @@ export interface StreamConsumer<T> {
 
 export function streamBatchHandler<T>(consumer: StreamConsumer<T>) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-    for (const record of event.Records) {
-      const item = consumer.select(record);
-      if (item === undefined) continue;
-      try {
-        await consumer.handle(item);
-      } catch (error) {
-        console.error(`${consumer.describe(item)} failed, will be retried: ${(error as Error).message}`);
-        return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+    const started = Date.now();
+    let handled = 0;
+    try {
+      for (const record of event.Records) {
+        const item = consumer.select(record);
+        if (item === undefined) continue;
+        try {
+          await consumer.handle(item);
+          handled++;
+        } catch (error) {
+          console.error(`${consumer.describe(item)} failed, will be retried: ${(error as Error).message}`);
+          logger.warn('stream batch', { outcome: 'retry', failed: consumer.describe(item), handled, records: event.Records.length, error: (error as Error).message, latencyMs: Date.now() - started });
+          return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+        }
       }
+      logger.info('stream batch', { outcome: 'ok', handled, records: event.Records.length, latencyMs: Date.now() - started });
+      return { batchItemFailures: [] };
+    } finally {
+      flushMetrics();
     }
-    return { batchItemFailures: [] };
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Publishing use cases: one accepted revision to the site (from the stream), the repair pass
- * over visible failures, and the full rebuild. All three render with functions/render/site, so an incremental
+ * over every accepted revision still without its page, and the full rebuild. All three render with functions/render/site, so an incremental
  * publish writes exactly what a rebuild would.
  */
 import type { PublicationSummary } from '../render/site/agency-page.js';
@@ -267,14 +267,45 @@ export async function publishOrRecordFailure(deps: PublishDeps, target: PublishT
 export interface RepairResult {
   repaired: PublishTarget[];
   stillFailing: (PublishTarget & { error: string })[];
+  /**
+   * Accepted filings found without their page: waiting longer than the grace period, or left
+   * with a failure marker (the figure the AWS alarm watches, docs/deploy.md).
+   */
+  backlog: number;
+  /** found but left for the next pass (more than `limit`) */
+  deferred: number;
 }
 
-/** Republishes every filing left in `publish_failed` (its newest revision covers the older ones). */
-export async function repairPublishFailures(deps: PublishDeps): Promise<RepairResult> {
-  const result: RepairResult = { repaired: [], stillFailing: [] };
-  for (const failure of await deps.store.listPublishFailures()) {
-    const head = await deps.store.getFilingHead(failure.agencyId, failure.year);
-    const target = { agencyId: failure.agencyId, year: failure.year, revision: Math.max(head?.latestRevision ?? 0, failure.revision) };
+export interface RepairOptions {
+  /** how long an accepted revision may wait for the stream before the repair publishes it */
+  graceMs?: number;
+  /** publishes per pass at most; the rest wait for the next pass */
+  limit?: number;
+}
+
+/** The stream normally publishes within seconds; past this the repair pass takes over. */
+export const REPAIR_GRACE_MS = 2 * 60_000;
+/** Publishes of one repair pass at most, so a pass stays well inside one Lambda invocation. */
+export const REPAIR_LIMIT = 50;
+
+/**
+ * Publishes every accepted filing whose newest revision has no page: those the table lists as
+ * unpublished for longer than the grace period, whatever became of their stream records, and
+ * those the stream gave up on (`publish_failed`). The newest revision covers the older ones.
+ */
+export async function repairPublishFailures(deps: PublishDeps, options: RepairOptions = {}): Promise<RepairResult> {
+  const cutoff = new Date(deps.clock().getTime() - (options.graceMs ?? REPAIR_GRACE_MS)).toISOString();
+  const [failures, unpublished] = await Promise.all([deps.store.listPublishFailures(), deps.store.listUnpublished(cutoff)]);
+  const found = new Map<string, { agencyId: string; year: number; revision: number }>();
+  for (const u of unpublished) found.set(`${u.agencyId}#${u.year}`, { agencyId: u.agencyId, year: u.year, revision: 0 });
+  for (const f of failures) found.set(`${f.agencyId}#${f.year}`, { agencyId: f.agencyId, year: f.year, revision: f.revision });
+  const todo = [...found.values()].slice(0, options.limit ?? REPAIR_LIMIT);
+  const result: RepairResult = { repaired: [], stillFailing: [], backlog: found.size, deferred: found.size - todo.length };
+  for (const item of todo) {
+    const head = await deps.store.getFilingHead(item.agencyId, item.year);
+    // Published meanwhile (the stream caught up) or returned, and no failure marker to clear.
+    if (item.revision === 0 && head?.status !== 'submitted' && head?.status !== 'publish_failed') continue;
+    const target = { agencyId: item.agencyId, year: item.year, revision: Math.max(head?.latestRevision ?? 0, item.revision) };
     try {
       await publishRevision(deps, target, true);
       result.repaired.push(target);

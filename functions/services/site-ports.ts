@@ -42,6 +42,15 @@ export interface RegionYearSummary {
   readonly lastmod?: string;
 }
 
+/** An accepted filing whose newest revision has no page yet, and since when it waits. */
+export interface UnpublishedFiling {
+  readonly agencyId: string;
+  readonly year: number;
+  readonly region: string;
+  /** when the revision was accepted (its submission, or its approval in a region with review) */
+  readonly acceptedAt: string;
+}
+
 export interface PublishFailure extends PublishTarget {
   readonly region: string;
   readonly error: string;
@@ -106,6 +115,12 @@ export interface SiteStore {
   /** the visible failed state: filing status `publish_failed` and a marker the repair pass lists */
   markPublishFailed(failure: PublishFailure): Promise<void>;
   listPublishFailures(): Promise<PublishFailure[]>;
+  /**
+   * Every accepted filing (`submitted` or `publish_failed`) whose newest revision is not
+   * published and was accepted before `acceptedBefore`, oldest first: what the table itself says
+   * is owed a page, whatever became of its stream record (one query of a sparse index).
+   */
+  listUnpublished(acceptedBefore: string): Promise<UnpublishedFiling[]>;
 
   /** every agency, and every filing with its accepted revisions, one filing at a time (for a rebuild) */
   scanAgencies(): AsyncIterable<AgencyInfo>;

@@ -1,6 +1,7 @@
 /**
- * An EventBridge Scheduler schedule that invokes a Lambda once a day at a local time, with
- * retries and a dead-letter queue. The reminder pass runs at 09:00 Asia/Shanghai
+ * An EventBridge Scheduler schedule that invokes a Lambda once a day at a local time (or at the
+ * `expression` given, e.g. every 5 minutes for the repair pass), with retries and a dead-letter
+ * queue. The reminder pass runs at 09:00 Asia/Shanghai
  * (functions/domain/reminders/deadline-policy.ts); running it twice is harmless (it records
  * each reminder before sending).
  */
@@ -24,6 +25,10 @@ export interface DailyScheduleProps {
   timeZone?: TimeZone;
   /** @default 3 */
   retryAttempts?: number;
+  /** instead of the daily time: e.g. `ScheduleExpression.rate(Duration.minutes(5))` */
+  expression?: ScheduleExpression;
+  /** how long a missed invocation is still worth running. @default 6 hours */
+  maxEventAge?: Duration;
   description?: string;
 }
 
@@ -36,16 +41,18 @@ export class DailySchedule extends Construct {
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
     this.schedule = new Schedule(this, 'Schedule', {
       description: props.description ?? 'nianbao daily pass',
-      schedule: ScheduleExpression.cron({
-        minute: String(props.minute ?? 0),
-        hour: String(props.hour ?? 9),
-        timeZone: props.timeZone ?? TimeZone.ASIA_SHANGHAI,
-      }),
+      schedule:
+        props.expression ??
+        ScheduleExpression.cron({
+          minute: String(props.minute ?? 0),
+          hour: String(props.hour ?? 9),
+          timeZone: props.timeZone ?? TimeZone.ASIA_SHANGHAI,
+        }),
       target: new LambdaInvoke(props.fn, {
         role,
         retryAttempts: props.retryAttempts ?? 3,
         // A pass that cannot start within hours is better skipped: tomorrow's pass covers it.
-        maxEventAge: Duration.hours(6),
+        maxEventAge: props.maxEventAge ?? Duration.hours(6),
         deadLetterQueue: props.deadLetterQueue,
       }),
     });

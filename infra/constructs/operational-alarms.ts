@@ -21,6 +21,11 @@ export interface OperationalAlarmsProps {
   emails?: readonly string[];
   /** @default 5 minutes */
   period?: Duration;
+  /**
+   * Alarms on a metric staying at or above 1 for `periods` periods in a row (e.g. the repair
+   * pass's `UnpublishedBacklog`: accepted revisions without a page past the grace period).
+   */
+  sustained?: readonly { id: string; metric: IMetric; periods: number; description: string }[];
 }
 
 export class OperationalAlarms extends Construct {
@@ -34,11 +39,12 @@ export class OperationalAlarms extends Construct {
     for (const email of props.emails ?? []) this.topic.addSubscription(new EmailSubscription(email));
     const action = new SnsAction(this.topic);
 
-    const alarm = (alarmId: string, metric: IMetric, description: string) => {
+    const alarm = (alarmId: string, metric: IMetric, description: string, periods = 1) => {
       const created = new Alarm(this, alarmId, {
         metric,
         threshold: 1,
-        evaluationPeriods: 1,
+        evaluationPeriods: periods,
+        datapointsToAlarm: periods,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         // No traffic is normal for a service busy one month a year.
         treatMissingData: TreatMissingData.NOT_BREACHING,
@@ -55,5 +61,6 @@ export class OperationalAlarms extends Construct {
       alarm(`${name}Errors`, fn.metricErrors({ period, statistic: 'Sum' }), `${name} function errors`);
       alarm(`${name}Throttles`, fn.metricThrottles({ period, statistic: 'Sum' }), `${name} function throttled`);
     }
+    for (const s of props.sustained ?? []) alarm(s.id, s.metric, s.description, s.periods);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * `nianbao site rebuild`: rewrites every object of the public site from the table (and so
- * repairs every failed publish); `nianbao site repair`: republishes only the filings left in
- * `publish_failed`. Both find DynamoDB as the other commands do (local-store.ts) and the bucket
+ * repairs every failed publish); `nianbao site repair`: publishes every accepted filing whose
+ * newest revision has no page yet (found in the table, whatever became of its stream record),
+ * with no grace period: the office asked for it now. Both find DynamoDB as the other commands do (local-store.ts) and the bucket
  * the same way: NIANBAO_S3_ENDPOINT, else a running `npm start`, else s3rver on the data folder.
  */
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { localConfig } from '../local-config.js';
 import { readRuntime } from '../runtime-file.js';
 import { freePort, startS3Local } from '../stand-ins.js';
 
-const USAGE = 'site rebuild|repair               重新生成整个公开网站 / 重新发布发布失败的报告';
+const USAGE = 'site rebuild|repair               重新生成整个公开网站 / 发布已受理但尚未公开的报告';
 
 /** A progress bar on a terminal; a line per 10% otherwise (CI logs). */
 export function progressBar(out: NodeJS.WriteStream = process.stderr): (p: RebuildProgress) => void {
@@ -62,7 +63,8 @@ export const siteCommand: Command = {
         const siteUrl = process.env.NIANBAO_SITE_URL ?? `http://127.0.0.1:${localConfig().NIANBAO_SITE_PORT}`;
         const deps = publishDepsFor(cfg, siteUrl);
         if (action === 'repair') {
-          const result = await repairPublishFailures(deps);
+          // A publish racing the runtime's own publisher is safe (publishRevision), so no grace period.
+          const result = await repairPublishFailures(deps, { graceMs: 0, limit: Number.POSITIVE_INFINITY });
           for (const t of result.repaired) process.stdout.write(`已重新发布 ${t.agencyId} ${t.year} 第${t.revision}版\n`);
           for (const t of result.stillFailing) process.stderr.write(`仍未发布 ${t.agencyId} ${t.year} 第${t.revision}版：${t.error}\n`);
           process.stdout.write(`修复 ${result.repaired.length} 份，仍失败 ${result.stillFailing.length} 份\n`);

@@ -277,12 +277,37 @@ describe('stream, schedule, mail, alarms, static files', () => {
   });
 
   it('schedules the reminder pass at 09:00 Asia/Shanghai exactly when its handler exists', () => {
-    const schedules = Object.values(resourcesOf(dev.statelessTemplate, 'AWS::Scheduler::Schedule'));
+    const schedules = Object.values(resourcesOf(dev.statelessTemplate, 'AWS::Scheduler::Schedule')).filter((s) => String(s.Properties!.ScheduleExpression).startsWith('cron'));
     expect(schedules).toHaveLength(present.remind ? 1 : 0);
     for (const schedule of schedules) {
       expect(schedule.Properties).toMatchObject({ ScheduleExpression: 'cron(0 9 * * ? *)', ScheduleExpressionTimezone: 'Asia/Shanghai' });
     }
     expect(EVENT_HANDLERS.remind).toBe('remind');
+  });
+
+  it.runIf(present.repair)('runs the repair pass every 5 minutes, writing pages like the publisher, and alarms on a backlog that stays', () => {
+    const schedules = Object.values(resourcesOf(dev.statelessTemplate, 'AWS::Scheduler::Schedule')).filter((s) => s.Properties!.ScheduleExpression === 'rate(5 minutes)');
+    expect(schedules).toHaveLength(1);
+    expect((schedules[0]!.Properties as { Target: unknown }).Target).toMatchObject({ RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 300 } });
+    expect(JSON.stringify((schedules[0]!.Properties as { Target: { Arn: unknown } }).Target.Arn)).toContain('RepairFunction');
+    const repairFn = Object.entries(resourcesOf(dev.statelessTemplate, 'AWS::Lambda::Function')).find(([id]) => id.startsWith('RepairFunction'));
+    expect(repairFn?.[1].Properties).toMatchObject({ Timeout: 300, MemorySize: 1024 });
+    // It may write the site's pages (PutObject on the site bucket), as the publisher may.
+    const policies = Object.values(resourcesOf(dev.statelessTemplate, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties!.Roles).includes('RepairFunction'));
+    expect(JSON.stringify(policies)).toContain('s3:PutObject');
+    const alarms = Object.values(resourcesOf(dev.statelessTemplate, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
+    expect(alarms.filter((a) => a.MetricName === 'UnpublishedBacklog')).toEqual([
+      expect.objectContaining({
+        Namespace: 'nianbao',
+        Dimensions: [{ Name: 'service', Value: 'nianbao' }],
+        Statistic: 'Maximum',
+        Period: 300,
+        EvaluationPeriods: 3,
+        DatapointsToAlarm: 3,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      }),
+    ]);
   });
 
   it('encrypts every dead-letter queue and refuses non-TLS access to it', () => {
@@ -380,6 +405,7 @@ describe('cdk-nag AwsSolutions', () => {
       .filter((id) => !/^[EW]\d+$/.test(id))
       // the schedule's invoke grant names the function by logical id
       .map((id) => id.replace(/<[A-Za-z0-9]+\.Arn>/, '<fn.Arn>'))
+      .filter((id, i, all) => all.indexOf(id) === i)
       .sort();
     expect(rules).toEqual(
       [
@@ -398,7 +424,7 @@ describe('cdk-nag AwsSolutions', () => {
         'AwsSolutions-IAM5[Resource::NianbaoDev-SiteBucketArn/*]',
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
         ...(present.remind || present.bounce || present.notify ? ['AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]'] : []),
-        ...(present.remind ? ['AwsSolutions-IAM5[Resource::<fn.Arn>:*]'] : []),
+        ...(present.remind || present.repair ? ['AwsSolutions-IAM5[Resource::<fn.Arn>:*]'] : []),
         'AwsSolutions-L1',
         'AwsSolutions-SQS3',
       ].sort(),

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { submitFiling } from '../../functions/services/filings.js';
 import { MAX_PUBLISH_ATTEMPTS, rebuildSite, repairPublishFailures } from '../../functions/services/publishing.js';
+import { getBoard } from '../../functions/services/review.js';
+import { STATUS_LABELS } from '../../functions/domain/filing-status.js';
 import { Report, cellRefs, cellValue } from '../../functions/domain/report.js';
 import type { Agency } from '../../functions/domain/agency.js';
 import { consistentReportArbitrary } from '../support/consistent-report.js';
@@ -125,7 +127,7 @@ describe('a bucket that keeps failing', () => {
 
     world.bucket.failWith = undefined;
     const repaired = await repairPublishFailures(world.deps.publish);
-    expect(repaired).toEqual({ repaired: [{ agencyId: agency.id, year: YEAR, revision: 1 }], stillFailing: [] });
+    expect(repaired).toEqual({ repaired: [{ agencyId: agency.id, year: YEAR, revision: 1 }], stillFailing: [], backlog: 1, deferred: 0 });
     expect((await world.stores.filings.getFiling(agency.id, YEAR))?.status).toBe('published');
     expect(await world.stores.site.listPublishFailures()).toEqual([]);
     expect(world.tables.revisions.get(`${agency.id}#${YEAR}#000001`)!.publishedAt).toBe(world.time.iso());
@@ -158,3 +160,64 @@ describe('a bucket that keeps failing', () => {
     ]);
   });
 });
+
+describe('a stream record that never reaches the publisher', () => {
+  const GRACE = 2 * 60_000;
+
+  it('is found from the table once the grace period has passed, and the repair pass publishes it', async () => {
+    const world = memoryWorld();
+    const [a, b, c] = [await world.addAgency(REGION), await world.addAgency(REGION), await world.addAgency('411326')];
+    await submit(world, a);
+    await world.deliver();
+    const lost = [await submit(world, b), await submit(world, c)];
+    expect(world.loseStream()).toBe(2); // b's and c's INSERTs: dropped, no failure marker
+    expect(await world.stores.site.listPublishFailures()).toEqual([]);
+    const board = await getBoard(world.deps.review, world.reviewer(REGION), REGION, YEAR);
+    expect(board.rows.find((r) => r.agencyId === b.id)?.status).toBe('submitted');
+    expect(STATUS_LABELS.submitted).toBe('待发布');
+
+    // Within the grace period the stream may still publish it: the pass leaves it alone.
+    world.time.advance(GRACE - 1000);
+    expect(await repairPublishFailures(world.deps.publish)).toEqual({ repaired: [], stillFailing: [], backlog: 0, deferred: 0 });
+    expect(world.bucket.objects.has(pageKey(b))).toBe(false);
+
+    world.time.advance(2000);
+    const result = await repairPublishFailures(world.deps.publish);
+    expect(result).toMatchObject({ stillFailing: [], backlog: 2, deferred: 0 });
+    expect(result.repaired.map((t) => t.agencyId).sort()).toEqual([b.id, c.id].sort());
+    for (const [i, agency] of [b, c].entries()) {
+      expectCells(world.bucket.body(pageKey(agency))!, lost[i]!.report);
+      expect((await world.stores.filings.getFiling(agency.id, YEAR))?.status).toBe('published');
+    }
+    expect(world.bucket.body(`${REGION}/${YEAR}/index.html`)).toContain(`href="/${REGION}/${YEAR}/${b.id}/"`);
+    // Nothing is owed any more.
+    expect(await repairPublishFailures(world.deps.publish)).toMatchObject({ repaired: [], backlog: 0 });
+  });
+
+  it('finds an amendment whose record was lost although an older revision is published, and bounds a pass', async () => {
+    const world = memoryWorld();
+    const [a, b] = [await world.addAgency(REGION), await world.addAgency(REGION)];
+    await submit(world, a);
+    await submit(world, b);
+    await world.deliver();
+    const amended = await submit(world, a);
+    await submit(world, b);
+    world.loseStream();
+    world.time.advance(GRACE + 1000);
+
+    const first = await repairPublishFailures(world.deps.publish, { limit: 1 });
+    expect(first).toMatchObject({ backlog: 2, deferred: 1, stillFailing: [] });
+    expect(first.repaired).toHaveLength(1);
+    const second = await repairPublishFailures(world.deps.publish, { limit: 1 });
+    expect(second).toMatchObject({ backlog: 1, deferred: 0 });
+    expect([...first.repaired, ...second.repaired].map((t) => [t.agencyId, t.revision]).sort()).toEqual(
+      [
+        [a.id, 2],
+        [b.id, 2],
+      ].sort(),
+    );
+    expectCells(world.bucket.body(pageKey(a))!, amended.report);
+    expect(world.bucket.objects.has(pageKey(a, 'r/2/index.html'))).toBe(true);
+  });
+});
+

@@ -18,6 +18,7 @@ import type {
   SiteLines,
   SiteStore,
   StoredRevision,
+  UnpublishedFiling,
 } from '../../../functions/services/site-ports.js';
 import type { Clock } from '../../../functions/services/ports.js';
 import type { Agency } from '../../../functions/domain/agency.js';
@@ -149,6 +150,17 @@ export class MemorySiteStore implements SiteStore {
 
   async listPublishFailures(): Promise<PublishFailure[]> {
     return copy(byKey(this.tables.publishFailures));
+  }
+
+  /** As the adapter's sparse index: accepted filings not yet `published`, by acceptance instant. */
+  async listUnpublished(acceptedBefore: string): Promise<UnpublishedFiling[]> {
+    return byKey(this.tables.filings, (f) => f.status === 'submitted' || f.status === 'publish_failed')
+      .flatMap((f) => {
+        const latest = this.tables.revisions.get(revisionKey(f.agencyId, f.year, f.latestRevision));
+        const acceptedAt = latest?.approvedAt ?? latest?.submittedAt;
+        return acceptedAt && acceptedAt < acceptedBefore ? [{ agencyId: f.agencyId, year: f.year, region: f.region, acceptedAt }] : [];
+      })
+      .sort((a, b) => (a.acceptedAt < b.acceptedAt ? -1 : a.acceptedAt > b.acceptedAt ? 1 : 0));
   }
 
   async *scanAgencies(): AsyncIterable<AgencyInfo> {

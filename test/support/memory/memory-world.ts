@@ -108,6 +108,17 @@ export function memoryWorld(options: WorldOptions = {}) {
     return result;
   }
 
+  /**
+   * Loses the publisher's undelivered records, as a pump that gives up on a batch and moves its
+   * checkpoint past it (or an event source mapping that sends it to its on-failure queue) does.
+   * Returns how many records of accepted revisions were lost.
+   */
+  function loseStream(): number {
+    const from = cursors.get(publisher)!;
+    cursors.set(publisher, tables.stream.length);
+    return tables.stream.slice(from).filter((r) => r.kind === 'revision').length;
+  }
+
   /** Deliveries until nothing fails or `rounds` are spent (a stream redelivers a failing record). */
   async function drain(rounds = 5): Promise<Delivery[]> {
     const all: Delivery[] = [];
@@ -149,6 +160,7 @@ export function memoryWorld(options: WorldOptions = {}) {
     deps: { filing, review: reviewDeps, publish, notify, remind },
     deliver,
     drain,
+    loseStream,
     addAgency,
     filer,
     reviewer,
