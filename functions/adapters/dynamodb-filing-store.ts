@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
+  GetCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -111,18 +112,35 @@ export class DynamoDbFilingStore implements FilingStore {
     return agency;
   }
 
+  /**
+   * The agency and its sign-in index (one `SIGNIN#<e-mail>` item per address, so sign-in finds an
+   * address's agencies with one query) in one transaction; addresses no longer listed lose theirs.
+   */
   async putAgency(agency: Agency): Promise<void> {
     this.agencies.delete(agency.id);
+    const old = await this.db.send(new GetCommand({ TableName: this.table, Key: KEY.agency(agency.id), ConsistentRead: true }));
+    const emails = new Set(agency.emails.map((e) => e.toLowerCase()));
+    const removed = ((old.Item?.emails as string[] | undefined) ?? []).map((e) => e.toLowerCase()).filter((e) => !emails.has(e));
     await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: {
-          ...KEY.agency(agency.id),
-          [KEYS.gsi1pk]: part.region(agency.region),
-          [KEYS.gsi1sk]: part.agency(agency.id),
-          type: 'agency',
-          ...agency,
-        },
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.table,
+              Item: {
+                ...KEY.agency(agency.id),
+                [KEYS.gsi1pk]: part.region(agency.region),
+                [KEYS.gsi1sk]: part.agency(agency.id),
+                type: 'agency',
+                ...agency,
+              },
+            },
+          },
+          ...[...emails].map((email) => ({
+            Put: { TableName: this.table, Item: { ...KEY.signInAgency(email, agency.id), type: 'sign-in', agencyId: agency.id } },
+          })),
+          ...[...new Set(removed)].map((email) => ({ Delete: { TableName: this.table, Key: KEY.signInAgency(email, agency.id) } })),
+        ],
       }),
     );
   }

@@ -108,9 +108,9 @@ function parseJson(event: APIGatewayProxyEventV2, raw: Buffer | undefined): unkn
 
 const errorMapping: middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> = {
   onError: (request) => {
-    const { status, body } = errorResponse(request.error);
+    const { status, body, headers } = errorResponse(request.error);
     if (status >= 500) console.error(request.error);
-    request.response = jsonResponse(status, body, status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+    request.response = jsonResponse(status, body, headers);
   },
 };
 
@@ -180,6 +180,11 @@ export function authenticatedRoute<B = undefined, Q = object, P = object, W = ne
     const caller = await authenticating;
     return handle(parseRequest(options, incoming), caller, deps, prefetched);
   });
+}
+
+/** The caller's address as API Gateway saw it (the local API server fills it the same way). */
+export function clientIp(event: APIGatewayProxyEventV2): string {
+  return event.requestContext?.http?.sourceIp ?? 'unknown';
 }
 
 /** `If-Match: 3`, `"3"` or `W/"3"`. */

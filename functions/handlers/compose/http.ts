@@ -8,6 +8,9 @@ import { DynamoDbFilingStore, createDocumentClient } from '../../adapters/dynamo
 import { DynamoDbReviewStore } from '../../adapters/dynamodb-review-store.js';
 import type { Clock, FilingStore } from '../../services/ports.js';
 import type { ReviewStore } from '../../services/review-ports.js';
+import { DynamoDbSignInStore } from '../../adapters/dynamodb-sign-in-store.js';
+import { SesMailer, createSesClient } from '../../adapters/ses-mailer.js';
+import type { SignInDeps } from '../../services/sign-in.js';
 
 export interface Runtime {
   store: FilingStore;
@@ -37,4 +40,18 @@ export function runtime(): Runtime {
 /** The reviewer routes' dependencies: the runtime plus the deadline policy (for the board). */
 export function reviewDeps(deps: Runtime): ReviewDeps {
   return { ...deps, policy: settings().NIANBAO_REMINDER_POLICY };
+}
+
+let signIn: SignInDeps | undefined;
+
+/** The sign-in routes' dependencies: the runtime's store and clock, the sign-in table items, SES. */
+export function signInDeps(deps: Runtime, cfg: Settings = settings()): SignInDeps {
+  signIn ??= {
+    store: deps.store,
+    clock: deps.clock,
+    signIn: new DynamoDbSignInStore(createDocumentClient(cfg), cfg.NIANBAO_TABLE),
+    mailer: new SesMailer(createSesClient(cfg), cfg.NIANBAO_MAIL_FROM, cfg.NIANBAO_SES_CONFIGURATION_SET),
+    config: { publicUrl: cfg.NIANBAO_PUBLIC_URL, sessionHours: cfg.NIANBAO_SESSION_HOURS },
+  };
+  return signIn;
 }
