@@ -9,6 +9,8 @@ import { createHash, randomInt } from 'node:crypto';
 import type { CodeRequest, CodeSent, SignInRole, VerifyAnswer, VerifyRequest } from '../contract/sign-in.js';
 import { signInCodeEmail } from '../render/email/email-templates.js';
 import { AuthenticationError, InputError, TooManyRequestsError } from './errors.js';
+import { RegionCode } from '../domain/agency.js';
+import { CodeRequest as CodeRequestSchema } from '../contract/sign-in.js';
 import type { AuditEvent, Caller, TokenRecord } from './model.js';
 import type { Clock, FilingStore } from './ports.js';
 import type { Mailer } from './reminder-ports.js';
@@ -169,4 +171,14 @@ function sessionEvent(
     actor: t.hash.slice(0, 12),
     detail: { role: t.role, ...extra },
   };
+}
+
+/** Registers an address as a reviewer of a region (`nianbao reviewers add`). */
+export async function addReviewer(signIn: SignInStore, region: string, email: string): Promise<{ region: string; email: string }> {
+  const code = RegionCode.safeParse(region);
+  if (!code.success) throw new InputError(`行政区划代码“${region}”应为6位数字`);
+  const address = CodeRequestSchema.shape.email.safeParse(email);
+  if (!address.success) throw new InputError(`电子邮箱地址“${email}”格式不正确`);
+  await signIn.addReviewer(code.data, address.data);
+  return { region: code.data, email: address.data };
 }

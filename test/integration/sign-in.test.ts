@@ -70,7 +70,7 @@ describe('e-mail code sign-in (API, DynamoDB Local, SES emulator)', () => {
   it('refuses a flood of codes for one address with 429 and Retry-After', async () => {
     const email = `flood-${unique()}@example.org`;
     const statuses: number[] = [];
-    let last: Awaited<ReturnType<typeof api>> | undefined;
+    let last: Awaited<ReturnType<typeof api<any>>> | undefined;
     for (let i = 0; i < 6; i++) {
       last = await api('/api/sign-in/code', { method: 'POST', body: { email, role: 'filer' } });
       statuses.push(last.status);

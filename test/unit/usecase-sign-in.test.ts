@@ -113,3 +113,18 @@ describe('e-mail code sign-in', () => {
     expect(reviewer).toMatchObject({ kind: 'session', role: 'reviewer', region: '330100' });
   });
 });
+
+describe('links in reminder and return e-mails', () => {
+  it('open the filing sign-in page with the agency address filled in, never a token', async () => {
+    const { reminderDepsFor } = await import('../../functions/handlers/compose/mail.js');
+    const { readSettings } = await import('../../functions/settings.js');
+    const deps = reminderDepsFor(readSettings({ NIANBAO_PUBLIC_URL: 'https://nianbao.example.gov.cn' }), readSettings({}), world().mailer);
+    const agency = { id: 'X', name: '某局', region: '330102', kind: 'department' as const, emails: ['Clerk@Example.org'] };
+    expect(deps.links.signIn(agency, 2024)).toBe('https://nianbao.example.gov.cn/file/#signin=Clerk%40Example.org');
+    expect(deps.formUrl('X', 2024, 'clerk@example.org')).toBe('https://nianbao.example.gov.cn/file/#signin=clerk%40example.org');
+  });
+});
+
+function world() {
+  return memoryWorld();
+}

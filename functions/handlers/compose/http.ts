@@ -11,12 +11,15 @@ import type { ReviewStore } from '../../services/review-ports.js';
 import { DynamoDbSignInStore } from '../../adapters/dynamodb-sign-in-store.js';
 import { SesMailer, createSesClient } from '../../adapters/ses-mailer.js';
 import type { SignInDeps } from '../../services/sign-in.js';
+import type { SignInStore } from '../../services/sign-in-ports.js';
 
 export interface Runtime {
   store: FilingStore;
   clock: Clock;
   /** region settings (the publish gate), return and approval, the board's extra reads */
   settings: ReviewStore;
+  /** sign-in registrations, codes and limit counters */
+  signIn: SignInStore;
 }
 
 /** The HTTP routes' adapters for explicit settings (the CLI builds its own from these too). */
@@ -25,6 +28,7 @@ export function httpDepsFor(cfg: Settings): Runtime {
   return {
     store: new DynamoDbFilingStore(db, cfg.NIANBAO_TABLE),
     settings: new DynamoDbReviewStore(db, cfg.NIANBAO_TABLE),
+    signIn: new DynamoDbSignInStore(db, cfg.NIANBAO_TABLE),
     clock: () => new Date(),
   };
 }
@@ -49,7 +53,7 @@ export function signInDeps(deps: Runtime, cfg: Settings = settings()): SignInDep
   signIn ??= {
     store: deps.store,
     clock: deps.clock,
-    signIn: new DynamoDbSignInStore(createDocumentClient(cfg), cfg.NIANBAO_TABLE),
+    signIn: deps.signIn,
     mailer: new SesMailer(createSesClient(cfg), cfg.NIANBAO_MAIL_FROM, cfg.NIANBAO_SES_CONFIGURATION_SET),
     config: { publicUrl: cfg.NIANBAO_PUBLIC_URL, sessionHours: cfg.NIANBAO_SESSION_HOURS },
   };
