@@ -8,8 +8,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -113,36 +113,35 @@ export class DynamoDbFilingStore implements FilingStore {
   }
 
   /**
-   * The agency and its sign-in index (one `SIGNIN#<e-mail>` item per address, so sign-in finds an
-   * address's agencies with one query) in one transaction; addresses no longer listed lose theirs.
+   * The agency, then its sign-in index (one `SIGNIN#<e-mail>` item per address, so sign-in finds
+   * an address's agencies with one query). One Put when the addresses did not change (a
+   * re-import of a large registry stays one write per row); new addresses get their item,
+   * addresses no longer listed lose theirs.
    */
   async putAgency(agency: Agency): Promise<void> {
     this.agencies.delete(agency.id);
-    const old = await this.db.send(new GetCommand({ TableName: this.table, Key: KEY.agency(agency.id), ConsistentRead: true }));
-    const emails = new Set(agency.emails.map((e) => e.toLowerCase()));
-    const removed = ((old.Item?.emails as string[] | undefined) ?? []).map((e) => e.toLowerCase()).filter((e) => !emails.has(e));
-    await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.table,
-              Item: {
-                ...KEY.agency(agency.id),
-                [KEYS.gsi1pk]: part.region(agency.region),
-                [KEYS.gsi1sk]: part.agency(agency.id),
-                type: 'agency',
-                ...agency,
-              },
-            },
-          },
-          ...[...emails].map((email) => ({
-            Put: { TableName: this.table, Item: { ...KEY.signInAgency(email, agency.id), type: 'sign-in', agencyId: agency.id } },
-          })),
-          ...[...new Set(removed)].map((email) => ({ Delete: { TableName: this.table, Key: KEY.signInAgency(email, agency.id) } })),
-        ],
+    const { Attributes: old } = await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          ...KEY.agency(agency.id),
+          [KEYS.gsi1pk]: part.region(agency.region),
+          [KEYS.gsi1sk]: part.agency(agency.id),
+          type: 'agency',
+          ...agency,
+        },
+        ReturnValues: 'ALL_OLD',
       }),
     );
+    const before = new Set(((old?.emails as string[] | undefined) ?? []).map((e) => e.toLowerCase()));
+    const now = new Set(agency.emails.map((e) => e.toLowerCase()));
+    for (const email of now) {
+      if (before.has(email)) continue;
+      await this.db.send(new PutCommand({ TableName: this.table, Item: { ...KEY.signInAgency(email, agency.id), type: 'sign-in', agencyId: agency.id } }));
+    }
+    for (const email of before) {
+      if (!now.has(email)) await this.db.send(new DeleteCommand({ TableName: this.table, Key: KEY.signInAgency(email, agency.id) }));
+    }
   }
 
   async listAgencies(region: string): Promise<Agency[]> {

@@ -92,6 +92,14 @@ describe('e-mail code sign-in (API, DynamoDB Local, SES emulator)', () => {
     expect(outcomes.filter((o) => !o.allowed)).toHaveLength(2);
   });
 
+  it('forgets an address the agency no longer lists', async () => {
+    const { email, agencyId } = await registeredAgency();
+    const agency = (await store().getAgency(agencyId))!;
+    await store().putAgency({ ...agency, emails: ['other@example.org'] });
+    await api('/api/sign-in/code', { method: 'POST', body: { email, role: 'filer' } });
+    expect(await mailTo(email)).toHaveLength(0);
+  });
+
   it('signs a registered reviewer into their region', async () => {
     const cfg = testConfig();
     const region = newRegion();
