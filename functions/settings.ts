@@ -31,6 +31,8 @@ export const Settings = z.object({
   // ---- sign-in ----
   /** days a new API token stays valid */
   NIANBAO_TOKEN_DAYS: z.coerce.number().int().min(1).max(366).default(90),
+  /** hours a session opened by an e-mail code stays valid */
+  NIANBAO_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   // ---- mail ----
   /** the verified SES identity mail is sent from */
   NIANBAO_MAIL_FROM: z.string().min(3).default('nianbao@example.org'),

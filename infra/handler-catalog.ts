@@ -22,7 +22,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, TableAccess>> = {
   'region-rollup': 'read',
   'return-filing': 'readWrite',
   'approve-filing': 'readWrite',
+  'sign-in-code': 'readWrite',
+  'sign-in-verify': 'readWrite',
+  'sign-out': 'readWrite',
 };
+
+/** Route modules that send mail (the sign-in code): granted SES send and given the sender. */
+export const MAILING_ROUTES: readonly string[] = ['sign-in-code'];
 
 /** Event handler modules, by role (docs/architecture.md, the flows). */
 export const EVENT_HANDLERS = {

@@ -26,7 +26,7 @@ import { acknowledgeNag } from './constructs/nag.js';
 import { grantTable } from './constructs/table-access.js';
 import { createTableInput } from '../functions/adapters/dynamodb-table.js';
 import { exportName, type StatefulExport } from './stateful-stack.js';
-import { pascal, presentEventHandlers, ROUTE_ACCESS, routeModules, type EventRole } from './handler-catalog.js';
+import { pascal, presentEventHandlers, MAILING_ROUTES, ROUTE_ACCESS, routeModules, type EventRole } from './handler-catalog.js';
 import { customOrigin, type StageConfig } from './stage-config.js';
 import { METRIC_NAMESPACE } from '../functions/handlers/observability.js';
 
@@ -122,6 +122,12 @@ export class StatelessStack extends Stack {
       new CfnOutput(this, `DkimRecord${i + 1}`, { value: Fn.join(' ', [record.name, 'CNAME', record.value]), description: `SES DKIM record ${i + 1} of 3 for ${config.mailFrom}` });
     });
     const mailEnv = { NIANBAO_MAIL_FROM: config.mailFrom, NIANBAO_SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName };
+    for (const module of MAILING_ROUTES) {
+      const route = this.functions[pascal(module)];
+      if (!route) continue;
+      mail.grantSend(route);
+      for (const [name, value] of Object.entries(mailEnv)) route.addEnvironment(name, value);
+    }
 
     /** A function that writes the site's pages: the publisher and the repair pass. */
     const publisher = (module: string, timeoutSeconds: number) => {

@@ -103,18 +103,20 @@ async function main(): Promise<void> {
     });
 
     const { runtime } = await import('../functions/handlers/compose/http.js');
-    const { store, clock } = runtime();
+    const { store, clock, signIn } = runtime();
     let seeded = false;
     if (!(await isSeeded(store))) {
       await seedDemoCounty(store, clock);
       seeded = true;
     }
+    const { DEMO_CONTACTS } = await import('./seed/demo-reviewers.js');
+    // Each start (an older data folder too): the demo reviewer signs in by e-mail code on /review/.
+    for (const email of DEMO_CONTACTS.reviewers) await signIn.addReviewer(DEMO_REGION, email);
     const links = await demoSignIns(local.dataDir, cfg.NIANBAO_PUBLIC_URL, cfg.NIANBAO_TOKEN_DAYS);
 
     // Reminders (issue 6): failed-check e-mails from the stream, the daily 09:00 pass (after the seed, so
     // a catch-up pass at start sees the demo agencies).
     const { startReminders } = await import('./reminders.js');
-    const { DEMO_CONTACTS } = await import('./seed/demo-reviewers.js');
     reminders = await startReminders({
       dynamodbEndpoint: standIns.dynamodb.endpoint,
       sesEndpoint: standIns.ses.endpoint,
@@ -136,6 +138,10 @@ async function main(): Promise<void> {
       `示范数据 (demo): ${DEMO_REGION_NAME} ${DEMO_REGION}，填报 ${DEMO_YEAR} 年度，${DEMO_YEAR - 1} 年度已提交${seeded ? '（刚刚写入 just seeded）' : ''}`,
       '登录链接 (sign-in links; new ones each start, the previous start\'s are revoked):',
       ...links.map((l) => `  ${l.label.padEnd(14, '　')} ${l.url}`),
+      '',
+      `邮箱验证码登录 (e-mail code sign-in): ${api.url}/file/ 或 /review/，验证码在 SES 邮件查看 ${standIns.ses.endpoint}/`,
+      ...DEMO_AGENCIES.map((a) => `  ${a.name.padEnd(12, '　')} ${a.emails.join(', ')}`),
+      ...DEMO_CONTACTS.reviewers.map((e) => `  ${`主管部门 ${DEMO_REGION}`.padEnd(12, '　')} ${e}（/review/）`),
       '',
       `例 (try): curl -H "Authorization: Bearer ${links[0]?.token ?? 'TOKEN'}" ${api.url}/api/filings/${DEMO_YEAR}`,
       '按 Ctrl-C 停止 (Ctrl-C stops everything).',

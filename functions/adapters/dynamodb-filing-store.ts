@@ -8,6 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   DynamoDBDocumentClient,
   PutCommand,
   QueryCommand,
@@ -116,9 +117,15 @@ export class DynamoDbFilingStore implements FilingStore {
     return agency;
   }
 
+  /**
+   * The agency, then its sign-in index (one `SIGNIN#<e-mail>` item per address, so sign-in finds
+   * an address's agencies with one query). One Put when the addresses did not change (a
+   * re-import of a large registry stays one write per row); new addresses get their item,
+   * addresses no longer listed lose theirs.
+   */
   async putAgency(agency: Agency): Promise<void> {
     this.agencies.delete(agency.id);
-    await this.db.send(
+    const { Attributes: old } = await this.db.send(
       new PutCommand({
         TableName: this.table,
         Item: {
@@ -128,8 +135,18 @@ export class DynamoDbFilingStore implements FilingStore {
           type: 'agency',
           ...agency,
         },
+        ReturnValues: 'ALL_OLD',
       }),
     );
+    const before = new Set(((old?.emails as string[] | undefined) ?? []).map((e) => e.toLowerCase()));
+    const now = new Set(agency.emails.map((e) => e.toLowerCase()));
+    for (const email of now) {
+      if (before.has(email)) continue;
+      await this.db.send(new PutCommand({ TableName: this.table, Item: { ...KEY.signInAgency(email, agency.id), type: 'sign-in', agencyId: agency.id } }));
+    }
+    for (const email of before) {
+      if (!now.has(email)) await this.db.send(new DeleteCommand({ TableName: this.table, Key: KEY.signInAgency(email, agency.id) }));
+    }
   }
 
   async listAgencies(region: string): Promise<Agency[]> {

@@ -10,6 +10,9 @@
  * | event       | AGENCY#<id> or REGION#<r>  | EVENT#<iso time>#<random>  | EVENTS#<region>           | <iso time>#<random>        |
  * | token       | TOKEN#<sha256 hex>         | TOKEN                      | TOKENS#<role>#<owner>     | <createdAt>                |
  * | idempotency | IDEMPOTENCY#<scope>#<key>  | IDEMPOTENCY                | –                         | –                          |
+ * | sign-in reg | SIGNIN#<e-mail>            | AGENCY#<id>, REVIEWER#<r>  | –                         | –                          |
+ * | sign-in code| SIGNINCODE#<e-mail>        | CODE#<role>                | – (ttl)                   | –                          |
+ * | rate limit  | LIMIT#<kind>#<key>         | W#<seconds>#<window>       | – (ttl)                   | –                          |
  *
  * GSI2 is sparse (reminders, docs/reminders.md): a filing carries GSI2PK `OUTSTANDING#<year>`,
  * GSI2SK `<region>#<agencyId>` only while not submitted, so finding who owes a report costs

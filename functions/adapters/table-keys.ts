@@ -26,6 +26,8 @@ export const part = {
   sentReminders: (region: string, year: number) => `REMINDERS#${region}#${year}`,
   /** GSI2: the sparse index of accepted filings whose newest revision has no page yet */
   unpublished: 'UNPUBLISHED',
+  /** the partition of an address's sign-in registrations */
+  signIn: (email: string) => `SIGNIN#${email.toLowerCase()}`,
 } as const;
 
 /**
@@ -51,4 +53,11 @@ export const KEY = {
   undeliverable: (address: string) => item(`EMAIL#${address.toLowerCase()}`, 'UNDELIVERABLE'),
   returned: (agencyId: string, year: number, eventId: string) => item(part.agency(agencyId), `RETURNED#${year}#${eventId}`),
   openYear: (year: number) => item('YEARS', `YEAR#${year}`),
+  /** an address's registrations (sign-in): one item per agency listing it and per reviewer region */
+  signInAgency: (email: string, agencyId: string) => item(part.signIn(email), `AGENCY#${agencyId}`),
+  signInReviewer: (email: string, region: string) => item(part.signIn(email), `REVIEWER#${region}`),
+  /** the live sign-in code of an address and role (ttl) */
+  signInCode: (email: string, role: string) => item(`SIGNINCODE#${email.toLowerCase()}`, `CODE#${role}`),
+  /** a rate-limit counter of one fixed window (ttl) */
+  limit: (key: string, windowSeconds: number, window: number) => item(`LIMIT#${key}`, `W#${windowSeconds}#${window}`),
 } as const;

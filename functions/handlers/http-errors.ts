@@ -16,6 +16,7 @@ import {
   PreconditionRequiredError,
   ReportTooLargeError,
   StateConflictError,
+  TooManyRequestsError,
   VersionConflictError,
 } from '../services/errors.js';
 
@@ -37,20 +38,28 @@ const STATUS: readonly (readonly [ErrorClass, number, string])[] = [
   [CheckFailedError, 422, 'check-failed'],
   [IdempotencyKeyReuseError, 422, 'idempotency-key-reused'],
   [PreconditionRequiredError, 428, 'precondition-required'],
+  [TooManyRequestsError, 429, 'too-many-requests'],
 ];
 
 export interface ErrorResponse {
   status: number;
   body: ErrorBody;
+  headers: Record<string, string>;
 }
 
 export function errorResponse(error: unknown): ErrorResponse {
   for (const [type, status, code] of STATUS) {
     if (error instanceof type) {
-      return { status, body: { error: { code, message: error.message, ...details(error) } } };
+      return { status, body: { error: { code, message: error.message, ...details(error) } }, headers: headersOf(error) };
     }
   }
-  return { status: 500, body: { error: { code: 'internal', message: '服务器内部错误，请稍后重试' } } };
+  return { status: 500, body: { error: { code: 'internal', message: '服务器内部错误，请稍后重试' } }, headers: {} };
+}
+
+function headersOf(error: NianbaoError): Record<string, string> {
+  if (error instanceof AuthenticationError) return { 'www-authenticate': 'Bearer' };
+  if (error instanceof TooManyRequestsError) return { 'retry-after': String(error.retryAfterSeconds) };
+  return {};
 }
 
 function details(error: NianbaoError): Record<string, unknown> {
@@ -60,5 +69,6 @@ function details(error: NianbaoError): Record<string, unknown> {
   }
   if (error instanceof InputError && error.issues.length > 0) return { issues: error.issues };
   if (error instanceof VersionConflictError) return { currentVersion: error.currentVersion };
+  if (error instanceof TooManyRequestsError) return { retryAfterSeconds: error.retryAfterSeconds };
   return {};
 }

@@ -116,9 +116,9 @@ function parseJson(event: APIGatewayProxyEventV2, raw: Buffer | undefined): unkn
 
 const errorMapping: middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> = {
   onError: (request) => {
-    const { status, body } = errorResponse(request.error);
+    const { status, body, headers } = errorResponse(request.error);
     if (status >= 500) console.error(request.error);
-    request.response = jsonResponse(status, body, status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+    request.response = jsonResponse(status, body, headers);
   },
 };
 
@@ -223,6 +223,11 @@ export function authenticatedRoute<B = undefined, Q = object, P = object, W = ne
     Object.assign(incoming.log, { role: caller.role, region: caller.region, ...(caller.role === 'filer' ? { agencyId: caller.agencyId } : {}) });
     return handle(parseRequest(options, incoming), caller, deps, prefetched);
   });
+}
+
+/** The caller's address as API Gateway saw it (the local API server fills it the same way). */
+export function clientIp(event: APIGatewayProxyEventV2): string {
+  return event.requestContext?.http?.sourceIp ?? 'unknown';
 }
 
 /** `If-Match: 3`, `"3"` or `W/"3"`. */

@@ -13,6 +13,9 @@ import { handler as reviewFiling } from './review-filing.js';
 import { handler as returnFiling } from './return-filing.js';
 import { handler as approveFiling } from './approve-filing.js';
 import { handler as regionRollup } from './region-rollup.js';
+import { handler as signInCode } from './sign-in-code.js';
+import { handler as signInVerify } from './sign-in-verify.js';
+import { handler as signOut } from './sign-out.js';
 
 export interface Route {
   method: 'GET' | 'PUT' | 'POST';
@@ -25,6 +28,9 @@ export interface Route {
 
 export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/health', module: 'health', handler: health },
+  { method: 'POST', path: '/api/sign-in/code', module: 'sign-in-code', handler: signInCode },
+  { method: 'POST', path: '/api/sign-in/verify', module: 'sign-in-verify', handler: signInVerify },
+  { method: 'POST', path: '/api/sign-out', module: 'sign-out', handler: signOut },
   { method: 'GET', path: '/api/filings/{year}', module: 'get-filing', handler: getFiling },
   { method: 'PUT', path: '/api/filings/{year}/draft', module: 'save-draft', handler: saveDraft },
   { method: 'POST', path: '/api/filings/{year}/submit', module: 'submit-filing', handler: submitFiling },

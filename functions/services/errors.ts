@@ -67,3 +67,13 @@ export class ReportTooLargeError extends NianbaoError {}
 
 /** Bad rows in an agencies CSV; the good rows were imported. */
 export class CsvFormatError extends NianbaoError {}
+
+/** Too many requests for an address, a code or a client; `retryAfterSeconds` goes to `Retry-After`. */
+export class TooManyRequestsError extends NianbaoError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

@@ -66,6 +66,8 @@ export const EventType = z.enum([
   'region.settings',
   'token.created',
   'token.revoked',
+  'session.started',
+  'session.ended',
 ]);
 export type EventType = z.infer<typeof EventType>;
 

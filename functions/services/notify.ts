@@ -24,8 +24,8 @@ export interface NotifyDeps {
   mailer: Mailer;
   policy: ReminderPolicy;
   clock: Clock;
-  /** the filing form, where the filer corrects and resubmits */
-  formUrl(agencyId: string, year: number): string;
+  /** the filing form's sign-in page for the recipient's address, where the filer corrects and resubmits */
+  formUrl(agencyId: string, year: number, email?: string): string;
 }
 
 export const CHECK_FAIL_WINDOW_MS = 3600_000;
@@ -77,7 +77,7 @@ export async function notifyCheckFailed(deps: NotifyDeps, event: AuditEvent, eve
     deadline: deadlineFor(deps.policy, agency, year),
     today: shanghaiDate(new Date(event.at)),
     errors,
-    formUrl: deps.formUrl(agencyId, year),
+    formUrl: deps.formUrl(agencyId, year, to[0]),
     attempts: outcome.attempts,
   });
   try {
@@ -128,7 +128,7 @@ export async function notifyReturned(deps: NotifyDeps, event: AuditEvent, eventI
     revision: (detail.revision as number | undefined) ?? 0,
     comment: (detail.comment as string | undefined) ?? '',
     cells,
-    formUrl: deps.formUrl(agencyId, year),
+    formUrl: deps.formUrl(agencyId, year, to[0]),
   });
   try {
     await deps.mailer.send({ to, ...mail, tags: { agency: agencyId, region: event.region, kind: 'returned' } });

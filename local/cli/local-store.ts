@@ -11,6 +11,7 @@ import { httpDepsFor } from '../../functions/handlers/compose/http.js';
 import { reminderDepsFor } from '../../functions/handlers/compose/mail.js';
 import type { Clock, FilingStore } from '../../functions/services/ports.js';
 import type { ReviewStore } from '../../functions/services/review-ports.js';
+import type { SignInStore } from '../../functions/services/sign-in-ports.js';
 import { localConfig } from '../local-config.js';
 import { RuntimeUnreachableError, readRuntime, unreachableSentence } from '../runtime-file.js';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -26,6 +27,8 @@ export interface CliContext {
   review: ReviewStore;
   clock: Clock;
   config: Settings;
+  /** sign-in registrations (reviewers) */
+  signIn: SignInStore;
 }
 
 export async function withStore<T>(run: (context: CliContext) => Promise<T>): Promise<T> {
@@ -50,8 +53,8 @@ export async function withStore<T>(run: (context: CliContext) => Promise<T>): Pr
   const client = createDynamoDbClient(config);
   try {
     if (config.NIANBAO_DYNAMODB_ENDPOINT) await ensureTable(client, config.NIANBAO_TABLE);
-    const { store, settings: review, clock } = httpDepsFor(config);
-    return await run({ store, review, clock, config });
+    const { store, settings: review, clock, signIn } = httpDepsFor(config);
+    return await run({ store, review, clock, config, signIn });
   } finally {
     client.destroy();
     await stop?.();

@@ -24,6 +24,7 @@ const COMMANDS: readonly { words: readonly string[]; load: () => Promise<Command
   { words: ['site'], load: async () => (await import('./site-command.js')).siteCommand },
   { words: ['remind'], load: async () => (await import('./remind-command.js')).remindCommand },
   { words: ['ses'], load: async () => (await import('./ses-command.js')).sesCommand },
+  { words: ['reviewers', 'add'], load: async () => (await import('./reviewers-command.js')).reviewersCommand },
   { words: ['region'], load: async () => (await import('./region-command.js')).regionCommand },
 ];
 

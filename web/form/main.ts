@@ -19,7 +19,8 @@ import { sameContent } from './same-content.js';
 import { ReportEditor, type TextSectionId } from './report-editor.js';
 import { candidateYears, daysLeft, deadlineOf, deadlineText, openingYear, selectableYears } from './reporting-year.js';
 import { dropBackup, readBackup, rememberYear, rememberedYear, writeBackup } from './session-backup.js';
-import { signIn, signOut } from './sign-in.js';
+import { keepToken, signIn, signOut } from './sign-in.js';
+import { mountCodeSignIn, signOutSession } from './code-sign-in.js';
 import { showReviewComments, offerRollup } from './review-comments.js';
 
 const AUTOSAVE_MS = 3000;
@@ -489,19 +490,36 @@ class FilingPage {
 async function boot(): Promise<void> {
   const token = signIn(window);
   const app = byId('app');
+  const base = meta('nianbao-api');
+  const showSignIn = () => {
+    byId('signed-out').hidden = false;
+    mountCodeSignIn(byId('code-sign-in'), base, 'filer', (session) => {
+      keepToken(window, session.token);
+      window.location.reload();
+    });
+  };
   if (!token) {
     app.classList.add('signed-out');
-    byId('signed-out').hidden = false;
+    showSignIn();
     return;
   }
-  const api = apiClient(meta('nianbao-api'), token);
+  const signOutButton = byId('sign-out');
+  signOutButton.hidden = false;
+  signOutButton.addEventListener('click', () => {
+    void signOutSession(base, token).then(() => {
+      signOut(window);
+      window.location.reload();
+    });
+  });
+  const api = apiClient(base, token);
   const today = shanghaiDate(new Date());
   const views = await Promise.all(candidateYears(today).map((y) => api.getFiling(y).catch((error: unknown) => error)));
   const failure = views.find((v) => v instanceof ApiError && (v.status === 401 || v.status === 403));
   const first = views.find((v): v is FilingView => !(v instanceof Error));
   if (failure || !first) {
     if (failure) signOut(window);
-    byId('signed-out').hidden = false;
+    signOutButton.hidden = true;
+    showSignIn();
     byId('signed-out-reason').textContent =
       failure instanceof ApiError ? failure.message : first ? '' : `无法读取报告：${String(views[0])}`;
     return;

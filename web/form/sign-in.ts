@@ -37,6 +37,11 @@ export function signIn(win: Window): string | undefined {
   return win.sessionStorage.getItem(STORAGE_KEY) ?? undefined;
 }
 
+/** Keeps a session opened by the e-mail code for this tab, as a link's token is kept. */
+export function keepToken(win: Window, token: string): void {
+  win.sessionStorage.setItem(STORAGE_KEY, token);
+}
+
 export function signOut(win: Window): void {
   win.sessionStorage.removeItem(STORAGE_KEY);
 }

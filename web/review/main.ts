@@ -7,6 +7,7 @@
 import { TEMPLATES, cellLabel, cellPath, type TemplateId } from '../../functions/domain/report-template.js';
 import { clear, h } from '../form/dom.js';
 import { extractToken } from '../form/sign-in.js';
+import { mountCodeSignIn, signOutSession } from '../form/code-sign-in.js';
 import { STATUS_LABELS, isFiled, isOutstanding, type FilingStatus } from '../../functions/domain/filing-status.js';
 import { findingKey } from '../../functions/domain/finding.js';
 import type { Board, BoardRow, ReviewFilingResponse, Rollup } from '../../functions/contract/filing-api.js';
@@ -434,12 +435,29 @@ function main(): void {
   if (region) sessionStorage.setItem(REGION_KEY, region);
   const token = sessionStorage.getItem(TOKEN_KEY);
   const savedRegion = sessionStorage.getItem(REGION_KEY);
-  if (!token || !savedRegion) {
+  const showSignIn = () => {
     $('signed-out').hidden = false;
+    mountCodeSignIn($('code-sign-in'), base, 'reviewer', (session) => {
+      sessionStorage.setItem(TOKEN_KEY, session.token);
+      sessionStorage.setItem(REGION_KEY, session.region);
+      location.reload();
+    });
+  };
+  if (!token || !savedRegion) {
+    showSignIn();
     return;
   }
+  const signOutButton = $('sign-out');
+  signOutButton.hidden = false;
+  signOutButton.addEventListener('click', () => {
+    void signOutSession(base, token).then(() => {
+      sessionStorage.removeItem(TOKEN_KEY);
+      location.reload();
+    });
+  });
   void new ReviewPage(base, token, savedRegion).start().catch((error: Error) => {
-    $('signed-out').hidden = false;
+    signOutButton.hidden = true;
+    showSignIn();
     $('signed-out-reason').textContent = error.message;
   });
 }

@@ -8,12 +8,18 @@ import { DynamoDbFilingStore, createDocumentClient } from '../../adapters/dynamo
 import { DynamoDbReviewStore } from '../../adapters/dynamodb-review-store.js';
 import type { Clock, FilingStore } from '../../services/ports.js';
 import type { ReviewStore } from '../../services/review-ports.js';
+import { DynamoDbSignInStore } from '../../adapters/dynamodb-sign-in-store.js';
+import { SesMailer, createSesClient } from '../../adapters/ses-mailer.js';
+import type { SignInDeps } from '../../services/sign-in.js';
+import type { SignInStore } from '../../services/sign-in-ports.js';
 
 export interface Runtime {
   store: FilingStore;
   clock: Clock;
   /** region settings (the publish gate), return and approval, the board's extra reads */
   settings: ReviewStore;
+  /** sign-in registrations, codes and limit counters */
+  signIn: SignInStore;
 }
 
 /** The HTTP routes' adapters for explicit settings (the CLI builds its own from these too). */
@@ -22,6 +28,7 @@ export function httpDepsFor(cfg: Settings): Runtime {
   return {
     store: new DynamoDbFilingStore(db, cfg.NIANBAO_TABLE),
     settings: new DynamoDbReviewStore(db, cfg.NIANBAO_TABLE),
+    signIn: new DynamoDbSignInStore(db, cfg.NIANBAO_TABLE),
     clock: () => new Date(),
   };
 }
@@ -37,4 +44,18 @@ export function runtime(): Runtime {
 /** The reviewer routes' dependencies: the runtime plus the deadline policy (for the board). */
 export function reviewDeps(deps: Runtime): ReviewDeps {
   return { ...deps, policy: settings().NIANBAO_REMINDER_POLICY };
+}
+
+let signIn: SignInDeps | undefined;
+
+/** The sign-in routes' dependencies: the runtime's store and clock, the sign-in table items, SES. */
+export function signInDeps(deps: Runtime, cfg: Settings = settings()): SignInDeps {
+  signIn ??= {
+    store: deps.store,
+    clock: deps.clock,
+    signIn: deps.signIn,
+    mailer: new SesMailer(createSesClient(cfg), cfg.NIANBAO_MAIL_FROM, cfg.NIANBAO_SES_CONFIGURATION_SET),
+    config: { publicUrl: cfg.NIANBAO_PUBLIC_URL, sessionHours: cfg.NIANBAO_SESSION_HOURS },
+  };
+  return signIn;
 }

@@ -6,6 +6,7 @@ import { SesMailer, createSesClient } from '../../adapters/ses-mailer.js';
 import type { NotifyDeps } from '../../services/notify.js';
 import type { Mailer } from '../../services/reminder-ports.js';
 import type { RemindDeps } from '../../services/remind.js';
+import { signInLink } from '../../services/sign-in.js';
 
 export type ReminderDeps = RemindDeps & NotifyDeps & { store: DynamoDbReminderStore };
 
@@ -14,16 +15,15 @@ export function reminderDepsFor(cfg: Settings, mail: Settings = settings(), mail
   const db = createDocumentClient(cfg);
   const filings = new DynamoDbFilingStore(db, cfg.NIANBAO_TABLE);
   const base = cfg.NIANBAO_PUBLIC_URL.replace(/\/$/, '');
-  const form = `${base}/file/`;
   return {
     store: new DynamoDbReminderStore(db, cfg.NIANBAO_TABLE),
     getAgency: (id) => filings.getAgency(id),
     mailer: mailer ?? new SesMailer(createSesClient(cfg), mail.NIANBAO_MAIL_FROM, mail.NIANBAO_SES_CONFIGURATION_SET),
     policy: mail.NIANBAO_REMINDER_POLICY,
     clock: () => new Date(),
-    // Links carry no token: sign-in tokens are handed out by the reviewing office, not mailed.
-    links: { signIn: () => form, board: (region, year) => `${base}/review/#region=${region}&year=${year}` },
-    formUrl: () => form,
+    // Links carry no token: they open the e-mail code sign-in with the agency's address filled in.
+    links: { signIn: (agency) => signInLink(base, 'filer', agency.emails[0]), board: (region, year) => `${base}/review/#region=${region}&year=${year}` },
+    formUrl: (_agencyId, _year, email) => signInLink(base, 'filer', email),
   };
 }
 

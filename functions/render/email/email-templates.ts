@@ -178,3 +178,24 @@ export function undeliverableEmail(input: UndeliverableInput): Email {
     html: page(subject, html`<p>${lead}</p>`),
   };
 }
+
+export interface SignInCodeInput {
+  code: string;
+  /** the sign-in page with the code filled in (a button there signs in; opening it alone does not) */
+  link: string;
+  validMinutes: number;
+  /** 填报 (filer) or 审核 (reviewer) */
+  purpose: string;
+}
+
+export function signInCodeEmail(input: SignInCodeInput): Email {
+  const subject = `【登录验证码】${input.code}（政府信息公开工作年度报告${input.purpose}）`;
+  const lead = `您的登录验证码是 ${input.code}，${input.validMinutes} 分钟内有效，只能使用一次。`;
+  const also = '也可以打开下面的链接，在页面上点击“登录”按钮。';
+  const ignore = '如果不是您本人操作，请忽略此邮件。请勿将验证码告诉他人。';
+  return {
+    subject,
+    text: [lead, also, input.link, '', ignore, '', FOOTER].join('\n'),
+    html: page(subject, html`<p>${lead}</p><p>${also}</p><p><a href="${input.link}">打开登录页面</a></p><p>${ignore}</p>`),
+  };
+}

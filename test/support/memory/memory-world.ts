@@ -23,6 +23,8 @@ import { MemoryReminderStore } from './memory-reminder-store.js';
 import { MemoryReviewStore } from './memory-review-store.js';
 import { MemorySiteBucket } from './memory-site-bucket.js';
 import { MemorySiteStore } from './memory-site-store.js';
+import { MemorySignInStore } from './memory-sign-in-store.js';
+import type { SignInDeps } from '../../../functions/services/sign-in.js';
 import { MemoryClock, MemoryTables, type StreamRecord } from './memory-tables.js';
 
 export const SITE_URL = 'https://nianbao.example.gov.cn';
@@ -53,6 +55,7 @@ export function memoryWorld(options: WorldOptions = {}) {
   const reminders = new MemoryReminderStore(tables, clock);
   const bucket = new MemorySiteBucket();
   const mailer = new MemoryMailer();
+  const signInStore = new MemorySignInStore(tables);
   const policy = ReminderPolicy.parse(options.policy ?? {});
 
   const filing: Deps = { store: filings, clock, settings: review };
@@ -72,6 +75,14 @@ export function memoryWorld(options: WorldOptions = {}) {
     policy,
     clock,
     links: { signIn: () => FORM_URL, board: (region, year) => `${SITE_URL}/review/#region=${region}&year=${year}` },
+  };
+
+  const signIn: SignInDeps = {
+    store: filings,
+    signIn: signInStore,
+    mailer,
+    clock,
+    config: { publicUrl: SITE_URL, sessionHours: 12 },
   };
 
   const publisher: Consumer = async (r) => {
@@ -153,11 +164,11 @@ export function memoryWorld(options: WorldOptions = {}) {
     tables,
     time,
     clock,
-    stores: { filings, review, site, reminders },
+    stores: { filings, review, site, reminders, signIn: signInStore },
     bucket,
     mailer,
     policy,
-    deps: { filing, review: reviewDeps, publish, notify, remind },
+    deps: { filing, review: reviewDeps, publish, notify, remind, signIn },
     deliver,
     drain,
     loseStream,
