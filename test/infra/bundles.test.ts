@@ -21,11 +21,18 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+/**
+ * 300 KB, except the two functions that publish: they write each revision's report.docx and
+ * report.xlsx with docx and exceljs (about 1.2 MB minified together), which the others never load.
+ */
+const BUDGET_KB: Record<string, number> = { 'publish-stream': 2048, repair: 2048 };
+
 describe('Lambda bundles (the CDK app’s esbuild settings)', () => {
   for (const module of modules) {
-    it(`${module}: bundles without warnings, under 300 KB minified, and exports handler`, async () => {
+    const budget = BUDGET_KB[module] ?? 300;
+    it(`${module}: bundles without warnings, under ${budget} KB minified, and exports handler`, async () => {
       const bundle = bundles.get(module)!;
-      expect(bundle.bytes).toBeLessThan(300 * 1024);
+      expect(bundle.bytes).toBeLessThan(budget * 1024);
       const loaded = (await import(bundle.file)) as { handler?: unknown };
       expect(typeof loaded.handler).toBe('function');
     });
@@ -40,7 +47,7 @@ describe('Lambda bundles (the CDK app’s esbuild settings)', () => {
       {},
     );
     expect(response.statusCode).toBe(200);
-    expect(JSON.parse(response.body)).toEqual({ status: 'ok' });
+    expect(JSON.parse(response.body)).toMatchObject({ status: 'ok' });
   });
 
   it('keeps the zod alias’s Chinese error messages (zh-CN locale) in the bundle as UTF-8', async () => {
