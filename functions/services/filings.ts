@@ -2,7 +2,7 @@
 import type { FilingView, RegionFilingRow, RegionFilings, SaveDraftResult, SubmitResponse } from '../contract/filing-api.js';
 import { createHash } from 'node:crypto';
 import { currentExplanations, splitFindings, unexplainedWarnings, type Explanations, type Finding } from '../domain/finding.js';
-import { templateForYear, type Report, type RowData } from '../domain/report.js';
+import { templateForYear, type Report } from '../domain/report.js';
 import { rollupMismatch } from '../domain/rules/rollup-rules.js';
 import { validateReport } from '../domain/validate-report.js';
 import { regionSum } from './region-sum.js';
@@ -17,7 +17,7 @@ import {
   VersionConflictError,
 } from './errors.js';
 import type { AuditEvent, Caller, Filing, Revision, StoredResponse } from './model.js';
-import type { RegionSettings, ReturnComments, RevisionSummary } from '../contract/filing-api.js';
+import type { RegionSettings } from '../contract/filing-api.js';
 import type { Agency } from '../domain/agency.js';
 import { emptyStatusCounts, type FilingStatus } from '../domain/filing-status.js';
 import type { Clock, FilingStore, TokenOwner } from './ports.js';

@@ -20,7 +20,7 @@ import {
 import { digestEmail, reminderEmail, type Email } from '../render/email/email-templates.js';
 import { mapLimit } from './map-limit.js';
 import type { Agency } from '../domain/agency.js';
-import { STATUS_LABELS, type FilingStatus } from '../domain/filing-status.js';
+import { STATUS_LABELS } from '../domain/filing-status.js';
 import type { Clock } from './ports.js';
 import type { ClaimId, Mailer, OutstandingFiling, ReminderStore } from './reminder-ports.js';
 import { ensureYearsOpened, type OpenedYear } from './reporting-years.js';

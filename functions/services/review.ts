@@ -4,17 +4,16 @@
  * the region's roll-up, and the region's settings.
  */
 import type { AuditEntry, Board, BoardCounts, BoardRow, CellChange, ReviewFilingView, Rollup } from '../contract/filing-api.js';
-import type { Finding } from '../domain/finding.js';
 import { TEMPLATES } from '../domain/report-template.js';
-import { cellRefs, cellValue, templateForYear, type Cell, type Report } from '../domain/report.js';
+import { cellRefs, cellValue, type Report } from '../domain/report.js';
 import { shanghaiDate, daysBetween } from '../domain/reminders/calendar.js';
 import { deadlineFor, type ReminderPolicy } from '../domain/reminders/deadline-policy.js';
 import { regionSum } from './region-sum.js';
 import { regionContains, regionInScope } from './access.js';
 import { StateConflictError, ForbiddenError, InputError, NotFoundError } from './errors.js';
-import { emptyStatusCounts, isAccepted, isOutstanding, type FilingStatus } from '../domain/filing-status.js';
+import { emptyStatusCounts, isOutstanding } from '../domain/filing-status.js';
 import type { AuditEvent, Caller, Revision } from './model.js';
-import type { RegionSettings, ReturnComments } from '../contract/filing-api.js';
+import type { RegionSettings } from '../contract/filing-api.js';
 import type { Agency } from '../domain/agency.js';
 import type { Clock, FilingStore } from './ports.js';
 import type { ReviewStore } from './review-ports.js';

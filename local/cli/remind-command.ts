@@ -4,15 +4,9 @@
  * running `npm start` (or NIANBAO_SES_ENDPOINT; real SES with NIANBAO_TARGET=aws).
  */
 import { withSettings } from '../../functions/settings.js';
-import { createDocumentClient } from '../../functions/adapters/dynamodb-filing-store.js';
-import { DynamoDbReminderStore } from '../../functions/adapters/dynamodb-reminder-store.js';
 import { isRealDate } from '../../functions/domain/reminders/calendar.js';
 import { reminderDepsFor } from '../../functions/handlers/compose/mail.js';
-import type { Agency } from '../../functions/domain/agency.js';
 import { formatMailLine, runReminderPass } from '../../functions/services/remind.js';
-import { openYearsForAgency } from '../../functions/services/reporting-years.js';
-import { localConfig } from '../local-config.js';
-import { readRuntime } from '../runtime-file.js';
 import type { Command } from './command.js';
 import { CliError, UsageError, parseOptions } from './command.js';
 import { sesEndpoint, withStore } from './local-store.js';

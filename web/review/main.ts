@@ -10,7 +10,7 @@ import { extractToken } from '../form/sign-in.js';
 import { mountCodeSignIn, signOutSession } from '../form/code-sign-in.js';
 import { STATUS_LABELS, isFiled, isOutstanding, type FilingStatus } from '../../functions/domain/filing-status.js';
 import { findingKey } from '../../functions/domain/finding.js';
-import type { Board, BoardRow, ReviewFilingResponse, Rollup } from '../../functions/contract/filing-api.js';
+import type { Board, BoardRow, ReviewFilingResponse } from '../../functions/contract/filing-api.js';
 
 type FilingDetail = ReviewFilingResponse;
 

@@ -4,7 +4,6 @@
  * collected (`other.fee-report`).
  */
 import { TEMPLATES } from '../report-template.js';
-import type { Report } from '../report.js';
 import type { Rule } from './rule-context.js';
 
 const YEAR = '((?:19|20)\\d{2})';

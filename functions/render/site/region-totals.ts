@@ -7,18 +7,9 @@
  * other format is named on the page as not included, and still counted in M.
  */
 import { resultRows, tableByPath, TEMPLATES, type TemplateId } from '../../domain/report-template.js';
-import {
-  cellRefs,
-  cellValue,
-  emptyReport,
-  setCell,
-  tableData,
-  templateForYear,
-  type Report,
-} from '../../domain/report.js';
+import { tableData, templateForYear, type Report } from '../../domain/report.js';
 import { sumReports } from '../../domain/report-totals.js';
 import { html, type SafeHtml } from './html.js';
-import { formatNumber } from './format.js';
 import { outcomeChart, type OutcomeBar } from './outcome-chart.js';
 import { reportCsv } from './report-csv.js';
 import { renderSectionTables } from './report-tables.js';

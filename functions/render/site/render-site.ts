@@ -33,24 +33,8 @@ import { renderReportPage, renderRevisionPage, reportJson } from './report-page.
 import { reportDocx } from '../documents/report-docx.js';
 import { reportXlsx } from '../documents/report-xlsx.js';
 import type { Report } from '../../domain/report.js';
-import {
-  latestRevision,
-  regionName,
-  roster,
-  type AgencyInfo,
-  type Publication,
-  type PublishedRevision,
-  type RegionInfo,
-  type RegionYearInput,
-  type SiteSnapshot,
-} from '../../domain/publication.js';
-import {
-  HOME_SITEMAP_PATH,
-  regionYearLastmod,
-  renderHomeSitemap,
-  renderRegionYearSitemap,
-  renderSitemapIndex,
-} from './sitemap.js';
+import { latestRevision, type AgencyInfo, type Publication, type PublishedRevision, type RegionInfo, type RegionYearInput, type SiteSnapshot } from '../../domain/publication.js';
+import { HOME_SITEMAP_PATH, regionYearLastmod, renderHomeSitemap, renderRegionYearSitemap, renderSitemapIndex } from './sitemap.js';
 
 /** Pages, JSON and CSV are text; the Word and Excel files are bytes. */
 export type SiteBody = string | Uint8Array;
