@@ -16,6 +16,7 @@ import { KEYS } from './dynamodb-table.js';
 import { queryAll, regionAgenciesQuery, type Item } from './dynamodb-query.js';
 import { outstandingKeys } from './reminder-items.js';
 import { TtlCache } from './ttl-cache.js';
+import { addressChanges, agencyAddressItem, agencyOf, agencyUpdate } from './agency-items.js';
 import { batchGetter, type BatchGetter } from './dynamodb-batch-get.js';
 import { ReportTooLargeError, VersionConflictError } from '../services/errors.js';
 import type { FilingStore, SubmitOutcome, SubmitWrite, TokenOwner } from '../services/ports.js';
@@ -112,34 +113,16 @@ export class DynamoDbFilingStore implements FilingStore {
 
   /**
    * The agency, then its sign-in index (one `SIGNIN#<e-mail>` item per address, so sign-in finds
-   * an address's agencies with one query). One Put when the addresses did not change (a
-   * re-import of a large registry stays one write per row); new addresses get their item,
-   * addresses no longer listed lose theirs.
+   * an address's agencies with one query). One update of the registry fields when the addresses
+   * did not change (a re-import of a large registry stays one write per row; deactivation and
+   * last sign-in stay as they are); new addresses get their item, addresses no longer listed lose theirs.
    */
   async putAgency(agency: Agency): Promise<void> {
     this.agencies.delete(agency.id);
-    const { Attributes: old } = await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: {
-          ...KEY.agency(agency.id),
-          [KEYS.gsi1pk]: part.region(agency.region),
-          [KEYS.gsi1sk]: part.agency(agency.id),
-          type: 'agency',
-          ...agency,
-        },
-        ReturnValues: 'ALL_OLD',
-      }),
-    );
-    const before = new Set(((old?.emails as string[] | undefined) ?? []).map((e) => e.toLowerCase()));
-    const now = new Set(agency.emails.map((e) => e.toLowerCase()));
-    for (const email of now) {
-      if (before.has(email)) continue;
-      await this.db.send(new PutCommand({ TableName: this.table, Item: { ...KEY.signInAgency(email, agency.id), type: 'sign-in', agencyId: agency.id } }));
-    }
-    for (const email of before) {
-      if (!now.has(email)) await this.db.send(new DeleteCommand({ TableName: this.table, Key: KEY.signInAgency(email, agency.id) }));
-    }
+    const { Attributes: old } = await this.db.send(new UpdateCommand({ TableName: this.table, ...agencyUpdate(agency), ReturnValues: 'ALL_OLD' }));
+    const { added, removed } = addressChanges((old?.emails as string[] | undefined) ?? [], agency.emails);
+    for (const email of added) await this.db.send(new PutCommand({ TableName: this.table, Item: agencyAddressItem(email, agency.id) }));
+    for (const email of removed) await this.db.send(new DeleteCommand({ TableName: this.table, Key: KEY.signInAgency(email, agency.id) }));
   }
 
   async listAgencies(region: string): Promise<Agency[]> {
@@ -494,15 +477,7 @@ export function eventItem(event: AuditEvent): Item {
   };
 }
 
-function toAgency(item: Item): Agency {
-  return {
-    id: item.id as string,
-    name: item.name as string,
-    region: item.region as string,
-    kind: item.kind as Agency['kind'],
-    emails: (item.emails as string[] | undefined) ?? [],
-  };
-}
+const toAgency = agencyOf;
 
 function toFilingSummary(item: Item): FilingSummary {
   return {

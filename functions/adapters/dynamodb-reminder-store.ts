@@ -13,6 +13,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Agency } from '../domain/agency.js';
+import { agencyOf } from './agency-items.js';
 import type {
   CheckFailure,
   CheckFailureInput,
@@ -159,7 +160,7 @@ export class DynamoDbReminderStore implements ReminderStore {
     return new Map(
       items.map((i) => [
         i.id as string,
-        { id: i.id as string, name: i.name as string, region: i.region as string, kind: i.kind as Agency['kind'], emails: (i.emails as string[] | undefined) ?? [] },
+        agencyOf(i),
       ]),
     );
   }
@@ -369,14 +370,14 @@ export class DynamoDbReminderStore implements ReminderStore {
           FilterExpression: '#t = :agency',
           ExpressionAttributeNames: { '#t': 'type', '#n': 'name', '#r': 'region' },
           ExpressionAttributeValues: { ':agency': 'agency' },
-          ProjectionExpression: 'id, #n, #r, kind, emails',
+          ProjectionExpression: 'id, #n, #r, kind, emails, deactivatedAt',
           ExclusiveStartKey: start,
           ReturnConsumedCapacity: 'TOTAL',
         }),
       );
       this.count(page.ScannedCount ?? 0, page.ConsumedCapacity);
       for (const i of page.Items ?? []) {
-        yield { id: i.id as string, name: i.name as string, region: i.region as string, kind: i.kind as Agency['kind'], emails: (i.emails as string[] | undefined) ?? [] };
+        yield agencyOf(i);
       }
       start = page.LastEvaluatedKey;
     } while (start);

@@ -1,16 +1,32 @@
 /**
  * The SignInStore port on the single table: an address's registrations under `SIGNIN#<e-mail>`
- * (agency items are written by the filing store's putAgency, reviewers here), the live code per
+ * (agency items are written by the filing store's putAgency and the registry store, reviewers
+ * here, listed per region in GSI1), the live code per
  * address and role, and fixed-window counters. Codes and counters carry a TTL so DynamoDB drops
  * them; the code still checks expiry itself (TTL deletes only within a day or two).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { KEYS } from './dynamodb-table.js';
 import { KEY, part } from './table-keys.js';
 import { queryAll } from './dynamodb-query.js';
 import type { TokenRole } from '../services/model.js';
 import type { CodeRecord, LimitOutcome, Registration, SignInStore } from '../services/sign-in-ports.js';
+
+import { agencyAddressItem, reviewerAddressItem } from './agency-items.js';
+
+/** Puts items 25 at a time (BatchWriteItem's limit), retrying what DynamoDB leaves unprocessed. */
+async function batchPut(db: DynamoDBDocumentClient, table: string, items: readonly Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let pending = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    for (let round = 0; pending.length > 0; round++) {
+      if (round === 8) throw new Error(`BatchWriteItem left ${pending.length} items unprocessed`);
+      if (round > 0) await new Promise((r) => setTimeout(r, 10 * 2 ** round));
+      const out = await db.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+      pending = (out.UnprocessedItems?.[table] ?? []) as typeof pending;
+    }
+  }
+}
 
 const epochSeconds = (iso: string | Date) => Math.floor(new Date(iso).getTime() / 1000);
 
@@ -36,9 +52,57 @@ export class DynamoDbSignInStore implements SignInStore {
   }
 
   async addReviewer(region: string, email: string): Promise<void> {
-    await this.db.send(
-      new PutCommand({ TableName: this.table, Item: { ...KEY.signInReviewer(email, region), type: 'sign-in', region, email: email.toLowerCase() } }),
-    );
+    await this.db.send(new PutCommand({ TableName: this.table, Item: reviewerAddressItem(email, region) }));
+  }
+
+  async recordSignIn(agencyId: string, at: string): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: KEY.agency(agencyId),
+          UpdateExpression: 'SET lastSignInAt = :at',
+          ConditionExpression: 'attribute_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': KEYS.pk },
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  /** One Scan of agencies and reviewer items; every address item rewritten (25 per batch write). */
+  async repairRegistrations(): Promise<{ agencies: number; addresses: number; reviewers: number }> {
+    const counts = { agencies: 0, addresses: 0, reviewers: 0 };
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new ScanCommand({
+          TableName: this.table,
+          FilterExpression: '#t = :agency OR (#t = :signIn AND begins_with(#sk, :reviewer))',
+          ExpressionAttributeNames: { '#t': 'type', '#sk': KEYS.sk },
+          ExpressionAttributeValues: { ':agency': 'agency', ':signIn': 'sign-in', ':reviewer': 'REVIEWER#' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      const puts: Record<string, unknown>[] = [];
+      for (const item of page.Items ?? []) {
+        if (item.type === 'agency') {
+          counts.agencies++;
+          for (const email of (item.emails as string[] | undefined) ?? []) {
+            counts.addresses++;
+            puts.push(agencyAddressItem(email, item.id as string));
+          }
+        } else {
+          counts.reviewers++;
+          puts.push(reviewerAddressItem(item.email as string, item.region as string));
+        }
+      }
+      await batchPut(this.db, this.table, puts);
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return counts;
   }
 
   async hit(key: string, limit: number, windowSeconds: number, now: Date): Promise<LimitOutcome> {

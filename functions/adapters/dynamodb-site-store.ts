@@ -346,7 +346,8 @@ export class DynamoDbSiteStore implements SiteStore {
 
   async *scanAgencies(): AsyncIterable<AgencyInfo> {
     for await (const item of this.scan({
-      FilterExpression: '#t = :agency',
+      // Deactivated agencies are left out, as from the region's listing; their reports stay.
+      FilterExpression: '#t = :agency AND attribute_not_exists(deactivatedAt)',
       ExpressionAttributeNames: { '#t': 'type', '#n': 'name', '#r': 'region' },
       ExpressionAttributeValues: { ':agency': 'agency' },
       ProjectionExpression: 'id, #n, #r, kind',

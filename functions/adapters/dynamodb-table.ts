@@ -4,15 +4,18 @@
  *
  * | item        | PK                         | SK                         | GSI1PK                    | GSI1SK                     |
  * |-------------|----------------------------|----------------------------|---------------------------|----------------------------|
- * | agency      | AGENCY#<id>                | AGENCY                     | REGION#<region>           | AGENCY#<id>                |
+ * | agency      | AGENCY#<id>                | AGENCY                     | REGION#<region>           | AGENCY#<id>, INACTIVE#<id> |
  * | filing      | AGENCY#<id>                | FILING#<year>              | REGION#<region>#<year>    | STATUS#<status>#<id>       |
  * | revision    | AGENCY#<id>                | FILING#<year>#REV#<000001> | –                         | –                          |
  * | event       | AGENCY#<id> or REGION#<r>  | EVENT#<iso time>#<random>  | EVENTS#<region>           | <iso time>#<random>        |
  * | token       | TOKEN#<sha256 hex>         | TOKEN                      | TOKENS#<role>#<owner>     | <createdAt>                |
  * | idempotency | IDEMPOTENCY#<scope>#<key>  | IDEMPOTENCY                | –                         | –                          |
- * | sign-in reg | SIGNIN#<e-mail>            | AGENCY#<id>, REVIEWER#<r>  | –                         | –                          |
+ * | sign-in reg | SIGNIN#<e-mail>            | AGENCY#<id>, REVIEWER#<r>  | REVIEWERS#<r> (reviewers) | <e-mail>                   |
  * | sign-in code| SIGNINCODE#<e-mail>        | CODE#<role>                | – (ttl)                   | –                          |
  * | rate limit  | LIMIT#<kind>#<key>         | W#<seconds>#<window>       | – (ttl)                   | –                          |
+ *
+ * A deactivated agency (`deactivatedAt`) sorts under `INACTIVE#<id>`: the region's `AGENCY#`
+ * listing (board, roll-up, filings, the site's region pages) holds only agencies that owe reports.
  *
  * GSI2 is sparse (reminders, docs/reminders.md): a filing carries GSI2PK `OUTSTANDING#<year>`,
  * GSI2SK `<region>#<agencyId>` only while not submitted, so finding who owes a report costs

@@ -17,6 +17,10 @@ export const part = {
   revisionPrefix: (year: number) => `FILING#${year}#REV#`,
   eventPrefix: 'EVENT#',
   agencyPrefix: 'AGENCY#',
+  /** a deactivated agency's GSI1 sort key: out of the region's `AGENCY#` listing (board, roll-up, filings) */
+  inactiveAgency: (id: string) => `INACTIVE#${id}`,
+  /** GSI1: a region's reviewers, sorted by address */
+  reviewers: (region: string) => `REVIEWERS#${region}`,
   outstanding: (year: number) => `OUTSTANDING#${year}`,
   /** GSI1: a region's agencies, and a region-year's filings by status */
   regionYear: (region: string, year: number) => `REGION#${region}#${year}`,

@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const SignInRole = z.enum(['filer', 'reviewer']);
 export type SignInRole = z.infer<typeof SignInRole>;
 
-const Email = z
+/** An e-mail address, trimmed and lower-cased (how sign-in and the registry store it). */
+export const Email = z
   .string()
   .trim()
   .max(254)

@@ -16,8 +16,15 @@ export const Agency = z.strictObject({
   region: RegionCode,
   kind: AgencyKind,
   emails: z.array(z.string().regex(NO_CONTROL, '电子邮箱不能含控制字符')),
+  /** set while the agency is deactivated (停用): it owes no report and gets no reminder */
+  deactivatedAt: z.string().optional(),
 });
 export type Agency = z.infer<typeof Agency>;
+
+/** A deactivated agency owes nothing; its published reports stay published. */
+export function isActive(agency: Pick<Agency, 'deactivatedAt'>): boolean {
+  return agency.deactivatedAt === undefined;
+}
 
 /** 乡、镇、街道: their reports cannot carry 规章 (only provinces and large cities issue them). */
 const TOWNSHIP_NAME = /(乡|镇|街道|苏木)(人民政府|政府|办事处|街道办事处)?$/;

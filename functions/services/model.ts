@@ -68,6 +68,13 @@ export const EventType = z.enum([
   'token.revoked',
   'session.started',
   'session.ended',
+  'agency.saved',
+  'agency.imported',
+  'agency.deactivated',
+  'agency.reactivated',
+  'sessions.ended',
+  'reviewer.added',
+  'reviewer.removed',
 ]);
 export type EventType = z.infer<typeof EventType>;
 
@@ -96,6 +103,8 @@ export interface TokenRecord {
   createdAt: string;
   expiresAt: string;
   revokedAt?: string;
+  /** a session's e-mail address (removing the address ends its sessions); API tokens have none */
+  email?: string;
 }
 
 /** Who is calling, once the token checked out. */

@@ -19,7 +19,7 @@ import {
 } from '../domain/reminders/deadline-policy.js';
 import { digestEmail, reminderEmail, type Email } from '../render/email/email-templates.js';
 import { mapLimit } from './map-limit.js';
-import type { Agency } from '../domain/agency.js';
+import { isActive, type Agency } from '../domain/agency.js';
 import { STATUS_LABELS } from '../domain/filing-status.js';
 import type { Clock } from './ports.js';
 import type { ClaimId, Mailer, OutstandingFiling, ReminderStore } from './reminder-ports.js';
@@ -141,8 +141,8 @@ export async function runReminderPass(deps: RemindDeps, options: RemindOptions =
     const agencies = await store.getAgencies(outstanding.map((f) => f.agencyId));
     const all: Due[] = outstanding.flatMap((filing) => {
       const agency = agencies.get(filing.agencyId);
-      // Removed from the registry: nobody to remind.
-      return agency ? [{ filing, agency, deadline: deadlineFor(policy, agency, year) }] : [];
+      // Removed from the registry, or deactivated (it owes nothing): nobody to remind.
+      return agency && isActive(agency) ? [{ filing, agency, deadline: deadlineFor(policy, agency, year) }] : [];
     });
 
     const reminders = all.flatMap((d) => {
@@ -223,7 +223,9 @@ async function failedFilings(store: ReminderStore, year: number, regions: Set<st
     const mine = known.get(f.agencyId);
     const lastSubmitted = mine ? mine.filing.lastSubmittedAt : submitted.get(`${f.agencyId}#${year}`);
     if (lastSubmitted !== undefined && lastSubmitted >= f.lastFailedAt) continue;
-    const name = mine?.agency.name ?? agencies.get(f.agencyId)?.name;
+    const other = mine ? undefined : agencies.get(f.agencyId);
+    if (other && !isActive(other)) continue;
+    const name = mine?.agency.name ?? other?.name;
     if (!name) continue;
     const rows = result.get(f.region) ?? [];
     rows.push({ agencyName: name, errorCount: f.errorCount, lastAttemptAt: shanghaiTime(f.lastFailedAt) });

@@ -4,7 +4,7 @@
  * registry, marked done by a `YEARS` item); agencies registered later are opened one by one.
  */
 import { owesReport, type ReminderPolicy } from '../domain/reminders/deadline-policy.js';
-import type { Agency } from '../domain/agency.js';
+import { isActive, type Agency } from '../domain/agency.js';
 import type { ReminderStore } from './reminder-ports.js';
 
 const WRITE_CONCURRENCY = 16;
@@ -28,7 +28,8 @@ export async function openReportingYear(store: ReminderStore, policy: ReminderPo
   };
   for await (const agency of store.scanAgencies()) {
     agencies++;
-    if (!owesReport(policy, agency.region, year)) continue;
+    // A deactivated agency owes nothing (reactivating it opens its years: services/registry.ts).
+    if (!isActive(agency) || !owesReport(policy, agency.region, year)) continue;
     batch.push(agency);
     if (batch.length >= WRITE_CONCURRENCY) await flush();
   }

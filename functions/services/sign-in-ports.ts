@@ -21,7 +21,15 @@ export type LimitOutcome = { allowed: true } | { allowed: false; retryAfterSecon
 export interface SignInStore {
   /** what an address is registered for (agency e-mails and reviewer registrations) */
   registrations(email: string): Promise<Registration[]>;
+  /** registers (again) an address as a region's reviewer; the region's reviewer list shows it */
   addReviewer(region: string, email: string): Promise<void>;
+  /** notes when an agency last signed in by code (the registry shows it); nothing if the agency is gone */
+  recordSignIn(agencyId: string, at: string): Promise<void>;
+  /**
+   * Writes the address items sign-in looks up for every agency's `emails` and every reviewer
+   * (agencies registered before sign-in existed have none); idempotent, a Scan: a migration step.
+   */
+  repairRegistrations(): Promise<{ agencies: number; addresses: number; reviewers: number }>;
   /**
    * Counts one request under `key` in the fixed window of `windowSeconds` containing `now`, unless
    * the window already holds `limit` (one conditional write: the limit holds across processes).

@@ -6,10 +6,11 @@
  * used once; limits live in the store (DynamoDB on AWS), so they hold across Lambda instances.
  */
 import { createHash, randomInt } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { CodeRequest, CodeSent, SignInRole, VerifyAnswer, VerifyRequest } from '../contract/sign-in.js';
 import { signInCodeEmail } from '../render/email/email-templates.js';
 import { AuthenticationError, InputError, TooManyRequestsError } from './errors.js';
-import { RegionCode } from '../domain/agency.js';
+import { RegionCode, isActive } from '../domain/agency.js';
 import { CodeRequest as CodeRequestSchema } from '../contract/sign-in.js';
 import type { AuditEvent, Caller, TokenRecord } from './model.js';
 import type { Clock, FilingStore } from './ports.js';
@@ -25,15 +26,24 @@ export const SIGN_IN_LIMITS = {
   perClient: { limit: 30, windowSeconds: 600 },
   /** wrong tries that end a code */
   wrongTries: 5,
+  /** code requests one process works on at once (each may wait on SES); beyond: 429 for anyone */
+  inFlight: 50,
 } as const;
+
+/**
+ * Every code request is answered this long after it arrived, registered address or not, so the
+ * answer's timing tells nothing (the registered path reads more and waits on SES). Work that
+ * takes longer goes on after the answer (bounded by `SIGN_IN_LIMITS.inFlight`).
+ */
+export const CODE_ANSWER_MS = 800;
 
 export interface SignInDeps {
   store: FilingStore;
   signIn: SignInStore;
   mailer: Mailer;
   clock: Clock;
-  /** the form's and review page's origin; how long a session lasts */
-  config: { publicUrl: string; sessionHours: number };
+  /** the form's and review page's origin; how long a session lasts; the code answer's fixed delay (default CODE_ANSWER_MS) */
+  config: { publicUrl: string; sessionHours: number; codeAnswerMs?: number };
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -63,33 +73,55 @@ async function limit(deps: SignInDeps, key: string, rule: { limit: number; windo
 const clientLimit = (deps: SignInDeps, clientIp: string) =>
   limit(deps, `client#${clientIp}`, SIGN_IN_LIMITS.perClient, '来自您网络地址的登录请求过多');
 
+/** What the address may sign in as; agencies deactivated or gone no longer count. */
 async function registrationsFor(deps: SignInDeps, email: string, role: SignInRole): Promise<Registration[]> {
-  return (await deps.signIn.registrations(email)).filter((r) => r.role === role);
+  const mine = (await deps.signIn.registrations(email)).filter((r) => r.role === role);
+  const live = await Promise.all(
+    mine.map(async (r) => {
+      if (r.role === 'reviewer') return true;
+      const agency = await deps.store.getAgency(r.agencyId);
+      return agency !== undefined && isActive(agency);
+    }),
+  );
+  return mine.filter((_, i) => live[i]);
 }
 
-/** Mails a code if the address is registered for the role; answers the same either way. */
+/** Code requests this process is still working on (mail to SES after the answer). */
+const inFlight = new Set<Promise<void>>();
+
+/** Mails a code if the address is registered for the role; answers the same, at the same time, either way. */
 export async function requestCode(deps: SignInDeps, input: CodeRequest, clientIp: string): Promise<CodeSent> {
+  const started = Date.now();
   await clientLimit(deps, clientIp);
   // Counted for every address, registered or not, so the limit itself reveals nothing.
   await limit(deps, `email#${sha256(input.email)}`, SIGN_IN_LIMITS.perAddress, '该邮箱地址获取验证码过于频繁');
+  if (inFlight.size >= SIGN_IN_LIMITS.inFlight) throw new TooManyRequestsError('登录请求较多，请 1 分钟后再试', 60);
   const answer: CodeSent = {
     message: `如果该邮箱地址已登记，验证码已发送到该邮箱，${SIGN_IN_LIMITS.codeMinutes} 分钟内有效。`,
     validMinutes: SIGN_IN_LIMITS.codeMinutes,
   };
-  if ((await registrationsFor(deps, input.email, input.role)).length === 0) return answer;
+  const work = mailCode(deps, input).catch((error: Error) => {
+    // Answering differently would tell who is registered; the person asks again.
+    console.error('sign-in code failed:', error.name);
+  });
+  inFlight.add(work);
+  void work.finally(() => inFlight.delete(work));
+  const answerAt = started + (deps.config.codeAnswerMs ?? CODE_ANSWER_MS);
+  await Promise.race([work, sleep(Math.max(0, answerAt - Date.now()))]);
+  await sleep(Math.max(0, answerAt - Date.now()));
+  return answer;
+}
+
+/** The registered path: a fresh code, stored hashed, and the mail. Nothing for an unknown address. */
+async function mailCode(deps: SignInDeps, input: CodeRequest): Promise<void> {
+  if ((await registrationsFor(deps, input.email, input.role)).length === 0) return;
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const expiresAt = new Date(deps.clock().getTime() + SIGN_IN_LIMITS.codeMinutes * 60_000).toISOString();
   await deps.signIn.putCode({ email: input.email, role: input.role, codeHash: sha256(code), expiresAt, tries: 0 });
   // The code rides in the fragment: never sent to a server, and the page asks for a click.
   const link = `${signInPage(deps.config.publicUrl, input.role)}#signin=${encodeURIComponent(input.email)}&code=${code}`;
   const mail = signInCodeEmail({ code, link, validMinutes: SIGN_IN_LIMITS.codeMinutes, purpose: input.role === 'filer' ? '填报' : '审核' });
-  try {
-    await deps.mailer.send({ to: [input.email], ...mail, tags: { kind: 'sign-in' } });
-  } catch (error) {
-    // Answering differently would tell who is registered; the person asks again.
-    console.error('sign-in code mail failed:', (error as Error).name);
-  }
-  return answer;
+  await deps.mailer.send({ to: [input.email], ...mail, tags: { kind: 'sign-in' } });
 }
 
 /** Checks the code; opens a session, or asks which agency (region) when the address serves several. */
@@ -138,8 +170,10 @@ async function openSession(deps: SignInDeps, r: Registration, email: string, now
     region,
     createdAt: now.toISOString(),
     expiresAt,
+    email,
   };
   await deps.store.putToken(record);
+  if (r.role === 'filer') await deps.signIn.recordSignIn(r.agencyId, now.toISOString());
   await deps.store.recordEvent(sessionEvent('session.started', record, now, { email }));
   return { kind: 'session', token, role: r.role, region, ...(record.agencyId ? { agencyId: record.agencyId } : {}), expiresAt };
 }

@@ -73,22 +73,42 @@ export async function revokeToken(store: FilingStore, clock: Clock, tokenOrHash:
 
 /** Revokes every live token of an agency or a reviewer region; returns how many. */
 export async function revokeAllTokens(store: FilingStore, clock: Clock, role: TokenRole, owner: string): Promise<number> {
+  return revokeTokens(store, clock, role, owner, { actor: 'cli' });
+}
+
+/**
+ * Revokes the live tokens (sessions and API tokens) of an agency or a reviewer region, or with
+ * `email` only the sessions opened with that address; returns how many.
+ */
+export async function revokeTokens(
+  store: FilingStore,
+  clock: Clock,
+  role: TokenRole,
+  owner: string,
+  options: { actor: string; email?: string },
+): Promise<number> {
   const now = clock();
-  const live = (await store.listTokens(role, owner)).filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now.getTime());
+  let live = (await store.listTokens(role, owner)).filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now.getTime());
+  if (options.email !== undefined) {
+    const address = options.email.toLowerCase();
+    // The owner index may not carry the address: read each live token's own item.
+    const full = await Promise.all(live.map((t) => store.getToken(t.hash)));
+    live = full.filter((t): t is TokenRecord => t?.email?.toLowerCase() === address);
+  }
   for (const t of live) {
     await store.revokeToken(t.hash, now.toISOString());
-    await store.recordEvent(tokenEvent('token.revoked', t, t.hash, now));
+    await store.recordEvent(tokenEvent('token.revoked', t, t.hash, now, options.actor));
   }
   return live.length;
 }
 
-function tokenEvent(type: AuditEvent['type'], record: Omit<TokenRecord, 'hash'>, hash: string, at: Date): AuditEvent {
+function tokenEvent(type: AuditEvent['type'], record: Omit<TokenRecord, 'hash'>, hash: string, at: Date, actor = 'cli'): AuditEvent {
   return {
     type,
     at: at.toISOString(),
     region: record.region,
     ...(record.agencyId ? { agencyId: record.agencyId } : {}),
-    actor: 'cli',
+    actor,
     detail: { role: record.role, tokenHash: hash.slice(0, 12) },
   };
 }

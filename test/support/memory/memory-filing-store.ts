@@ -10,7 +10,7 @@ import { VersionConflictError } from '../../../functions/services/errors.js';
 import type { FilingStore, SubmitOutcome, SubmitWrite, TokenOwner } from '../../../functions/services/ports.js';
 import type { AuditEvent, Filing, FilingSummary, Revision, StoredResponse, TokenRecord, TokenRole } from '../../../functions/services/model.js';
 import type { RevisionSummary } from '../../../functions/contract/filing-api.js';
-import type { Agency } from '../../../functions/domain/agency.js';
+import { isActive, type Agency } from '../../../functions/domain/agency.js';
 import type { FilingStatus } from '../../../functions/domain/filing-status.js';
 import { byKey, copy, filingKey, revisionKey, type MemoryTables, type RevisionItem } from './memory-tables.js';
 
@@ -29,12 +29,16 @@ export class MemoryFilingStore implements FilingStore {
     return agency && copy(agency);
   }
 
+  /** Like the adapter's update: the registry fields; a deactivation stays. */
   async putAgency(agency: Agency): Promise<void> {
-    this.tables.agencies.set(agency.id, copy(agency));
+    const { deactivatedAt: _ignored, ...fields } = agency;
+    const was = this.tables.agencies.get(agency.id)?.deactivatedAt;
+    this.tables.agencies.set(agency.id, copy(was ? { ...fields, deactivatedAt: was } : fields));
   }
 
+  /** The region's `AGENCY#` listing: deactivated agencies sort elsewhere. */
   async listAgencies(region: string): Promise<Agency[]> {
-    return copy(byKey(this.tables.agencies, (a) => a.region === region));
+    return copy(byKey(this.tables.agencies, (a) => a.region === region && isActive(a)));
   }
 
   async getFiling(agencyId: string, year: number): Promise<Filing | undefined> {

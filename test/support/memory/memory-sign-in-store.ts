@@ -29,6 +29,17 @@ export class MemorySignInStore implements SignInStore {
     this.reviewers.set(address, (this.reviewers.get(address) ?? new Set()).add(region));
   }
 
+  async recordSignIn(agencyId: string, at: string): Promise<void> {
+    if (this.tables.agencies.has(agencyId)) this.tables.lastSignIn.set(agencyId, at);
+  }
+
+  /** Registrations here are read from the agencies themselves: nothing to repair, only counted. */
+  async repairRegistrations(): Promise<{ agencies: number; addresses: number; reviewers: number }> {
+    const agencies = [...this.tables.agencies.values()];
+    const reviewers = [...this.reviewers.values()].reduce((n, s) => n + s.size, 0);
+    return { agencies: agencies.length, addresses: agencies.reduce((n, a) => n + a.emails.length, 0), reviewers };
+  }
+
   async hit(key: string, limit: number, windowSeconds: number, now: Date): Promise<LimitOutcome> {
     const window = Math.floor(now.getTime() / 1000 / windowSeconds);
     const k = `${key}#${windowSeconds}#${window}`;

@@ -7,6 +7,7 @@
  * the world's clock, as the adapter does of real time.
  */
 import { ACCEPTED_STATUSES, type FilingStatus } from '../../../functions/domain/filing-status.js';
+import { isActive } from '../../../functions/domain/agency.js';
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo } from '../../../functions/domain/publication.js';
 import type {
   AgencyFilings,
@@ -84,7 +85,7 @@ export class MemorySiteStore implements SiteStore {
   }
 
   async listAgencies(region: string): Promise<AgencyInfo[]> {
-    const agencies = byKey(this.tables.agencies, (a) => a.region === region).map(toAgencyInfo);
+    const agencies = byKey(this.tables.agencies, (a) => a.region === region && isActive(a)).map(toAgencyInfo);
     this.agencyLists.set(region, { agencies, until: this.clock().getTime() + AGENCIES_TTL_MS });
     return copy(agencies);
   }
@@ -164,7 +165,7 @@ export class MemorySiteStore implements SiteStore {
   }
 
   async *scanAgencies(): AsyncIterable<AgencyInfo> {
-    for (const a of [...this.tables.agencies.values()]) yield toAgencyInfo(a);
+    for (const a of [...this.tables.agencies.values()]) if (isActive(a)) yield toAgencyInfo(a);
   }
 
   async *scanFilings(): AsyncIterable<FilingHead & { revisions: StoredRevision[] }> {

@@ -126,6 +126,8 @@ export class MemoryTables {
   readonly tokens = new Map<string, TokenRecord>();
   readonly idempotency = new Map<string, StoredResponse>();
   readonly regionSettings = new Map<string, RegionSettings>();
+  /** agency id → when it last signed in by e-mail code (an attribute of the agency item) */
+  readonly lastSignIn = new Map<string, string>();
 
   readonly siteRegions = new Map<string, RegionInfo>();
   readonly regionYears = new Map<string, RegionYearItem>();

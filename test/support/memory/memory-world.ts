@@ -24,6 +24,9 @@ import { MemoryReviewStore } from './memory-review-store.js';
 import { MemorySiteBucket } from './memory-site-bucket.js';
 import { MemorySiteStore } from './memory-site-store.js';
 import { MemorySignInStore } from './memory-sign-in-store.js';
+import { MemoryRegistryStore } from './memory-registry-store.js';
+import type { RegistryDeps } from '../../../functions/services/registry.js';
+import { openYearsForAgency } from '../../../functions/services/reporting-years.js';
 import type { SignInDeps } from '../../../functions/services/sign-in.js';
 import { MemoryClock, MemoryTables, type StreamRecord } from './memory-tables.js';
 
@@ -56,6 +59,7 @@ export function memoryWorld(options: WorldOptions = {}) {
   const bucket = new MemorySiteBucket();
   const mailer = new MemoryMailer();
   const signInStore = new MemorySignInStore(tables);
+  const registryStore = new MemoryRegistryStore(tables, signInStore);
   const policy = ReminderPolicy.parse(options.policy ?? {});
 
   const filing: Deps = { store: filings, clock, settings: review };
@@ -82,7 +86,16 @@ export function memoryWorld(options: WorldOptions = {}) {
     signIn: signInStore,
     mailer,
     clock,
-    config: { publicUrl: SITE_URL, sessionHours: 12 },
+    // a short fixed answer time: the tests ask for many codes
+    config: { publicUrl: SITE_URL, sessionHours: 12, codeAnswerMs: 20 },
+  };
+
+  const registry: RegistryDeps = {
+    store: filings,
+    registry: registryStore,
+    signIn: signInStore,
+    clock,
+    openYears: (agency) => openYearsForAgency(reminders, policy, agency, clock().toISOString()),
   };
 
   const publisher: Consumer = async (r) => {
@@ -164,11 +177,11 @@ export function memoryWorld(options: WorldOptions = {}) {
     tables,
     time,
     clock,
-    stores: { filings, review, site, reminders, signIn: signInStore },
+    stores: { filings, review, site, reminders, signIn: signInStore, registry: registryStore },
     bucket,
     mailer,
     policy,
-    deps: { filing, review: reviewDeps, publish, notify, remind, signIn },
+    deps: { filing, review: reviewDeps, publish, notify, remind, signIn, registry },
     deliver,
     drain,
     loseStream,
