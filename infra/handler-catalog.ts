@@ -25,6 +25,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, TableAccess>> = {
   'sign-in-code': 'readWrite',
   'sign-in-verify': 'readWrite',
   'sign-out': 'readWrite',
+  registry: 'read',
+  'agency-save': 'readWrite',
+  'agency-status': 'readWrite',
+  'agency-sign-out': 'readWrite',
+  'agencies-import': 'readWrite',
+  reviewers: 'readWrite',
 };
 
 /** Route modules that send mail (the sign-in code): granted SES send and given the sender. */

@@ -36,6 +36,8 @@ interface RouteOptions<B, Q, P> {
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   path?: z.ZodType<P>;
+  /** a smaller body limit than MAX_BODY_BYTES (413 above it) */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -89,17 +91,17 @@ function header(event: APIGatewayProxyEventV2, name: string): string | undefined
 }
 
 /** Size is checked first, as API Gateway would; parsing waits until the caller is known. */
-const bodyLimit: middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context & Parsed> = {
+const bodyLimit = (max: number): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context & Parsed> => ({
   before: (request) => {
     const { body, isBase64Encoded } = request.event;
     if (body === undefined || body === null || body === '') return;
     const bytes = isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
-    if (bytes.byteLength > MAX_BODY_BYTES) {
-      throw new PayloadTooLargeError(`请求体 ${Math.ceil(bytes.byteLength / 1024)} KB，超过上限 512 KB`);
+    if (bytes.byteLength > max) {
+      throw new PayloadTooLargeError(`请求体 ${Math.ceil(bytes.byteLength / 1024)} KB，超过上限 ${Math.floor(max / 1024)} KB`);
     }
     request.context.raw = bytes;
   },
-};
+});
 
 function parseJson(event: APIGatewayProxyEventV2, raw: Buffer | undefined): unknown {
   if (raw === undefined) throw new InputError('缺少请求体（JSON）');
@@ -171,11 +173,11 @@ interface Incoming {
   log: LogFields;
 }
 
-function stack(run: (incoming: Incoming) => Promise<HttpResult>): HttpHandler {
+function stack(run: (incoming: Incoming) => Promise<HttpResult>, maxBodyBytes = MAX_BODY_BYTES): HttpHandler {
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context & Parsed>()
     .use(requestLog)
     .use(errorMapping)
-    .use(bodyLimit)
+    .use(bodyLimit(Math.min(maxBodyBytes, MAX_BODY_BYTES)))
     .handler(async (event, context) => {
       const result = await run({ event, raw: context.raw, log: (context.log ??= {}) });
       if (result.text !== undefined) {
@@ -201,7 +203,7 @@ export function publicRoute<B = undefined, Q = object, P = object>(
   options: RouteOptions<B, Q, P>,
   handle: (request: RouteRequest<B, Q, P>) => Promise<HttpResult>,
 ): HttpHandler {
-  return stack(async (incoming) => handle(parseRequest(options, incoming)));
+  return stack(async (incoming) => handle(parseRequest(options, incoming)), options.maxBodyBytes);
 }
 
 /**
@@ -222,7 +224,7 @@ export function authenticatedRoute<B = undefined, Q = object, P = object, W = ne
     const caller = await authenticating;
     Object.assign(incoming.log, { role: caller.role, region: caller.region, ...(caller.role === 'filer' ? { agencyId: caller.agencyId } : {}) });
     return handle(parseRequest(options, incoming), caller, deps, prefetched);
-  });
+  }, options.maxBodyBytes);
 }
 
 /** The caller's address as API Gateway saw it (the local API server fills it the same way). */

@@ -9,6 +9,13 @@ export const AgencyYearPath = z.strictObject({
   year: YearQuery,
 });
 
+export const RegionPath = z.strictObject({ region: RegionCode });
+export const RegionAgencyPath = z.strictObject({ region: RegionCode, agencyId: z.string().regex(/^[0-9A-Za-z]{18}$/, '统一社会信用代码应为18位') });
+
+/** The registry's JSON bodies are small (an agency, an address); the CSV upload has its own limit. */
+export const REGISTRY_BODY_BYTES = 16 * 1024;
+export const CSV_BODY_BYTES = 256 * 1024;
+
 /** `attachment; filename*=UTF-8''…`: Chinese names survive every browser. */
 export function attachment(name: string): string {
   return `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;

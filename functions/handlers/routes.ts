@@ -16,6 +16,12 @@ import { handler as regionRollup } from './region-rollup.js';
 import { handler as signInCode } from './sign-in-code.js';
 import { handler as signInVerify } from './sign-in-verify.js';
 import { handler as signOut } from './sign-out.js';
+import { handler as registry } from './registry.js';
+import { handler as agencySave } from './agency-save.js';
+import { handler as agencyStatus } from './agency-status.js';
+import { handler as agencySignOut } from './agency-sign-out.js';
+import { handler as agenciesImport } from './agencies-import.js';
+import { handler as reviewers } from './reviewers.js';
 
 export interface Route {
   method: 'GET' | 'PUT' | 'POST';
@@ -41,4 +47,12 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/regions/{region}/filings/{agencyId}/{year}', module: 'review-filing', handler: reviewFiling },
   { method: 'POST', path: '/api/regions/{region}/filings/{agencyId}/{year}/return', module: 'return-filing', handler: returnFiling },
   { method: 'POST', path: '/api/regions/{region}/filings/{agencyId}/{year}/approve', module: 'approve-filing', handler: approveFiling },
+  { method: 'GET', path: '/api/regions/{region}/registry', module: 'registry', handler: registry },
+  { method: 'POST', path: '/api/regions/{region}/agencies', module: 'agency-save', handler: agencySave },
+  { method: 'PUT', path: '/api/regions/{region}/agencies/{agencyId}', module: 'agency-save', handler: agencySave },
+  { method: 'POST', path: '/api/regions/{region}/agencies/import', module: 'agencies-import', handler: agenciesImport },
+  { method: 'POST', path: '/api/regions/{region}/agencies/{agencyId}/status', module: 'agency-status', handler: agencyStatus },
+  { method: 'POST', path: '/api/regions/{region}/agencies/{agencyId}/sign-out', module: 'agency-sign-out', handler: agencySignOut },
+  { method: 'POST', path: '/api/regions/{region}/reviewers', module: 'reviewers', handler: reviewers },
+  { method: 'POST', path: '/api/regions/{region}/reviewers/remove', module: 'reviewers', handler: reviewers },
 ];

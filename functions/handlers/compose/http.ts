@@ -12,6 +12,12 @@ import { DynamoDbSignInStore } from '../../adapters/dynamodb-sign-in-store.js';
 import { SesMailer, createSesClient } from '../../adapters/ses-mailer.js';
 import type { SignInDeps } from '../../services/sign-in.js';
 import type { SignInStore } from '../../services/sign-in-ports.js';
+import { DynamoDbRegistryStore } from '../../adapters/dynamodb-registry-store.js';
+import { DynamoDbReminderStore } from '../../adapters/dynamodb-reminder-store.js';
+import type { RegistryStore } from '../../services/registry-ports.js';
+import type { RegistryDeps } from '../../services/registry.js';
+import type { ReminderStore } from '../../services/reminder-ports.js';
+import { openYearsForAgency } from '../../services/reporting-years.js';
 
 export interface Runtime {
   store: FilingStore;
@@ -20,6 +26,10 @@ export interface Runtime {
   settings: ReviewStore;
   /** sign-in registrations, codes and limit counters */
   signIn: SignInStore;
+  /** the registry's reads and transactional writes (review page) */
+  registry: RegistryStore;
+  /** the reporting years a newly registered agency owes */
+  years: ReminderStore;
 }
 
 /** The HTTP routes' adapters for explicit settings (the CLI builds its own from these too). */
@@ -29,6 +39,8 @@ export function httpDepsFor(cfg: Settings): Runtime {
     store: new DynamoDbFilingStore(db, cfg.NIANBAO_TABLE),
     settings: new DynamoDbReviewStore(db, cfg.NIANBAO_TABLE),
     signIn: new DynamoDbSignInStore(db, cfg.NIANBAO_TABLE),
+    registry: new DynamoDbRegistryStore(db, cfg.NIANBAO_TABLE),
+    years: new DynamoDbReminderStore(db, cfg.NIANBAO_TABLE),
     clock: () => new Date(),
   };
 }
@@ -58,4 +70,16 @@ export function signInDeps(deps: Runtime, cfg: Settings = settings()): SignInDep
     config: { publicUrl: cfg.NIANBAO_PUBLIC_URL, sessionHours: cfg.NIANBAO_SESSION_HOURS },
   };
   return signIn;
+}
+
+/** The registry routes' dependencies: a new or reactivated agency owes the years already opened. */
+export function registryDeps(deps: Runtime, cfg: Settings = settings()): RegistryDeps {
+  const policy = cfg.NIANBAO_REMINDER_POLICY;
+  return {
+    store: deps.store,
+    registry: deps.registry,
+    signIn: deps.signIn,
+    clock: deps.clock,
+    openYears: (agency) => openYearsForAgency(deps.years, policy, agency, deps.clock().toISOString()),
+  };
 }
