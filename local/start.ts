@@ -109,9 +109,11 @@ async function main(): Promise<void> {
       await seedDemoCounty(store, clock);
       seeded = true;
     }
-    const { DEMO_CONTACTS } = await import('./seed/demo-reviewers.js');
+    const { DEMO_CONTACTS, demoAddressLines } = await import('./seed/demo-reviewers.js');
     // Each start (an older data folder too): the demo reviewer signs in by e-mail code on /review/.
     for (const email of DEMO_CONTACTS.reviewers) await signIn.addReviewer(DEMO_REGION, email);
+    // Agencies registered before sign-in existed get their address items (idempotent).
+    await signIn.repairRegistrations();
     const links = await demoSignIns(local.dataDir, cfg.NIANBAO_PUBLIC_URL, cfg.NIANBAO_TOKEN_DAYS);
 
     // Reminders (issue 6): failed-check e-mails from the stream, the daily 09:00 pass (after the seed, so
@@ -140,8 +142,7 @@ async function main(): Promise<void> {
       ...links.map((l) => `  ${l.label.padEnd(14, '　')} ${l.url}`),
       '',
       `邮箱验证码登录 (e-mail code sign-in): ${api.url}/file/ 或 /review/，验证码在 SES 邮件查看 ${standIns.ses.endpoint}/`,
-      ...DEMO_AGENCIES.map((a) => `  ${a.name.padEnd(12, '　')} ${a.emails.join(', ')}`),
-      ...DEMO_CONTACTS.reviewers.map((e) => `  ${`主管部门 ${DEMO_REGION}`.padEnd(12, '　')} ${e}（/review/）`),
+      ...demoAddressLines(),
       '',
       `例 (try): curl -H "Authorization: Bearer ${links[0]?.token ?? 'TOKEN'}" ${api.url}/api/filings/${DEMO_YEAR}`,
       '按 Ctrl-C 停止 (Ctrl-C stops everything).',

@@ -25,6 +25,7 @@ const COMMANDS: readonly { words: readonly string[]; load: () => Promise<Command
   { words: ['remind'], load: async () => (await import('./remind-command.js')).remindCommand },
   { words: ['ses'], load: async () => (await import('./ses-command.js')).sesCommand },
   { words: ['reviewers', 'add'], load: async () => (await import('./reviewers-command.js')).reviewersCommand },
+  { words: ['reviewers', 'repair'], load: async () => (await import('./reviewers-command.js')).registrationsRepairCommand },
   { words: ['region'], load: async () => (await import('./region-command.js')).regionCommand },
 ];
 

@@ -1,4 +1,9 @@
-/** `nianbao reviewers add REGION EMAIL`: registers a reviewer's address, who then signs in by e-mail code on /review/. */
+/**
+ * `nianbao reviewers add REGION EMAIL`: registers a reviewer's address, who then signs in by
+ * e-mail code on /review/. `nianbao reviewers repair`: writes the address items sign-in looks up
+ * for every agency and reviewer (agencies registered before sign-in existed have none; `npm
+ * start` runs it at each start, on AWS run it once with NIANBAO_TARGET=aws).
+ */
 import { addReviewer } from '../../functions/services/sign-in.js';
 import type { Command } from './command.js';
 import { UsageError } from './command.js';
@@ -14,6 +19,17 @@ export const reviewersCommand: Command = {
     if (!region || !email || rest.length > 0) throw new UsageError('', USAGE);
     const added = await withStore(({ signIn }) => addReviewer(signIn, region, email));
     process.stdout.write(`${JSON.stringify(added)}\n`);
+    return 0;
+  },
+};
+
+export const registrationsRepairCommand: Command = {
+  words: ['reviewers', 'repair'],
+  usage: 'reviewers repair             补写邮箱验证码登录的地址索引（早于登录功能登记的单位；可重复运行）',
+  async run(args) {
+    if (args.length > 0) throw new UsageError('', '用法：nianbao reviewers repair\n');
+    const counts = await withStore(({ signIn }) => signIn.repairRegistrations());
+    process.stdout.write(`已补写：${counts.agencies} 个单位的 ${counts.addresses} 个邮箱，${counts.reviewers} 个审核人员邮箱\n`);
     return 0;
   },
 };

@@ -2,13 +2,16 @@
 import { UsageError, type Command } from './command.js';
 import { withStore } from './local-store.js';
 import { DEMO_AGENCIES, DEMO_REGION, isSeeded, seedDemoCounty } from '../seed/demo-county.js';
+import { DEMO_CONTACTS, demoAddressLines } from '../seed/demo-reviewers.js';
 
 export const seedCommand: Command = {
   words: ['seed'],
   usage: 'seed                             写入示范县数据（首次 npm start 时会自动写入）',
   async run(args) {
     if (args.length > 0) throw new UsageError('', '用法：nianbao seed');
-    const seeded = await withStore(async ({ store, clock }) => {
+    const seeded = await withStore(async ({ store, clock, signIn }) => {
+      // The demo reviewer each time (an older data folder too): sign-in by e-mail code on /review/.
+      for (const email of DEMO_CONTACTS.reviewers) await signIn.addReviewer(DEMO_REGION, email);
       if (await isSeeded(store)) return false;
       await seedDemoCounty(store, clock);
       return true;
@@ -18,6 +21,7 @@ export const seedCommand: Command = {
         ? `已写入示范县 ${DEMO_REGION}：${DEMO_AGENCIES.map((a) => a.name).join('、')}\n`
         : `示范县 ${DEMO_REGION} 已存在，未改动\n`,
     );
+    process.stdout.write(`${demoAddressLines().join('\n')}\n`);
     return 0;
   },
 };
