@@ -1,6 +1,7 @@
 /**
  * The reviewing office's page (/review/): the region's board, one filing (report, findings,
- * revisions and their differences, audit trail), return with comments, approval, the roll-up.
+ * revisions and their differences, audit trail), return with comments, approval, the roll-up,
+ * and the registry (registry-panel.ts).
  * No framework; every text goes into the DOM as text, except the report article, which is the
  * site renderer's own escaped HTML.
  */
@@ -11,6 +12,7 @@ import { mountCodeSignIn, signOutSession } from '../form/code-sign-in.js';
 import { STATUS_LABELS, isFiled, isOutstanding, type FilingStatus } from '../../functions/domain/filing-status.js';
 import { findingKey } from '../../functions/domain/finding.js';
 import type { Board, BoardRow, ReviewFilingResponse } from '../../functions/contract/filing-api.js';
+import { RegistryPanel } from './registry-panel.js';
 
 type FilingDetail = ReviewFilingResponse;
 
@@ -62,8 +64,9 @@ class ReviewPage {
     const text = await res.text();
     const parsed = text ? (JSON.parse(text) as unknown) : undefined;
     if (!res.ok) {
-      const message = (parsed as { error?: { message?: string } } | undefined)?.error?.message ?? `服务器返回错误（HTTP ${res.status}）`;
-      throw Object.assign(new Error(message), { status: res.status });
+      const error = (parsed as { error?: { message?: string; issues?: unknown } } | undefined)?.error;
+      const message = error?.message ?? `服务器返回错误（HTTP ${res.status}）`;
+      throw Object.assign(new Error(message), { status: res.status, issues: error?.issues });
     }
     return parsed as T;
   }
@@ -120,6 +123,7 @@ class ReviewPage {
     $('diff').addEventListener('click', () => void this.diff());
     $('rollup').addEventListener('click', () => void this.rollup());
     $('workspace').hidden = false;
+    new RegistryPanel((method, path, body) => this.call(method, path, body), (text, kind) => this.notice(text, kind), this.region).start();
     await this.loadBoard();
   }
 
