@@ -542,5 +542,6 @@ function toToken(item: Item): TokenRecord {
     createdAt: item.createdAt as string,
     expiresAt: item.expiresAt as string,
     ...(item.revokedAt ? { revokedAt: item.revokedAt as string } : {}),
+    ...(item.email ? { email: item.email as string } : {}),
   };
 }
