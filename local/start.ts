@@ -109,9 +109,9 @@ async function main(): Promise<void> {
       await seedDemoCounty(store, clock);
       seeded = true;
     }
-    const { DEMO_CONTACTS, demoAddressLines } = await import('./seed/demo-reviewers.js');
+    const { DEMO_CONTACTS, demoAddressLines, registerDemoReviewers } = await import('./seed/demo-reviewers.js');
     // Each start (an older data folder too): the demo reviewer signs in by e-mail code on /review/.
-    for (const email of DEMO_CONTACTS.reviewers) await signIn.addReviewer(DEMO_REGION, email);
+    await registerDemoReviewers(signIn);
     // Agencies registered before sign-in existed get their address items (idempotent).
     await signIn.repairRegistrations();
     const links = await demoSignIns(local.dataDir, cfg.NIANBAO_PUBLIC_URL, cfg.NIANBAO_TOKEN_DAYS);

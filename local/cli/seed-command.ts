@@ -2,7 +2,7 @@
 import { UsageError, type Command } from './command.js';
 import { withStore } from './local-store.js';
 import { DEMO_AGENCIES, DEMO_REGION, isSeeded, seedDemoCounty } from '../seed/demo-county.js';
-import { DEMO_CONTACTS, demoAddressLines } from '../seed/demo-reviewers.js';
+import { demoAddressLines, registerDemoReviewers } from '../seed/demo-reviewers.js';
 
 export const seedCommand: Command = {
   words: ['seed'],
@@ -11,7 +11,7 @@ export const seedCommand: Command = {
     if (args.length > 0) throw new UsageError('', '用法：nianbao seed');
     const seeded = await withStore(async ({ store, clock, signIn }) => {
       // The demo reviewer each time (an older data folder too): sign-in by e-mail code on /review/.
-      for (const email of DEMO_CONTACTS.reviewers) await signIn.addReviewer(DEMO_REGION, email);
+      await registerDemoReviewers(signIn);
       if (await isSeeded(store)) return false;
       await seedDemoCounty(store, clock);
       return true;

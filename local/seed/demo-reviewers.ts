@@ -1,5 +1,6 @@
 /** The demo county's reviewing office (政务公开办): it gets the digests and bounce notices. */
 import type { RegionContacts } from '../../functions/services/reminder-ports.js';
+import type { SignInStore } from '../../functions/services/sign-in-ports.js';
 import { DEMO_AGENCIES, DEMO_REGION, DEMO_REGION_NAME } from './demo-county.js';
 
 export const DEMO_CONTACTS: RegionContacts = {
@@ -7,6 +8,11 @@ export const DEMO_CONTACTS: RegionContacts = {
   name: DEMO_REGION_NAME,
   reviewers: ['gongkaiban@neixiang.example.org'],
 };
+
+/** Registers the demo reviewers for the e-mail code sign-in on /review/ (idempotent). */
+export async function registerDemoReviewers(signIn: Pick<SignInStore, 'addReviewer'>): Promise<void> {
+  for (const email of DEMO_CONTACTS.reviewers) await signIn.addReviewer(DEMO_REGION, email);
+}
 
 /** The demo's addresses for the e-mail code sign-in (`npm start` and `nianbao seed` print them). */
 export function demoAddressLines(): string[] {

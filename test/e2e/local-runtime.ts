@@ -63,8 +63,11 @@ export async function startLocalRuntime(): Promise<LocalRuntime> {
   const { runtime } = await import('../../functions/handlers/compose/http.js');
   const { seedDemoCounty } = await import('../../local/seed/demo-county.js');
   const { createToken } = await import('../../functions/services/tokens.js');
-  const { store, clock } = runtime();
+  const { store, clock, signIn } = runtime();
   await seedDemoCounty(store, clock);
+  // As npm start does: the demo reviewer signs in by e-mail code on /review/.
+  const { registerDemoReviewers } = await import('../../local/seed/demo-reviewers.js');
+  await registerDemoReviewers(signIn);
   // Return e-mails go out from the stream, as on AWS (the notify handler).
   const { createNotifyHandler } = await import('../../functions/handlers/notify-stream.js');
   const { reminderDepsFor } = await import('../../functions/handlers/compose/mail.js');
