@@ -101,3 +101,15 @@ export async function startLocalRuntime(): Promise<LocalRuntime> {
     },
   };
 }
+
+/** A mail as the SES emulator's store lists it. */
+export interface StoredMail {
+  destination: { to: string[] };
+  body: { text?: string };
+}
+
+/** The mail the runtime's SES emulator holds for an address, oldest first. */
+export async function mailTo(runtime: Pick<LocalRuntime, 'sesUrl'>, address: string): Promise<StoredMail[]> {
+  const { emails } = (await (await fetch(`${runtime.sesUrl}/store`)).json()) as { emails: StoredMail[] };
+  return emails.filter((m) => m.destination.to.includes(address));
+}

@@ -12,30 +12,20 @@ import { DEMO_CONTACTS } from '../../local/seed/demo-reviewers.js';
 import { buildForm } from '../../web/form/build.js';
 import { buildReview } from '../../web/review/build.js';
 import { launchChromium, type Browser } from './browser.js';
-import { startLocalRuntime, type LocalRuntime } from './local-runtime.js';
+import { mailTo, startLocalRuntime, type LocalRuntime } from './local-runtime.js';
 
 let runtime: LocalRuntime;
 let context: BrowserContext;
 let browser: Browser | undefined;
 
-interface StoredMail {
-  destination: { to: string[] };
-  body: { text?: string };
-}
-
-async function mailTo(address: string): Promise<StoredMail[]> {
-  const { emails } = (await (await fetch(`${runtime.sesUrl}/store`)).json()) as { emails: StoredMail[] };
-  return emails.filter((m) => m.destination.to.includes(address));
-}
-
 /** Asks for a code on the page, reads it from the SES emulator's store, and signs in. */
 async function signInByCode(page: Page, path: '/file/' | '/review/', email: string): Promise<void> {
-  const before = (await mailTo(email)).length;
+  const before = (await mailTo(runtime, email)).length;
   await page.goto(`${runtime.apiUrl}${path}`);
   await page.locator('#sign-in-email').fill(email);
   await page.getByRole('button', { name: '获取验证码' }).click();
-  await expect.poll(async () => (await mailTo(email)).length, { timeout: 15_000 }).toBe(before + 1);
-  const code = /验证码是 (\d{6})/.exec((await mailTo(email)).at(-1)!.body.text ?? '')![1]!;
+  await expect.poll(async () => (await mailTo(runtime, email)).length, { timeout: 15_000 }).toBe(before + 1);
+  const code = /验证码是 (\d{6})/.exec((await mailTo(runtime, email)).at(-1)!.body.text ?? '')![1]!;
   await page.locator('#sign-in-code').fill(code);
   await page.getByRole('button', { name: '登录', exact: true }).click();
 }

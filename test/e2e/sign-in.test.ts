@@ -9,23 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENCIES } from '../../local/seed/demo-county.js';
 import { buildForm } from '../../web/form/build.js';
 import { launchChromium, type Browser } from './browser.js';
-import { startLocalRuntime, type LocalRuntime } from './local-runtime.js';
+import { mailTo, startLocalRuntime, type LocalRuntime } from './local-runtime.js';
 
 const CHIMEI = DEMO_AGENCIES.find((a) => a.name === '赤眉镇人民政府')!;
 
 let runtime: LocalRuntime;
 let context: BrowserContext;
 let browser: Browser | undefined;
-
-interface StoredMail {
-  destination: { to: string[] };
-  body: { text?: string };
-}
-
-async function mailTo(address: string): Promise<StoredMail[]> {
-  const { emails } = (await (await fetch(`${runtime.sesUrl}/store`)).json()) as { emails: StoredMail[] };
-  return emails.filter((m) => m.destination.to.includes(address));
-}
 
 async function requestCode(page: Page, email: string): Promise<string> {
   await page.goto(`${runtime.apiUrl}/file/`);
@@ -52,8 +42,8 @@ describe('e-mail code sign-in in the browser', () => {
     const email = CHIMEI.emails[0]!;
     const page = await context.newPage();
     const registered = await requestCode(page, email);
-    await expect.poll(async () => (await mailTo(email)).length).toBe(1);
-    const code = /验证码是 (\d{6})/.exec((await mailTo(email))[0]!.body.text ?? '')![1]!;
+    await expect.poll(async () => (await mailTo(runtime, email)).length).toBe(1);
+    const code = /验证码是 (\d{6})/.exec((await mailTo(runtime, email))[0]!.body.text ?? '')![1]!;
     await page.locator('#sign-in-code').fill(code);
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.locator('#report-form').waitFor();
@@ -65,14 +55,14 @@ describe('e-mail code sign-in in the browser', () => {
 
     const stranger = await requestCode(await context.newPage(), 'nobody@example.org');
     expect(stranger).toBe(registered);
-    expect(await mailTo('nobody@example.org')).toHaveLength(0);
+    expect(await mailTo(runtime, 'nobody@example.org')).toHaveLength(0);
   }, 120_000);
 
   it('opens the mail link with the code filled in; only the button signs in', async () => {
     const email = CHIMEI.emails[0]!;
     await fetch(`${runtime.apiUrl}/api/sign-in/code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, role: 'filer' }) });
-    await expect.poll(async () => (await mailTo(email)).length).toBe(2);
-    const link = /(http\S+#signin=\S+)/.exec((await mailTo(email))[1]!.body.text ?? '')![1]!;
+    await expect.poll(async () => (await mailTo(runtime, email)).length).toBe(2);
+    const link = /(http\S+#signin=\S+)/.exec((await mailTo(runtime, email))[1]!.body.text ?? '')![1]!;
     const page = await context.newPage();
     await page.goto(link);
     await page.locator('#sign-in-code').waitFor();

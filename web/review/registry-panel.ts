@@ -115,7 +115,7 @@ export class RegistryPanel {
           ? button('停用', `停用${a.name}`, () => this.setActive(a, false))
           : button('恢复', `恢复${a.name}`, () => this.setActive(a, true)),
         ' ',
-        button('结束登录', `结束${a.name}的全部登录`, () => this.endSessions(a)),
+        button('结束登录', `结束登录：${a.name}（全部会话）`, () => this.endSessions(a)),
       ),
     );
   }
