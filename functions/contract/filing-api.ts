@@ -134,6 +134,8 @@ export interface BoardRow {
   daysLeft: number;
   overdue: boolean;
   lastReminderAt: string | null;
+  /** deactivated since (停用): listed only because it filed this year */
+  deactivated?: true;
 }
 
 export interface BoardCounts extends Record<FilingStatus, number> {

@@ -6,6 +6,7 @@
  * difference that equals them is expected and the office explains it (docs/rules.md).
  */
 import type { Agency } from '../domain/agency.js';
+import { deactivatedWithFiling } from './deactivated.js';
 import { isAccepted, type FilingStatus } from '../domain/filing-status.js';
 import { templateForYear, type Report } from '../domain/report.js';
 import { sumReports } from '../domain/report-totals.js';
@@ -31,7 +32,9 @@ export interface RegionSum {
  * as missing.
  */
 export async function regionSum(store: FilingStore, region: string, year: number, office?: Agency): Promise<RegionSum> {
-  const [agencies, filings] = await Promise.all([store.listAgencies(region), store.listRegionFilings(region, year)]);
+  const [active, filings] = await Promise.all([store.listAgencies(region), store.listRegionFilings(region, year)]);
+  // A deactivated agency's report filed for the year still counts; one that did not file owes nothing.
+  const agencies = [...active, ...(await deactivatedWithFiling(store, active, filings))];
   office ??= agencies.find((a) => a.kind === 'government-office');
   const byAgency = new Map(filings.map((f) => [f.agencyId, f]));
   const members = agencies.filter((a) => a.kind !== 'government-office').sort((x, y) => x.name.localeCompare(y.name, 'zh-CN'));

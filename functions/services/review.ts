@@ -14,7 +14,8 @@ import { StateConflictError, ForbiddenError, InputError, NotFoundError } from '.
 import { emptyStatusCounts, isOutstanding } from '../domain/filing-status.js';
 import type { AuditEvent, Caller, Revision } from './model.js';
 import type { RegionSettings } from '../contract/filing-api.js';
-import type { Agency } from '../domain/agency.js';
+import { isActive, type Agency } from '../domain/agency.js';
+import { deactivatedWithFiling } from './deactivated.js';
 import type { Clock, FilingStore } from './ports.js';
 import type { ReviewStore } from './review-ports.js';
 
@@ -38,13 +39,15 @@ function reviewer(caller: Caller): Extract<Caller, { role: 'reviewer' }> {
 
 export async function getBoard(deps: ReviewDeps, caller: Caller, region: string, year: number): Promise<Board> {
   regionInScope(caller, region);
-  const [agencies, filings, failures, settings, reminders] = await Promise.all([
+  const [active, filings, failures, settings, reminders] = await Promise.all([
     deps.store.listAgencies(region),
     deps.store.listRegionFilings(region, year),
     deps.settings.lastFailures(region, year),
     deps.settings.getRegionSettings(region),
     deps.settings.lastReminders(region, year),
   ]);
+  // A deactivated agency that filed this year stays on the board (it owed the year); others are gone.
+  const agencies = [...active, ...(await deactivatedWithFiling(deps.store, active, filings))];
   const today = shanghaiDate(deps.clock());
   const byAgency = new Map(filings.map((f) => [f.agencyId, f]));
   const counts: BoardCounts = { ...emptyStatusCounts(), failed: 0, overdue: 0, total: agencies.length };
@@ -78,6 +81,7 @@ export async function getBoard(deps: ReviewDeps, caller: Caller, region: string,
       daysLeft,
       overdue,
       lastReminderAt: reminders.get(a.id) ?? null,
+      ...(isActive(a) ? {} : { deactivated: true }),
     };
   });
   rows.sort((x, y) => x.agencyName.localeCompare(y.agencyName, 'zh-CN'));

@@ -177,7 +177,7 @@ function passingReport(agency: Agency, year: number): Report {
 }
 
 describe('a deactivated agency', () => {
-  it('keeps its published report: the region page still links it after another agency publishes', async () => {
+  it('keeps its published report (the region page still links it) and its filed year on the board and in the roll-up', async () => {
     const world = memoryWorld();
     const reviewer = world.reviewer('330102');
     const gone = await world.addAgency('330102');
@@ -191,6 +191,16 @@ describe('a deactivated agency', () => {
     const index = world.bucket.body('330102/2023/index.html')!;
     expect(index).toContain(`/330102/2023/${gone.id}/`);
     expect(index).toContain(`/330102/2023/${other.id}/`);
+
+    // It owed 2023 and filed: still on that year's board and in its roll-up; 2024 it owes nothing.
+    const board2023 = await getBoard(world.deps.review, reviewer, '330102', 2023);
+    expect(board2023.rows.find((r) => r.agencyId === gone.id)).toMatchObject({ status: 'published', deactivated: true, overdue: false });
+    expect(board2023.counts.total).toBe(2);
+    const rollup = await regionRollup(world.deps.review, reviewer, '330102', 2023);
+    expect(rollup.coverage.agencies.map((a) => a.agencyId).sort()).toEqual([gone.id, other.id].sort());
+    expect(rollup.coverage.missing).toEqual([]);
+    const board2024 = await getBoard(world.deps.review, reviewer, '330102', 2024);
+    expect(board2024.rows.map((r) => r.agencyId)).toEqual([other.id]);
   });
 
 

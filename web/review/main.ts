@@ -201,7 +201,7 @@ class ReviewPage {
         h(
           'tr',
           { 'data-agency': r.agencyId },
-          h('th', { scope: 'row' }, r.agencyName),
+          h('th', { scope: 'row' }, r.agencyName, r.deactivated ? '（已停用）' : ''),
           h('td', { class: 'status' }, STATUS_LABELS[r.status]),
           h('td', {}, attempt ? `${time(attempt.at)}${attempt.ok ? '' : '（未通过检查）'}` : '—'),
           h('td', { class: attempt && !attempt.ok ? 'failed' : undefined }, String(attempt?.errorCount ?? 0)),
