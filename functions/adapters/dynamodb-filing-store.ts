@@ -117,12 +117,13 @@ export class DynamoDbFilingStore implements FilingStore {
    * did not change (a re-import of a large registry stays one write per row; deactivation and
    * last sign-in stay as they are); new addresses get their item, addresses no longer listed lose theirs.
    */
-  async putAgency(agency: Agency): Promise<void> {
+  async putAgency(agency: Agency): Promise<{ removedEmails: string[] }> {
     this.agencies.delete(agency.id);
     const { Attributes: old } = await this.db.send(new UpdateCommand({ TableName: this.table, ...agencyUpdate(agency), ReturnValues: 'ALL_OLD' }));
     const { added, removed } = addressChanges((old?.emails as string[] | undefined) ?? [], agency.emails);
     for (const email of added) await this.db.send(new PutCommand({ TableName: this.table, Item: agencyAddressItem(email, agency.id) }));
     for (const email of removed) await this.db.send(new DeleteCommand({ TableName: this.table, Key: KEY.signInAgency(email, agency.id) }));
+    return { removedEmails: removed };
   }
 
   async listAgencies(region: string): Promise<Agency[]> {

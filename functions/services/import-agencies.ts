@@ -1,14 +1,16 @@
 /**
  * `nianbao agencies import FILE.csv`: columns id,name,region,kind,emails. Every row is checked
  * before anything is written; bad rows are reported by line and skipped, good rows written,
- * each as one item, so no row is ever half there.
+ * each as one item, so no row is ever half there. (The review page's upload writes all or
+ * nothing instead: services/registry.ts.)
  */
 import { AgencyKind } from '../domain/agency.js';
 import { creditCodeMessage, creditCodeProblem } from '../domain/credit-code.js';
 import { CsvFormatError } from './errors.js';
 import { parseCsv } from './csv.js';
 import type { Agency } from '../domain/agency.js';
-import type { FilingStore } from './ports.js';
+import type { Clock, FilingStore } from './ports.js';
+import { revokeTokens } from './tokens.js';
 
 export const AGENCY_COLUMNS = ['id', 'name', 'region', 'kind', 'emails'] as const;
 const CONTROL = /\p{Cc}/u;
@@ -87,6 +89,7 @@ export async function importAgencies(
   onProgress?: (done: number, total: number) => void,
   /** after each agency is written: e.g. open the reporting years it now owes (reminders) */
   afterPut?: (agency: Agency) => Promise<unknown>,
+  clock: Clock = () => new Date(),
 ): Promise<ImportResult> {
   const { agencies, problems } = checkAgenciesCsv(text);
   let done = 0;
@@ -94,7 +97,9 @@ export async function importAgencies(
   const worker = async () => {
     while (next < agencies.length) {
       const { agency } = agencies[next++]!;
-      await store.putAgency(agency);
+      const { removedEmails } = await store.putAgency(agency);
+      // An address no longer listed signs in no more: its open sessions end too.
+      for (const email of removedEmails) await revokeTokens(store, clock, 'filer', agency.id, { actor: 'cli', email });
       await afterPut?.(agency);
       done++;
       if (onProgress && (done % 100 === 0 || done === agencies.length)) onProgress(done, agencies.length);

@@ -25,8 +25,11 @@ export type SubmitOutcome = { kind: 'written' } | { kind: 'replay'; response: St
 
 export interface FilingStore {
   getAgency(id: string): Promise<Agency | undefined>;
-  /** writes each agency as one item (a row is either fully there or not at all) */
-  putAgency(agency: Agency): Promise<void>;
+  /**
+   * writes each agency as one item (a row is either fully there or not at all); returns the
+   * addresses it no longer lists (lower-cased), whose sessions the caller ends
+   */
+  putAgency(agency: Agency): Promise<{ removedEmails: string[] }>;
   listAgencies(region: string): Promise<Agency[]>;
 
   getFiling(agencyId: string, year: number): Promise<Filing | undefined>;

@@ -17,6 +17,7 @@ import {
   setAgencyActive,
 } from '../../functions/services/registry.js';
 import { requestCode, verifyCode } from '../../functions/services/sign-in.js';
+import { importAgencies } from '../../functions/services/import-agencies.js';
 import { authenticate } from '../../functions/services/tokens.js';
 import { getBoard, regionRollup } from '../../functions/services/review.js';
 import { runReminderPass } from '../../functions/services/remind.js';
@@ -101,6 +102,17 @@ describe('the registry in the review page', () => {
     await requestCode(world.deps.signIn, { email: 'a@example.org', role: 'filer' }, IP);
     expect(world.mailer.to('a@example.org')).toHaveLength(before);
     await expect(saveAgency(world.deps.registry, reviewer, '330102', input('330102', 6), code('330102', 5))).rejects.toThrow('不能修改');
+  });
+
+  it('the CLI import that drops an address ends its sessions too', async () => {
+    const world = memoryWorld();
+    const agency = await world.addAgency('330102', 'department', { emails: ['old@example.org', 'kept@example.org'] });
+    const old = await signIn(world, 'old@example.org');
+    const kept = await signIn(world, 'kept@example.org');
+    const csv = `id,name,region,kind,emails\n${agency.id},${agency.name},330102,department,kept@example.org`;
+    expect(await importAgencies(world.stores.filings, csv, undefined, undefined, world.clock)).toEqual({ imported: 1, problems: [] });
+    await expect(authenticate(world.stores.filings, world.clock, old)).rejects.toThrow('撤销');
+    await expect(authenticate(world.stores.filings, world.clock, kept)).resolves.toMatchObject({ agencyId: agency.id });
   });
 
   it('a reviewer ends every session of an agency of their region', async () => {

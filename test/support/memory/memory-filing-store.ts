@@ -30,10 +30,14 @@ export class MemoryFilingStore implements FilingStore {
   }
 
   /** Like the adapter's update: the registry fields; a deactivation stays. */
-  async putAgency(agency: Agency): Promise<void> {
+  async putAgency(agency: Agency): Promise<{ removedEmails: string[] }> {
     const { deactivatedAt: _ignored, ...fields } = agency;
-    const was = this.tables.agencies.get(agency.id)?.deactivatedAt;
+    const old = this.tables.agencies.get(agency.id);
+    const was = old?.deactivatedAt;
+    const now = new Set(agency.emails.map((e) => e.toLowerCase()));
+    const removedEmails = (old?.emails ?? []).map((e) => e.toLowerCase()).filter((e) => !now.has(e));
     this.tables.agencies.set(agency.id, copy(was ? { ...fields, deactivatedAt: was } : fields));
+    return { removedEmails };
   }
 
   /** The region's `AGENCY#` listing: deactivated agencies sort elsewhere. */
