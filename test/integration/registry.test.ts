@@ -36,6 +36,8 @@ describe('the registry API (DynamoDB Local)', () => {
     expect(created.body).toMatchObject({ id, active: true, lastSignInAt: null });
 
     await api('/api/sign-in/code', { method: 'POST', body: { email, role: 'filer' } });
+    // The mail may follow the answer (the answer comes at a fixed time, SES may be slower).
+    await expect.poll(async () => (await mailTo(email)).length, { timeout: 10_000 }).toBe(1);
     const mail = (await mailTo(email)).at(-1);
     const code = /验证码是 (\d{6})/.exec(mail!.body.text ?? '')![1]!;
     const session = await api('/api/sign-in/verify', { method: 'POST', body: { email, role: 'filer', code } });
