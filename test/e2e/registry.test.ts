@@ -68,6 +68,8 @@ describe('the registry in the review page', () => {
     await row.waitFor();
     expect(await row.locator('.last-sign-in').textContent()).toBe('从未登录');
     expect(await row.textContent()).toContain(NEW_EMAIL);
+    // The board lists it at once: it owes this year's report.
+    await page.locator(`#board tr[data-agency="${NEW_ID}"]`).waitFor();
 
     const clerk = await context.newPage();
     await signInByCode(clerk, '/file/', NEW_EMAIL);

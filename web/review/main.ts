@@ -123,7 +123,12 @@ class ReviewPage {
     $('diff').addEventListener('click', () => void this.diff());
     $('rollup').addEventListener('click', () => void this.rollup());
     $('workspace').hidden = false;
-    new RegistryPanel((method, path, body) => this.call(method, path, body), (text, kind) => this.notice(text, kind), this.region).start();
+    new RegistryPanel(
+      (method, path, body) => this.call(method, path, body),
+      (text, kind) => this.notice(text, kind),
+      this.region,
+      () => void this.loadBoard(),
+    ).start();
     await this.loadBoard();
   }
 

@@ -39,6 +39,8 @@ export class RegistryPanel {
     private readonly call: Call,
     private readonly notice: Notice,
     private readonly ownRegion: string,
+    /** after the registry changed: the board lists the agencies that owe reports */
+    private readonly changed: () => void = () => undefined,
   ) {}
 
   private get region(): string {
@@ -71,6 +73,12 @@ export class RegistryPanel {
       return;
     }
     this.render();
+  }
+
+  /** Reads the registry again and tells the board. */
+  private async reload(): Promise<void> {
+    await this.load();
+    this.changed();
   }
 
   private render(): void {
@@ -164,7 +172,7 @@ export class RegistryPanel {
       return;
     }
     this.edit(undefined);
-    await this.load();
+    await this.reload();
   }
 
   private async setActive(a: RegistryAgency, active: boolean): Promise<void> {
@@ -176,7 +184,7 @@ export class RegistryPanel {
       this.notice((error as Error).message);
       return;
     }
-    await this.load();
+    await this.reload();
   }
 
   private async endSessions(a: RegistryAgency): Promise<void> {
@@ -206,7 +214,7 @@ export class RegistryPanel {
       this.notice((error as Error).message);
       return;
     }
-    await this.load();
+    await this.reload();
   }
 
   private async addReviewer(): Promise<void> {
