@@ -13,18 +13,34 @@
  * 2. Java can die and be restarted on another port (stand-ins.ts); clients keep one endpoint,
  *    and while Java is down they get a fast 503 (the SDK's retryable "unavailable") instead of
  *    connection errors.
+ * 3. `nianbao backup` needs the table as of one moment while the runtime runs: holdWrites()
+ *    waits for the writes in flight (a transaction's barrier included) and keeps new ones
+ *    waiting, reads still pass, until released. A held write is answered late, not refused.
  */
 import { Agent, createServer, request, type IncomingHttpHeaders } from 'node:http';
 import { listen, type RunningServer } from './listen.js';
 
 /** Operations DynamoDB Local runs through beginTransaction/commitTransaction. */
 const TRANSACTIONS = new Set(['DynamoDB_20120810.TransactWriteItems', 'DynamoDB_20120810.ExecuteTransaction']);
+/**
+ * Operations that change nothing, let through while writes are held (the streams API too: the
+ * pumps keep reading). Anything else, PartiQL included, counts as a write.
+ */
+const READS = new Set(
+  [
+    'GetItem', 'BatchGetItem', 'Query', 'Scan', 'TransactGetItems', 'DescribeTable', 'ListTables', 'DescribeTimeToLive',
+    'DescribeLimits', 'DescribeEndpoints', 'ListTagsOfResource', 'DescribeContinuousBackups',
+  ].map((op) => `DynamoDB_20120810.${op}`),
+);
+const isRead = (target: string) => READS.has(target) || target.startsWith('DynamoDBStreams_20120810.');
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade', 'host', 'content-length']);
 
 export interface DynamoDbFront {
   endpoint: string;
   /** where Java listens now; undefined while it is down */
   setUpstream(url: string | undefined): void;
+  /** resolves once no write is in flight; new writes wait until the returned release is called */
+  holdWrites(): Promise<() => void>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +82,22 @@ export async function startDynamoDbFront(options: { port: number; host?: string;
       req.end(body);
     });
 
+  // holdWrites(): writes in flight, holders waiting for them to finish, writes waiting for release.
+  let holds = 0;
+  let inFlight = 0;
+  const idle: (() => void)[] = [];
+  const waiting: (() => void)[] = [];
+
+  const relayWrite = async (method: string, path: string, headers: IncomingHttpHeaders, body: Buffer): Promise<Reply> => {
+    while (holds > 0) await new Promise<void>((resolve) => waiting.push(resolve));
+    inFlight++;
+    try {
+      return await relay(method, path, headers, body);
+    } finally {
+      if (--inFlight === 0) for (const done of idle.splice(0)) done();
+    }
+  };
+
   const relay = async (method: string, path: string, headers: IncomingHttpHeaders, body: Buffer): Promise<Reply> => {
     const base = upstream;
     if (!base) return unavailable(DOWN);
@@ -97,7 +129,8 @@ export async function startDynamoDbFront(options: { port: number; host?: string;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      void relay(req.method ?? 'POST', req.url ?? '/', req.headers, Buffer.concat(chunks)).then((reply) => {
+      const send = isRead(String(req.headers['x-amz-target'] ?? '')) ? relay : relayWrite;
+      void send(req.method ?? 'POST', req.url ?? '/', req.headers, Buffer.concat(chunks)).then((reply) => {
         const headers: IncomingHttpHeaders = {};
         for (const [k, v] of Object.entries(reply.headers)) if (!HOP_BY_HOP.has(k)) headers[k] = v;
         res.writeHead(reply.status, { ...headers, 'content-length': String(reply.body.byteLength) });
@@ -112,6 +145,16 @@ export async function startDynamoDbFront(options: { port: number; host?: string;
     endpoint: running.url,
     setUpstream(url) {
       upstream = url;
+    },
+    async holdWrites() {
+      holds++;
+      if (inFlight > 0) await new Promise<void>((resolve) => idle.push(resolve));
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        if (--holds === 0) for (const go of waiting.splice(0)) go();
+      };
     },
     async stop() {
       await running.stop();

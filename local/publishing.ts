@@ -38,6 +38,11 @@ export interface Publishing {
   site: SiteServer;
   /** runs the repair pass now */
   repair(): ReturnType<typeof repairPublishFailures>;
+  /**
+   * Stops writing to the bucket (the pump after its batch in hand, the repair pass after the
+   * pass in hand) until the returned release is called: the bucket is still while a backup copies it.
+   */
+  hold(): Promise<() => void>;
   stop(): Promise<void>;
 }
 
@@ -84,7 +89,9 @@ export async function startPublishing(options: PublishingOptions): Promise<Publi
     repairing = run.catch(() => undefined);
     return run;
   };
+  let holds = 0;
   const timer = setInterval(() => {
+    if (holds > 0) return;
     repair().catch((error: unknown) => log(`repair pass failed: ${(error as Error).message}`));
   }, options.repairEveryMs ?? 60_000);
   timer.unref();
@@ -95,6 +102,18 @@ export async function startPublishing(options: PublishingOptions): Promise<Publi
     pump,
     site,
     repair,
+    async hold() {
+      holds++;
+      const releasePump = await pump.hold();
+      await repairing;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds--;
+        releasePump();
+      };
+    },
     async stop() {
       clearInterval(timer);
       await pump.stop();

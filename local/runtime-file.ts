@@ -18,6 +18,8 @@ export interface RuntimeInfo {
   sesEndpoint: string;
   table: string;
   bucket: string;
+  /** where `nianbao backup` asks for holds (hold-control.ts); absent in files of older runtimes */
+  controlUrl?: string;
 }
 
 export const runtimeFile = (dataDir: string) => path.join(dataDir, 'runtime.json');

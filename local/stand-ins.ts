@@ -90,6 +90,8 @@ export interface DynamoDbLocal {
   readonly pid: number;
   /** up, or restarting after an unexpected exit, or stopped for good */
   readonly state: 'up' | 'restarting' | 'stopped';
+  /** the front's write hold (dynamodb-front.ts), for a consistent backup */
+  holdWrites(): Promise<() => void>;
   stop(): Promise<void>;
 }
 
@@ -297,6 +299,7 @@ export async function startDynamoDbLocal(options: {
     get state() {
       return state;
     },
+    holdWrites: () => front.holdWrites(),
     async stop() {
       state = 'stopped';
       if (timer) clearTimeout(timer);

@@ -10,6 +10,7 @@ import { dataDirTakenBy, removeRuntime, writeRuntime } from './runtime-file.js';
 import type { ApiServer } from './api-server.js';
 import type { Publishing } from './publishing.js';
 import type { Reminders } from './reminders.js';
+import { startHoldServer, type HoldServer } from './hold-control.js';
 import { DEMO_AGENCIES, DEMO_REGION, DEMO_REGION_NAME, DEMO_YEAR, isSeeded, seedDemoCounty } from './seed/demo-county.js';
 
 async function main(): Promise<void> {
@@ -30,11 +31,13 @@ async function main(): Promise<void> {
   let api: ApiServer | undefined;
   let publishing: Publishing | undefined;
   let reminders: Reminders | undefined;
+  let holdServer: HoldServer | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     process.stdout.write('\n正在停止 (stopping)…\n');
+    await holdServer?.stop().catch(() => undefined);
     await reminders?.stop().catch(() => undefined);
     await publishing?.stop().catch(() => undefined);
     await api?.stop().catch(() => undefined);
@@ -78,7 +81,14 @@ async function main(): Promise<void> {
     const { startApiServer } = await import('./api-server.js');
     // siteBase: the form links a published report to the site port, not its own origin.
     api = await startApiServer({ port: local.NIANBAO_API_PORT, host, siteBase: `http://${host}:${local.NIANBAO_SITE_PORT}` });
+    // `nianbao backup` asks here for the table's writes and the publisher to keep still (hold-control.ts).
+    const dynamodb = standIns.dynamodb;
+    holdServer = await startHoldServer({
+      writes: () => dynamodb.holdWrites(),
+      publishing: () => (publishing ? publishing.hold() : Promise.reject(new Error('发布尚未启动，请稍后重试'))),
+    });
     writeRuntime(local.dataDir, {
+      controlUrl: holdServer.url,
       pid: process.pid,
       startedAt: new Date().toISOString(),
       apiUrl: api.url,

@@ -45,6 +45,11 @@ export interface StreamPumpOptions {
 export interface StreamPump {
   /** resolves once a poll that started after the call found nothing new */
   drain(timeoutMs?: number): Promise<void>;
+  /**
+   * Finishes the batch in hand (its handler has returned) and reads nothing more until the
+   * returned release is called: `nianbao backup` copies the bucket while the publisher rests.
+   */
+  hold(): Promise<() => void>;
   stop(): Promise<void>;
   readonly stats: { events: number; records: number; retries: number; abandoned: number; failedPolls: number };
 }
@@ -71,7 +76,7 @@ function toLambdaValue(v: SdkAttributeValue): AttributeValue {
   return v as AttributeValue;
 }
 
-function toLambdaImage(image: Record<string, SdkAttributeValue> | undefined): Record<string, AttributeValue> | undefined {
+export function toLambdaImage(image: Record<string, SdkAttributeValue> | undefined): Record<string, AttributeValue> | undefined {
   if (!image) return undefined;
   return Object.fromEntries(Object.entries(image).map(([k, v]) => [k, toLambdaValue(v)]));
 }
@@ -133,6 +138,16 @@ export async function startStreamPump(options: StreamPumpOptions): Promise<Strea
   let stopped = false;
   let cycle = 0;
   const waiters: { after: number; resolve: () => void }[] = [];
+  // hold(): while `holds` > 0 the loop parks at its next gate and tells the holders it rests.
+  let holds = 0;
+  let parked: (() => void)[] = [];
+  let resumed: { promise: Promise<void>; resolve: () => void } | undefined;
+  const gate = async () => {
+    while (holds > 0 && resumed && !stopped) {
+      for (const p of parked.splice(0)) p();
+      await resumed.promise;
+    }
+  };
 
   const saveCheckpoint = () => {
     if (!options.checkpointFile) return;
@@ -209,6 +224,8 @@ export async function startStreamPump(options: StreamPumpOptions): Promise<Strea
     }
     let got = 0;
     while (!stopped) {
+      await gate();
+      if (stopped) return got;
       let page;
       try {
         page = await streams.send(new GetRecordsCommand({ ShardIterator: s.iterator, Limit: batchSize }));
@@ -244,7 +261,7 @@ export async function startStreamPump(options: StreamPumpOptions): Promise<Strea
   let failing = 0;
   // stop() must not wait out a long pause.
   const stopping = new AbortController();
-  const pause = (ms: number) =>
+  const rest = (ms: number) =>
     new Promise<void>((resolve) => {
       const wake = () => {
         clearTimeout(timer);
@@ -280,7 +297,7 @@ export async function startStreamPump(options: StreamPumpOptions): Promise<Strea
         }
         failing++;
         stats.failedPolls++;
-        await pause(delay);
+        await rest(delay);
         continue;
       }
       if (got === 0) {
@@ -289,7 +306,8 @@ export async function startStreamPump(options: StreamPumpOptions): Promise<Strea
           else waiters.push(w);
         }
       }
-      if (!stopped && got === 0) await pause(pollMs);
+      if (!stopped && got === 0) await rest(pollMs);
+      await gate();
     }
   };
   const running = loop();
@@ -309,8 +327,30 @@ export async function startStreamPump(options: StreamPumpOptions): Promise<Strea
         });
       });
     },
+    hold() {
+      holds++;
+      if (!resumed) {
+        let resolve!: () => void;
+        const promise = new Promise<void>((r) => (resolve = r));
+        resumed = { promise, resolve };
+      }
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        holds--;
+        if (holds === 0 && resumed) {
+          resumed.resolve();
+          resumed = undefined;
+        }
+      };
+      if (stopped) return Promise.resolve(release);
+      return new Promise<() => void>((resolve) => parked.push(() => resolve(release)));
+    },
     async stop() {
       stopped = true;
+      for (const p of parked.splice(0)) p();
+      resumed?.resolve();
       stopping.abort();
       await running;
       streams.destroy();

@@ -140,7 +140,19 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  await client.send(new CreateTableCommand(createTableInput(tableName)));
+  await createTable(client, tableName);
+  return 'created';
+}
+
+/**
+ * Creates the table, waits until it is active and turns on TTL. `stream: false` leaves the
+ * stream off: a restore (local/backup/) loads every item first, which must not reach the
+ * publisher and the notifier as new writes, then calls enableStream.
+ */
+export async function createTable(client: DynamoDBClient, tableName: string, options: { stream?: boolean } = {}): Promise<void> {
+  const input = createTableInput(tableName);
+  if (options.stream === false) delete input.StreamSpecification;
+  await client.send(new CreateTableCommand(input));
   for (let i = 0; i < 100; i++) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     if (Table?.TableStatus === 'ACTIVE') break;
@@ -152,5 +164,9 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       TimeToLiveSpecification: { AttributeName: KEYS.ttl, Enabled: true },
     }),
   );
-  return 'created';
+}
+
+/** Turns on the table's stream as createTableInput defines it (after a restore's load). */
+export async function enableStream(client: DynamoDBClient, tableName: string): Promise<void> {
+  await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: createTableInput(tableName).StreamSpecification! }));
 }

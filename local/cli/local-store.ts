@@ -16,7 +16,7 @@ import { localConfig } from '../local-config.js';
 import { RuntimeUnreachableError, readRuntime, unreachableSentence } from '../runtime-file.js';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { LOCAL_CREDENTIALS } from '../../functions/settings.js';
-import { freePort, startDynamoDbLocal } from '../stand-ins.js';
+import { freePort, startDynamoDbLocal, startS3Local } from '../stand-ins.js';
 import path from 'node:path';
 import type { Agency } from '../../functions/domain/agency.js';
 import { openYearsForAgency } from '../../functions/services/reporting-years.js';
@@ -90,4 +90,18 @@ export function sesEndpoint(): string | undefined {
   if (process.env.NIANBAO_SES_ENDPOINT) return process.env.NIANBAO_SES_ENDPOINT;
   if (process.env.NIANBAO_TARGET === 'aws') return undefined;
   return readRuntime(localConfig().dataDir)?.sesEndpoint;
+}
+
+/** The site bucket's endpoint: NIANBAO_S3_ENDPOINT (or AWS), else a running `npm start`'s, else s3rver on the data folder for this run. */
+export async function withS3Endpoint<T>(bucket: string, run: (endpoint: string | undefined) => Promise<T>): Promise<T> {
+  if (process.env.NIANBAO_S3_ENDPOINT || process.env.NIANBAO_TARGET === 'aws') return run(process.env.NIANBAO_S3_ENDPOINT);
+  const local = localConfig();
+  const running = readRuntime(local.dataDir);
+  if (running) return run(running.s3Endpoint);
+  const s3 = await startS3Local({ port: await freePort(), directory: path.join(local.dataDir, 's3'), buckets: [bucket] });
+  try {
+    return await run(s3.endpoint);
+  } finally {
+    await s3.stop();
+  }
 }

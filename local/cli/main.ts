@@ -27,6 +27,8 @@ const COMMANDS: readonly { words: readonly string[]; load: () => Promise<Command
   { words: ['reviewers', 'add'], load: async () => (await import('./reviewers-command.js')).reviewersCommand },
   { words: ['reviewers', 'repair'], load: async () => (await import('./reviewers-command.js')).registrationsRepairCommand },
   { words: ['region'], load: async () => (await import('./region-command.js')).regionCommand },
+  { words: ['backup'], load: async () => (await import('./backup-command.js')).backupCommand },
+  { words: ['restore'], load: async () => (await import('./restore-command.js')).restoreCommand },
 ];
 
 async function usage(): Promise<string> {

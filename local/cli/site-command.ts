@@ -5,51 +5,14 @@
  * with no grace period: the office asked for it now. Both find DynamoDB as the other commands do (local-store.ts) and the bucket
  * the same way: NIANBAO_S3_ENDPOINT, else a running `npm start`, else s3rver on the data folder.
  */
-import path from 'node:path';
 import { UsageError, type Command } from './command.js';
-import { withStore } from './local-store.js';
+import { withS3Endpoint, withStore } from './local-store.js';
+import { progressBar } from './progress.js';
 import { publishDepsFor } from '../../functions/handlers/compose/publish.js';
-import { rebuildSite, repairPublishFailures, type RebuildProgress } from '../../functions/services/publishing.js';
+import { rebuildSite, repairPublishFailures } from '../../functions/services/publishing.js';
 import { localConfig } from '../local-config.js';
-import { readRuntime } from '../runtime-file.js';
-import { freePort, startS3Local } from '../stand-ins.js';
 
 const USAGE = 'site rebuild|repair               重新生成整个公开网站 / 发布已受理但尚未公开的报告';
-
-/** A progress bar on a terminal; a line per 10% otherwise (CI logs). */
-export function progressBar(out: NodeJS.WriteStream = process.stderr): (p: RebuildProgress) => void {
-  const started = Date.now();
-  let lastDecile = -1;
-  return ({ written, total }) => {
-    const ratio = total > 0 ? Math.min(1, written / total) : 1;
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    if (out.isTTY) {
-      const width = 30;
-      const filled = Math.round(ratio * width);
-      out.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${written}/${total} ${Math.floor(ratio * 100)}% ${seconds}s`);
-      if (written >= total) out.write('\n');
-    } else {
-      const decile = Math.floor(ratio * 10);
-      if (decile > lastDecile) {
-        lastDecile = decile;
-        out.write(`${written}/${total} ${decile * 10}% ${seconds}s\n`);
-      }
-    }
-  };
-}
-
-async function withS3Endpoint<T>(bucket: string, run: (endpoint: string | undefined) => Promise<T>): Promise<T> {
-  if (process.env.NIANBAO_S3_ENDPOINT || process.env.NIANBAO_TARGET === 'aws') return run(process.env.NIANBAO_S3_ENDPOINT);
-  const local = localConfig();
-  const running = readRuntime(local.dataDir);
-  if (running) return run(running.s3Endpoint);
-  const s3 = await startS3Local({ port: await freePort(), directory: path.join(local.dataDir, 's3'), buckets: [bucket] });
-  try {
-    return await run(s3.endpoint);
-  } finally {
-    await s3.stop();
-  }
-}
 
 export const siteCommand: Command = {
   words: ['site'],
