@@ -5,38 +5,18 @@
  * a reviewer's sign-in registration made with the CLI still hold, and the published pages are
  * the same bytes.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { LOCAL_CREDENTIALS } from '../../functions/settings.js';
 import { revisionPath } from '../../functions/render/site/paths.js';
 import { DEMO_REGION, DEMO_YEAR } from '../../local/seed/demo-county.js';
-import { freePorts, startRuntime, type RuntimeProcess } from './runtime-process.js';
+import { cli, freePorts, startRuntime, type RuntimeProcess } from './runtime-process.js';
 import { FILERS, filing, missing, reportWithCarry, submit, type Acknowledged } from './submissions.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const REVIEWER_EMAIL = 'backup-check@neixiang.example.org';
-
-function cli(args: string[], dataDir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NIANBAO_DATA_DIR: dataDir };
-  for (const name of Object.keys(env)) if (name.startsWith('NIANBAO_') && name !== 'NIANBAO_DATA_DIR') delete env[name];
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/nianbao.mjs', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
-    child.once('exit', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
 
 async function waitPublished(rt: RuntimeProcess, tokens: Map<string, string>): Promise<string[]> {
   const deadline = Date.now() + 30_000;

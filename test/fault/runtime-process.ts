@@ -114,3 +114,25 @@ export async function startRuntime(options: { dataDir: string; ports: RuntimePor
     exited,
   };
 }
+
+/** `nianbao ARGS` on `dataDir` (no other NIANBAO_* setting of the test process leaks in), without blocking the test's event loop. */
+export function cli(args: string[], dataDir: string, env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of Object.keys(childEnv)) if (name.startsWith('NIANBAO_')) delete childEnv[name];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/nianbao.mjs', ...args], {
+      cwd: ROOT,
+      env: { ...childEnv, NIANBAO_DATA_DIR: dataDir, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
+    child.once('exit', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
