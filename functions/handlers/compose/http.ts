@@ -18,6 +18,7 @@ import type { RegistryStore } from '../../services/registry-ports.js';
 import type { RegistryDeps } from '../../services/registry.js';
 import type { ReminderStore } from '../../services/reminder-ports.js';
 import { openYearsForAgency } from '../../services/reporting-years.js';
+import { storeProbes, type StoreProbes } from '../../adapters/store-probes.js';
 
 export interface Runtime {
   store: FilingStore;
@@ -82,4 +83,12 @@ export function registryDeps(deps: Runtime, cfg: Settings = settings()): Registr
     clock: deps.clock,
     openYears: (agency) => openYearsForAgency(deps.years, policy, agency, deps.clock().toISOString()),
   };
+}
+
+let probes: StoreProbes | undefined;
+
+/** GET /api/health's checks, one set per process: the stand-ins' table and bucket; none on AWS. */
+export function healthChecks(cfg: Settings = settings()): StoreProbes {
+  probes ??= storeProbes(cfg);
+  return probes;
 }
