@@ -15,8 +15,8 @@ export interface HandlerBundle {
   bytes: number;
 }
 
-/** Writes `<outDir>/<module>/index.mjs`; `bundleSdk` overrides the SDK choice for comparison. */
-export async function bundleHandler(module: string, outDir: string, options: { bundleSdk?: boolean } = {}): Promise<HandlerBundle> {
+/** Writes `<outDir>/<module>/index.mjs`; `sdk` overrides the app's choice (BUNDLE.external) for comparison. */
+export async function bundleHandler(module: string, outDir: string, options: { sdk?: 'bundled' | 'external' } = {}): Promise<HandlerBundle> {
   const result = await build({
     entryPoints: [handlerEntry(module)],
     bundle: true,
@@ -28,7 +28,7 @@ export async function bundleHandler(module: string, outDir: string, options: { b
     mainFields: [...BUNDLE.mainFields],
     charset: BUNDLE.charset,
     banner: { js: BUNDLE.banner },
-    external: options.bundleSdk ? [] : [...BUNDLE.external],
+    external: options.sdk === 'bundled' ? [] : options.sdk === 'external' ? ['@aws-sdk/*'] : [...BUNDLE.external],
     alias: { ...BUNDLE.alias },
     outfile: 'index.mjs',
     logLevel: 'silent',

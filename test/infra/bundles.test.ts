@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleHandler, type HandlerBundle } from '../../infra/bundling/bundle-handler.js';
+import { budgetKb } from '../../infra/bundling/bundle-budget.js';
 import { presentEventHandlers, routeModules } from '../../infra/handler-catalog.js';
 
 const modules = [...routeModules().map((r) => r.module), ...Object.values(presentEventHandlers())];
-// Under node_modules so the external `@aws-sdk/*` imports resolve, as they do on Lambda.
+// Under node_modules so that, were the SDK external, `@aws-sdk/*` imports would resolve as on Lambda.
 const cache = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
 let dir: string;
 const bundles = new Map<string, HandlerBundle>();
@@ -21,15 +22,10 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/**
- * 300 KB, except the two functions that publish: they write each revision's report.docx and
- * report.xlsx with docx and exceljs (about 1.2 MB minified together), which the others never load.
- */
-const BUDGET_KB: Record<string, number> = { 'publish-stream': 2048, repair: 2048 };
 
 describe('Lambda bundles (the CDK app’s esbuild settings)', () => {
   for (const module of modules) {
-    const budget = BUDGET_KB[module] ?? 300;
+    const budget = budgetKb(module);
     it(`${module}: bundles without warnings, under ${budget} KB minified, and exports handler`, async () => {
       const bundle = bundles.get(module)!;
       expect(bundle.bytes).toBeLessThan(budget * 1024);
