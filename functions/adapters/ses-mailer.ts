@@ -6,6 +6,9 @@ import type { Mailer, OutgoingEmail } from '../services/reminder-ports.js';
 export function createSesClient(cfg: Pick<Settings, 'AWS_REGION' | 'NIANBAO_SES_ENDPOINT'>): SESv2Client {
   return new SESv2Client({
     region: cfg.AWS_REGION,
+    // A hung SES must fail the send well inside the reminder claim's lease (15 minutes),
+    // or a later pass could take the claim over and send the same mail twice.
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
     ...(cfg.NIANBAO_SES_ENDPOINT ? { endpoint: cfg.NIANBAO_SES_ENDPOINT, credentials: LOCAL_CREDENTIALS } : {}),
   });
 }
