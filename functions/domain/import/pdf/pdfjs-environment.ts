@@ -10,6 +10,10 @@
  *   (`npm run bench:import`). While a PDF is read in Node, PDF.js is shown a DecompressionStream
  *   that declines at once, so it inflates synchronously in JavaScript, as it does wherever the
  *   API is missing. The global is put back when the last read in progress ends.
+ * - PDF.js reads its data files (predefined CJK CMaps, standard fonts) in Node by path, while
+ *   unpdf hands it `file:` URLs, which Node's readFile takes for relative paths and misses: a PDF
+ *   naming a predefined CMap (UniGB-UCS2-H, non-embedded Chinese fonts) gave no text at all.
+ *   nodeDataOptions() gives the paths of pdfjs-dist's data folders instead.
  */
 
 type Constructor = new (...args: never[]) => unknown;
@@ -42,6 +46,20 @@ export async function withPdfJsEnvironment<T>(read: () => Promise<T>): Promise<T
       if (nodeDecompressionStream) scope.DecompressionStream = nodeDecompressionStream;
       else delete scope.DecompressionStream;
     }
+  }
+}
+
+/** getDocument options with pdfjs-dist's data folders as paths, in Node; nothing elsewhere. */
+export function nodeDataOptions(): Record<string, unknown> {
+  if (!isNode) return {};
+  try {
+    // Through process.getBuiltinModule, so that this module stays loadable in a browser.
+    const node = globalThis as unknown as { process: { getBuiltinModule(id: 'module'): typeof import('node:module') } };
+    const manifest = node.process.getBuiltinModule('module').createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
+    const folder = (name: string) => manifest.replace(/package\.json$/, `${name}/`);
+    return { cMapUrl: folder('cmaps'), cMapPacked: true, standardFontDataUrl: folder('standard_fonts') };
+  } catch {
+    return {};
   }
 }
 
