@@ -12,77 +12,33 @@
  * DOM XML parser and document model were most of it. One paragraph or table row per HTML line,
  * so the importer's line numbers count blocks of the document.
  */
-import { unzipSync } from 'fflate';
-import { DomUtils, parseDocument } from 'htmlparser2';
+import { DomUtils } from 'htmlparser2';
 import { ImportError } from '../import-error.js';
-
-type XmlDocument = ReturnType<typeof parseDocument>;
-type XmlNode = XmlDocument['children'][number];
-type XmlElement = Extract<XmlNode, { attribs: unknown }>;
+import { attribute, elements, localName, partRoot, relatedPath, xmlParts, type Parts, type XmlElement, type XmlNode } from '../office-xml.js';
 
 const WORD_NAMESPACES = new Set([
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
   'http://purl.oclc.org/ooxml/wordprocessingml/main',
 ]);
 const COMPATIBILITY_NAMESPACE = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
-const OFFICE_DOCUMENT = /\/officeDocument$/;
-const STYLES = /\/styles$/;
 const FALSE_VALUES = new Set(['0', 'false', 'off']);
 
 export async function docxToHtml(bytes: Uint8Array): Promise<string> {
-  let files: Record<string, Uint8Array>;
+  let parts: Parts;
   try {
-    files = unzipSync(bytes, { filter: (file) => file.name.endsWith('.rels') || file.name.endsWith('.xml') });
+    parts = xmlParts(bytes);
   } catch (error) {
     throw new ImportError(`Word 文件已损坏或无法读取：${(error as Error).message}`);
   }
-  const documentPath = relationTarget(files, '', OFFICE_DOCUMENT) ?? 'word/document.xml';
-  const documentXml = files[documentPath];
-  if (!documentXml) throw new ImportError('Word 文件已损坏或无法读取：缺少正文（word/document.xml）');
-  const stylesPath = relationTarget(files, documentPath, STYLES);
-  const headingStyles = stylesPath && files[stylesPath] ? readHeadingStyles(xmlText(files[stylesPath])) : new Map<string, number>();
-  return new DocumentWriter(xmlText(documentXml), headingStyles).html();
-}
-
-/** The target of a part's first relationship of a type (officeDocument, styles), as a zip path. */
-function relationTarget(files: Record<string, Uint8Array>, part: string, type: RegExp): string | undefined {
-  const folder = part.includes('/') ? part.slice(0, part.lastIndexOf('/') + 1) : '';
-  const rels = files[`${folder}_rels/${part.slice(folder.length)}.rels`];
-  if (!rels) return undefined;
-  const root = elements(parseDocument(xmlText(rels), { xmlMode: true }).children)[0];
-  const relation = elements(root?.children ?? []).find((e) => localName(e.name) === 'Relationship' && type.test(e.attribs.Type ?? ''));
-  const target = relation?.attribs.Target;
-  if (!target) return undefined;
-  return target.startsWith('/') ? target.slice(1) : resolvePath(folder + target);
-}
-
-function resolvePath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '..') parts.pop();
-    else if (part !== '.' && part !== '') parts.push(part);
-  }
-  return parts.join('/');
-}
-
-function xmlText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return new TextDecoder().decode(bytes);
-}
-
-function localName(name: string): string {
-  return name.slice(name.indexOf(':') + 1);
-}
-
-function elements(nodes: readonly XmlNode[]): XmlElement[] {
-  return nodes.filter((n): n is XmlElement => DomUtils.isTag(n));
+  const documentPath = relatedPath(parts, '', 'officeDocument') ?? 'word/document.xml';
+  const root = partRoot(parts, documentPath);
+  if (!root) throw new ImportError('Word 文件已损坏或无法读取：缺少正文（word/document.xml）');
+  return new DocumentWriter(root, readHeadingStyles(partRoot(parts, relatedPath(parts, documentPath, 'styles')))).html();
 }
 
 /** Paragraph style ids whose names are Word's built-in headings ("heading 1"…), with their level. */
-function readHeadingStyles(xml: string): Map<string, number> {
+function readHeadingStyles(root: XmlElement | undefined): Map<string, number> {
   const levels = new Map<string, number>();
-  const root = elements(parseDocument(xml, { xmlMode: true }).children)[0];
   for (const style of elements(root?.children ?? [])) {
     if (localName(style.name) !== 'style') continue;
     const id = attribute(style, 'styleId');
@@ -91,12 +47,6 @@ function readHeadingStyles(xml: string): Map<string, number> {
     if (id && level) levels.set(id, Number(level));
   }
   return levels;
-}
-
-/** An attribute by its local name (w:val, w:styleId), whatever the prefix. */
-function attribute(element: XmlElement, name: string): string | undefined {
-  for (const [key, value] of Object.entries(element.attribs)) if (localName(key) === name) return value;
-  return undefined;
 }
 
 function escapeHtml(text: string): string {
@@ -114,14 +64,11 @@ interface Cell {
 class DocumentWriter {
   private readonly word: string;
   private readonly compatibility: string | undefined;
-  private readonly root: XmlElement | undefined;
-
   constructor(
-    xml: string,
+    private readonly root: XmlElement,
     private readonly headingStyles: ReadonlyMap<string, number>,
   ) {
-    this.root = elements(parseDocument(xml, { xmlMode: true }).children)[0];
-    const prefixes = Object.entries(this.root?.attribs ?? {}).filter(([key]) => key === 'xmlns' || key.startsWith('xmlns:'));
+    const prefixes = Object.entries(root.attribs).filter(([key]) => key === 'xmlns' || key.startsWith('xmlns:'));
     const prefixOf = (test: (uri: string) => boolean) => {
       const found = prefixes.find(([, uri]) => test(uri));
       return found ? (found[0] === 'xmlns' ? '' : found[0].slice(6)) : undefined;
@@ -132,7 +79,7 @@ class DocumentWriter {
 
   html(): string {
     const out: string[] = [];
-    if (this.root) this.blocks(this.root.children, out);
+    this.blocks(this.root.children, out);
     return out.join('');
   }
 
