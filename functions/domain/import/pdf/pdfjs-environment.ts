@@ -54,7 +54,8 @@ export function nodeDataOptions(): Record<string, unknown> {
   if (!isNode) return {};
   try {
     // Through process.getBuiltinModule, so that this module stays loadable in a browser.
-    const node = globalThis as unknown as { process: { getBuiltinModule(id: 'module'): typeof import('node:module') } };
+    type ModuleBuiltin = { createRequire(from: string): { resolve(id: string): string } };
+    const node = globalThis as unknown as { process: { getBuiltinModule(id: 'module'): ModuleBuiltin } };
     const manifest = node.process.getBuiltinModule('module').createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
     const folder = (name: string) => manifest.replace(/package\.json$/, `${name}/`);
     return { cMapUrl: folder('cmaps'), cMapPacked: true, standardFontDataUrl: folder('standard_fonts') };
