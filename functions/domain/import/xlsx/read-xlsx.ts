@@ -145,13 +145,13 @@ function sheetRows(sheet: XmlElement, context: SheetContext): GridRow[] {
     }
     if (hasValue) values.set(rowNo, cells);
   }
-  // Cells a merge covers beyond its first (top left) one.
-  const covered = new Set<string>();
+  // Cells a merge covers beyond its first (top left) one, with the merge's first column.
+  const covered = new Map<string, number>();
   for (const merge of children(children(sheet, 'mergeCells')[0], 'mergeCell')) {
     const [from, to] = (attribute(merge, 'ref') ?? '').split(':').map(cellPosition);
     if (!from || !to) continue;
     for (let r = from[0]; r <= to[0]; r++) {
-      for (let c = from[1]; c <= to[1]; c++) if (r !== from[0] || c !== from[1]) covered.add(`${r}:${c}`);
+      for (let c = from[1]; c <= to[1]; c++) if (r !== from[0] || c !== from[1]) covered.set(`${r}:${c}`, from[1]);
     }
   }
   const rows: GridRow[] = [];
