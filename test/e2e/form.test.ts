@@ -14,6 +14,7 @@ import { importReport } from '../../functions/domain/import/import-report.js';
 import { cellRefs, tableData, type Report } from '../../functions/domain/report.js';
 import { DEMO_AGENCIES, DEMO_YEAR, WANGDIAN } from '../../local/seed/demo-county.js';
 import { buildForm } from '../../web/form/build.js';
+import { cMapEncodedPdf } from '../support/cmap-pdf.js';
 import { reportDocx, reportXlsx } from '../support/office-documents.js';
 import { launchChromium, type Browser } from './browser.js';
 import { startLocalRuntime, type LocalRuntime } from './local-runtime.js';
@@ -323,6 +324,34 @@ describe('the filing form', () => {
     expect(await chimei.locator(cell('applications.newReceived.total')).inputValue()).toBe('0');
     expect(await chimei.locator('#text-overview').inputValue()).toBe('');
     expect(loaded.some((l) => /^200 read-xlsx-/.test(l))).toBe(true);
+    await chimei.close();
+  }, 90_000);
+
+  it('prefills from a PDF whose Chinese font is not embedded, fetching the CMap it names as a chunk', async () => {
+    const chimei = await openForm(CHIMEI.id, REFERENCE.year);
+    const loaded: string[] = [];
+    chimei.on('response', (r) => {
+      if (r.url().includes('/file/chunks/')) loaded.push(`${r.status()} ${r.url().replace(/^.*\/chunks\//, '')}`);
+    });
+    const text = readFileSync(path.resolve('test/fixtures/wangdian-2023-report.txt'), 'utf8');
+    await chimei.locator('details.import summary').click();
+    await chimei.locator('#import-file').setInputFiles({
+      name: 'report.pdf',
+      mimeType: 'application/pdf',
+      // 一 and 二 only: title, paragraphs and 二's tables
+      buffer: Buffer.from(cMapEncodedPdf(text.slice(0, text.indexOf('### 三、')))),
+    });
+    await chimei.locator('#import-button').click();
+    await expect.poll(() => chimei.locator('#import-missing').isVisible(), { timeout: 30_000 }).toBe(true);
+    expect((await chimei.locator('#import-missing li').allTextContents()).map((m) => m.slice(0, 4))).toEqual([
+      '第三部分',
+      '第四部分',
+      '第五部分',
+      '第六部分',
+    ]);
+    await chimei.locator('#import-missing button').click();
+    expect(await chimei.locator('#text-overview').inputValue()).toContain('我镇高度重视并积极推进政府信息公开工作');
+    expect(loaded.some((l) => /^200 UniGB-UCS2-H-/.test(l))).toBe(true);
     await chimei.close();
   }, 90_000);
 

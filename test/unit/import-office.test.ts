@@ -34,7 +34,7 @@ describe('importing Word files', () => {
     });
   }
 
-  it('reads merged cells (gridSpan, vMerge) once: mammoth gives them as colspan and rowspan', async () => {
+  it('reads merged cells (gridSpan, vMerge) once: the reader gives them as colspan and rowspan', async () => {
     const report = sampleReport({ seed: 7 });
     const bytes = await reportDocx(report, { headings: 'style' });
 

@@ -7,6 +7,9 @@
  * importer, so esbuild puts them in chunks of their own under chunks/, fetched by the browser
  * only when such a file is imported. They are listed, not counted in the budget.
  *
+ * PDF.js's predefined CJK character maps (pdfjs-dist's .bcmap files) become chunks too, one per
+ * map, fetched only when a PDF names one (pdf-cmaps.ts).
+ *
  * The domain is bundled as it is; two aliases keep it small: `zod` → the classic schemas only
  * (no locales, no JSON-schema tooling), `htmlparser2` → parser and DOM predicates only.
  */
@@ -48,6 +51,8 @@ export async function buildForm(outDir = formAssetsDir()): Promise<FormBuild> {
     platform: 'browser',
     target: ['chrome109', 'firefox115', 'safari15'],
     alias: { zod: here('./shims/zod.ts'), htmlparser2: here('./shims/htmlparser2.ts') },
+    // PDF.js's CJK character maps, each a lazy chunk (pdf-cmaps.ts).
+    loader: { '.bcmap': 'binary' },
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
   });
   const css = await build({ ...common, entryPoints: [here('./form.css')], outfile: join(outDir, 'form.css') });

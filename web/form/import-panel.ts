@@ -28,7 +28,12 @@ const TABLE_SECTIONS = ['第二部分', '第三部分', '第四部分'];
  * document of which no table at all could be read (it is most likely not a report).
  */
 export async function readForForm(source: ImportSource, header: ReportHeader): Promise<DocumentImport> {
-  const result = await importDocument(source.bytes, { ...(source.filename ? { filename: source.filename } : {}), partial: true, header });
+  const result = await importDocument(source.bytes, {
+    ...(source.filename ? { filename: source.filename } : {}),
+    partial: true,
+    header,
+    pdfCMaps: (name) => import('./pdf-cmaps.js').then((m) => m.loadCMap(name)),
+  });
   if (TABLE_SECTIONS.every((part) => result.missing.some((m) => m.startsWith(part)))) {
     throw new ImportError('未找到年度报告的表格（第二、三、四部分），请确认选择的是政府信息公开工作年度报告');
   }

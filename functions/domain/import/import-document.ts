@@ -8,8 +8,18 @@ import { fileKind, type FileKind } from './file-kind.js';
 import { htmlToLines, looksLikeHtml } from './html-to-lines.js';
 import { importLines, sourceLines, type LinesImport, type LinesImportOptions } from './import-report.js';
 import type { SourceLine } from './source-line.js';
+import type { CMapLoader } from './pdf/cmap-loader.js';
 
 export type DocumentKind = Exclude<FileKind, 'text'> | 'html' | 'text';
+
+export interface DocumentImportOptions extends LinesImportOptions {
+  /**
+   * Where PDF.js gets the predefined CJK character maps (UniGB-UCS2-H…) that PDFs with
+   * non-embedded Chinese fonts name: the packed `.bcmap` bytes by name. Node needs none (they
+   * are read from pdfjs-dist); the form passes a loader of its own chunks (web/form/pdf-cmaps.ts).
+   */
+  readonly pdfCMaps?: CMapLoader;
+}
 
 export interface DocumentImport extends LinesImport {
   readonly kind: DocumentKind;
@@ -28,7 +38,7 @@ export const KIND_NAMES: Readonly<Record<DocumentKind, string>> = {
  * Reads a report from a file's bytes. Strict by default (a missing table section throws an
  * ImportError naming it); `partial: true` returns what was read and lists the rest in `missing`.
  */
-export async function importDocument(bytes: Uint8Array, options: LinesImportOptions = {}): Promise<DocumentImport> {
+export async function importDocument(bytes: Uint8Array, options: DocumentImportOptions = {}): Promise<DocumentImport> {
   const kind = fileKind(bytes);
   let lines: SourceLine[];
   let documentKind: DocumentKind = kind === 'text' ? 'text' : kind;
@@ -40,7 +50,7 @@ export async function importDocument(bytes: Uint8Array, options: LinesImportOpti
     lines = await xlsxToLines(bytes);
   } else if (kind === 'pdf') {
     const { pdfToText } = await import('./pdf-entry.js');
-    lines = sourceLines(await pdfToText(bytes));
+    lines = sourceLines(await pdfToText(bytes, options.pdfCMaps ? { cMaps: options.pdfCMaps } : {}));
   } else {
     const text = decodeReportBytes(bytes);
     if (looksLikeHtml(text, options.filename)) documentKind = 'html';

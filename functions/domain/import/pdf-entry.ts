@@ -3,7 +3,9 @@
  * import, so the form's bundler gives ./pdf/read-pdf.ts (`pdfToText(bytes)`: the text layer
  * laid out as the text importer reads it) its own chunk.
  */
-export async function pdfToText(bytes: Uint8Array): Promise<string> {
+import type { PdfReadOptions } from './pdf/cmap-loader.js';
+
+export async function pdfToText(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<string> {
   const reader = await import('./pdf/read-pdf.js');
-  return reader.pdfToText(bytes);
+  return reader.pdfToText(bytes, options);
 }

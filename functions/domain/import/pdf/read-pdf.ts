@@ -12,6 +12,8 @@ import { tableLabelIndex } from '../table-labels.js';
 import { layoutPages, type PdfPage, type PdfTextItem } from './page-lines.js';
 import { horizontalRules, type Rule } from './ruling-lines.js';
 import { normaliseRadicals } from './cjk-radicals.js';
+import { nodeDataOptions, withPdfJsEnvironment } from './pdfjs-environment.js';
+import { cMapOptions, type PdfReadOptions } from './cmap-loader.js';
 
 export const NO_TEXT_LAYER = '该 PDF 没有文字层（可能是扫描件），无法读取。请上传 Word、Excel 或带文字层的 PDF。';
 
@@ -21,22 +23,25 @@ const FIGURE = /^[\d,.]+$/;
 /** A page with fewer items that are figures alone has no table worth reading borders for. */
 const MIN_TABLE_FIGURES = 6;
 
-export async function pdfToText(bytes: Uint8Array): Promise<string> {
-  const pages = await readPages(bytes);
+export async function pdfToText(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<string> {
+  const pages = await withPdfJsEnvironment(() => readPages(bytes, options));
   const characters = pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.text.replace(/\s+/g, '').length, 0), 0);
   if (characters < MIN_TEXT_CHARACTERS) throw new ImportError(NO_TEXT_LAYER);
   return layoutPages(pages, { isTableLabel });
 }
 
-async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
-  polyfillTransfer();
+async function readPages(bytes: Uint8Array, options: PdfReadOptions): Promise<PdfPage[]> {
   const { getDocumentProxy, getResolvedPDFJS } = await import('unpdf');
   const { OPS } = await getResolvedPDFJS();
   let document: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // PDF.js takes ownership of (detaches) the buffer it is given: pass a copy. System fonts
     // only matter for drawing glyphs, and looking them up slows every non-embedded font.
-    document = await getDocumentProxy(new Uint8Array(bytes), { useSystemFonts: false });
+    document = await getDocumentProxy(new Uint8Array(bytes), {
+      useSystemFonts: false,
+      ...nodeDataOptions(),
+      ...(options.cMaps ? cMapOptions(options.cMaps) : {}),
+    });
   } catch (error) {
     const name = (error as { name?: string } | undefined)?.name;
     if (name === 'PasswordException') throw new ImportError('该 PDF 有密码保护，无法读取。请上传未加密的文件。');
@@ -70,24 +75,6 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
   } finally {
     await document.loadingTask.destroy();
   }
-}
-
-/**
- * PDF.js's operator list calls ArrayBuffer#transferToFixedLength, which Node 20 lacks (Node
- * 21+ and browsers have it): a copy does the same for PDF.js's use, a buffer it no longer reads.
- */
-function polyfillTransfer(): void {
-  const proto = ArrayBuffer.prototype as ArrayBuffer & { transferToFixedLength?: (length?: number) => ArrayBuffer };
-  if (typeof proto.transferToFixedLength === 'function') return;
-  Object.defineProperty(proto, 'transferToFixedLength', {
-    configurable: true,
-    writable: true,
-    value(this: ArrayBuffer, length = this.byteLength): ArrayBuffer {
-      const copy = new ArrayBuffer(length);
-      new Uint8Array(copy).set(new Uint8Array(this, 0, Math.min(length, this.byteLength)));
-      return copy;
-    },
-  });
 }
 
 /** Any label of either template's tables (row, group, column, caption), as printed whole. */
