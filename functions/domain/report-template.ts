@@ -306,21 +306,36 @@ export const SECTION_ORDER: readonly SectionId[] = [
   'other',
 ];
 
+const tablesByPath = new Map<TemplateId, ReadonlyMap<string, TableDef>>();
+
 export function tableByPath(template: TemplateId, path: string): TableDef {
-  const table = TEMPLATES[template].tables.find((t) => t.path === path);
+  // every rule looks its tables up on every validation: a map, built once per template
+  let tables = tablesByPath.get(template);
+  if (!tables) tablesByPath.set(template, (tables = new Map(TEMPLATES[template].tables.map((t) => [t.path, t]))));
+  const table = tables.get(path);
   if (!table) throw new Error(`unknown table ${path} in template ${template}`);
   return table;
 }
 
+const resultRowsOf = new WeakMap<TableDef, readonly RowDef[]>();
+const inputColumnsOf = new WeakMap<TableDef, readonly ColumnDef[]>();
+
 /** The rows of 三 whose sum is （七）总计. */
 export function resultRows(table: TableDef): readonly RowDef[] {
-  return table.rows.filter((r) => r.result);
+  let rows = resultRowsOf.get(table);
+  if (!rows) resultRowsOf.set(table, (rows = table.rows.filter((r) => r.result)));
+  return rows;
 }
 
-/** The six applicant columns whose sum is 总计. */
-export function applicantColumns(table: TableDef): readonly ColumnDef[] {
-  return table.columns.filter((c) => !c.computed);
+/** The columns a person fills in, whose sum is the computed 总计 (in 三 and 四). */
+export function inputColumns(table: TableDef): readonly ColumnDef[] {
+  let columns = inputColumnsOf.get(table);
+  if (!columns) inputColumnsOf.set(table, (columns = table.columns.filter((c) => !c.computed)));
+  return columns;
 }
+
+/** The six applicant columns of 三 whose sum is 总计. */
+export const applicantColumns = inputColumns;
 
 /**
  * The Chinese label of one cell, as a person reads it off the printed table:

@@ -5,7 +5,7 @@
 import type { Finding } from './finding.js';
 import type { Report } from './report.js';
 import { numberFormat, requiredMissing } from './rules/cell-rules.js';
-import type { Rule, ValidationContext } from './rules/rule-context.js';
+import { RuleInput, type Rule, type ValidationContext } from './rules/rule-context.js';
 import {
   applicationsBalance,
   applicationsColumnTotal,
@@ -42,7 +42,8 @@ const RULES: readonly Rule[] = [
 
 export function validateReport(report: Report, context: ValidationContext = {}): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of RULES) rule({ report, context }, findings);
+  const input = new RuleInput(report, context);
+  for (const rule of RULES) rule(input, findings);
   return findings;
 }
 

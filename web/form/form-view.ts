@@ -4,6 +4,7 @@
  * reports the filer's actions through callbacks; it holds no state of its own.
  */
 import { SECTION_ORDER, TEMPLATES, type TemplateId } from '../../functions/domain/report-template.js';
+import { visibleLength } from '../../functions/domain/rules/section-text.js';
 import { OVERVIEW_LIMIT } from '../../functions/domain/rules/text-rules.js';
 import { buildGrids, moveFrom, positionsByPath, type GridPosition, type Move, type TableGrid } from './cell-grid.js';
 import { h } from './dom.js';
@@ -27,12 +28,6 @@ export interface RenderedForm {
   readonly positions: Map<string, GridPosition>;
 }
 
-/** Characters that count toward length: all but white space (as the overview.length rule counts). */
-export function visibleLength(text: string): number {
-  let n = 0;
-  for (const ch of text) if (!/\s/u.test(ch)) n++;
-  return n;
-}
 
 export function counterText(id: TextSectionId, text: string): string {
   const n = visibleLength(text);

@@ -2,9 +2,9 @@
  * Rules on single cells and sections: `number.format` and `required.missing`.
  */
 import { severityOf } from '../finding.js';
-import { TEMPLATES, type CellKind } from '../report-template.js';
-import { cellRefs } from '../report.js';
-import { tableOf, type Rule } from './rule-context.js';
+import { TEMPLATES, type CellKind, type TemplateId } from '../report-template.js';
+import { cellRefs, type Cell, type CellRef } from '../report.js';
+import type { Rule, RuleInput } from './rule-context.js';
 
 const FORMAT_ADVICE: Record<CellKind, string> = {
   count: '应填写0或正整数',
@@ -19,14 +19,58 @@ function wellFormed(kind: CellKind, value: number): boolean {
   return Number.isInteger(value) && value >= 0;
 }
 
-export const numberFormat: Rule = ({ report }, findings) => {
-  const byTable = new Map<string, ReturnType<typeof tableOf>['data']>();
-  for (const ref of cellRefs(report.template)) {
-    let data = byTable.get(ref.table.path);
-    if (!data) byTable.set(ref.table.path, (data = tableOf(report, ref.table.path).data));
-    const value = data[ref.row.id]?.[ref.column.id] ?? null;
-    if (value === null) continue;
-    if (typeof value === 'number' && wellFormed(ref.kind, value)) continue;
+interface RowRefs {
+  readonly id: string;
+  readonly refs: readonly CellRef[];
+}
+
+/** cellRefs grouped by table and row, so a scan reads each row's data once */
+const layouts = new Map<TemplateId, readonly { path: string; rows: readonly RowRefs[] }[]>();
+
+function layoutOf(template: TemplateId) {
+  let layout = layouts.get(template);
+  if (!layout) {
+    const tables: { path: string; rows: { id: string; refs: CellRef[] }[] }[] = [];
+    for (const ref of cellRefs(template)) {
+      let table = tables.at(-1);
+      if (table?.path !== ref.table.path) tables.push((table = { path: ref.table.path, rows: [] }));
+      let r = table.rows.at(-1);
+      if (r?.id !== ref.row.id) table.rows.push((r = { id: ref.row.id, refs: [] }));
+      r.refs.push(ref);
+    }
+    layouts.set(template, (layout = tables));
+  }
+  return layout;
+}
+
+interface CellScan {
+  /** cells holding something other than a well-formed number of their kind (blank text included) */
+  readonly malformed: readonly { ref: CellRef; value: Cell }[];
+  /** blank cells (null, or text of white space) */
+  readonly missing: readonly CellRef[];
+}
+
+/** Every cell read once for both rules; a clean report yields two empty lists. */
+function scanCells(input: RuleInput): CellScan {
+  const malformed: { ref: CellRef; value: Cell }[] = [];
+  const missing: CellRef[] = [];
+  for (const table of layoutOf(input.report.template)) {
+    const data = input.table(table.path).data;
+    for (const r of table.rows) {
+      const cells = data[r.id];
+      for (const ref of r.refs) {
+        const value = cells?.[ref.column.id] ?? null;
+        if (typeof value === 'number' && wellFormed(ref.kind, value)) continue;
+        if (value !== null) malformed.push({ ref, value });
+        if (value === null || (typeof value === 'string' && value.trim() === '')) missing.push(ref);
+      }
+    }
+  }
+  return { malformed, missing };
+}
+
+export const numberFormat: Rule = (input, findings) => {
+  for (const { ref, value } of input.derive(scanCells).malformed) {
     findings.push({
       rule: 'number.format',
       severity: 'error',
@@ -39,7 +83,8 @@ export const numberFormat: Rule = ({ report }, findings) => {
   }
 };
 
-export const requiredMissing: Rule = ({ report }, findings) => {
+export const requiredMissing: Rule = (input, findings) => {
+  const { report } = input;
   for (const section of TEMPLATES[report.template].textSections) {
     if (report.sections[section.id].trim() === '') {
       findings.push({
@@ -55,12 +100,7 @@ export const requiredMissing: Rule = ({ report }, findings) => {
       });
     }
   }
-  const byTable = new Map<string, ReturnType<typeof tableOf>['data']>();
-  for (const ref of cellRefs(report.template)) {
-    let data = byTable.get(ref.table.path);
-    if (!data) byTable.set(ref.table.path, (data = tableOf(report, ref.table.path).data));
-    const value = data[ref.row.id]?.[ref.column.id] ?? null;
-    if (value !== null && !(typeof value === 'string' && value.trim() === '')) continue;
+  for (const ref of input.derive(scanCells).missing) {
     findings.push({
       rule: 'required.missing',
       severity: 'error',

@@ -82,7 +82,14 @@ const SHARE_WORDS: readonly [ShareClaim['part'], string][] = [
 const SHARE_SUBJECT = new RegExp(SHARE_WORDS.map(([, w]) => w).join('|'), 'gu');
 const PERCENT = /(?:占|比例为?|比重为?|占比为?)[^\d。；%％]{0,8}?(\d+(?:\.\d+)?)\s*[%％]/gu;
 
-const COUNT_OR_NONE = /[件个起宗份]|未|没有/;
+const COUNT_OR_NONE = /[件个起宗份]|未|没有/u;
+const APPEALS = /复议|诉讼/u;
+const NO_CLAUSES: readonly string[] = [];
+const DIGIT = /\d/u;
+const APPEAL_WORDS = [
+  ['review', '行政复议'],
+  ['litigation', '行政诉讼'],
+] as const;
 
 /** Sentences about something other than applications: 人大建议, 12345 留言 … share the verbs. */
 const NOT_APPLICATIONS = /建议|提案|留言|热线|咨询|来信|投诉件/u;
@@ -114,16 +121,11 @@ function clauses(sentence: string): string[] {
   return sentence.split(CLAUSE_BREAK).filter((c) => c.trim() !== '');
 }
 
-let lastSentencesOf: string | undefined;
-let lastSentences: readonly string[] = [];
+const SENTENCE_BREAK = /[。；;！!？?\n]/u;
 
-/** Sentences; a line break ends one too (a paragraph of the form's text box). Kept for the last text: several rules read the overview. */
-export function sentences(text: string): readonly string[] {
-  if (text !== lastSentencesOf) {
-    lastSentences = text.split(/[。；;！!？?\n]/).filter((c) => c.trim() !== '');
-    lastSentencesOf = text;
-  }
-  return lastSentences;
+/** Sentences; a line break ends one too (a paragraph of the form's text box). */
+export function splitSentences(text: string): string[] {
+  return text.split(SENTENCE_BREAK).filter((c) => c.trim() !== '');
 }
 
 function push(claims: Claim[], subject: ClaimSubject, match: RegExpExecArray | null, extra: Partial<Claim> = {}): void {
@@ -143,27 +145,21 @@ function resultClaim(claims: Claim[], clause: string): void {
   if (value !== undefined) claims.push({ subject, value, quote: match[0].replace(/\s+/gu, '') });
 }
 
-// Two rules read the same overview: the last text's claims are kept (claims are never mutated).
-let lastText: string | undefined;
-let lastClaims: readonly Claim[] = [];
-
+/** The claims of a text (the rules read them once per text through section-text.ts). */
 export function narrativeClaims(text: string): readonly Claim[] {
-  if (text === lastText) return lastClaims;
-  const claims = readClaims(text);
-  lastText = text;
-  lastClaims = claims;
-  return claims;
+  return readClaims(splitSentences(text));
 }
 
-function readClaims(text: string): Claim[] {
+export function readClaims(sentences: readonly string[]): Claim[] {
   const claims: Claim[] = [];
-  for (const sentence of sentences(text)) {
+  for (const sentence of sentences) {
     // counts of handling read only where the sentence speaks of 申请, not 建议/提案/留言
     const aboutApplications = sentence.includes('申请') && !NOT_APPLICATIONS.test(sentence);
-    for (const clause of clauses(sentence)) {
+    // most sentences hold no count and no 未/没有: their clauses are not split and read
+    for (const clause of COUNT_OR_NONE.test(sentence) ? clauses(sentence) : NO_CLAUSES) {
       // every count ends in a unit, every statement of none has 未/没有: skip the rest unread
       if (!COUNT_OR_NONE.test(clause)) continue;
-      const aboutAppeals = /复议|诉讼/u.test(clause);
+      const aboutAppeals = APPEALS.test(clause);
       if (!aboutAppeals) {
         const application = APPLICATION_COUNT.exec(clause);
         if (application) {
@@ -184,12 +180,9 @@ function readClaims(text: string): Claim[] {
     }
     // "No appeals" is read per sentence: "未发生因政府信息公开申请行政复议、行政诉讼件" names both
     // in one breath, across the 、.
-    for (const [subject, word] of [
-      ['review', '行政复议'],
-      ['litigation', '行政诉讼'],
-    ] as const) {
+    for (const [subject, word] of APPEAL_WORDS) {
       const at = sentence.indexOf(word);
-      if (at < 0 || /\d/u.test(sentence.slice(at, at + 12))) continue;
+      if (at < 0 || DIGIT.test(sentence.slice(at, at + 12))) continue;
       const before = sentence.slice(Math.max(0, at - 24), at);
       const negation = NONE_BEFORE.exec(before);
       if (negation) {
@@ -207,21 +200,13 @@ function readClaims(text: string): Claim[] {
  * it, in the same sentence and without another figure's comparison (同比/增长) in between, is one
  * of the table's.
  */
-let lastSharesOf: string | undefined;
-let lastShares: readonly ShareClaim[] = [];
-
 export function narrativeShares(text: string): readonly ShareClaim[] {
-  if (text !== lastSharesOf) {
-    lastShares = readShares(text);
-    lastSharesOf = text;
-  }
-  return lastShares;
+  return readShares(splitSentences(text));
 }
 
-function readShares(text: string): ShareClaim[] {
+export function readShares(sentences: readonly string[]): ShareClaim[] {
   const shares: ShareClaim[] = [];
-  if (!/[%％]/u.test(text)) return shares;
-  for (const sentence of sentences(text)) {
+  for (const sentence of sentences) {
     if (!/[%％]/u.test(sentence) || NOT_APPLICATIONS.test(sentence)) continue;
     for (const percent of sentence.matchAll(PERCENT)) {
       const start = Math.max(0, percent.index - 30);

@@ -5,10 +5,11 @@
  * is wrong.
  */
 import type { Finding, RuleId } from '../finding.js';
-import { TEMPLATES, applicantColumns, resultRows } from '../report-template.js';
+import { TEMPLATES, applicantColumns, resultRows, type RowDef, type TableDef } from '../report-template.js';
 import type { Report, TableData } from '../report.js';
-import { narrativeClaims, narrativeShares, sentences, type ClaimSubject, type ResultGroup } from './narrative-claims.js';
-import { formatNumber as fmt, numeric, sumOf, tableOf, type Rule } from './rule-context.js';
+import type { ClaimSubject, ResultGroup } from './narrative-claims.js';
+import { formatNumber as fmt, numeric, sumOf, sumRows, type Rule, type RuleInput } from './rule-context.js';
+import { sectionText } from './section-text.js';
 
 const RESULT_ROW_PREFIX: Record<ResultGroup, string> = {
   disclosed: 'disclosed',
@@ -53,27 +54,28 @@ interface Figures {
   readonly appeals: TableData;
 }
 
-/** the result rows of each group, per template (the 2019 format has one 其他处理 row) */
-const groupRows = new Map<string, readonly (readonly [ResultGroup, readonly string[]])[]>();
+/** the result rows of each group, per table (the 2019 format has one 其他处理 row) */
+const groupRows = new WeakMap<TableDef, readonly (readonly [ResultGroup, readonly RowDef[]])[]>();
 
-function rowsOfGroups(report: Report) {
-  let rows = groupRows.get(report.template);
+function rowsOfGroups(def: TableDef) {
+  let rows = groupRows.get(def);
   if (!rows) {
-    const leaves = resultRows(tableOf(report, 'applications').def);
+    const leaves = resultRows(def);
     rows = (Object.keys(RESULT_ROW_PREFIX) as ResultGroup[]).map(
-      (group) => [group, leaves.filter((r) => r.id.startsWith(RESULT_ROW_PREFIX[group])).map((r) => r.id)] as const,
+      (group) => [group, leaves.filter((r) => r.id.startsWith(RESULT_ROW_PREFIX[group]))] as const,
     );
-    groupRows.set(report.template, rows);
+    groupRows.set(def, rows);
   }
   return rows;
 }
 
-function figures(report: Report): Figures {
-  const applications = tableOf(report, 'applications').data;
-  const appeals = tableOf(report, 'appeals').data;
+/** read once per validation: both narrative rules hold the text against the same figures */
+function figures(input: RuleInput): Figures {
+  const { def, data: applications } = input.table('applications');
+  const appeals = input.table('appeals').data;
   const results: Partial<Record<ResultGroup, number>> = {};
-  for (const [group, ids] of rowsOfGroups(report)) {
-    const value = sumOf(ids.map((id) => applications[id]?.total));
+  for (const [group, rows] of rowsOfGroups(def)) {
+    const value = sumRows(applications, rows, 'total');
     if (value !== undefined) results[group] = value;
   }
   return {
@@ -131,12 +133,13 @@ function sharesMatch(part: number, whole: number, percent: number, decimals: num
   return [Math.round(ratio), Math.floor(ratio + 1e-9)].some((v) => Math.abs(v / scale - percent) < 1e-9);
 }
 
-function shareFindings(report: Report, f: Figures, findings: Finding[]): void {
-  const { def } = tableOf(report, 'applications');
+function shareFindings(input: RuleInput, f: Figures, findings: Finding[]): void {
+  const { report } = input;
+  const { def } = input.table('applications');
   const orgColumns = applicantColumns(def).filter((c) => c.id !== 'natural');
   const received = f.received;
   const receivedAll = received !== undefined && f.carriedOver !== undefined ? received + f.carriedOver : undefined;
-  for (const share of narrativeShares(report.sections.overview)) {
+  for (const share of sectionText(report.sections.overview).shares) {
     // [part, whole] pairs the clerk may have meant; the first names the expected figure
     let pairs: [number | undefined, number | undefined, string][];
     if (share.part === 'natural' || share.part === 'organisations') {
@@ -177,11 +180,13 @@ function shareFindings(report: Report, f: Figures, findings: Finding[]): void {
   }
 }
 
-export const narrativeMismatch: Rule = ({ report }, findings) => {
-  const claims = narrativeClaims(report.sections.overview).filter((c) => !c.none); // none: narrative.contradiction's
-  const percent = /[%％]/u.test(report.sections.overview);
-  if (claims.length === 0 && !percent) return;
-  const f = figures(report);
+export const narrativeMismatch: Rule = (input, findings) => {
+  const { report } = input;
+  const overview = sectionText(report.sections.overview);
+  const claims = overview.claims.filter((c) => !c.none); // none: narrative.contradiction's
+  const shares = overview.shares;
+  if (claims.length === 0 && shares.length === 0) return;
+  const f = input.derive(figures);
   const seen = new Set<string>();
   for (const claim of claims) {
     const values = allowed(f, claim.subject, claim.includesCarriedOver === true);
@@ -202,7 +207,7 @@ export const narrativeMismatch: Rule = ({ report }, findings) => {
       }),
     );
   }
-  if (percent) shareFindings(report, f, findings);
+  if (shares.length > 0) shareFindings(input, f, findings);
 };
 
 /** "均已办结", "无结转": every application settled within the year. */
@@ -210,12 +215,30 @@ const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:按时|按期|依法|�
 /** "均为维持", "均被维持": every review or suit decided for the agency. */
 const ALL_UPHELD = /(?:均|全部|都)(?:为|被|予以|已被)?(?:依法)?维持/u;
 
-export const narrativeContradiction: Rule = ({ report }, findings) => {
-  const text = report.sections.overview;
-  const claims = narrativeClaims(text).filter((c) => c.none);
-  const sweeping = ALL_SETTLED.test(text) || ALL_UPHELD.test(text);
-  if (claims.length === 0 && !sweeping) return; // most texts: nothing to hold against the tables
-  const f = figures(report);
+/** "上年结转的2件均已办结" speaks of last year's; "另有3件结转下年度" admits the pending ones;
+ * "截至目前已全部办结" is written weeks after the year's end, about the carried-forward ones too */
+const NOT_THIS_YEAR = /上一?年度?结转|下一?年|建议|提案|留言|截至目前|目前已|现已/u;
+const APPEAL_ROWS = ['review', 'litigationDirect', 'litigationAfterReview'] as const;
+
+/** 纠正 and 尚未审结 cases of the given rows of 四, or undefined when a cell is not a number */
+function notUpheld(appeals: TableData, rows: readonly string[]): number | undefined {
+  let sum = 0;
+  for (const r of rows) {
+    const n = sumOf([appeals[r]?.corrected, appeals[r]?.pending]);
+    if (n === undefined) return undefined;
+    sum += n;
+  }
+  return sum;
+}
+
+export const narrativeContradiction: Rule = (input, findings) => {
+  const { report } = input;
+  const overview = sectionText(report.sections.overview);
+  const claims = overview.claims.filter((c) => c.none);
+  const settledAnywhere = ALL_SETTLED.test(overview.text);
+  const upheldAnywhere = ALL_UPHELD.test(overview.text);
+  if (claims.length === 0 && !settledAnywhere && !upheldAnywhere) return; // most texts: nothing to hold against the tables
+  const f = input.derive(figures);
   const seen = new Set<string>();
   const add = (key: string, details: Pick<Finding, 'expected' | 'actual' | 'message'>) => {
     if (seen.has(key)) return;
@@ -235,31 +258,33 @@ export const narrativeContradiction: Rule = ({ report }, findings) => {
     });
   }
 
-  for (const sentence of sentences(text)) {
-    const settled = ALL_SETTLED.exec(sentence);
-    // "上年结转的2件均已办结" speaks of last year's; "另有3件结转下年度" admits the pending ones
-    // "截至目前已全部办结": written weeks after the year's end, about the carried-forward ones too
-    const aboutThisYear = !/上一?年度?结转|下一?年|建议|提案|留言|截至目前|目前已|现已/u.test(sentence);
-    if (settled && aboutThisYear && sentence.includes('申请') && f.carriedForward && f.carriedForward > 0) {
+  // the sentences are read only when the tables could deny them
+  const pending = f.carriedForward;
+  const readSettled = settledAnywhere && pending !== undefined && pending > 0;
+  const readUpheld = upheldAnywhere && notUpheld(f.appeals, APPEAL_ROWS) !== 0;
+  if (!readSettled && !readUpheld) return;
+  for (const sentence of overview.sentences) {
+    const settled = readSettled ? ALL_SETTLED.exec(sentence) : null;
+    if (settled && sentence.includes('申请') && !NOT_THIS_YEAR.test(sentence)) {
       add('settled', {
-        expected: f.carriedForward,
+        expected: pending,
         actual: settled[0],
-        message: `总体情况中写“${settled[0]}”，但${SUBJECT_NAME.carriedForward}为 ${fmt(f.carriedForward)}，请核对：结转下年度的申请尚未办结。`,
+        message: `总体情况中写“${settled[0]}”，但${SUBJECT_NAME.carriedForward}为 ${fmt(pending!)}，请核对：结转下年度的申请尚未办结。`,
       });
     }
-    const upheld = ALL_UPHELD.exec(sentence);
+    const upheld = readUpheld ? ALL_UPHELD.exec(sentence) : null;
     if (upheld) {
       const review = sentence.includes('复议');
       const litigation = sentence.includes('诉讼');
       if (!review && !litigation) continue;
       const rows = [...(review ? ['review'] : []), ...(litigation ? ['litigationDirect', 'litigationAfterReview'] : [])];
-      const notUpheld = sumOf(rows.flatMap((r) => [f.appeals[r]?.corrected, f.appeals[r]?.pending]));
-      if (notUpheld === undefined || notUpheld === 0) continue;
+      const count = notUpheld(f.appeals, rows);
+      if (count === undefined || count === 0) continue;
       const which = review && litigation ? '行政复议、行政诉讼' : review ? '行政复议' : '行政诉讼';
       add('upheld', {
-        expected: notUpheld,
+        expected: count,
         actual: upheld[0],
-        message: `总体情况中写“${upheld[0]}”，但表四${which}的“结果纠正”与“尚未审结”共 ${fmt(notUpheld)} 件，请核对文字或表格。`,
+        message: `总体情况中写“${upheld[0]}”，但表四${which}的“结果纠正”与“尚未审结”共 ${fmt(count)} 件，请核对文字或表格。`,
       });
     }
   }

@@ -3,7 +3,7 @@
  */
 import type { AgencyKind } from '../agency.js';
 import { severityOf, type Finding, type RuleId } from '../finding.js';
-import { tableData, type Cell, type Report, type TableData } from '../report.js';
+import { tableData, type Cell, type Report, type RowData, type TableData } from '../report.js';
 import { cellLabel, cellPath, tableByPath, type ColumnDef, type RowDef, type TableDef } from '../report-template.js';
 
 export interface ValidationContext {
@@ -13,9 +13,40 @@ export interface ValidationContext {
   readonly agencyKind?: AgencyKind | undefined;
 }
 
-export interface RuleInput {
-  readonly report: Report;
-  readonly context: ValidationContext;
+/**
+ * What one validation hands every rule: the report, the context, and what several rules derive
+ * from them (a table's data, last year's report, a scan of every cell) computed once per
+ * validation, not once per rule. Per run, not per report object: the form edits its report in
+ * place and validates it again.
+ */
+export class RuleInput {
+  private readonly tables = new Map<string, { def: TableDef; data: TableData }>();
+  private readonly derived = new Map<(input: RuleInput) => unknown, unknown>();
+  /** last year's report when it is the year just before this one (the year-on-year rules' condition) */
+  readonly lastYear: Report | undefined;
+
+  constructor(
+    readonly report: Report,
+    readonly context: ValidationContext,
+  ) {
+    const previous = context.previous;
+    this.lastYear = previous && previous.year === report.year - 1 ? previous : undefined;
+  }
+
+  /** a table of this report: its definition and data */
+  table(path: string): { def: TableDef; data: TableData } {
+    let table = this.tables.get(path);
+    if (!table) this.tables.set(path, (table = tableOf(this.report, path)));
+    return table;
+  }
+
+  /** `derive(f)` is f(this), computed on the first call of the run */
+  derive<T>(compute: (input: RuleInput) => T): T {
+    if (this.derived.has(compute)) return this.derived.get(compute) as T;
+    const value = compute(this);
+    this.derived.set(compute, value);
+    return value;
+  }
 }
 
 export type Rule = (input: RuleInput, findings: Finding[]) => void;
@@ -32,6 +63,28 @@ export function sumOf(cells: readonly (Cell | undefined)[]): number | undefined 
     const n = numeric(cell);
     if (n === undefined) return undefined;
     sum += n;
+  }
+  return sum;
+}
+
+/** The sum of a row's cells in the given columns, or undefined if any is not a number. */
+export function sumColumns(cells: RowData | undefined, columns: readonly ColumnDef[]): number | undefined {
+  let sum = 0;
+  for (const c of columns) {
+    const value = cells?.[c.id];
+    if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+    sum += value;
+  }
+  return sum;
+}
+
+/** The sum of one column over the given rows, or undefined if any is not a number. */
+export function sumRows(data: TableData, rows: readonly RowDef[], column: string): number | undefined {
+  let sum = 0;
+  for (const r of rows) {
+    const value = data[r.id]?.[column];
+    if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+    sum += value;
   }
   return sum;
 }

@@ -3,18 +3,18 @@
  * years. Each rule compares only cells that hold numbers: a blank or malformed cell already
  * has its own `required.missing` or `number.format` finding.
  */
-import { applicantColumns, resultRows } from '../report-template.js';
-import { cellFinding, formatNumber as fmt, numeric, row, sumOf, tableOf, column, type Rule } from './rule-context.js';
+import { applicantColumns, inputColumns, resultRows } from '../report-template.js';
+import { cellFinding, column, formatNumber as fmt, numeric, row, sumColumns, sumRows, tableOf, type Rule } from './rule-context.js';
 
 /** per row: 总计 = the six applicant columns */
-export const applicationsColumnTotal: Rule = ({ report }, findings) => {
-  const { def, data } = tableOf(report, 'applications');
+export const applicationsColumnTotal: Rule = (input, findings) => {
+  const { def, data } = input.table('applications');
   const total = column(def, 'total');
   const parts = applicantColumns(def);
   for (const r of def.rows) {
-    const cells = data[r.id] ?? {};
-    const sum = sumOf(parts.map((c) => cells[c.id]));
-    const actual = numeric(cells.total);
+    const cells = data[r.id];
+    const sum = sumColumns(cells, parts);
+    const actual = numeric(cells?.total);
     if (sum === undefined || actual === undefined || sum === actual) continue;
     findings.push(
       cellFinding('applications.column-total', def, r, total, {
@@ -27,12 +27,12 @@ export const applicationsColumnTotal: Rule = ({ report }, findings) => {
 };
 
 /** per column: （七）总计 = the leaf rows of 三、本年度办理结果 */
-export const applicationsResultsTotal: Rule = ({ report }, findings) => {
-  const { def, data } = tableOf(report, 'applications');
+export const applicationsResultsTotal: Rule = (input, findings) => {
+  const { def, data } = input.table('applications');
   const totalRow = row(def, 'resultsTotal');
   const leaves = resultRows(def);
   for (const c of def.columns) {
-    const sum = sumOf(leaves.map((r) => data[r.id]?.[c.id]));
+    const sum = sumRows(data, leaves, c.id);
     const actual = numeric(data.resultsTotal?.[c.id]);
     if (sum === undefined || actual === undefined || sum === actual) continue;
     findings.push(
@@ -46,8 +46,8 @@ export const applicationsResultsTotal: Rule = ({ report }, findings) => {
 };
 
 /** per column: 一 + 二 = 三（七） + 四 */
-export const applicationsBalance: Rule = ({ report }, findings) => {
-  const { def, data } = tableOf(report, 'applications');
+export const applicationsBalance: Rule = (input, findings) => {
+  const { def, data } = input.table('applications');
   const forward = row(def, 'carriedForward');
   for (const c of def.columns) {
     const received = numeric(data.newReceived?.[c.id]);
@@ -69,14 +69,14 @@ export const applicationsBalance: Rule = ({ report }, findings) => {
 };
 
 /** each group of 四: 总计 = 维持 + 纠正 + 其他 + 尚未审结 */
-export const appealsTotal: Rule = ({ report }, findings) => {
-  const { def, data } = tableOf(report, 'appeals');
+export const appealsTotal: Rule = (input, findings) => {
+  const { def, data } = input.table('appeals');
   const total = column(def, 'total');
-  const parts = def.columns.filter((c) => !c.computed);
+  const parts = inputColumns(def);
   for (const r of def.rows) {
-    const cells = data[r.id] ?? {};
-    const sum = sumOf(parts.map((c) => cells[c.id]));
-    const actual = numeric(cells.total);
+    const cells = data[r.id];
+    const sum = sumColumns(cells, parts);
+    const actual = numeric(cells?.total);
     if (sum === undefined || actual === undefined || sum === actual) continue;
     const name = [...r.groups, r.label].join('');
     findings.push(
@@ -90,10 +90,10 @@ export const appealsTotal: Rule = ({ report }, findings) => {
 };
 
 /** this year's 二、上年结转 = last year's 四、结转下年度继续办理, per column */
-export const carryoverContinuity: Rule = ({ report, context }, findings) => {
-  const previous = context.previous;
-  if (!previous || previous.year !== report.year - 1) return;
-  const { def, data } = tableOf(report, 'applications');
+export const carryoverContinuity: Rule = (input, findings) => {
+  const previous = input.lastYear;
+  if (!previous) return;
+  const { def, data } = input.table('applications');
   const last = tableOf(previous, 'applications').data;
   const carried = row(def, 'carriedOver');
   for (const c of def.columns) {

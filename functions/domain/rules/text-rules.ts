@@ -4,7 +4,8 @@
  */
 import { isTownship } from '../agency.js';
 import { TEMPLATES } from '../report-template.js';
-import { cellFinding, numeric, tableOf, type Rule } from './rule-context.js';
+import { cellFinding, numeric, type Rule } from './rule-context.js';
+import { sectionText } from './section-text.js';
 import { similarity } from './text-similarity.js';
 
 /** 总体情况 "篇幅原则上不超过一千字" (the 2021 notice). */
@@ -17,19 +18,8 @@ const REPEATED_MIN_LENGTH = 30;
 const title = (id: 'overview' | 'problems' | 'other', template: '2021' | '2019') =>
   TEMPLATES[template].sectionTitles[id];
 
-/** characters that count toward the length: everything but white space (code points, not UTF-16 units) */
-function visibleLength(text: string): number {
-  const visible = text.replace(/\s+/gu, '');
-  let surrogates = 0;
-  for (let i = 0; i < visible.length; i++) {
-    const c = visible.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) surrogates++;
-  }
-  return visible.length - surrogates;
-}
-
 export const overviewLength: Rule = ({ report }, findings) => {
-  const length = visibleLength(report.sections.overview);
+  const length = sectionText(report.sections.overview).visibleLength;
   if (length <= OVERVIEW_LIMIT) return;
   findings.push({
     rule: 'overview.length',
@@ -42,9 +32,10 @@ export const overviewLength: Rule = ({ report }, findings) => {
   });
 };
 
-export const scopeRegulations: Rule = ({ report, context }, findings) => {
+export const scopeRegulations: Rule = (input, findings) => {
+  const { report, context } = input;
   if (!isTownship(report.agencyName, context.agencyKind)) return;
-  const { def, data } = tableOf(report, 'proactive.regulations');
+  const { def, data } = input.table('proactive.regulations');
   const rules = def.rows.find((r) => r.id === 'rules');
   if (!rules) return;
   for (const c of def.columns) {
@@ -65,7 +56,7 @@ export const textRepeated: Rule = ({ report, context }, findings) => {
   if (!previous || previous.year >= report.year) return;
   const now = report.sections.problems;
   const before = previous.sections.problems;
-  if (visibleLength(now) < REPEATED_MIN_LENGTH || visibleLength(before) < REPEATED_MIN_LENGTH) return;
+  if (sectionText(now).visibleLength < REPEATED_MIN_LENGTH || sectionText(before).visibleLength < REPEATED_MIN_LENGTH) return;
   const score = similarity(now, before);
   if (score < REPEATED_THRESHOLD) return;
   findings.push({

@@ -4,20 +4,17 @@
  * (`trend.outlier`), and 现行有效 documents that do not follow from last year's
  * (`proactive.in-force`). Warnings: each asks the filer to verify or explain.
  */
-import type { Report } from '../report.js';
+import type { TableData } from '../report.js';
 import { cellFinding, formatNumber as fmt, numeric, sumOf, tableOf, type Rule } from './rule-context.js';
 
-/** last year's report when it is the year just before this one */
-function lastYear(report: Report, previous: Report | undefined): Report | undefined {
-  return previous && previous.year === report.year - 1 ? previous : undefined;
-}
+const COMPARED_TABLES = ['applications', 'appeals'] as const;
 
-export const dataRepeated: Rule = ({ report, context }, findings) => {
-  const previous = lastYear(report, context.previous);
+export const dataRepeated: Rule = (input, findings) => {
+  const previous = input.lastYear;
   if (!previous) return;
   let nonZero = 0;
-  for (const path of ['applications', 'appeals'] as const) {
-    const { def, data } = tableOf(report, path);
+  for (const path of COMPARED_TABLES) {
+    const { def, data } = input.table(path);
     const before = tableOf(previous, path).data;
     for (const r of def.rows) {
       const now = data[r.id];
@@ -51,18 +48,18 @@ interface KeyFigure {
   readonly name: string;
   readonly path: string;
   readonly label: string;
-  readonly read: (report: Report) => number | undefined;
+  readonly read: (table: (path: string) => TableData) => number | undefined;
 }
 
-const decisions = (sub: 'licensing' | 'enforcement', row: string) => (report: Report) =>
-  numeric(tableOf(report, `proactive.${sub}`).data[row]?.decisions);
+const decisions = (sub: 'licensing' | 'enforcement', row: string) => (table: (path: string) => TableData) =>
+  numeric(table(`proactive.${sub}`)[row]?.decisions);
 
 const KEY_FIGURES: readonly KeyFigure[] = [
   {
     name: '本年新收政府信息公开申请数量',
     path: 'applications.newReceived.total',
     label: '一、本年新收政府信息公开申请数量 / 总计',
-    read: (r) => numeric(tableOf(r, 'applications').data.newReceived?.total),
+    read: (table) => numeric(table('applications').newReceived?.total),
   },
   {
     name: '行政许可本年处理决定数量',
@@ -86,25 +83,27 @@ const KEY_FIGURES: readonly KeyFigure[] = [
     name: '行政复议总计',
     path: 'appeals.review.total',
     label: '行政复议 / 总计',
-    read: (r) => numeric(tableOf(r, 'appeals').data.review?.total),
+    read: (table) => numeric(table('appeals').review?.total),
   },
   {
     name: '行政诉讼总计',
     path: 'appeals',
     label: '行政诉讼 / 总计（未经复议直接起诉＋复议后起诉）',
-    read: (r) => {
-      const data = tableOf(r, 'appeals').data;
+    read: (table) => {
+      const data = table('appeals');
       return sumOf([data.litigationDirect?.total, data.litigationAfterReview?.total]);
     },
   },
 ];
 
-export const trendOutlier: Rule = ({ report, context }, findings) => {
-  const previous = lastYear(report, context.previous);
+export const trendOutlier: Rule = (input, findings) => {
+  const previous = input.lastYear;
   if (!previous) return;
+  const thisYear = (path: string) => input.table(path).data;
+  const lastYear = (path: string) => tableOf(previous, path).data;
   for (const key of KEY_FIGURES) {
-    const now = key.read(report);
-    const before = key.read(previous);
+    const now = key.read(thisYear);
+    const before = key.read(lastYear);
     if (now === undefined || before === undefined || now < OUTLIER_MIN || before < OUTLIER_MIN) continue;
     if (now <= before * OUTLIER_FACTOR && now * OUTLIER_FACTOR >= before) continue;
     const ratio = now / before;
@@ -121,11 +120,12 @@ export const trendOutlier: Rule = ({ report, context }, findings) => {
   }
 };
 
-export const proactiveInForce: Rule = ({ report, context }, findings) => {
-  const previous = lastYear(report, context.previous);
+export const proactiveInForce: Rule = (input, findings) => {
+  const { report } = input;
+  const previous = input.lastYear;
   // 现行有效件数 exists in the 2021 format only
   if (!previous || report.template !== '2021' || previous.template !== '2021') return;
-  const { def, data } = tableOf(report, 'proactive.regulations');
+  const { def, data } = input.table('proactive.regulations');
   const last = tableOf(previous, 'proactive.regulations').data;
   const inForce = def.columns.find((c) => c.id === 'inForce')!;
   for (const r of def.rows) {

@@ -1,0 +1,67 @@
+/**
+ * What the text rules read off one section's text (its visible length, its sentences, the
+ * figures and shares it states), each worked out once per distinct text, on first use.
+ * Several rules read the overview, and the form validates again on every edit of a table while
+ * the texts stay the same; so the last few texts' readings are kept, keyed by the text itself
+ * (never by the report object, which the form edits in place).
+ */
+import { readClaims, readShares, splitSentences, type Claim, type ShareClaim } from './narrative-claims.js';
+
+/** JavaScript's `\s`: a code unit table, so counting never builds a copy of the text. */
+const SPACE = new Uint8Array(65536);
+for (const ch of '\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') SPACE[ch.charCodeAt(0)] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) SPACE[c] = 1;
+
+/** Characters that count toward a length: everything but white space, in code points (not UTF-16 units). */
+export function visibleLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // a low surrogate is the second half of a character already counted
+    if (SPACE[c] === 0 && (c < 0xdc00 || c > 0xdfff)) n++;
+  }
+  return n;
+}
+
+export class SectionText {
+  private length?: number;
+  private split?: readonly string[];
+  private claimList?: readonly Claim[];
+  private shareList?: readonly ShareClaim[];
+
+  constructor(readonly text: string) {}
+
+  get visibleLength(): number {
+    return (this.length ??= visibleLength(this.text));
+  }
+
+  /** sentences; a line break ends one too (a paragraph of the form's text box) */
+  get sentences(): readonly string[] {
+    return (this.split ??= splitSentences(this.text));
+  }
+
+  /** figures and statements of none the text makes about its tables (narrative-claims.ts) */
+  get claims(): readonly Claim[] {
+    return (this.claimList ??= readClaims(this.sentences));
+  }
+
+  /** shares the text states ("予以公开…占45.2%") */
+  get shares(): readonly ShareClaim[] {
+    // most texts print no percentage: no need to split them for this
+    return (this.shareList ??= /[%％]/u.test(this.text) ? readShares(this.sentences) : []);
+  }
+}
+
+/** this year's three texts and last year's, with room to spare */
+const KEPT = 8;
+const kept = new Map<string, SectionText>();
+
+/** The reading of a text, shared by every rule (and every validation) that reads the same text. */
+export function sectionText(text: string): SectionText {
+  let reading = kept.get(text);
+  if (!reading) {
+    if (kept.size >= KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(text, (reading = new SectionText(text)));
+  }
+  return reading;
+}
