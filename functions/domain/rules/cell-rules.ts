@@ -19,24 +19,17 @@ function wellFormed(kind: CellKind, value: number): boolean {
   return Number.isInteger(value) && value >= 0;
 }
 
-interface RowRefs {
-  readonly id: string;
-  readonly refs: readonly CellRef[];
-}
-
-/** cellRefs grouped by table and row, so a scan reads each row's data once */
-const layouts = new Map<TemplateId, readonly { path: string; rows: readonly RowRefs[] }[]>();
+/** cellRefs grouped by table, in the order of each table's grid */
+const layouts = new Map<TemplateId, readonly { path: string; refs: readonly CellRef[] }[]>();
 
 function layoutOf(template: TemplateId) {
   let layout = layouts.get(template);
   if (!layout) {
-    const tables: { path: string; rows: { id: string; refs: CellRef[] }[] }[] = [];
+    const tables: { path: string; refs: CellRef[] }[] = [];
     for (const ref of cellRefs(template)) {
       let table = tables.at(-1);
-      if (table?.path !== ref.table.path) tables.push((table = { path: ref.table.path, rows: [] }));
-      let r = table.rows.at(-1);
-      if (r?.id !== ref.row.id) table.rows.push((r = { id: ref.row.id, refs: [] }));
-      r.refs.push(ref);
+      if (table?.path !== ref.table.path) tables.push((table = { path: ref.table.path, refs: [] }));
+      table.refs.push(ref);
     }
     layouts.set(template, (layout = tables));
   }
@@ -50,20 +43,25 @@ interface CellScan {
   readonly missing: readonly CellRef[];
 }
 
-/** Every cell read once for both rules; a clean report yields two empty lists. */
+/**
+ * Every cell checked once for both rules, on the run's grids (cellRefs and a table's grid
+ * list the cells in the same order); only a cell without a well-formed number is looked up
+ * again, for what it holds. A clean report yields two empty lists.
+ */
 function scanCells(input: RuleInput): CellScan {
   const malformed: { ref: CellRef; value: Cell }[] = [];
   const missing: CellRef[] = [];
   for (const table of layoutOf(input.report.template)) {
-    const data = input.table(table.path).data;
-    for (const r of table.rows) {
-      const cells = data[r.id];
-      for (const ref of r.refs) {
-        const value = cells?.[ref.column.id] ?? null;
-        if (typeof value === 'number' && wellFormed(ref.kind, value)) continue;
-        if (value !== null) malformed.push({ ref, value });
-        if (value === null || (typeof value === 'string' && value.trim() === '')) missing.push(ref);
-      }
+    const { values } = input.grid(table.path);
+    const { refs } = table;
+    for (let k = 0; k < refs.length; k++) {
+      const ref = refs[k]!;
+      const n = values[k]!;
+      if (!Number.isNaN(n) && wellFormed(ref.kind, n)) continue;
+      const value = input.table(table.path).data[ref.row.id]?.[ref.column.id] ?? null;
+      if (typeof value === 'number' && wellFormed(ref.kind, value)) continue;
+      if (value !== null) malformed.push({ ref, value });
+      if (value === null || (typeof value === 'string' && value.trim() === '')) missing.push(ref);
     }
   }
   return { malformed, missing };

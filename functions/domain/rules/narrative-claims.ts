@@ -84,6 +84,7 @@ const PERCENT = /(?:占|比例为?|比重为?|占比为?)[^\d。；%％]{0,8}?(\
 
 const COUNT_OR_NONE = /[件个起宗份]|未|没有/u;
 const APPEALS = /复议|诉讼/u;
+const UNIT_CHAR = /[件个起宗份]/u;
 const NO_CLAUSES: readonly string[] = [];
 const DIGIT = /\d/u;
 const APPEAL_WORDS = [
@@ -159,24 +160,28 @@ export function readClaims(sentences: readonly string[]): Claim[] {
     for (const clause of COUNT_OR_NONE.test(sentence) ? clauses(sentence) : NO_CLAUSES) {
       // every count ends in a unit, every statement of none has 未/没有: skip the rest unread
       if (!COUNT_OR_NONE.test(clause)) continue;
-      const aboutAppeals = APPEALS.test(clause);
-      if (!aboutAppeals) {
-        const application = APPLICATION_COUNT.exec(clause);
-        if (application) {
-          const rest = clause.slice(application.index + application[0].length);
-          push(claims, 'applications', application, { includesCarriedOver: INCLUDES_CARRIED.test(rest) });
+      // each pattern is tried only where its literal words are (plain searches, no backtracking)
+      const unit = UNIT_CHAR.test(clause);
+      const application = clause.includes('申请');
+      if (!APPEALS.test(clause)) {
+        const count = unit && application ? APPLICATION_COUNT.exec(clause) : null;
+        if (count) {
+          const rest = clause.slice(count.index + count[0].length);
+          push(claims, 'applications', count, { includesCarriedOver: INCLUDES_CARRIED.test(rest) });
         }
-        const none = APPLICATION_NONE.exec(clause);
+        const none = application ? APPLICATION_NONE.exec(clause) : null;
         if (none) claims.push({ subject: 'applications', value: 0, quote: none[0], none: true });
-        if (aboutApplications) {
+        if (aboutApplications && unit && DIGIT.test(clause)) {
           push(claims, 'handled', HANDLED_COUNT.exec(clause));
           push(claims, 'carriedOver', CARRIED_OVER_COUNT.exec(clause));
           push(claims, 'carriedForward', CARRIED_FORWARD_AFTER.exec(clause) ?? CARRIED_FORWARD_BEFORE.exec(clause));
           resultClaim(claims, clause);
         }
+        continue;
       }
-      push(claims, 'review', REVIEW_COUNT.exec(clause));
-      push(claims, 'litigation', LITIGATION_COUNT.exec(clause));
+      if (!unit) continue;
+      if (clause.includes('行政复议')) push(claims, 'review', REVIEW_COUNT.exec(clause));
+      if (clause.includes('行政诉讼')) push(claims, 'litigation', LITIGATION_COUNT.exec(clause));
     }
     // "No appeals" is read per sentence: "未发生因政府信息公开申请行政复议、行政诉讼件" names both
     // in one breath, across the 、.

@@ -8,7 +8,8 @@ import type { Finding, RuleId } from '../finding.js';
 import { TEMPLATES, applicantColumns, resultRows, type RowDef, type TableDef } from '../report-template.js';
 import type { Report, TableData } from '../report.js';
 import type { ClaimSubject, ResultGroup } from './narrative-claims.js';
-import { formatNumber as fmt, numeric, sumOf, sumRows, type Rule, type RuleInput } from './rule-context.js';
+import { formatNumber as fmt, numeric, sumOf, type Rule, type RuleInput } from './rule-context.js';
+import { defined, gridValue } from './table-grid.js';
 import { sectionText } from './section-text.js';
 
 const RESULT_ROW_PREFIX: Record<ResultGroup, string> = {
@@ -71,23 +72,26 @@ function rowsOfGroups(def: TableDef) {
 
 /** read once per validation: both narrative rules hold the text against the same figures */
 function figures(input: RuleInput): Figures {
-  const { def, data: applications } = input.table('applications');
-  const appeals = input.table('appeals').data;
+  const grid = input.grid('applications');
+  const appealsGrid = input.grid('appeals');
   const results: Partial<Record<ResultGroup, number>> = {};
-  for (const [group, rows] of rowsOfGroups(def)) {
-    const value = sumRows(applications, rows, 'total');
-    if (value !== undefined) results[group] = value;
+  for (const [group, rows] of rowsOfGroups(grid.def)) {
+    let value = 0;
+    for (const r of rows) value += gridValue(grid, r.id, 'total');
+    if (!Number.isNaN(value)) results[group] = value;
   }
+  const total = (row: string) => defined(gridValue(grid, row, 'total'));
+  const appeal = (row: string) => gridValue(appealsGrid, row, 'total');
   return {
-    received: numeric(applications.newReceived?.total),
-    carriedOver: numeric(applications.carriedOver?.total),
-    handled: numeric(applications.resultsTotal?.total),
-    carriedForward: numeric(applications.carriedForward?.total),
-    review: numeric(appeals.review?.total),
-    litigation: sumOf([appeals.litigationDirect?.total, appeals.litigationAfterReview?.total]),
+    received: total('newReceived'),
+    carriedOver: total('carriedOver'),
+    handled: total('resultsTotal'),
+    carriedForward: total('carriedForward'),
+    review: defined(appeal('review')),
+    litigation: defined(appeal('litigationDirect') + appeal('litigationAfterReview')),
     results,
-    applications,
-    appeals,
+    applications: input.table('applications').data,
+    appeals: input.table('appeals').data,
   };
 }
 

@@ -5,6 +5,7 @@ import type { AgencyKind } from '../agency.js';
 import { severityOf, type Finding, type RuleId } from '../finding.js';
 import { tableData, type Cell, type Report, type RowData, type TableData } from '../report.js';
 import { cellLabel, cellPath, tableByPath, type ColumnDef, type RowDef, type TableDef } from '../report-template.js';
+import { readGrid, type Grid } from './table-grid.js';
 
 export interface ValidationContext {
   /** last year's report of the same agency: `carryover.continuity`, `text.repeated`, `data.repeated`, `trend.outlier`, `proactive.in-force` */
@@ -21,6 +22,7 @@ export interface ValidationContext {
  */
 export class RuleInput {
   private readonly tables = new Map<string, { def: TableDef; data: TableData }>();
+  private readonly grids = new Map<string, Grid>();
   private readonly derived = new Map<(input: RuleInput) => unknown, unknown>();
   /** last year's report when it is the year just before this one (the year-on-year rules' condition) */
   readonly lastYear: Report | undefined;
@@ -38,6 +40,16 @@ export class RuleInput {
     let table = this.tables.get(path);
     if (!table) this.tables.set(path, (table = tableOf(this.report, path)));
     return table;
+  }
+
+  /** a table of this report read once into numbers (table-grid.ts) */
+  grid(path: string): Grid {
+    let grid = this.grids.get(path);
+    if (!grid) {
+      const { def, data } = this.table(path);
+      this.grids.set(path, (grid = readGrid(def, data)));
+    }
+    return grid;
   }
 
   /** `derive(f)` is f(this), computed on the first call of the run */

@@ -1,42 +1,54 @@
 /**
  * The arithmetic of tables 三 and 四 (the template's own 勾稽关系) and the carry-over between
  * years. Each rule compares only cells that hold numbers: a blank or malformed cell already
- * has its own `required.missing` or `number.format` finding.
+ * has its own `required.missing` or `number.format` finding. The cells are read from the
+ * run's grids (table-grid.ts): NaN, a cell without a number, makes a sum NaN and is skipped.
  */
-import { applicantColumns, inputColumns, resultRows } from '../report-template.js';
-import { cellFinding, column, formatNumber as fmt, numeric, row, sumColumns, sumRows, tableOf, type Rule } from './rule-context.js';
+import { inputColumns, resultRows } from '../report-template.js';
+import { cellFinding, formatNumber as fmt, tableOf, type Rule } from './rule-context.js';
+import { columnIndex, readGrid, rowIndex } from './table-grid.js';
 
-/** per row: 总计 = the six applicant columns */
-export const applicationsColumnTotal: Rule = (input, findings) => {
-  const { def, data } = input.table('applications');
-  const total = column(def, 'total');
-  const parts = applicantColumns(def);
-  for (const r of def.rows) {
-    const cells = data[r.id];
-    const sum = sumColumns(cells, parts);
-    const actual = numeric(cells?.total);
-    if (sum === undefined || actual === undefined || sum === actual) continue;
-    findings.push(
-      cellFinding('applications.column-total', def, r, total, {
-        expected: sum,
-        actual,
-        message: `“${r.label}”的总计应等于自然人与各类法人或其他组织之和 ${fmt(sum)}，现填 ${fmt(actual)}。`,
-      }),
-    );
-  }
-};
+/** per row: 总计 = the columns filled in (三: the six applicant columns; 四: 维持, 纠正, 其他, 尚未审结) */
+const rowTotals =
+  (path: 'applications' | 'appeals', message: (name: string, sum: string, actual: string) => string): Rule =>
+  (input, findings) => {
+    const { def, width, values } = input.grid(path);
+    const total = columnIndex(def, 'total');
+    const parts = inputColumns(def).map((c) => columnIndex(def, c.id));
+    for (let i = 0; i < def.rows.length; i++) {
+      let sum = 0;
+      for (const j of parts) sum += values[i * width + j]!;
+      const actual = values[i * width + total]!;
+      if (Number.isNaN(sum) || Number.isNaN(actual) || sum === actual) continue;
+      const r = def.rows[i]!;
+      findings.push(
+        cellFinding(path === 'applications' ? 'applications.column-total' : 'appeals.total', def, r, def.columns[total]!, {
+          expected: sum,
+          actual,
+          message: message(path === 'applications' ? r.label : [...r.groups, r.label].join(''), fmt(sum), fmt(actual)),
+        }),
+      );
+    }
+  };
+
+export const applicationsColumnTotal: Rule = rowTotals(
+  'applications',
+  (name, sum, actual) => `“${name}”的总计应等于自然人与各类法人或其他组织之和 ${sum}，现填 ${actual}。`,
+);
 
 /** per column: （七）总计 = the leaf rows of 三、本年度办理结果 */
 export const applicationsResultsTotal: Rule = (input, findings) => {
-  const { def, data } = input.table('applications');
-  const totalRow = row(def, 'resultsTotal');
-  const leaves = resultRows(def);
-  for (const c of def.columns) {
-    const sum = sumRows(data, leaves, c.id);
-    const actual = numeric(data.resultsTotal?.[c.id]);
-    if (sum === undefined || actual === undefined || sum === actual) continue;
+  const { def, width, values } = input.grid('applications');
+  const totalRow = rowIndex(def, 'resultsTotal');
+  const leaves = resultRows(def).map((r) => rowIndex(def, r.id));
+  for (let j = 0; j < width; j++) {
+    let sum = 0;
+    for (const i of leaves) sum += values[i * width + j]!;
+    const actual = values[totalRow * width + j]!;
+    if (Number.isNaN(sum) || Number.isNaN(actual) || sum === actual) continue;
+    const c = def.columns[j]!;
     findings.push(
-      cellFinding('applications.results-total', def, totalRow, c, {
+      cellFinding('applications.results-total', def, def.rows[totalRow]!, c, {
         expected: sum,
         actual,
         message: `“${c.label}”列：办理结果（七）总计应等于（一）至（六）各项之和 ${fmt(sum)}，现填 ${fmt(actual)}。`,
@@ -47,17 +59,20 @@ export const applicationsResultsTotal: Rule = (input, findings) => {
 
 /** per column: 一 + 二 = 三（七） + 四 */
 export const applicationsBalance: Rule = (input, findings) => {
-  const { def, data } = input.table('applications');
-  const forward = row(def, 'carriedForward');
-  for (const c of def.columns) {
-    const received = numeric(data.newReceived?.[c.id]);
-    const carried = numeric(data.carriedOver?.[c.id]);
-    const handled = numeric(data.resultsTotal?.[c.id]);
-    const pending = numeric(data.carriedForward?.[c.id]);
-    if (received === undefined || carried === undefined || handled === undefined || pending === undefined) continue;
+  const { def, width, values } = input.grid('applications');
+  const [newReceived, carriedOver, resultsTotal, carriedForward] = ['newReceived', 'carriedOver', 'resultsTotal', 'carriedForward'].map(
+    (id) => rowIndex(def, id) * width,
+  ) as [number, number, number, number];
+  for (let j = 0; j < width; j++) {
+    const received = values[newReceived + j]!;
+    const carried = values[carriedOver + j]!;
+    const handled = values[resultsTotal + j]!;
+    const pending = values[carriedForward + j]!;
+    if (Number.isNaN(received + carried + handled + pending)) continue;
     if (received + carried === handled + pending) continue;
+    const c = def.columns[j]!;
     findings.push(
-      cellFinding('applications.balance', def, forward, c, {
+      cellFinding('applications.balance', def, def.rows[carriedForward / width]!, c, {
         expected: received + carried - handled,
         actual: pending,
         message:
@@ -69,39 +84,27 @@ export const applicationsBalance: Rule = (input, findings) => {
 };
 
 /** each group of 四: 总计 = 维持 + 纠正 + 其他 + 尚未审结 */
-export const appealsTotal: Rule = (input, findings) => {
-  const { def, data } = input.table('appeals');
-  const total = column(def, 'total');
-  const parts = inputColumns(def);
-  for (const r of def.rows) {
-    const cells = data[r.id];
-    const sum = sumColumns(cells, parts);
-    const actual = numeric(cells?.total);
-    if (sum === undefined || actual === undefined || sum === actual) continue;
-    const name = [...r.groups, r.label].join('');
-    findings.push(
-      cellFinding('appeals.total', def, r, total, {
-        expected: sum,
-        actual,
-        message: `“${name}”的总计应等于结果维持、结果纠正、其他结果、尚未审结之和 ${fmt(sum)}，现填 ${fmt(actual)}。`,
-      }),
-    );
-  }
-};
+export const appealsTotal: Rule = rowTotals(
+  'appeals',
+  (name, sum, actual) => `“${name}”的总计应等于结果维持、结果纠正、其他结果、尚未审结之和 ${sum}，现填 ${actual}。`,
+);
 
 /** this year's 二、上年结转 = last year's 四、结转下年度继续办理, per column */
 export const carryoverContinuity: Rule = (input, findings) => {
   const previous = input.lastYear;
   if (!previous) return;
-  const { def, data } = input.table('applications');
-  const last = tableOf(previous, 'applications').data;
-  const carried = row(def, 'carriedOver');
-  for (const c of def.columns) {
-    const expected = numeric(last.carriedForward?.[c.id]);
-    const actual = numeric(data.carriedOver?.[c.id]);
-    if (expected === undefined || actual === undefined || expected === actual) continue;
+  const { def, width, values } = input.grid('applications');
+  // last year's table read along this year's rows and columns (the row ids are the same in both formats)
+  const last = readGrid(def, tableOf(previous, 'applications').data).values;
+  const carriedOver = rowIndex(def, 'carriedOver');
+  const carriedForward = rowIndex(def, 'carriedForward');
+  for (let j = 0; j < width; j++) {
+    const expected = last[carriedForward * width + j]!;
+    const actual = values[carriedOver * width + j]!;
+    if (Number.isNaN(expected) || Number.isNaN(actual) || expected === actual) continue;
+    const c = def.columns[j]!;
     findings.push(
-      cellFinding('carryover.continuity', def, carried, c, {
+      cellFinding('carryover.continuity', def, def.rows[carriedOver]!, c, {
         expected,
         actual,
         message: `“${c.label}”列：上年结转应等于${previous.year}年报告的“结转下年度继续办理” ${fmt(expected)}，现填 ${fmt(actual)}。`,

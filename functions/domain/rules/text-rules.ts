@@ -57,7 +57,7 @@ export const textRepeated: Rule = ({ report, context }, findings) => {
   const now = report.sections.problems;
   const before = previous.sections.problems;
   if (sectionText(now).visibleLength < REPEATED_MIN_LENGTH || sectionText(before).visibleLength < REPEATED_MIN_LENGTH) return;
-  const score = similarity(now, before);
+  const score = similarity(now, before, REPEATED_THRESHOLD);
   if (score < REPEATED_THRESHOLD) return;
   findings.push({
     rule: 'text.repeated',

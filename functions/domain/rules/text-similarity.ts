@@ -66,34 +66,59 @@ class BigramCounts {
 
 const counts = new BigramCounts();
 
-/** 1 for the same text, 0 for texts with no bigram in common. */
-export function similarity(a: string, b: string): number {
+/** The kept units of a text, in a buffer reused across calls (two: one per text compared). */
+const buffers = [new Uint16Array(1024), new Uint16Array(1024)];
+
+function keptUnits(text: string, which: 0 | 1): number {
+  let buffer = buffers[which]!;
+  if (buffer.length < text.length) buffers[which] = buffer = new Uint16Array(text.length * 2);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (!ignored(unit)) buffer[n++] = unit;
+  }
+  return n;
+}
+
+/**
+ * 1 for the same text, 0 for texts with no bigram in common. With `atLeast`, a score below it
+ * may be returned as soon as it is certain (a figure under `atLeast`, not the exact score).
+ *
+ * A text copied from last year keeps most of its beginning and end. The bigrams of the common
+ * beginning and end are shared bigram for bigram, and the multiset intersection splits exactly
+ * (min(x + c, y + c) = c + min(x, y)), so only the two middles go through the hash table.
+ */
+export function similarity(a: string, b: string, atLeast = 0): number {
   if (a === b) return 1;
-  counts.reset(a.length);
-  // the bigrams of the kept units, each packed into one unsigned 32-bit number; the loops are
-  // written out (no callback) because this runs on every validation with last year's report
-  let sizeA = 0;
-  let previous = -1;
-  for (let i = 0; i < a.length; i++) {
-    const unit = a.charCodeAt(i);
-    if (ignored(unit)) continue;
-    if (previous >= 0) {
-      counts.add(((previous << 16) | unit) >>> 0);
-      sizeA++;
+  const na = keptUnits(a, 0);
+  const nb = keptUnits(b, 1);
+  const A = buffers[0]!;
+  const B = buffers[1]!;
+  const total = Math.max(na - 1, 0) + Math.max(nb - 1, 0);
+  if (total === 0) return 1;
+  const shortest = Math.min(na, nb);
+  let prefix = 0;
+  while (prefix < shortest && A[prefix] === B[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && A[na - 1 - suffix] === B[nb - 1 - suffix]) suffix++;
+  let shared = Math.max(prefix - 1, 0) + Math.max(suffix - 1, 0);
+  // the middles, as ranges of units [from, to]: their bigrams are the ones left to compare
+  const fromA = Math.max(prefix - 1, 0);
+  const fromB = fromA;
+  const toA = suffix > 0 ? na - suffix : na - 1;
+  const toB = suffix > 0 ? nb - suffix : nb - 1;
+  const middleA = Math.max(toA - fromA, 0);
+  let left = Math.max(toB - fromB, 0);
+  const needed = atLeast * total - 1e-9; // never early for a score equal to atLeast
+  if (2 * (shared + Math.min(middleA, left)) < needed) return (2 * (shared + Math.min(middleA, left))) / total;
+  if (middleA > 0 && left > 0) {
+    counts.reset(middleA);
+    for (let i = fromA; i < toA; i++) counts.add(((A[i]! << 16) | A[i + 1]!) >>> 0);
+    for (let i = fromB; i < toB; i++, left--) {
+      if (counts.take(((B[i]! << 16) | B[i + 1]!) >>> 0)) shared++;
+      // the rest can no longer reach `atLeast`
+      else if (2 * (shared + left - 1) < needed) return (2 * (shared + left - 1)) / total;
     }
-    previous = unit;
   }
-  let sizeB = 0;
-  let shared = 0;
-  previous = -1;
-  for (let i = 0; i < b.length; i++) {
-    const unit = b.charCodeAt(i);
-    if (ignored(unit)) continue;
-    if (previous >= 0) {
-      if (counts.take(((previous << 16) | unit) >>> 0)) shared++;
-      sizeB++;
-    }
-    previous = unit;
-  }
-  return sizeA + sizeB === 0 ? 1 : (2 * shared) / (sizeA + sizeB);
+  return (2 * shared) / total;
 }

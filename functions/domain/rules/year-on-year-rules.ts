@@ -4,8 +4,8 @@
  * (`trend.outlier`), and 现行有效 documents that do not follow from last year's
  * (`proactive.in-force`). Warnings: each asks the filer to verify or explain.
  */
-import type { TableData } from '../report.js';
-import { cellFinding, formatNumber as fmt, numeric, sumOf, tableOf, type Rule } from './rule-context.js';
+import type { Report } from '../report.js';
+import { cellFinding, formatNumber as fmt, numeric, tableOf, type Rule } from './rule-context.js';
 
 const COMPARED_TABLES = ['applications', 'appeals'] as const;
 
@@ -14,15 +14,15 @@ export const dataRepeated: Rule = (input, findings) => {
   if (!previous) return;
   let nonZero = 0;
   for (const path of COMPARED_TABLES) {
-    const { def, data } = input.table(path);
+    const { def, width, values } = input.grid(path);
     const before = tableOf(previous, path).data;
-    for (const r of def.rows) {
-      const now = data[r.id];
-      const then = before[r.id];
-      for (const c of def.columns) {
-        const value = now?.[c.id];
+    // last year's cells looked up only until the first difference (at once, in a real report)
+    for (let i = 0, k = 0; i < def.rows.length; i++) {
+      const then = before[def.rows[i]!.id];
+      for (let j = 0; j < width; j++, k++) {
+        const value = values[k]!;
         // a blank, a text, or a row last year's format did not have: not a copy
-        if (typeof value !== 'number' || value !== then?.[c.id]) return;
+        if (Number.isNaN(value) || value !== then?.[def.columns[j]!.id]) return;
         if (value !== 0) nonZero++;
       }
     }
@@ -48,62 +48,68 @@ interface KeyFigure {
   readonly name: string;
   readonly path: string;
   readonly label: string;
-  readonly read: (table: (path: string) => TableData) => number | undefined;
+  /** the cells whose sum is the figure: [table path, row id, column id] */
+  readonly cells: readonly (readonly [string, string, string])[];
 }
-
-const decisions = (sub: 'licensing' | 'enforcement', row: string) => (table: (path: string) => TableData) =>
-  numeric(table(`proactive.${sub}`)[row]?.decisions);
 
 const KEY_FIGURES: readonly KeyFigure[] = [
   {
     name: '本年新收政府信息公开申请数量',
     path: 'applications.newReceived.total',
     label: '一、本年新收政府信息公开申请数量 / 总计',
-    read: (table) => numeric(table('applications').newReceived?.total),
+    cells: [['applications', 'newReceived', 'total']],
   },
   {
     name: '行政许可本年处理决定数量',
     path: 'proactive.licensing.administrativeLicensing.decisions',
     label: '第二十条第（五）项 行政许可 / 处理决定数量',
-    read: decisions('licensing', 'administrativeLicensing'),
+    cells: [['proactive.licensing', 'administrativeLicensing', 'decisions']],
   },
   {
     name: '行政处罚本年处理决定数量',
     path: 'proactive.enforcement.administrativePenalty.decisions',
     label: '第二十条第（六）项 行政处罚 / 处理决定数量',
-    read: decisions('enforcement', 'administrativePenalty'),
+    cells: [['proactive.enforcement', 'administrativePenalty', 'decisions']],
   },
   {
     name: '行政强制本年处理决定数量',
     path: 'proactive.enforcement.administrativeCoercion.decisions',
     label: '第二十条第（六）项 行政强制 / 处理决定数量',
-    read: decisions('enforcement', 'administrativeCoercion'),
+    cells: [['proactive.enforcement', 'administrativeCoercion', 'decisions']],
   },
   {
     name: '行政复议总计',
     path: 'appeals.review.total',
     label: '行政复议 / 总计',
-    read: (table) => numeric(table('appeals').review?.total),
+    cells: [['appeals', 'review', 'total']],
   },
   {
     name: '行政诉讼总计',
     path: 'appeals',
     label: '行政诉讼 / 总计（未经复议直接起诉＋复议后起诉）',
-    read: (table) => {
-      const data = table('appeals');
-      return sumOf([data.litigationDirect?.total, data.litigationAfterReview?.total]);
-    },
+    cells: [
+      ['appeals', 'litigationDirect', 'total'],
+      ['appeals', 'litigationAfterReview', 'total'],
+    ],
   },
 ];
 
-export const trendOutlier: Rule = (input, findings) => {
-  const previous = input.lastYear;
+/** a key figure of a report, or undefined when a cell of it holds no number */
+function keyFigure(report: Report, key: KeyFigure): number | undefined {
+  let sum = 0;
+  for (const [path, row, column] of key.cells) {
+    const n = numeric(tableOf(report, path).data[row]?.[column]);
+    if (n === undefined) return undefined;
+    sum += n;
+  }
+  return sum;
+}
+
+export const trendOutlier: Rule = ({ report, lastYear: previous }, findings) => {
   if (!previous) return;
-  const thisYear = (path: string) => input.table(path).data;
-  const lastYear = (path: string) => tableOf(previous, path).data;
   for (const key of KEY_FIGURES) {
-    const now = key.read(thisYear);
-    const before = key.read(lastYear);
+    const now = keyFigure(report, key);
+    const before = keyFigure(previous, key);
     if (now === undefined || before === undefined || now < OUTLIER_MIN || before < OUTLIER_MIN) continue;
     if (now <= before * OUTLIER_FACTOR && now * OUTLIER_FACTOR >= before) continue;
     const ratio = now / before;

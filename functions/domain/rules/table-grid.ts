@@ -1,0 +1,71 @@
+/**
+ * A table's cells read once into a flat array of numbers, NaN where a cell holds no finite
+ * number (blank, text). The arithmetic rules add and compare these instead of looking each
+ * cell up by its row and column ids again (a lookup per cell per rule was most of the cost of a
+ * validation). NaN carries through a sum, so "a cell is not a number" needs no separate check.
+ */
+import type { TableData } from '../report.js';
+import type { TableDef } from '../report-template.js';
+
+export interface Grid {
+  readonly def: TableDef;
+  /** columns per row */
+  readonly width: number;
+  /** row-major: row i, column j at i * width + j */
+  readonly values: Float64Array;
+}
+
+interface GridIndex {
+  readonly rows: ReadonlyMap<string, number>;
+  readonly columns: ReadonlyMap<string, number>;
+}
+
+const indexes = new WeakMap<TableDef, GridIndex>();
+
+function indexOf(def: TableDef): GridIndex {
+  let index = indexes.get(def);
+  if (!index) {
+    index = {
+      rows: new Map(def.rows.map((r, i) => [r.id, i])),
+      columns: new Map(def.columns.map((c, j) => [c.id, j])),
+    };
+    indexes.set(def, index);
+  }
+  return index;
+}
+
+/** the position of a row in the table's grid (-1 when the template has no such row) */
+export function rowIndex(def: TableDef, id: string): number {
+  return indexOf(def).rows.get(id) ?? -1;
+}
+
+export function columnIndex(def: TableDef, id: string): number {
+  return indexOf(def).columns.get(id) ?? -1;
+}
+
+/** Reads `data` along the rows and columns of `def` (last year's data is read along this year's table). */
+export function readGrid(def: TableDef, data: TableData): Grid {
+  const width = def.columns.length;
+  const values = new Float64Array(def.rows.length * width);
+  let k = 0;
+  for (const r of def.rows) {
+    const cells = data[r.id];
+    for (const c of def.columns) {
+      const value = cells?.[c.id];
+      values[k++] = typeof value === 'number' && Number.isFinite(value) ? value : NaN;
+    }
+  }
+  return { def, width, values };
+}
+
+/** the number in a row and column given by ids; NaN when blank, not a number, or not in the table */
+export function gridValue(grid: Grid, rowId: string, columnId: string): number {
+  const i = rowIndex(grid.def, rowId);
+  const j = columnIndex(grid.def, columnId);
+  return i < 0 || j < 0 ? NaN : grid.values[i * grid.width + j]!;
+}
+
+/** NaN → undefined, for the findings' figures */
+export function defined(n: number): number | undefined {
+  return Number.isNaN(n) ? undefined : n;
+}
