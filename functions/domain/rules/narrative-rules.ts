@@ -80,15 +80,13 @@ function figures(input: RuleInput): Figures {
     for (const r of rows) value += gridValue(grid, r.id, 'total');
     if (!Number.isNaN(value)) results[group] = value;
   }
-  const total = (row: string) => defined(gridValue(grid, row, 'total'));
-  const appeal = (row: string) => gridValue(appealsGrid, row, 'total');
   return {
-    received: total('newReceived'),
-    carriedOver: total('carriedOver'),
-    handled: total('resultsTotal'),
-    carriedForward: total('carriedForward'),
-    review: defined(appeal('review')),
-    litigation: defined(appeal('litigationDirect') + appeal('litigationAfterReview')),
+    received: defined(gridValue(grid, 'newReceived', 'total')),
+    carriedOver: defined(gridValue(grid, 'carriedOver', 'total')),
+    handled: defined(gridValue(grid, 'resultsTotal', 'total')),
+    carriedForward: defined(gridValue(grid, 'carriedForward', 'total')),
+    review: defined(gridValue(appealsGrid, 'review', 'total')),
+    litigation: defined(gridValue(appealsGrid, 'litigationDirect', 'total') + gridValue(appealsGrid, 'litigationAfterReview', 'total')),
     results,
     applications: input.table('applications').data,
     appeals: input.table('appeals').data,

@@ -6,6 +6,7 @@
  * (never by the report object, which the form edits in place).
  */
 import { readClaims, readShares, splitSentences, type Claim, type ShareClaim } from './narrative-claims.js';
+import { keptUnits } from './text-similarity.js';
 
 /** JavaScript's `\s`: a code unit table, so counting never builds a copy of the text. */
 const SPACE = new Uint8Array(65536);
@@ -28,11 +29,17 @@ export class SectionText {
   private split?: readonly string[];
   private claimList?: readonly Claim[];
   private shareList?: readonly ShareClaim[];
+  private units?: Uint16Array;
 
   constructor(readonly text: string) {}
 
   get visibleLength(): number {
     return (this.length ??= visibleLength(this.text));
+  }
+
+  /** the units `text.repeated` compares, punctuation and white space left out (text-similarity.ts) */
+  get keptUnits(): Uint16Array {
+    return (this.units ??= keptUnits(this.text));
   }
 
   /** sentences; a line break ends one too (a paragraph of the form's text box) */

@@ -43,6 +43,17 @@ export function columnIndex(def: TableDef, id: string): number {
   return indexOf(def).columns.get(id) ?? -1;
 }
 
+const lists = new WeakMap<TableDef, Map<string, readonly number[]>>();
+
+/** positions the rules compute from a table's definition, kept per table under a name */
+export function indexesOf(def: TableDef, name: string, compute: () => readonly number[]): readonly number[] {
+  let named = lists.get(def);
+  if (!named) lists.set(def, (named = new Map()));
+  let list = named.get(name);
+  if (!list) named.set(name, (list = compute()));
+  return list;
+}
+
 /** Reads `data` along the rows and columns of `def` (last year's data is read along this year's table). */
 export function readGrid(def: TableDef, data: TableData): Grid {
   const width = def.columns.length;

@@ -5,8 +5,8 @@
  * run's grids (table-grid.ts): NaN, a cell without a number, makes a sum NaN and is skipped.
  */
 import { inputColumns, resultRows } from '../report-template.js';
-import { cellFinding, formatNumber as fmt, tableOf, type Rule } from './rule-context.js';
-import { columnIndex, readGrid, rowIndex } from './table-grid.js';
+import { cellFinding, formatNumber as fmt, numeric, tableOf, type Rule } from './rule-context.js';
+import { columnIndex, indexesOf, rowIndex } from './table-grid.js';
 
 /** per row: 总计 = the columns filled in (三: the six applicant columns; 四: 维持, 纠正, 其他, 尚未审结) */
 const rowTotals =
@@ -14,7 +14,7 @@ const rowTotals =
   (input, findings) => {
     const { def, width, values } = input.grid(path);
     const total = columnIndex(def, 'total');
-    const parts = inputColumns(def).map((c) => columnIndex(def, c.id));
+    const parts = indexesOf(def, 'inputColumns', () => inputColumns(def).map((c) => columnIndex(def, c.id)));
     for (let i = 0; i < def.rows.length; i++) {
       let sum = 0;
       for (const j of parts) sum += values[i * width + j]!;
@@ -40,7 +40,7 @@ export const applicationsColumnTotal: Rule = rowTotals(
 export const applicationsResultsTotal: Rule = (input, findings) => {
   const { def, width, values } = input.grid('applications');
   const totalRow = rowIndex(def, 'resultsTotal');
-  const leaves = resultRows(def).map((r) => rowIndex(def, r.id));
+  const leaves = indexesOf(def, 'resultRows', () => resultRows(def).map((r) => rowIndex(def, r.id)));
   for (let j = 0; j < width; j++) {
     let sum = 0;
     for (const i of leaves) sum += values[i * width + j]!;
@@ -94,15 +94,14 @@ export const carryoverContinuity: Rule = (input, findings) => {
   const previous = input.lastYear;
   if (!previous) return;
   const { def, width, values } = input.grid('applications');
-  // last year's table read along this year's rows and columns (the row ids are the same in both formats)
-  const last = readGrid(def, tableOf(previous, 'applications').data).values;
+  // last year's row, read along this year's columns (the ids are the same in both formats)
+  const last = tableOf(previous, 'applications').data.carriedForward;
   const carriedOver = rowIndex(def, 'carriedOver');
-  const carriedForward = rowIndex(def, 'carriedForward');
   for (let j = 0; j < width; j++) {
-    const expected = last[carriedForward * width + j]!;
-    const actual = values[carriedOver * width + j]!;
-    if (Number.isNaN(expected) || Number.isNaN(actual) || expected === actual) continue;
     const c = def.columns[j]!;
+    const expected = numeric(last?.[c.id]);
+    const actual = values[carriedOver * width + j]!;
+    if (expected === undefined || Number.isNaN(actual) || expected === actual) continue;
     findings.push(
       cellFinding('carryover.continuity', def, def.rows[carriedOver]!, c, {
         expected,

@@ -6,7 +6,7 @@ import { isTownship } from '../agency.js';
 import { TEMPLATES } from '../report-template.js';
 import { cellFinding, numeric, type Rule } from './rule-context.js';
 import { sectionText } from './section-text.js';
-import { similarity } from './text-similarity.js';
+import { unitSimilarity } from './text-similarity.js';
 
 /** 总体情况 "篇幅原则上不超过一千字" (the 2021 notice). */
 export const OVERVIEW_LIMIT = 1000;
@@ -54,10 +54,10 @@ export const scopeRegulations: Rule = (input, findings) => {
 export const textRepeated: Rule = ({ report, context }, findings) => {
   const previous = context.previous;
   if (!previous || previous.year >= report.year) return;
-  const now = report.sections.problems;
-  const before = previous.sections.problems;
-  if (sectionText(now).visibleLength < REPEATED_MIN_LENGTH || sectionText(before).visibleLength < REPEATED_MIN_LENGTH) return;
-  const score = similarity(now, before, REPEATED_THRESHOLD);
+  const now = sectionText(report.sections.problems);
+  const before = sectionText(previous.sections.problems);
+  if (now.visibleLength < REPEATED_MIN_LENGTH || before.visibleLength < REPEATED_MIN_LENGTH) return;
+  const score = now.text === before.text ? 1 : unitSimilarity(now.keptUnits, before.keptUnits, REPEATED_THRESHOLD);
   if (score < REPEATED_THRESHOLD) return;
   findings.push({
     rule: 'text.repeated',

@@ -66,34 +66,36 @@ class BigramCounts {
 
 const counts = new BigramCounts();
 
-/** The kept units of a text, in a buffer reused across calls (two: one per text compared). */
-const buffers = [new Uint16Array(1024), new Uint16Array(1024)];
-
-function keptUnits(text: string, which: 0 | 1): number {
-  let buffer = buffers[which]!;
-  if (buffer.length < text.length) buffers[which] = buffer = new Uint16Array(text.length * 2);
+/** The units of a text that bigrams are made of (white space and punctuation left out). */
+export function keptUnits(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (!ignored(unit)) buffer[n++] = unit;
+    if (!ignored(unit)) units[n++] = unit;
   }
-  return n;
+  return units.subarray(0, n);
 }
 
 /**
  * 1 for the same text, 0 for texts with no bigram in common. With `atLeast`, a score below it
  * may be returned as soon as it is certain (a figure under `atLeast`, not the exact score).
+ */
+export function similarity(a: string, b: string, atLeast = 0): number {
+  return a === b ? 1 : unitSimilarity(keptUnits(a), keptUnits(b), atLeast);
+}
+
+/**
+ * `similarity` of two texts' kept units (a text's are kept with its other readings in
+ * section-text.ts, so last year's text is not taken apart again at every validation).
  *
  * A text copied from last year keeps most of its beginning and end. The bigrams of the common
  * beginning and end are shared bigram for bigram, and the multiset intersection splits exactly
  * (min(x + c, y + c) = c + min(x, y)), so only the two middles go through the hash table.
  */
-export function similarity(a: string, b: string, atLeast = 0): number {
-  if (a === b) return 1;
-  const na = keptUnits(a, 0);
-  const nb = keptUnits(b, 1);
-  const A = buffers[0]!;
-  const B = buffers[1]!;
+export function unitSimilarity(A: Uint16Array, B: Uint16Array, atLeast = 0): number {
+  const na = A.length;
+  const nb = B.length;
   const total = Math.max(na - 1, 0) + Math.max(nb - 1, 0);
   if (total === 0) return 1;
   const shortest = Math.min(na, nb);
@@ -103,18 +105,17 @@ export function similarity(a: string, b: string, atLeast = 0): number {
   while (suffix < shortest - prefix && A[na - 1 - suffix] === B[nb - 1 - suffix]) suffix++;
   let shared = Math.max(prefix - 1, 0) + Math.max(suffix - 1, 0);
   // the middles, as ranges of units [from, to]: their bigrams are the ones left to compare
-  const fromA = Math.max(prefix - 1, 0);
-  const fromB = fromA;
+  const from = Math.max(prefix - 1, 0);
   const toA = suffix > 0 ? na - suffix : na - 1;
   const toB = suffix > 0 ? nb - suffix : nb - 1;
-  const middleA = Math.max(toA - fromA, 0);
-  let left = Math.max(toB - fromB, 0);
+  const middleA = Math.max(toA - from, 0);
+  let left = Math.max(toB - from, 0);
   const needed = atLeast * total - 1e-9; // never early for a score equal to atLeast
   if (2 * (shared + Math.min(middleA, left)) < needed) return (2 * (shared + Math.min(middleA, left))) / total;
   if (middleA > 0 && left > 0) {
     counts.reset(middleA);
-    for (let i = fromA; i < toA; i++) counts.add(((A[i]! << 16) | A[i + 1]!) >>> 0);
-    for (let i = fromB; i < toB; i++, left--) {
+    for (let i = from; i < toA; i++) counts.add(((A[i]! << 16) | A[i + 1]!) >>> 0);
+    for (let i = from; i < toB; i++, left--) {
       if (counts.take(((B[i]! << 16) | B[i + 1]!) >>> 0)) shared++;
       // the rest can no longer reach `atLeast`
       else if (2 * (shared + left - 1) < needed) return (2 * (shared + left - 1)) / total;
