@@ -288,3 +288,119 @@ describe('narrative.mismatch reads more of the text (edited 淮安)', () => {
     expect(edited(base, '均在法定期限内予以答复，自然人申请占69.2%。')).toEqual([['69.2%', '96.2%']]);
   });
 });
+
+describe('one defect in a real report adds exactly its own warning', () => {
+  // Each edit carries one defect; everything else the control reports stays the same.
+  const fingerprint = (findings: readonly Finding[]) => findings.map((f) => `${f.rule} ${f.path}`).sort();
+  const withLastYear = (): [Report, ValidationContext] => [suqian(2024), { previous: suqian(2023) }];
+  const cases: [string, () => [Report, ValidationContext], (report: Report, context: ValidationContext) => void][] = [
+    ['narrative.contradiction', () => [huaian2024(), {}], (r) => (r.sections.overview += '本年度未收到政府信息公开申请。')],
+    ['text.stale-year', withLastYear, (r) => (r.sections.overview = r.sections.overview.replace(/^2024年，/u, '2023年，'))],
+    [
+      'data.repeated',
+      withLastYear,
+      // last year's tables 三 and 四 the same as this year's: a copy also carries last year's 四 into
+      // 二, so carryover.continuity comes with it (the one defect shows in both places)
+      (r, context) => {
+        const previous = context.previous!;
+        previous.sections.applications = structuredClone(r.sections.applications);
+        previous.sections.appeals = structuredClone(r.sections.appeals);
+      },
+    ],
+    [
+      'trend.outlier',
+      withLastYear,
+      // 行政处罚 with three digits lost
+      (r) => {
+        const cell = proactive(r).enforcement!.administrativePenalty!;
+        cell.decisions = Math.round((cell.decisions as number) / 1000);
+      },
+    ],
+    ['proactive.in-force', withLastYear, (r) => (proactive(r).regulations!.rules!.inForce = 10)],
+    ['other.fee-report', withLastYear, (r) => (r.sections.other = '各级政府及其部门严格执行政府信息公开信息处理费有关要求。')],
+  ];
+
+  it.each(cases)('%s', (rule, make, edit) => {
+    const [control, context] = make();
+    const before = validateReport(control, context);
+    expect(before.filter((f) => f.rule === rule)).toEqual([]);
+    const edited = structuredClone(control);
+    const editedContext = structuredClone(context);
+    edit(edited, editedContext);
+    const after = validateReport(edited, editedContext);
+    expect(after.filter((f) => f.rule === rule).length).toBeGreaterThanOrEqual(1);
+    const companion = rule === 'data.repeated' ? 'carryover.continuity' : rule;
+    expect(fingerprint(after.filter((f) => f.rule !== rule && f.rule !== companion))).toEqual(fingerprint(before));
+  });
+});
+
+describe('how unseen reports phrase things: read right, no false warning', () => {
+  const newFindings = (report: Report, context: ValidationContext = {}) =>
+    validateReport(report, context).filter((f) => NEW_RULES.includes(f.rule) || f.rule === 'narrative.mismatch');
+
+  // Each sentence is true of 淮安 2024 (一 3119, （七） 3050, 予以公开 1362, 四 103, 复议 351 of
+  // which 纠正 64, 诉讼 46) or says nothing the tables can deny.
+  it.each([
+    '所有办结的申请中同意公开答复1362件，不予公开答复178件。', // a result's 答复, not the total handled
+    '转下一年度办理答复的有103件。', // carried forward, not handled
+    '共办理政府信息公开申请3050件。', // 办理 may count the ones handled
+    '全年收到政府信息公开申请和咨询共5000件。', // more than the applications
+    '全年未收到申请人投诉。', // 申请人, not 申请
+    '未发生依申请公开答复超期的情况。', // not "no application"
+    '做到事事无遗漏，依法做好行政复议应诉工作。', // 无 of another clause
+    '无一起行政复议案件因答复不当被纠正。', // an outcome, not "no review"
+    '行政复议被纠错64件。', // one outcome's count
+    '制作行政复议答复书12份。', // documents, not appeals
+    '行政复议、行政诉讼案件共397件。', // one figure for both
+    '依申请公开做到件件有回音、无积压。', // a slogan
+  ])('淮安 2024 with “%s”', (sentence) => {
+    const report = huaian2024();
+    report.sections.overview += sentence;
+    expect(newFindings(report)).toEqual([]);
+  });
+
+  it('“均被维持” speaks of the appeals named just before it', () => {
+    const report = suqian(2024);
+    table(report, 'appeals').review = { upheld: 150, corrected: 0, other: 20, pending: 0, total: 170 };
+    report.sections.overview += '行政复议案件均被维持，行政诉讼案件尚有部分未审结。';
+    expect(of(report, 'narrative.contradiction')).toEqual([]);
+    report.sections.overview += '行政诉讼案件均被维持。';
+    // 直接起诉 尚未审结 7 + 复议后起诉 尚未审结 13
+    expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 20, actual: '均被维持' })]);
+  });
+
+  it.each([
+    ['本年度未收到政府信息公开申请。', [3119]],
+    ['本年度未发生行政复议和行政诉讼。', [351, 46]],
+    ['全年没有受理政府信息公开申请，未发生因政府信息公开引起的行政复议、行政诉讼。', [3119, 351, 46]],
+  ])('fires on “%s” against the tables', (sentence, expected) => {
+    const report = huaian2024();
+    report.sections.overview += sentence;
+    expect(of(report, 'narrative.contradiction').map((f) => f.expected)).toEqual(expected);
+  });
+
+  it.each([
+    '本年度无信息处理费收取。',
+    '本年度未收取信息处理费。',
+    '本机关没有收取任何费用。',
+    '不存在收费情况。',
+    '本年度信息处理费收费情况\n2024年，本机关未发生政府信息公开收费事项。',
+    '依申请公开政府信息一律免费提供。',
+    '信息处理费：0元。',
+    '全市实际收取信息处理费共计400元。',
+    '本年度未收到政府信息公开申请，无其他需要报告的事项。', // no application: no fee could be charged
+  ])('六 “%s” states the fees', (text) => {
+    const report = huaian2024();
+    report.sections.other = text;
+    expect(of(report, 'other.fee-report')).toEqual([]);
+  });
+
+  it.each(['无', '本年度无其他需要报告的事项。', '严格落实《政府信息公开信息处理费管理办法》。', '不断规范收费行为。'])(
+    '六 “%s” does not say whether fees were collected',
+    (text) => {
+      const report = huaian2024();
+      report.sections.other = text;
+      expect(of(report, 'other.fee-report')).toHaveLength(1);
+    },
+  );
+});

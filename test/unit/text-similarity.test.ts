@@ -44,4 +44,32 @@ describe('text similarity', () => {
       { numRuns: 500 },
     );
   });
+
+  // last year's text with a few words changed: the common beginning and end are counted apart
+  const edited = fc.tuple(chinese, chinese, fc.nat({ max: 300 }), fc.nat({ max: 20 })).map(([a, insert, at, cut]) => {
+    const i = Math.min(at, a.length);
+    return [a, a.slice(0, i) + insert + a.slice(i + cut)] as const;
+  });
+
+  it('agrees with the obvious implementation on edited copies', () => {
+    fc.assert(
+      fc.property(edited, ([a, b]) => {
+        expect(similarity(a, b)).toBeCloseTo(naive(a, b), 12);
+        expect(similarity(b, a)).toBeCloseTo(naive(a, b), 12);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('with a threshold, gives the exact score when it is reached and a figure below it when not', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(chinese, chinese), edited), fc.double({ min: 0, max: 1, noNaN: true }), ([a, b], threshold) => {
+        const exact = naive(a, b);
+        const score = similarity(a, b, threshold);
+        if (exact >= threshold) expect(score).toBeCloseTo(exact, 12);
+        else expect(score).toBeLessThan(threshold);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

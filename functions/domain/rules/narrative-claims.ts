@@ -30,6 +30,8 @@ export interface Claim {
   readonly includesCarriedOver?: boolean;
   /** a statement of none ("未收到申请", "未发生行政复议"): `narrative.contradiction` reads these */
   readonly none?: boolean;
+  /** "办理…申请N件": the figure may be the applications handled (（七）) rather than received */
+  readonly mayBeHandled?: boolean;
 }
 
 /** A share the text states, e.g. "予以公开…占45.2%": checked against the table's own ratio. */
@@ -50,11 +52,27 @@ const CASES = '\\s*(?:件|宗)';
 const RECEIVE = '(?:收到|受理|接收|新收|接到|办理|收办)';
 
 const APPLICATION_COUNT = new RegExp(`${RECEIVE}[^\\d]{0,15}?申请[^\\d]{0,8}?${NUMBER}${UNIT}`, 'u');
-const APPLICATION_NONE = /(?:未|没有)(?:收到|受理|接到|接收|发生)[^\d]{0,12}?申请/u;
-const REVIEW_COUNT = new RegExp(`行政复议[^\\d诉]{0,6}?${NUMBER}${UNIT}`, 'u');
-const LITIGATION_COUNT = new RegExp(`行政诉讼[^\\d]{0,6}?${NUMBER}${UNIT}`, 'u');
-const NONE_BEFORE = /(?:未|没有|无)[^\d]{0,20}?$/u;
-const HANDLED_COUNT = new RegExp(`(?:办结|答复|办理完毕|处理完毕)[^\\d率]{0,10}?${FIGURE}${CASES}`, 'u');
+/** "申请和咨询120件", "申请及留言": a count of more than the applications */
+const MORE_THAN_APPLICATIONS = /[和及与、]|咨询|留言|来信|建议/u;
+/** "未收到…申请" (not "未收到申请人投诉", not "未发生依申请公开答复超期") */
+const APPLICATION_NONE = /(?:未|没有)(?:收到|受理|接到|接收)([^\d]{0,12}?)申请(?!人)/u;
+const NOT_NONE_OF_APPLICATIONS = /投诉|举报|逾期|超期|更正|复议|诉讼/u;
+/** appeals are counted in 件/起/宗 ("行政复议答复书12份" is not a count of appeals) */
+const APPEAL_UNIT = '\\s*(?:件|起|宗)';
+const REVIEW_COUNT = new RegExp(`行政复议([^\\d诉]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
+const LITIGATION_COUNT = new RegExp(`行政诉讼([^\\d]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
+/** "行政复议被纠错2件", "行政诉讼败诉1件": a count of one outcome, not of the appeals */
+const OUTCOME = /维持|纠正|纠错|撤销|确认违法|败诉|胜诉|驳回|终止|审结|结案|尚未|书/u;
+/** "行政复议、行政诉讼案件共3件": one figure for both */
+const BOTH_APPEALS = /(?:复议|诉讼)[^\d，,。；]{0,6}?(?:、|和|及|与|或)[^\d，,。；]{0,3}?(?:复议|诉讼)[^\d，,。；]{0,10}?\d/u;
+const NONE_BEFORE = /(?:未|没有|无(?!论|缝|遗漏|死角|差错|纰漏|一))[^\d]{0,20}?$/u;
+/** a statement of none is cut at the clause before it ("事事无遗漏，依法做好行政复议应诉") */
+const LAST_CLAUSE_BREAK = /^.*[，,：:]/su;
+/** counts handled ("办结", "答复"); not "尚未办结", not one result's ("予以公开答复9件", "不予公开答复2件") */
+const HANDLED_COUNT = new RegExp(`(?:(?<!未)办结|(?<!公开|提供|处理)答复|办理完毕|处理完毕)([^\\d率]{0,10}?)${FIGURE}${CASES}`, 'u');
+/** "办结的申请中同意公开答复9件": the figure is a result's */
+const RESULT_BETWEEN = /公开|提供|处理|答复|告知/u;
+const NEXT_YEAR_CLAUSE = /(?:结转|顺延|转)(?:到|至|入)?下一?年/u;
 const CARRIED_OVER_COUNT = new RegExp(`上一?年度?结转[^\\d]{0,8}?${FIGURE}${CASES}`, 'u');
 const NEXT_YEAR = '(?:结转|顺延|转)(?:到|至|入)?下一?年';
 const CARRIED_FORWARD_AFTER = new RegExp(`${NEXT_YEAR}[^\\d]{0,10}?${FIGURE}${CASES}`, 'u');
@@ -90,6 +108,10 @@ const DIGIT = /\d/u;
 const APPEAL_WORDS = [
   ['review', '行政复议'],
   ['litigation', '行政诉讼'],
+] as const;
+const APPEAL_COUNTS = [
+  ['review', '行政复议', REVIEW_COUNT],
+  ['litigation', '行政诉讼', LITIGATION_COUNT],
 ] as const;
 
 /** Sentences about something other than applications: 人大建议, 12345 留言 … share the verbs. */
@@ -129,9 +151,9 @@ export function splitSentences(text: string): string[] {
   return text.split(SENTENCE_BREAK).filter((c) => c.trim() !== '');
 }
 
-function push(claims: Claim[], subject: ClaimSubject, match: RegExpExecArray | null, extra: Partial<Claim> = {}): void {
+function push(claims: Claim[], subject: ClaimSubject, match: RegExpExecArray | null, extra: Partial<Claim> = {}, group = 1): void {
   if (!match) return;
-  const value = parseChineseNumber(match[1]!);
+  const value = parseChineseNumber(match[group]!);
   if (value !== undefined) claims.push({ subject, value, quote: match[0].replace(/\s+/gu, ''), ...extra });
 }
 
@@ -165,30 +187,43 @@ export function readClaims(sentences: readonly string[]): Claim[] {
       const application = clause.includes('申请');
       if (!APPEALS.test(clause)) {
         const count = unit && application ? APPLICATION_COUNT.exec(clause) : null;
-        if (count) {
+        if (count && !MORE_THAN_APPLICATIONS.test(count[0].slice(count[0].lastIndexOf('申请') + 2))) {
           const rest = clause.slice(count.index + count[0].length);
-          push(claims, 'applications', count, { includesCarriedOver: INCLUDES_CARRIED.test(rest) });
+          push(claims, 'applications', count, {
+            includesCarriedOver: INCLUDES_CARRIED.test(rest),
+            // "办理申请N件" may count the applications handled rather than received
+            ...(count[0].startsWith('办理') ? { mayBeHandled: true } : {}),
+          });
         }
         const none = application ? APPLICATION_NONE.exec(clause) : null;
-        if (none) claims.push({ subject: 'applications', value: 0, quote: none[0], none: true });
+        if (none && !NOT_NONE_OF_APPLICATIONS.test(none[1]!)) {
+          claims.push({ subject: 'applications', value: 0, quote: none[0], none: true });
+        }
         if (aboutApplications && unit && DIGIT.test(clause)) {
-          push(claims, 'handled', HANDLED_COUNT.exec(clause));
+          // "转下一年度办理答复的有1件" counts the carried-forward ones, not the ones handled
+          const handled = NEXT_YEAR_CLAUSE.test(clause) ? null : HANDLED_COUNT.exec(clause);
+          if (handled && !RESULT_BETWEEN.test(handled[1]!)) push(claims, 'handled', handled, {}, 2);
           push(claims, 'carriedOver', CARRIED_OVER_COUNT.exec(clause));
           push(claims, 'carriedForward', CARRIED_FORWARD_AFTER.exec(clause) ?? CARRIED_FORWARD_BEFORE.exec(clause));
           resultClaim(claims, clause);
         }
         continue;
       }
-      if (!unit) continue;
-      if (clause.includes('行政复议')) push(claims, 'review', REVIEW_COUNT.exec(clause));
-      if (clause.includes('行政诉讼')) push(claims, 'litigation', LITIGATION_COUNT.exec(clause));
+      if (!unit || BOTH_APPEALS.test(sentence)) continue;
+      for (const [subject, word, pattern] of APPEAL_COUNTS) {
+        const match = clause.includes(word) ? pattern.exec(clause) : null;
+        if (match && !OUTCOME.test(match[1]!)) push(claims, subject, match, {}, 2);
+      }
     }
     // "No appeals" is read per sentence: "未发生因政府信息公开申请行政复议、行政诉讼件" names both
     // in one breath, across the 、.
     for (const [subject, word] of APPEAL_WORDS) {
       const at = sentence.indexOf(word);
-      if (at < 0 || DIGIT.test(sentence.slice(at, at + 12))) continue;
-      const before = sentence.slice(Math.max(0, at - 24), at);
+      if (at < 0) continue;
+      // "无一起行政复议被纠正" speaks of an outcome; a figure after the word is a count
+      const after = sentence.slice(at + word.length, at + word.length + 12);
+      if (DIGIT.test(after) || OUTCOME.test(after)) continue;
+      const before = sentence.slice(Math.max(0, at - 24), at).replace(LAST_CLAUSE_BREAK, '');
       const negation = NONE_BEFORE.exec(before);
       if (negation) {
         const quote = sentence.slice(at - negation[0].length, at + word.length).replace(/\s+/gu, '');

@@ -94,14 +94,15 @@ function figures(input: RuleInput): Figures {
 }
 
 /** The values the table allows for a subject, the first being the one to name. */
-function allowed(f: Figures, subject: ClaimSubject, includesCarriedOver: boolean): number[] {
+function allowed(f: Figures, subject: ClaimSubject, includesCarriedOver: boolean, mayBeHandled: boolean): number[] {
   const plus = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : a + b);
   const values: (number | undefined)[] = (() => {
     switch (subject) {
       // "共收到申请N件" often counts last year's carried-over applications too; when the text
       // says so ("含上年结转…"), only that sum is right.
       case 'applications':
-        return includesCarriedOver ? [plus(f.received, f.carriedOver)] : [f.received, plus(f.received, f.carriedOver)];
+        if (includesCarriedOver) return [plus(f.received, f.carriedOver)];
+        return [f.received, plus(f.received, f.carriedOver), ...(mayBeHandled ? [f.handled] : [])];
       case 'handled':
         return [f.handled];
       case 'carriedOver':
@@ -191,7 +192,7 @@ export const narrativeMismatch: Rule = (input, findings) => {
   const f = input.derive(figures);
   const seen = new Set<string>();
   for (const claim of claims) {
-    const values = allowed(f, claim.subject, claim.includesCarriedOver === true);
+    const values = allowed(f, claim.subject, claim.includesCarriedOver === true, claim.mayBeHandled === true);
     if (values.length === 0 || values.includes(claim.value)) continue;
     const key = `${claim.subject}:${claim.value}`;
     if (seen.has(key)) continue;
@@ -212,8 +213,8 @@ export const narrativeMismatch: Rule = (input, findings) => {
   if (shares.length > 0) shareFindings(input, f, findings);
 };
 
-/** "均已办结", "无结转": every application settled within the year. */
-const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:按时|按期|依法|如期)?(?:办结|办理完毕|处理完毕|办理完结)|(?:无|没有|未有|不存在)(?:申请)?(?:结转|积压)/u;
+/** "均已办结", "无结转": every application settled within the year ("无积压" is a slogan, not this). */
+const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:按时|按期|依法|如期)?(?:办结|办理完毕|处理完毕|办理完结)|(?:无|没有|未有|不存在)(?:申请)?结转/u;
 /** "均为维持", "均被维持": every review or suit decided for the agency. */
 const ALL_UPHELD = /(?:均|全部|都)(?:为|被|予以|已被)?(?:依法)?维持/u;
 
@@ -231,6 +232,20 @@ function notUpheld(appeals: TableData, rows: readonly string[]): number | undefi
     sum += n;
   }
   return sum;
+}
+
+/**
+ * What "均被维持" speaks of: the appeals named in the nearest clause before it that names any
+ * ("行政复议3件，均被维持"; "行政复议均维持，行政诉讼1件被纠正" says nothing of the suits).
+ */
+function upheldSubject(before: string): { review: boolean; litigation: boolean } {
+  const parts = before.split(/[，,；]/u);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const review = parts[i]!.includes('复议');
+    const litigation = parts[i]!.includes('诉讼');
+    if (review || litigation) return { review, litigation };
+  }
+  return { review: false, litigation: false };
 }
 
 export const narrativeContradiction: Rule = (input, findings) => {
@@ -276,8 +291,7 @@ export const narrativeContradiction: Rule = (input, findings) => {
     }
     const upheld = readUpheld ? ALL_UPHELD.exec(sentence) : null;
     if (upheld) {
-      const review = sentence.includes('复议');
-      const litigation = sentence.includes('诉讼');
+      const { review, litigation } = upheldSubject(sentence.slice(0, upheld.index));
       if (!review && !litigation) continue;
       const rows = [...(review ? ['review'] : []), ...(litigation ? ['litigationDirect', 'litigationAfterReview'] : [])];
       const count = notUpheld(f.appeals, rows);

@@ -48,18 +48,36 @@ export const textStaleYear: Rule = ({ report }, findings) => {
   }
 };
 
-/** an amount stated for the fees: "收取信息处理费2230元", "信息处理费0元" */
-const FEE_AMOUNT = /处理费[^。；]{0,12}?\d[\d,.]*\s*(?:万元|元)|(?:收取|收费)[^。；]{0,24}?\d[\d,.]*\s*(?:万元|元)[^。；]{0,10}?处理费/u;
-/** a statement that none was collected: "未收取信息处理费", "信息处理费：无", "未产生信息处理费" */
-const FEE_NONE =
-  /(?:未|没有|无|不|免)[^。；，,]{0,6}?(?:收取|收缴|收|产生|发生|涉及)[^。；]{0,12}?(?:处理费|费用)|处理费[^。；]{0,10}?(?:为?0|为?零|无|未收取|未产生|未发生|均未)|免(?:收|予收取|除)[^。；]{0,10}?处理费|(?:未|没有|不)收(?:取)?费/u;
+/** words of fees: "信息处理费", "收费", "收取…", "费用" */
+const FEE_WORD = /处理费|收费|收取|费用|缴费/u;
+/** an amount: "2230元", "0.5万元", "零元" */
+const AMOUNT = /(?:\d[\d,.]*|零)\s*(?:万元|元)/u;
+/**
+ * none: "未收取", "没有收取任何费用", "无信息处理费收取", "不存在收费情况", "未发生…收费事项",
+ * "免收", "信息处理费：无", "为零", "均未收费" (a bare 不 is not one: "不断规范收费")
+ */
+const NONE = /未|没有|无(?!论)|不存在|不涉及|不产生|不收|免收|免予|免除|为零|为0(?![\d.])/u;
+/** no application at all: no fee could be charged ("本年度未收到政府信息公开申请") */
+const NO_APPLICATION = /(?:未|没有)(?:收到|受理|接到)[^，,。；]{0,12}?申请(?!人)/u;
+/** "依申请公开一律免费提供", "零收费" */
+const FREE = /免费|零收费/u;
+const FEE_CLAUSE_BREAK = /[。；;！!？?\n，,]/u;
+
+/** Does 六 say whether 信息处理费 was collected? Read clause by clause: a fee word with an amount or with a "none". */
+function statesFees(text: string): boolean {
+  for (const clause of text.split(FEE_CLAUSE_BREAK)) {
+    if (NO_APPLICATION.test(clause) || FREE.test(clause)) return true;
+    if (FEE_WORD.test(clause) && (AMOUNT.test(clause) || NONE.test(clause))) return true;
+  }
+  return false;
+}
 
 export const otherFeeReport: Rule = ({ report }, findings) => {
   // the 2019 trial format did not ask for it; the 2021 notice does
   if (report.template !== '2021') return;
   const text = report.sections.other;
   if (text.trim() === '') return; // required.missing names the empty section
-  if (FEE_AMOUNT.test(text) || FEE_NONE.test(text)) return;
+  if (statesFees(text)) return;
   const title = TEMPLATES[report.template].sectionTitles.other;
   findings.push({
     rule: 'other.fee-report',
