@@ -139,7 +139,7 @@ async function main(): Promise<void> {
 
     const lines = [
       '',
-      `nianbao 本地运行中 (running)   数据目录 (data): ${local.dataDir}${created === 'created' ? '（新建 new）' : ''}`,
+      `nianbao 本地运行中 (running)   数据目录 (data): ${local.dataDir}${created === 'created' ? '（新建 new）' : created === 'migrated' ? '（索引已按新版重建 indexes rebuilt）' : ''}`,
       `  API            ${api.url}/api/health`,
       `  DynamoDB Local ${standIns.dynamodb.endpoint}   表 (table) ${cfg.NIANBAO_TABLE}`,
       `  S3 (s3rver)    ${standIns.s3.endpoint}   桶 (bucket) ${cfg.NIANBAO_SITE_BUCKET}`,

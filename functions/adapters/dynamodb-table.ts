@@ -32,6 +32,8 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
+  type GlobalSecondaryIndexDescription,
+  type Projection,
 } from '@aws-sdk/client-dynamodb';
 
 export const KEYS = {
@@ -119,24 +121,16 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
   };
 }
 
-/** Creates the table if it is missing (local runtime and tests; on AWS the CDK stack owns it). */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existing'> {
+/**
+ * Creates the table if it is missing (local runtime and tests; on AWS the CDK stack owns it, and
+ * docs/deploy.md says how a deployed table's index is rebuilt). A table from an earlier version
+ * is brought in line: 'migrated' when an index was added or rebuilt.
+ */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existing' | 'migrated'> {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    // A data folder from before the reminders index: add it in place.
-    if (!Table?.GlobalSecondaryIndexes?.some((i) => i.IndexName === KEYS.gsi2)) {
-      await client.send(
-        new UpdateTableCommand({
-          TableName: tableName,
-          AttributeDefinitions: [
-            { AttributeName: KEYS.gsi2pk, AttributeType: 'S' },
-            { AttributeName: KEYS.gsi2sk, AttributeType: 'S' },
-          ],
-          GlobalSecondaryIndexUpdates: [{ Create: gsi2 }],
-        }),
-      );
-    }
-    return 'existing';
+    const changed = await alignIndexes(client, tableName, Table?.GlobalSecondaryIndexes ?? []);
+    return changed.length > 0 ? 'migrated' : 'existing';
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
@@ -169,4 +163,58 @@ export async function createTable(client: DynamoDBClient, tableName: string, opt
 /** Turns on the table's stream as createTableInput defines it (after a restore's load). */
 export async function enableStream(client: DynamoDBClient, tableName: string): Promise<void> {
   await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: createTableInput(tableName).StreamSpecification! }));
+}
+
+/** The index projects at least what the code reads from it. */
+function projectsEnough(current: Projection | undefined, wanted: Projection | undefined): boolean {
+  if (current?.ProjectionType === 'ALL') return true;
+  if (current?.ProjectionType !== wanted?.ProjectionType) return false;
+  const has = new Set(current?.NonKeyAttributes ?? []);
+  return (wanted?.NonKeyAttributes ?? []).every((a) => has.has(a));
+}
+
+/**
+ * A data folder from an earlier version: an index that is missing is added (GSI2 came with the
+ * reminders), and one whose projection lacks attributes the code now reads is rebuilt (GSI1
+ * gained `unexplainedCount` with the explanations). DynamoDB cannot change a projection in place,
+ * so the index is deleted and created again; DynamoDB fills it from the table's items.
+ */
+async function alignIndexes(
+  client: DynamoDBClient,
+  tableName: string,
+  existing: readonly GlobalSecondaryIndexDescription[],
+): Promise<string[]> {
+  const shape = createTableInput(tableName);
+  const changed: string[] = [];
+  for (const index of shape.GlobalSecondaryIndexes ?? []) {
+    const name = index.IndexName!;
+    const current = existing.find((i) => i.IndexName === name);
+    if (current && projectsEnough(current.Projection, index.Projection)) continue;
+    if (current) {
+      await client.send(new UpdateTableCommand({ TableName: tableName, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: name } }] }));
+      await waitForIndex(client, tableName, name, 'gone');
+    }
+    const keys = new Set(index.KeySchema!.map((k) => k.AttributeName));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: shape.AttributeDefinitions!.filter((a) => keys.has(a.AttributeName)),
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+    await waitForIndex(client, tableName, name, 'active');
+    changed.push(name);
+  }
+  return changed;
+}
+
+/** Waits (up to a minute) until the index is gone or active: one index change at a time. */
+async function waitForIndex(client: DynamoDBClient, tableName: string, name: string, until: 'gone' | 'active'): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const index = Table?.GlobalSecondaryIndexes?.find((x) => x.IndexName === name);
+    if (until === 'gone' ? !index : index?.IndexStatus === 'ACTIVE') return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`索引 ${name} 未能在一分钟内${until === 'gone' ? '删除' : '建成'}（表 ${tableName}）`);
 }
