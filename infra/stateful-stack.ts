@@ -79,6 +79,8 @@ export class StatefulStack extends Stack {
       logicalId: PINNED_LOGICAL_IDS.table,
       deletionProtection: config.protectData,
       removalPolicy: config.removalPolicy,
+      // `-c rebuildIndex=GSI1`: the first deploy of an index rebuild (docs/deploy.md)
+      withoutIndex: (this.node.tryGetContext('rebuildIndex') as string | undefined) || undefined,
     }).table;
 
     const values: Record<StatefulExport, string> = {

@@ -22,6 +22,11 @@ export interface FilingTableProps {
   removalPolicy?: RemovalPolicy;
   /** pinned CloudFormation logical id, so a refactor never replaces the table. @default 'FilingTable' */
   logicalId?: string;
+  /**
+   * An index left out of this deploy, the first of the two that change its projection
+   * (CloudFormation cannot change a GSI's projection in place; docs/deploy.md). @default none
+   */
+  withoutIndex?: string;
 }
 
 const attributeType = (name: string): AttributeType => {
@@ -55,7 +60,11 @@ export class FilingTable extends Construct {
       encryption: TableEncryption.AWS_MANAGED,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
-    for (const index of shape.GlobalSecondaryIndexes ?? []) {
+    const indexes = shape.GlobalSecondaryIndexes ?? [];
+    if (props.withoutIndex !== undefined && !indexes.some((i) => i.IndexName === props.withoutIndex)) {
+      throw new Error(`rebuildIndex: no index ${props.withoutIndex} (the table has ${indexes.map((i) => i.IndexName).join(', ')})`);
+    }
+    for (const index of indexes.filter((i) => i.IndexName !== props.withoutIndex)) {
       const projection = index.Projection?.ProjectionType;
       this.table.addGlobalSecondaryIndex({
         indexName: index.IndexName!,

@@ -48,6 +48,15 @@ describe('stateful stack: table', () => {
     );
   });
 
+  it('leaves one index out with -c rebuildIndex, the first of the two deploys that change its projection', () => {
+    const app = new App({ context: { 'aws:cdk:disable-stack-trace': true, rebuildIndex: 'GSI1' } });
+    const template = Template.fromStack(new StatefulStack(app, 'Stateful', { config: STAGES.dev }));
+    const table = resourcesOf(template, 'AWS::DynamoDB::Table').FilingTable!.Properties!;
+    expect((table.GlobalSecondaryIndexes as { IndexName: string }[]).map((i) => i.IndexName)).toEqual(['GSI2']);
+    const unknown = new App({ context: { rebuildIndex: 'GSI9' } });
+    expect(() => new StatefulStack(unknown, 'Stateful', { config: STAGES.dev })).toThrow(/no index GSI9/u);
+  });
+
   it('is on-demand, with point-in-time recovery, a new-and-old-images stream, TTL and encryption', () => {
     dev.hasResourceProperties('AWS::DynamoDB::Table', {
       BillingMode: 'PAY_PER_REQUEST',
