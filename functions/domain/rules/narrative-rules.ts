@@ -218,6 +218,8 @@ const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:按时|按期|依法|�
 /** "均为维持", "均被维持": every review or suit decided for the agency. */
 const ALL_UPHELD = /(?:均|全部|都)(?:为|被|予以|已被)?(?:依法)?维持/u;
 
+const SWEEPING = new RegExp(`${ALL_SETTLED.source}|${ALL_UPHELD.source}`, 'u');
+
 /** "上年结转的2件均已办结" speaks of last year's; "另有3件结转下年度" admits the pending ones;
  * "截至目前已全部办结" is written weeks after the year's end, about the carried-forward ones too */
 const NOT_THIS_YEAR = /上一?年度?结转|下一?年|建议|提案|留言|截至目前|目前已|现已/u;
@@ -252,8 +254,10 @@ export const narrativeContradiction: Rule = (input, findings) => {
   const { report } = input;
   const overview = sectionText(report.sections.overview);
   const claims = overview.claims.filter((c) => c.none);
-  const settledAnywhere = ALL_SETTLED.test(overview.text);
-  const upheldAnywhere = ALL_UPHELD.test(overview.text);
+  // one scan for both in the usual text that has neither
+  const sweeping = SWEEPING.test(overview.text);
+  const settledAnywhere = sweeping && ALL_SETTLED.test(overview.text);
+  const upheldAnywhere = sweeping && ALL_UPHELD.test(overview.text);
   if (claims.length === 0 && !settledAnywhere && !upheldAnywhere) return; // most texts: nothing to hold against the tables
   const f = input.derive(figures);
   const seen = new Set<string>();

@@ -13,10 +13,13 @@ const SPACE = new Uint8Array(65536);
 for (const ch of '\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') SPACE[ch.charCodeAt(0)] = 1;
 for (let c = 0x2000; c <= 0x200a; c++) SPACE[c] = 1;
 
-/** Characters that count toward a length: everything but white space, in code points (not UTF-16 units). */
-export function visibleLength(text: string): number {
+/**
+ * Characters that count toward a length: everything but white space, in code points (not UTF-16
+ * units). With `atLeast`, counting stops there (a text reaches a minimum without being read through).
+ */
+export function visibleLength(text: string, atLeast = Infinity): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && n < atLeast; i++) {
     const c = text.charCodeAt(i);
     // a low surrogate is the second half of a character already counted
     if (SPACE[c] === 0 && (c < 0xdc00 || c > 0xdfff)) n++;
@@ -35,6 +38,11 @@ export class SectionText {
 
   get visibleLength(): number {
     return (this.length ??= visibleLength(this.text));
+  }
+
+  /** visibleLength >= n, without counting past n */
+  hasVisibleLength(n: number): boolean {
+    return this.length !== undefined ? this.length >= n : visibleLength(this.text, n) >= n;
   }
 
   /** the units `text.repeated` compares, punctuation and white space left out (text-similarity.ts) */

@@ -19,7 +19,10 @@ const title = (id: 'overview' | 'problems' | 'other', template: '2021' | '2019')
   TEMPLATES[template].sectionTitles[id];
 
 export const overviewLength: Rule = ({ report }, findings) => {
-  const length = sectionText(report.sections.overview).visibleLength;
+  const text = report.sections.overview;
+  // a character is at least one UTF-16 unit: a text of no more units is within the limit
+  if (text.length <= OVERVIEW_LIMIT) return;
+  const length = sectionText(text).visibleLength;
   if (length <= OVERVIEW_LIMIT) return;
   findings.push({
     rule: 'overview.length',
@@ -56,7 +59,7 @@ export const textRepeated: Rule = ({ report, context }, findings) => {
   if (!previous || previous.year >= report.year) return;
   const now = sectionText(report.sections.problems);
   const before = sectionText(previous.sections.problems);
-  if (now.visibleLength < REPEATED_MIN_LENGTH || before.visibleLength < REPEATED_MIN_LENGTH) return;
+  if (!now.hasVisibleLength(REPEATED_MIN_LENGTH) || !before.hasVisibleLength(REPEATED_MIN_LENGTH)) return;
   const score = now.text === before.text ? 1 : unitSimilarity(now.keptUnits, before.keptUnits, REPEATED_THRESHOLD);
   if (score < REPEATED_THRESHOLD) return;
   findings.push({
