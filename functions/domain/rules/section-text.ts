@@ -74,9 +74,13 @@ const kept = new Map<string, SectionText>();
 /** The reading of a text, shared by every rule (and every validation) that reads the same text. */
 export function sectionText(text: string): SectionText {
   let reading = kept.get(text);
-  if (!reading) {
+  if (reading) {
+    // the least recently read goes first: last year's texts stay while this year's change
+    kept.delete(text);
+  } else {
     if (kept.size >= KEPT) kept.delete(kept.keys().next().value!);
-    kept.set(text, (reading = new SectionText(text)));
+    reading = new SectionText(text);
   }
+  kept.set(text, reading);
   return reading;
 }
