@@ -13,7 +13,7 @@ import { alignValues } from './align-values.js';
 import { isBlankCell, isNumericCell, parseCellValue } from './cell-value.js';
 import { ImportError } from './import-error.js';
 import type { LabelIndex } from './label-match.js';
-import type { SourceLine } from './source-line.js';
+import { printedCells, type SourceLine } from './source-line.js';
 import type { LabelTarget } from './table-labels.js';
 import { labelPieces, splitSpacedValues, valueStart, WrappedLabels } from './wrapped-labels.js';
 
@@ -42,7 +42,12 @@ export function readLabelledRows(
   const store = (line: SourceLine, target: RowTarget, valueCells: readonly string[], start: number) => {
     const { table, row } = target;
     rows++;
-    const alignment = alignValues(valueCells, start, table.columns.length, expectedStart);
+    let alignment = alignValues(valueCells, start, table.columns.length, expectedStart);
+    const printed = alignment.ok ? undefined : printedCells(line, start);
+    if (printed) {
+      const retry = alignValues(printed.cells, printed.start, table.columns.length);
+      if (retry.ok) alignment = retry;
+    }
     if (!alignment.ok) throw wrongCount(line, row.label, table, alignment.found, section);
     if (alignment.values.every(isBlankCell)) return;
     filledRows++;
