@@ -29,3 +29,48 @@ describe('HTML tables as real pages merge them', () => {
     expect(importReport(html)).toEqual(report);
   });
 });
+
+describe('titles where real pages print them', () => {
+  const report = sampleReport({ agencyName: '平川县统计局', year: 2022, seed: 29 });
+  const page = reportHtml(report);
+  const titleParagraph = /<p>平川县统计局2022年政府信息公开工作年度报告<\/p>/;
+  const withTitle = (replacement: string, head = '') =>
+    page.replace(titleParagraph, replacement).replace('<head>', `<head>${head}`);
+
+  it('takes the title from the page’s <title> when the article does not print it', () => {
+    const html = withTitle('', '<title>平川县统计局2022年政府信息公开工作年度报告_平川县人民政府门户网站</title>');
+    expect(html).not.toMatch(titleParagraph);
+
+    expect(importReport(html)).toEqual(report);
+  });
+
+  it('prefers the article’s title to a page <title> without the agency', () => {
+    const html = withTitle('<p>平川县统计局2022年政府信息公开工作年度报告</p>', '<title>2022年政府信息公开工作年度报告-政务公开</title>');
+
+    expect(importReport(html)).toMatchObject({ agencyName: '平川县统计局', year: 2022 });
+  });
+
+  it.each([
+    ['现公布', '<p>根据《中华人民共和国政府信息公开条例》规定，现公布平川县统计局2022年政府信息公开工作年度报告。本报告由总体情况等六部分组成。</p>'],
+    ['特编制', '<p>根据《中华人民共和国政府信息公开条例》要求，特编制平川县统计局2022年政府信息公开工作年度报告。</p>'],
+    [
+      'a notice named first',
+      '<p>按照《关于做好2022年政府信息公开工作年度报告有关事项的通知》要求，现将平川县统计局2022年度政府信息公开工作年度报告公布如下。</p>',
+    ],
+  ])('takes agency and year from the opening sentence (%s) when no title is printed', (_, sentence) => {
+    expect(importReport(withTitle(sentence))).toEqual(report);
+  });
+
+  it.each([
+    ['a year line under the title', '<p>平川县统计局政府信息公开工作年度报告</p><p>（2022年度）</p>'],
+    [
+      'the statistics period',
+      '<p>平川县统计局政府信息公开工作年度报告</p><p>本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。</p>',
+    ],
+    ['a year in Chinese numerals', '<p>平川县统计局二〇二二年度政府信息公开工作年度报告</p>'],
+    ['a metadata table', '<table><tr><td>标 题：</td><td>平川县统计局2022年政府信息公开工作年度报告</td></tr><tr><td>发布机构：</td><td>平川县统计局</td></tr></table>'],
+    ['the word 年报', '<p>平川县统计局2022年政府信息公开工作年报</p>'],
+  ])('reads agency and year from %s', (_, replacement) => {
+    expect(importReport(withTitle(replacement))).toMatchObject({ agencyName: '平川县统计局', year: 2022 });
+  });
+});

@@ -5,7 +5,7 @@
  * page chrome (<head>, scripts, navigation, footers, hidden elements) is dropped.
  */
 import { DomUtils, parseDocument } from 'htmlparser2';
-import type { SourceLine } from './source-line.js';
+import { METADATA_LINE, type SourceLine } from './source-line.js';
 
 type HtmlDocument = ReturnType<typeof parseDocument>;
 type HtmlNode = HtmlDocument['children'][number];
@@ -75,6 +75,10 @@ export function htmlToLines(source: string): SourceLine[] {
     if (block) flush();
   };
 
+  // The page's <title> often names the report when the article does not print it.
+  const title = DomUtils.findOne((e) => e.name === 'title', document.children);
+  const titleText = title ? inlineText(DomUtils.textContent(title)) : '';
+  if (titleText) lines.push({ no: METADATA_LINE, cells: [titleText] });
   for (const child of document.children) walk(child);
   flush();
   return lines;

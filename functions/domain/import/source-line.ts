@@ -11,6 +11,9 @@ export interface SourceLine {
   readonly continued?: readonly boolean[];
 }
 
+/** The number of a line that is no line of the document: its own title property (HTML <title>, workbook title). */
+export const METADATA_LINE = 0;
+
 /** The line's text when it is not a table row: its non-empty cells joined by a space. */
 export function lineText(line: SourceLine): string {
   return line.cells

@@ -17,7 +17,7 @@ import { TEMPLATES, type SectionId } from '../../report-template.js';
 import { ImportError } from '../import-error.js';
 import { attribute, children, localName, partRoot, relatedPath, relations, textOf, xmlParts, type Parts, type XmlElement } from '../office-xml.js';
 import { splitSections } from '../sections.js';
-import type { SourceLine } from '../source-line.js';
+import { METADATA_LINE, type SourceLine } from '../source-line.js';
 
 interface GridRow {
   readonly no: number;
@@ -42,7 +42,7 @@ export async function xlsxToLines(bytes: Uint8Array): Promise<SourceLine[]> {
   }
   const lines: SourceLine[] = [];
   // The workbook's title property, when set, may be the only place the report's title is.
-  if (workbook.title) lines.push({ no: 0, cells: [workbook.title] });
+  if (workbook.title) lines.push({ no: METADATA_LINE, cells: [workbook.title] });
   for (const sheet of workbook.sheets) {
     const rows = collapseMergedColumns(sheet.rows);
     const sheetLines = rows.map(({ no, cells }) => ({ no, cells }));
