@@ -3,8 +3,10 @@
  * rebuilt here with made-up figures (the documents themselves stay out of the repository).
  */
 import { describe, expect, it } from 'vitest';
+import { docxToHtml } from '../../functions/domain/import/docx/read-docx.js';
+import { importDocument } from '../../functions/domain/import/import-document.js';
 import { importReport } from '../../functions/domain/import/import-report.js';
-import { reportHtml } from '../support/office-documents.js';
+import { reportDocx, reportHtml } from '../support/office-documents.js';
 import { sampleReport } from './site-fixtures.js';
 
 /** Rewrites each <tr> of table 二 (between its heading and 三's) with `rewrite(cells)`. */
@@ -72,5 +74,39 @@ describe('titles where real pages print them', () => {
     ['the word 年报', '<p>平川县统计局2022年政府信息公开工作年报</p>'],
   ])('reads agency and year from %s', (_, replacement) => {
     expect(importReport(withTitle(replacement))).toMatchObject({ agencyName: '平川县统计局', year: 2022 });
+  });
+});
+
+describe('section headings as real reports print them', () => {
+  it('reads a Word file whose headings Word numbers itself (一、 not part of the text)', async () => {
+    const report = sampleReport({ seed: 31 });
+    const bytes = await reportDocx(report, { headings: 'bold', numberedHeadings: true });
+    const html = await docxToHtml(bytes);
+    expect(html).toContain('<li><strong>主动公开政府信息情况</strong></li>');
+
+    const imported = await importDocument(bytes);
+
+    expect(imported.missing).toEqual([]);
+    expect(imported.report).toEqual(report);
+  });
+
+  it('reads headings numbered 第二部分, worded without 情况, or 存在问题及改进情况', () => {
+    const report = sampleReport({ seed: 37 });
+    const html = reportHtml(report)
+      .replace('<p>二、主动公开政府信息情况</p>', '<p>第二部分：主动公开政府信息</p>')
+      .replace(/<p>五、[^<]*<\/p>/, '<p>五、存在问题及改进情况</p>');
+    expect(html).toContain('第二部分');
+
+    expect(importReport(html)).toEqual(report);
+  });
+
+  it('does not take a bare sub-heading of the overview for a later section', () => {
+    const report = sampleReport({ seed: 41 });
+    const html = reportHtml(report).replace('<p>二、主动公开政府信息情况</p>', '<p>收到和处理政府信息公开申请情况</p><p>本年无申请。</p><p>二、主动公开政府信息情况</p>');
+
+    const imported = importReport(html);
+
+    expect(imported.sections.overview).toContain('收到和处理政府信息公开申请情况\n\n本年无申请。');
+    expect(imported.sections.applications).toEqual(report.sections.applications);
   });
 });
