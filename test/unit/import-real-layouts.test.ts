@@ -110,3 +110,25 @@ describe('section headings as real reports print them', () => {
     expect(imported.sections.applications).toEqual(report.sections.applications);
   });
 });
+
+describe('values as real reports print them', () => {
+  it('reads table 四 printed as two tables: 行政复议 (5 values), then 行政诉讼 (10)', () => {
+    const report = sampleReport({ seed: 47 });
+    const appeals = report.sections.appeals;
+    const cells = (row: keyof typeof appeals) => Object.values(appeals[row]).map((v) => `<td>${v ?? ''}</td>`).join('');
+    const two = [
+      '<p>四、政府信息公开行政复议、行政诉讼情况</p>',
+      '<table border="1"><tr><td colspan="5">行政复议</td></tr>',
+      '<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>',
+      `<tr>${cells('review')}</tr></table>`,
+      '<table border="1"><tr><td colspan="10">行政诉讼</td></tr>',
+      '<tr><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>',
+      `<tr>${'<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>'.repeat(2)}</tr>`,
+      `<tr>${cells('litigationDirect')}${cells('litigationAfterReview')}</tr></table>`,
+    ].join('\n');
+    const html = reportHtml(report).replace(/<p>四、[\s\S]*?<\/table>/, two);
+    expect(html.match(/<table/g)!.length).toBeGreaterThan(reportHtml(report).match(/<table/g)!.length);
+
+    expect(importReport(html)).toEqual(report);
+  });
+});

@@ -42,10 +42,22 @@ export function readAppeals(report: Report, table: TableDef, lines: readonly Sou
     const filled = l.cells.filter((c) => !isBlankCell(c));
     return filled.length > 0 && filled.filter(isNumericCell).length * 2 >= filled.length;
   };
-  const valueLine =
-    candidates.find(mostlyNumbers) ??
+  const numberLines = candidates.filter(mostlyNumbers);
+  const found =
+    numberLines[0] ??
     candidates.find((l) => l.cells.some((c) => !isBlankCell(c))) ??
     candidates.find((l) => l.cells.length >= width);
+  // 行政复议 and 行政诉讼 printed as two tables (5 values, then 10), or a value line wrapped:
+  // the lines of numbers are read one after the other until the table's width is reached.
+  let valueLine = found;
+  if (found && found === numberLines[0]) {
+    let cells = found.cells;
+    for (const next of numberLines.slice(1)) {
+      if (cells.length >= width) break;
+      cells = [...cells, ...next.cells];
+    }
+    valueLine = { no: found.no, cells };
+  }
   if (!valueLine) {
     const index = tableLabelIndex([table]);
     const { filledRows } = readLabelledRows(report, lines, index, 'appeals', { rejectUnknownRows: false });
