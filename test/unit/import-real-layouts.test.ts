@@ -72,8 +72,43 @@ describe('titles where real pages print them', () => {
     ['a year in Chinese numerals', '<p>平川县统计局二〇二二年度政府信息公开工作年度报告</p>'],
     ['a metadata table', '<table><tr><td>标 题：</td><td>平川县统计局2022年政府信息公开工作年度报告</td></tr><tr><td>发布机构：</td><td>平川县统计局</td></tr></table>'],
     ['the word 年报', '<p>平川县统计局2022年政府信息公开工作年报</p>'],
+    ['a title without 政府', '<p>平川县统计局2022年信息公开年度报告</p>'],
   ])('reads agency and year from %s', (_, replacement) => {
     expect(importReport(withTitle(replacement))).toMatchObject({ agencyName: '平川县统计局', year: 2022 });
+  });
+});
+
+describe('pages that start at 一、总体情况', () => {
+  const report = sampleReport({ agencyName: '平川县铁佛镇人民政府', year: 2021, seed: 53 });
+  const opening =
+    '<p>根据《中华人民共和国政府信息公开条例》，特向社会公布2021年度本级政府信息公开工作年度报告。本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。如有疑问，请与平川县铁佛镇人民政府联系（电话：0832-5760111）。</p>';
+
+  it('takes the year from the statistics period and the agency from 请与…联系, not 本级', () => {
+    const html = reportHtml(report)
+      .replace(/<p>平川县铁佛镇人民政府2021年[^<]*<\/p>/, '')
+      .replace('<p>一、总体情况</p>', `<p>一、总体情况</p>${opening}`);
+    expect(html).not.toContain('平川县铁佛镇人民政府2021年');
+
+    const imported = importReport(html);
+
+    expect(imported).toMatchObject({ agencyName: '平川县铁佛镇人民政府', year: 2021, template: '2021' });
+    expect(imported.sections.applications).toEqual(report.sections.applications);
+  });
+
+  it('reads 一、工作基本情况 as the overview', () => {
+    const html = reportHtml(report).replace('<p>一、总体情况</p>', '<p>一、工作基本情况</p>');
+
+    expect(importReport(html)).toEqual(report);
+  });
+});
+
+describe('row labels with a typo', () => {
+  it('reads 行政事业型收费 as 行政事业性收费 and 属于国家秘蜜 as 属于国家秘密', () => {
+    const report = sampleReport({ seed: 59 });
+    const html = reportHtml(report).replace('<td>行政事业性收费</td>', '<td>行政事业型收费</td>').replace('1.属于国家秘密', '1.属于国家秘蜜');
+    expect(html).toContain('行政事业型收费');
+
+    expect(importReport(html)).toEqual(report);
   });
 });
 
@@ -115,7 +150,7 @@ describe('values as real reports print them', () => {
   it('reads table 四 printed as two tables: 行政复议 (5 values), then 行政诉讼 (10)', () => {
     const report = sampleReport({ seed: 47 });
     const appeals = report.sections.appeals;
-    const cells = (row: keyof typeof appeals) => Object.values(appeals[row]).map((v) => `<td>${v ?? ''}</td>`).join('');
+    const cells = (row: keyof typeof appeals) => Object.values(appeals[row]!).map((v) => `<td>${v ?? ''}</td>`).join('');
     const two = [
       '<p>四、政府信息公开行政复议、行政诉讼情况</p>',
       '<table border="1"><tr><td colspan="5">行政复议</td></tr>',

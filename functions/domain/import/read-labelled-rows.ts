@@ -65,7 +65,7 @@ export function readLabelledRows(
 
   for (let i = 0; i < lines.length; i++) {
     const line = splitSpacedValues(lines[i]!);
-    const targets = line.cells.map((cell) => index.find(cell));
+    const targets = closeLabels(line, line.cells.map((cell) => index.find(cell)), index);
     const rowAt = findLastIndex(targets, (t) => t?.kind === 'row');
     const columns = targets.flatMap((t, position) => (t?.kind === 'column' ? [position - t.index] : []));
     if (columns.length > 0 && rowAt < 0) {
@@ -104,6 +104,21 @@ export function readLabelledRows(
     store(line, found.target, line.cells, start);
   }
   return { rows, filledRows };
+}
+
+/**
+ * A row of figures whose label is known to no row, read as the one row whose label differs by
+ * a character (a typo), so that it is neither refused nor lost.
+ */
+function closeLabels(line: SourceLine, targets: (LabelTarget | undefined)[], index: LabelIndex<LabelTarget>): (LabelTarget | undefined)[] {
+  if (targets.some((t) => t?.kind === 'row')) return targets;
+  const start = valueStart(line.cells);
+  if (start <= 0) return targets;
+  return targets.map((t, i) => {
+    if (i >= start || isBlankCell(line.cells[i]!)) return t;
+    const close = index.findClose(line.cells[i]!);
+    return close?.kind === 'row' ? close : t;
+  });
 }
 
 /** Up to three lines after `from` that could end a wrapped label: no values, no row of their own. */

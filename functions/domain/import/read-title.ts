@@ -15,7 +15,7 @@ export interface ReportHeader {
   readonly year: number;
 }
 
-const TITLE_WORDS = /政府信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
+const TITLE_WORDS = /(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
 const YEAR = /((?:19|20)\d{2})\s*年(?:度)?/;
 /** Years written in Chinese numerals: 二〇二三年. */
 const CN_DIGITS = '〇零一二三四五六七八九';
@@ -32,7 +32,13 @@ const SENTENCE_MARKS = /[,;。!?]/;
 const MAX_TITLE_TAIL = 30;
 /** A label before the title in a page's metadata table: "标 题：", "名称：". */
 const FIELD_LABEL = /^.*?(?:标题|名称|题目)\s*[:：]\s*/;
+/** Words that refer to the agency without naming it: "特向社会公布2021年度本级政府信息公开…". */
+const NOT_A_NAME = /^(?:本|我)(?:级|镇|乡|街道|局|委|办|厅|院|单位|部门|机关|区|县|市|政府)?$/;
+/** Where an opening paragraph names the agency: "由两城镇人民政府党政办公室编制", "请与铁佛镇人民政府联系". */
+const AGENCY_IN_PROSE = [/由([^,，。；、由]{2,40}?)(?:负责)?编制/, /请与([^,，。；、]{2,40}?)联系/];
 const MAX_AGENCY_LENGTH = 60;
+/** Lines of the overview searched for the opening paragraph when the page starts at 一. */
+const OPENING_LINES = 5;
 const MAX_TITLE_LENGTH = 120;
 const MIN_YEAR = 2008;
 const MAX_YEAR = 2100;
@@ -70,7 +76,8 @@ function parseTitle(text: string): ParsedTitle | undefined {
   if (!year) return { year: NaN, agency: trimAgency(head) };
   const before = trimAgency(head.slice(0, year.index));
   const after = trimAgency(head.slice(year.index + year[0].length));
-  return { year: Number(year[1]), agency: before || after };
+  const agency = before || after;
+  return { year: Number(year[1]), agency: NOT_A_NAME.test(agency) ? '' : agency };
 }
 
 /** The title named in an opening sentence: "…，现公布区统计局2023年政府信息公开工作年度报告。…" */
@@ -82,7 +89,7 @@ function parseSentence(text: string): ParsedTitle | undefined {
       const clause = sentence.slice(0, words.index).split(',').pop()!;
       if (!SENTENCE_LEAD.test(clause)) continue;
       const parsed = parseTitle(`${clause.replace(SENTENCE_LEAD, '')}政府信息公开工作年度报告`);
-      if (parsed && !Number.isNaN(parsed.year) && parsed.agency) return parsed;
+      if (parsed && !Number.isNaN(parsed.year)) return parsed;
     }
   }
   return undefined;
@@ -115,17 +122,19 @@ export function readTitle(preamble: readonly SourceLine[], filename?: string, co
   const found =
     body.find(withYear) ?? metadata.find(withYear) ?? body.find(titleLike) ?? metadata.find(titleLike);
   const fromFile = filename ? parseTitle(baseName(filename)) : undefined;
-  let parsed = found ? parseTitle(found.text) : undefined;
-  const sentence = printed.map((l) => parseSentence(lineText(l))).find(Boolean);
-  if (!parsed || (Number.isNaN(parsed.year) && !parsed.agency)) parsed = sentence ?? parsed;
-  if (!parsed) {
-    if (!fromFile) throw new ImportError('未找到报告标题（如“××镇人民政府2023年政府信息公开工作年度报告”）');
-    parsed = fromFile;
-  }
+  const title = found ? parseTitle(found.text) : undefined;
+  // Pages that start at 一、总体情况 carry the opening paragraph inside the overview.
+  const opening = [...printed, ...context.filter((l) => lineText(l)).slice(0, OPENING_LINES)];
+  const sentence = opening.map((l) => parseSentence(lineText(l))).find(Boolean);
+  const parsed = title && (title.agency || !Number.isNaN(title.year)) ? title : (sentence ?? title ?? fromFile);
   const line = found?.line;
-  let { year, agency } = parsed;
-  if (Number.isNaN(year)) year = yearNearby(printed, line, context) ?? sentence?.year ?? NaN;
+  let year = parsed?.year ?? NaN;
+  let agency = parsed?.agency ?? '';
+  if (Number.isNaN(year)) year = yearNearby(printed, line, opening) ?? sentence?.year ?? NaN;
   if (Number.isNaN(year) && fromFile && !Number.isNaN(fromFile.year)) year = fromFile.year;
+  if (!parsed && (Number.isNaN(year) || !agencyInProse(opening))) {
+    throw new ImportError('未找到报告标题（如“××镇人民政府2023年政府信息公开工作年度报告”）');
+  }
   if (Number.isNaN(year)) throw new ImportError('未找到报告标题中的年份', { line: line?.no });
   if (year < MIN_YEAR || year > MAX_YEAR) {
     throw new ImportError(`报告标题中的年份${year}不在有效范围内`, { line: line?.no });
@@ -136,6 +145,7 @@ export function readTitle(preamble: readonly SourceLine[], filename?: string, co
   if (!agency && previous && previous.length <= MAX_AGENCY_LENGTH && !/\d/.test(previous)) agency = previous;
   if (!agency && sentence) agency = sentence.agency;
   if (!agency && fromFile) agency = fromFile.agency;
+  if (!agency) agency = agencyInProse(opening) ?? '';
   if (!agency) throw new ImportError('未找到报告标题中的单位名称', { line: line?.no });
   if (agency.length > MAX_AGENCY_LENGTH) {
     throw new ImportError(`报告标题中的单位名称过长：“${agency.slice(0, 30)}…”`, { line: line?.no });
@@ -143,14 +153,25 @@ export function readTitle(preamble: readonly SourceLine[], filename?: string, co
   return { agencyName: agency, year };
 }
 
+function agencyInProse(printed: readonly SourceLine[]): string | undefined {
+  for (const line of printed) {
+    const text = clean(lineText(line));
+    for (const pattern of AGENCY_IN_PROSE) {
+      const agency = trimAgency(pattern.exec(text)?.[1] ?? '');
+      if (agency && !NOT_A_NAME.test(agency)) return agency;
+    }
+  }
+  return undefined;
+}
+
 /** A title without its year: the year on the next lines ("（2023年度）"), else the statistics period. */
-function yearNearby(printed: readonly SourceLine[], title: SourceLine | undefined, context: readonly SourceLine[]): number | undefined {
+function yearNearby(printed: readonly SourceLine[], title: SourceLine | undefined, opening: readonly SourceLine[]): number | undefined {
   const index = title ? printed.indexOf(title) : -1;
   for (const line of printed.slice(index + 1, index + 3)) {
     const match = YEAR_LINE.exec(clean(lineText(line)));
     if (match) return Number(match[1]);
   }
-  for (const line of [...printed, ...context.slice(0, 10)]) {
+  for (const line of opening) {
     const match = PERIOD.exec(clean(lineText(line)));
     if (match) return Number(match[1]);
   }

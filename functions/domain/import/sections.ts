@@ -11,7 +11,8 @@ const NUMERALS = ['一', '二', '三', '四', '五', '六'] as const;
 
 /** Key phrases (normalised): a heading names its section with every phrase of one variant. */
 const KEY_PHRASES: Record<SectionId, readonly (readonly string[])[]> = {
-  overview: [['总体情况'], ['概述']],
+  // 一、总体情况 / 一、概述 / 一、工作基本情况
+  overview: [['总体情况'], ['概述'], ['基本情况']],
   // 二、主动公开政府信息情况 / 二、主动公开政府信息
   proactive: [['主动公开政府信息']],
   // 三、收到和处理政府信息公开申请情况 / 三、依申请公开政府信息情况
