@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { docxToHtml } from '../../functions/domain/import/docx/read-docx.js';
 import { importDocument } from '../../functions/domain/import/import-document.js';
 import { importReport } from '../../functions/domain/import/import-report.js';
-import { reportDocx, reportHtml } from '../support/office-documents.js';
+import { reportDocx, reportHtml, reportXlsx } from '../support/office-documents.js';
 import { sampleReport } from './site-fixtures.js';
 
 /** Rewrites each <tr> of table 二 (between its heading and 三's) with `rewrite(cells)`. */
@@ -165,5 +165,23 @@ describe('values as real reports print them', () => {
     expect(html.match(/<table/g)!.length).toBeGreaterThan(reportHtml(report).match(/<table/g)!.length);
 
     expect(importReport(html)).toEqual(report);
+  });
+});
+
+describe('Excel workbooks as agencies keep them', () => {
+  it('reads a 三 with a row left blank and a column blank in every row: the blank row does not cut the table', async () => {
+    const report = sampleReport({ seed: 61 });
+    const applications = report.sections.applications as Record<string, Record<string, number | string | null>>;
+    for (const cell of Object.keys(applications.partiallyDisclosed!)) applications.partiallyDisclosed![cell] = null;
+    for (const row of Object.values(applications)) {
+      row.research = null;
+      row.nonprofit = null;
+    }
+    const bytes = await reportXlsx(report, { textSections: true });
+
+    const imported = await importDocument(bytes);
+
+    expect(imported.report.sections.applications).toEqual(report.sections.applications);
+    expect(imported.report).toEqual(report);
   });
 });
