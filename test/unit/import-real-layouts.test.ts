@@ -73,6 +73,10 @@ describe('titles where real pages print them', () => {
     ['a metadata table', '<table><tr><td>标 题：</td><td>平川县统计局2022年政府信息公开工作年度报告</td></tr><tr><td>发布机构：</td><td>平川县统计局</td></tr></table>'],
     ['the word 年报', '<p>平川县统计局2022年政府信息公开工作年报</p>'],
     ['a title without 政府', '<p>平川县统计局2022年信息公开年度报告</p>'],
+    [
+      'the title after printed breadcrumbs naming the site’s column 政府信息公开年报',
+      '<p>当前位置：首页 &gt; 政府信息公开 &gt; 政府信息公开年报</p><p>平川县统计局2022年政府信息公开工作年度报告</p>',
+    ],
   ])('reads agency and year from %s', (_, replacement) => {
     expect(importReport(withTitle(replacement))).toMatchObject({ agencyName: '平川县统计局', year: 2022 });
   });
@@ -163,6 +167,20 @@ describe('values as real reports print them', () => {
     ].join('\n');
     const html = reportHtml(report).replace(/<p>四、[\s\S]*?<\/table>/, two);
     expect(html.match(/<table/g)!.length).toBeGreaterThan(reportHtml(report).match(/<table/g)!.length);
+
+    expect(importReport(html)).toEqual(report);
+  });
+});
+
+describe('tables left blank', () => {
+  it('reads table 四 printed with its headers and no figures (a PDF prints nothing in blank cells) as blank', () => {
+    const report = sampleReport({ seed: 67 });
+    const appeals = report.sections.appeals as Record<string, Record<string, number | string | null>>;
+    for (const row of Object.values(appeals)) for (const cell of Object.keys(row)) row[cell] = null;
+    // as the PDF reader lays it out: header lines only, the line of values absent
+    const html = reportHtml(report).replace(/(<p>四、[^<]*<\/p>)<table[\s\S]*?<\/table>/, (_, heading: string) =>
+      [heading, '<p>行政复议 行政诉讼</p><p>未经复议直接起诉 复议后起诉</p>', '<p>结果 结果 其他 尚未 总</p><p>维持 纠正 结果 审结 计</p>'].join(''),
+    );
 
     expect(importReport(html)).toEqual(report);
   });

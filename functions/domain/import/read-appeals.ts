@@ -30,6 +30,12 @@ function spaceSeparated(line: SourceLine, width: number): SourceLine | undefined
   return { ...line, cells: tokens };
 }
 
+/** The table's column headers, whole or wrapped (结果 / 维持): every result column is named. */
+function printsHeaders(lines: readonly SourceLine[]): boolean {
+  const text = normaliseLabel(lines.map((l) => l.cells.join('')).join(''));
+  return ['行政复议', '行政诉讼'].every((w) => text.includes(w)) && ['维持', '纠正', '审结'].every((w) => text.includes(w));
+}
+
 export function readAppeals(report: Report, table: TableDef, lines: readonly SourceLine[]): void {
   const width = table.rows.length * table.columns.length;
   // The value line has cells (a tab) and no header words; prose lines have a single cell. A
@@ -61,7 +67,8 @@ export function readAppeals(report: Report, table: TableDef, lines: readonly Sou
   if (!valueLine) {
     const index = tableLabelIndex([table]);
     const { filledRows } = readLabelledRows(report, lines, index, 'appeals', { rejectUnknownRows: false });
-    if (filledRows === 0) throw new ImportError(`${sectionName('appeals')}未找到表格`, { section: 'appeals' });
+    // A PDF prints nothing for a table left blank: its headers alone show it is there.
+    if (filledRows === 0 && !printsHeaders(lines)) throw new ImportError(`${sectionName('appeals')}未找到表格`, { section: 'appeals' });
     return;
   }
   const alignment = alignValues(valueLine.cells, 0, width, 0);

@@ -26,6 +26,8 @@ const YEAR_LINE = /^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/;
 const PERIOD = /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日(?:起)?\s*(?:至|到|—|-|－|~)/;
 /** Words before the agency in an opening sentence: "现公布区统计局2023年…", "特编制…". */
 const SENTENCE_LEAD = /^.*?(?:现予|现将|现向社会公布|现公布|公布|特编制|编制|发布|本报告为|本报告是)/;
+/** A page's breadcrumbs: "当前位置：首页 > 政务公开 > 政府信息公开年报". */
+const NAVIGATION = /[>»›]|当前位置|您的位置|首页/;
 /** Punctuation a title has not before the words naming the report: a sentence has. */
 const SENTENCE_MARKS = /[,;。!?]/;
 /** A page title or heading may follow the words with a site name or a note, not with prose. */
@@ -71,8 +73,10 @@ function parseTitle(text: string): ParsedTitle | undefined {
   const words = TITLE_WORDS.exec(title);
   if (!words) return undefined;
   const head = title.slice(0, words.index).replace(FIELD_LABEL, '');
-  if (SENTENCE_MARKS.test(head) || title.length - words.index - words[0].length > MAX_TITLE_TAIL) return undefined;
+  if (SENTENCE_MARKS.test(head) || NAVIGATION.test(head) || title.length - words.index - words[0].length > MAX_TITLE_TAIL) return undefined;
   const year = YEAR.exec(head);
+  // "政府信息公开年报" is also the name of a site's column (breadcrumbs, menus): a title using it gives its year.
+  if (!year && words[0].endsWith('年报')) return undefined;
   if (!year) return { year: NaN, agency: trimAgency(head) };
   const before = trimAgency(head.slice(0, year.index));
   const after = trimAgency(head.slice(year.index + year[0].length));

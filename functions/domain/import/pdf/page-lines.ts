@@ -426,7 +426,8 @@ function ruledColumns(line: Line, labels: readonly Cell[], rules: readonly Verti
   const labelEnd = Math.max(-Infinity, ...labels.map((c) => c.x1));
   const columns: Column[] = [];
   for (let i = 0; i + 1 < xs.length; i++) {
-    if (xs[i]! >= labelEnd - SAME_BORDER) columns.push({ x0: xs[i]!, x1: xs[i + 1]! });
+    // Narrower than a character: the spacing between two cells' own borders (cellspacing).
+    if (xs[i]! >= labelEnd - SAME_BORDER && xs[i + 1]! - xs[i]! >= line.size) columns.push({ x0: xs[i]!, x1: xs[i + 1]! });
   }
   return columns.length > 0 ? columns : undefined;
 }
