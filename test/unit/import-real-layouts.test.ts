@@ -2,6 +2,7 @@
  * Layouts met in real published reports of agencies and years the importer had not seen,
  * rebuilt here with made-up figures (the documents themselves stay out of the repository).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { docxToHtml } from '../../functions/domain/import/docx/read-docx.js';
 import { importDocument } from '../../functions/domain/import/import-document.js';
@@ -169,6 +170,20 @@ describe('values as real reports print them', () => {
     expect(html.match(/<table/g)!.length).toBeGreaterThan(reportHtml(report).match(/<table/g)!.length);
 
     expect(importReport(html)).toEqual(report);
+  });
+});
+
+describe('PDF text layers of Word tables', () => {
+  it('reads a label printed three characters a line and continued on the next page, its figures on its first line', () => {
+    const reference = readFileSync(new URL('../fixtures/wangdian-2023-report.txt', import.meta.url), 'utf8');
+    const row = '5.要求行政机关确认或重新出具已获取信息\t\t0\t0\t0\t0\t0\t0\t0\t';
+    expect(reference).toContain(row);
+    // the row breaks across a page: its first three pieces with the figures, the rest after the page number
+    const broken = reference.replace(row, '5.要求 行政机 关确认\t7\t0\t0\t0\t0\t0\t7\n- 3 -\n或重新\n出具已\n获取信\n息');
+
+    const report = importReport(broken);
+
+    expect(Object.values(report.sections.applications.notProcessedConfirmation!)).toEqual([7, 0, 0, 0, 0, 0, 7]);
   });
 });
 

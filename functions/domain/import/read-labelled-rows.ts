@@ -26,6 +26,8 @@ export interface LabelledRowsResult {
 
 type RowTarget = Extract<LabelTarget, { kind: 'row' }>;
 
+const MAX_FOLLOWING_LINES = 8;
+
 export function readLabelledRows(
   report: Report,
   lines: readonly SourceLine[],
@@ -121,10 +123,14 @@ function closeLabels(line: SourceLine, targets: (LabelTarget | undefined)[], ind
   });
 }
 
-/** Up to three lines after `from` that could end a wrapped label: no values, no row of their own. */
+/**
+ * Lines after `from` that could end a wrapped label: no values, no row of their own. A label
+ * printed three characters a line in a narrow column, and continued on the next page, runs to
+ * several lines.
+ */
 function following(lines: readonly SourceLine[], from: number, index: LabelIndex<LabelTarget>): string[][] {
   const result: string[][] = [];
-  for (let i = from; i < lines.length && result.length < 3; i++) {
+  for (let i = from; i < lines.length && result.length < MAX_FOLLOWING_LINES; i++) {
     const line = splitSpacedValues(lines[i]!);
     if (valueStart(line.cells) >= 0) break;
     if (line.cells.some((cell) => index.find(cell) !== undefined)) break;
