@@ -4,7 +4,7 @@
  * that layout, merged header cells included), and that layout is written with the `docx`
  * library and with exceljs in the ways agencies write their files.
  */
-import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, Header, HeadingLevel, LevelFormat, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import ExcelJS from 'exceljs';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Report } from '../../functions/domain/report.js';
@@ -89,7 +89,11 @@ export interface DocxOptions {
   readonly splitRuns?: boolean;
   /** a page header and a footer with page numbers */
   readonly headerFooter?: boolean;
+  /** the six headings numbered by Word (一、 二、 …), their numerals not part of the text */
+  readonly numberedHeadings?: boolean;
 }
+
+const HEADING_NUMBERS = 'section-headings';
 
 function runs(text: string, options: DocxOptions, bold = false): TextRun[] {
   if (!options.splitRuns) return [new TextRun({ text, bold })];
@@ -112,10 +116,12 @@ export async function reportDocx(report: Report, options: DocxOptions): Promise<
         );
       }
     } else if (block.kind === 'heading') {
+      const text = options.numberedHeadings ? block.text.replace(/^[一二三四五六]、/, '') : block.text;
+      const numbering = options.numberedHeadings ? { numbering: { reference: HEADING_NUMBERS, level: 0 } } : {};
       children.push(
         options.headings === 'style'
-          ? new Paragraph({ heading: HeadingLevel.HEADING_2, children: runs(block.text, options) })
-          : new Paragraph({ children: runs(block.text, options, true) }),
+          ? new Paragraph({ heading: HeadingLevel.HEADING_2, children: runs(text, options), ...numbering })
+          : new Paragraph({ children: runs(text, options, true), ...numbering }),
       );
     } else if (block.kind === 'paragraph') {
       children.push(new Paragraph({ children: runs(block.text, options) }));
@@ -145,6 +151,14 @@ export async function reportDocx(report: Report, options: DocxOptions): Promise<
     children: [new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'] })],
   });
   const document = new Document({
+    numbering: {
+      config: [
+        {
+          reference: HEADING_NUMBERS,
+          levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT }],
+        },
+      ],
+    },
     sections: [
       {
         ...(options.headerFooter

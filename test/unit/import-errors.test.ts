@@ -33,8 +33,10 @@ describe('inputs the importer cannot read', () => {
     expect(error.message).toContain('未找到报告标题');
   });
 
-  it('rejects a title without a year', () => {
-    const error = importError(withLine(3, '# 王店镇人民政府政府信息公开工作年度报告'));
+  it('rejects a title without a year, when the opening paragraph names none either', () => {
+    const source = withLine(3, '# 王店镇人民政府政府信息公开工作年度报告').replace(/2023 年度政府信息公开工作报告/, '本年度政府信息公开工作报告');
+    expect(source).toContain('本年度政府信息公开工作报告');
+    const error = importError(source);
 
     expect(error.message).toBe('未找到报告标题中的年份');
     expect(error.line).toBe(3);

@@ -81,6 +81,29 @@ describe('laying out PDF text items as lines and cells', () => {
     expect(text.split('\n')[1]).toBe('规章\t1\t\t11');
   });
 
+  it('places figures between the column borders when a column is blank in every row and its header runs into the next', () => {
+    // Narrow columns: the header words touch and read as one cell; 科研 (x 320–360) holds no figure in any row.
+    const border = (x: number) => ({ x, y0: 480, y1: 530 });
+    const columnRules = [60, 280, 320, 360, 400, 440].map(border);
+    const text = layoutPages([
+      {
+        ...page([
+          at('信息内容', 60, 520),
+          { text: '商业科研社会其他', x: 282, y: 520, width: 156, size: SIZE },
+          at('本年新收', 60, 500),
+          num('3', 295, 500),
+          num('4', 415, 500),
+          at('上年结转', 60, 485),
+          num('5', 295, 485),
+          num('6', 375, 485),
+        ]),
+        columnRules,
+      },
+    ]);
+
+    expect(text.split('\n').slice(1)).toEqual(['本年新收\t3\t\t\t4', '上年结转\t5\t\t6\t']);
+  });
+
   it('keeps a dash printed for a blank cell among the values', () => {
     const text = layoutPages([page([at('规章', 60, 500), ...values(500, '1', '—', '11')])]);
 

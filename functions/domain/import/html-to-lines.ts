@@ -5,7 +5,7 @@
  * page chrome (<head>, scripts, navigation, footers, hidden elements) is dropped.
  */
 import { DomUtils, parseDocument } from 'htmlparser2';
-import type { SourceLine } from './source-line.js';
+import { METADATA_LINE, type SourceLine } from './source-line.js';
 
 type HtmlDocument = ReturnType<typeof parseDocument>;
 type HtmlNode = HtmlDocument['children'][number];
@@ -67,7 +67,7 @@ export function htmlToLines(source: string): SourceLine[] {
     const block = BLOCKS.has(node.name);
     if (block) flush();
     if (node.name === 'table' && !DomUtils.findOne((e) => e.name === 'table', node.children)) {
-      for (const row of tableRows(node)) lines.push({ no: lineOf(row.element), cells: row.cells });
+      for (const { element, ...row } of tableRows(node)) lines.push({ no: lineOf(element), ...row });
       return;
     }
     // A table holding tables is page layout: its cells are read as blocks.
@@ -75,6 +75,10 @@ export function htmlToLines(source: string): SourceLine[] {
     if (block) flush();
   };
 
+  // The page's <title> often names the report when the article does not print it.
+  const title = DomUtils.findOne((e) => e.name === 'title', document.children);
+  const titleText = title ? inlineText(DomUtils.textContent(title)) : '';
+  if (titleText) lines.push({ no: METADATA_LINE, cells: [titleText] });
   for (const child of document.children) walk(child);
   flush();
   return lines;
@@ -109,6 +113,7 @@ function cellText(element: HtmlElement): string {
 interface GridRow {
   readonly element: HtmlElement;
   readonly cells: string[];
+  readonly continued?: boolean[];
 }
 
 function tableRows(table: HtmlElement): GridRow[] {
@@ -123,6 +128,8 @@ function tableRows(table: HtmlElement): GridRow[] {
   for (const child of table.children) collect(child);
 
   const grid: (string | undefined)[][] = trs.map(() => []);
+  /** true where a cell continues, to the right, a cell merged over several columns of its own row */
+  const continuation: boolean[][] = trs.map(() => []);
   /** columns where some cell begins; the others only continue a spanning cell */
   const starts: boolean[] = [];
   trs.forEach((tr, r) => {
@@ -136,7 +143,10 @@ function tableRows(table: HtmlElement): GridRow[] {
       const text = cellText(td);
       starts[column] = true;
       for (let dr = 0; dr < rowSpan; dr++) {
-        for (let dc = 0; dc < colSpan; dc++) grid[r + dr]![column + dc] = dr === 0 && dc === 0 ? text : '';
+        for (let dc = 0; dc < colSpan; dc++) {
+          grid[r + dr]![column + dc] = dr === 0 && dc === 0 ? text : '';
+          continuation[r + dr]![column + dc] = dc > 0;
+        }
       }
       column += colSpan;
     }
@@ -144,7 +154,12 @@ function tableRows(table: HtmlElement): GridRow[] {
   // A value spanning the same columns as its header (colspan="2" under colspan="2") is one
   // value: columns no cell begins in are dropped, so it is not followed by a stray blank.
   const kept = starts.flatMap((start, column) => (start ? [column] : []));
-  const rows = trs.map((element, r) => ({ element, cells: kept.filter((column) => column < grid[r]!.length).map((column) => grid[r]![column] ?? '') }));
+  const rows = trs.map((element, r) => {
+    const columns = kept.filter((column) => column < grid[r]!.length);
+    const continued = columns.map((column) => continuation[r]![column] === true);
+    const cells = columns.map((column) => grid[r]![column] ?? '');
+    return continued.some(Boolean) ? { element, cells, continued } : { element, cells };
+  });
   const captions = caption.map((element) => ({ element, cells: [cellText(element)] }));
   return [...captions, ...rows];
 }

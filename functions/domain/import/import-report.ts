@@ -65,7 +65,7 @@ export function importLines(source: readonly SourceLine[], options: LinesImportO
   const layout = splitSections(lines);
   let header: ReportHeader;
   try {
-    header = readTitle(layout.preamble, options.filename);
+    header = readTitle(layout.preamble, options.filename, layout.sections.overview?.lines);
   } catch (error) {
     if (!(options.partial && options.header && error instanceof ImportError)) throw error;
     header = options.header;

@@ -8,6 +8,20 @@ const CN_NUMERAL = '[一二三四五六七八九十]+';
 const ARABIC_NUMBERING = /^(\d+)[、,.]/;
 const CN_NUMBERING = new RegExp(`^(${CN_NUMERAL})[、,.]`);
 
+const BARE_LEVEL = 3;
+const MIN_CLOSE_LENGTH = 5;
+const MAX_CLOSE_LENGTH = 40;
+const CJK = /[\u4e00-\u9fff]/;
+
+/** Levenshtein distance at most 1. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 /** No label, even flattened with its groups, is longer; longer cells are prose. */
 export const MAX_LABEL_LENGTH = 120;
 
@@ -91,6 +105,23 @@ export class LabelIndex<T> {
     const normalised = normaliseLabel(text);
     const prefix = this.prefixes.find((p) => normalised.length > p.length && normalised.startsWith(p));
     return prefix === undefined ? undefined : this.find(normalised.slice(prefix.length));
+  }
+
+  /**
+   * A label printed with one character wrong, missing or extra (行政事业型收费 for 行政事业性收费),
+   * when exactly one label is that close. Only for labels long enough that one character does
+   * not make another label: callers use it for a row of figures whose label is otherwise unknown.
+   */
+  findClose(text: string): T | undefined {
+    const key = labelKeys(text)[BARE_LEVEL]!;
+    if (key.length < MIN_CLOSE_LENGTH || key.length > MAX_CLOSE_LENGTH || !CJK.test(key)) return undefined;
+    let found: { key: string; target: T } | undefined;
+    for (const [candidate, hit] of this.levels[BARE_LEVEL]!) {
+      if (!hit || !withinOneEdit(key, candidate)) continue;
+      if (found && found.key !== hit.key) return undefined;
+      found = hit;
+    }
+    return found?.target;
   }
 
   private findExact(text: string): T | undefined {

@@ -30,6 +30,12 @@ function spaceSeparated(line: SourceLine, width: number): SourceLine | undefined
   return { ...line, cells: tokens };
 }
 
+/** The table's column headers, whole or wrapped (结果 / 维持): every result column is named. */
+function printsHeaders(lines: readonly SourceLine[]): boolean {
+  const text = normaliseLabel(lines.map((l) => l.cells.join('')).join(''));
+  return ['行政复议', '行政诉讼'].every((w) => text.includes(w)) && ['维持', '纠正', '审结'].every((w) => text.includes(w));
+}
+
 export function readAppeals(report: Report, table: TableDef, lines: readonly SourceLine[]): void {
   const width = table.rows.length * table.columns.length;
   // The value line has cells (a tab) and no header words; prose lines have a single cell. A
@@ -42,14 +48,27 @@ export function readAppeals(report: Report, table: TableDef, lines: readonly Sou
     const filled = l.cells.filter((c) => !isBlankCell(c));
     return filled.length > 0 && filled.filter(isNumericCell).length * 2 >= filled.length;
   };
-  const valueLine =
-    candidates.find(mostlyNumbers) ??
+  const numberLines = candidates.filter(mostlyNumbers);
+  const found =
+    numberLines[0] ??
     candidates.find((l) => l.cells.some((c) => !isBlankCell(c))) ??
     candidates.find((l) => l.cells.length >= width);
+  // 行政复议 and 行政诉讼 printed as two tables (5 values, then 10), or a value line wrapped:
+  // the lines of numbers are read one after the other until the table's width is reached.
+  let valueLine = found;
+  if (found && found === numberLines[0]) {
+    let cells = found.cells;
+    for (const next of numberLines.slice(1)) {
+      if (cells.length >= width) break;
+      cells = [...cells, ...next.cells];
+    }
+    valueLine = { no: found.no, cells };
+  }
   if (!valueLine) {
     const index = tableLabelIndex([table]);
     const { filledRows } = readLabelledRows(report, lines, index, 'appeals', { rejectUnknownRows: false });
-    if (filledRows === 0) throw new ImportError(`${sectionName('appeals')}未找到表格`, { section: 'appeals' });
+    // A PDF prints nothing for a table left blank: its headers alone show it is there.
+    if (filledRows === 0 && !printsHeaders(lines)) throw new ImportError(`${sectionName('appeals')}未找到表格`, { section: 'appeals' });
     return;
   }
   const alignment = alignValues(valueLine.cells, 0, width, 0);

@@ -13,7 +13,7 @@ import { alignValues } from './align-values.js';
 import { isBlankCell, isNumericCell, parseCellValue } from './cell-value.js';
 import { ImportError } from './import-error.js';
 import type { LabelIndex } from './label-match.js';
-import type { SourceLine } from './source-line.js';
+import { printedCells, type SourceLine } from './source-line.js';
 import type { LabelTarget } from './table-labels.js';
 import { labelPieces, splitSpacedValues, valueStart, WrappedLabels } from './wrapped-labels.js';
 
@@ -25,6 +25,8 @@ export interface LabelledRowsResult {
 }
 
 type RowTarget = Extract<LabelTarget, { kind: 'row' }>;
+
+const MAX_FOLLOWING_LINES = 8;
 
 export function readLabelledRows(
   report: Report,
@@ -42,7 +44,12 @@ export function readLabelledRows(
   const store = (line: SourceLine, target: RowTarget, valueCells: readonly string[], start: number) => {
     const { table, row } = target;
     rows++;
-    const alignment = alignValues(valueCells, start, table.columns.length, expectedStart);
+    let alignment = alignValues(valueCells, start, table.columns.length, expectedStart);
+    const printed = alignment.ok ? undefined : printedCells(line, start);
+    if (printed) {
+      const retry = alignValues(printed.cells, printed.start, table.columns.length);
+      if (retry.ok) alignment = retry;
+    }
     if (!alignment.ok) throw wrongCount(line, row.label, table, alignment.found, section);
     if (alignment.values.every(isBlankCell)) return;
     filledRows++;
@@ -60,7 +67,7 @@ export function readLabelledRows(
 
   for (let i = 0; i < lines.length; i++) {
     const line = splitSpacedValues(lines[i]!);
-    const targets = line.cells.map((cell) => index.find(cell));
+    const targets = closeLabels(line, line.cells.map((cell) => index.find(cell)), index);
     const rowAt = findLastIndex(targets, (t) => t?.kind === 'row');
     const columns = targets.flatMap((t, position) => (t?.kind === 'column' ? [position - t.index] : []));
     if (columns.length > 0 && rowAt < 0) {
@@ -101,10 +108,29 @@ export function readLabelledRows(
   return { rows, filledRows };
 }
 
-/** Up to three lines after `from` that could end a wrapped label: no values, no row of their own. */
+/**
+ * A row of figures whose label is known to no row, read as the one row whose label differs by
+ * a character (a typo), so that it is neither refused nor lost.
+ */
+function closeLabels(line: SourceLine, targets: (LabelTarget | undefined)[], index: LabelIndex<LabelTarget>): (LabelTarget | undefined)[] {
+  if (targets.some((t) => t?.kind === 'row')) return targets;
+  const start = valueStart(line.cells);
+  if (start <= 0) return targets;
+  return targets.map((t, i) => {
+    if (i >= start || isBlankCell(line.cells[i]!)) return t;
+    const close = index.findClose(line.cells[i]!);
+    return close?.kind === 'row' ? close : t;
+  });
+}
+
+/**
+ * Lines after `from` that could end a wrapped label: no values, no row of their own. A label
+ * printed three characters a line in a narrow column, and continued on the next page, runs to
+ * several lines.
+ */
 function following(lines: readonly SourceLine[], from: number, index: LabelIndex<LabelTarget>): string[][] {
   const result: string[][] = [];
-  for (let i = from; i < lines.length && result.length < 3; i++) {
+  for (let i = from; i < lines.length && result.length < MAX_FOLLOWING_LINES; i++) {
     const line = splitSpacedValues(lines[i]!);
     if (valueStart(line.cells) >= 0) break;
     if (line.cells.some((cell) => index.find(cell) !== undefined)) break;

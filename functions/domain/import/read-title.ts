@@ -1,24 +1,54 @@
 /**
  * Agency and year from the report's title, e.g. "王店镇人民政府 2023 年政府信息公开工作年度报告",
  * "2022年XX县自然资源局政府信息公开工作年度报告", "XX局2022年度政府信息公开工作年度报告".
+ *
+ * Published pages do not always print the title in the article: it may be only in the page's
+ * <title> (line 0, METADATA_LINE), or only in the opening sentence ("现公布区统计局2023年政府信息
+ * 公开工作年度报告"), its year on a line of its own ("（2023年度）") or only in the statistics
+ * period ("统计期限自2023年1月1日起…"). These are tried in that order, the file name last.
  */
 import { ImportError } from './import-error.js';
-import { lineText, type SourceLine } from './source-line.js';
+import { lineText, METADATA_LINE, type SourceLine } from './source-line.js';
 
 export interface ReportHeader {
   readonly agencyName: string;
   readonly year: number;
 }
 
-const TITLE_WORDS = /政府信息公开(?:工作)?(?:年度)?报告/;
+const TITLE_WORDS = /(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
 const YEAR = /((?:19|20)\d{2})\s*年(?:度)?/;
+/** Years written in Chinese numerals: 二〇二三年. */
+const CN_DIGITS = '〇零一二三四五六七八九';
+const CN_YEAR = new RegExp(`[${CN_DIGITS}]{4}(?=\\s*年)`, 'g');
+/** A year on a line of its own, under a title without one: "（2023年度）", "2023年". */
+const YEAR_LINE = /^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/;
+/** The statistics period: "统计期限自2023年1月1日起至2023年12月31日止", "2023年1月1日至12月31日". */
+const PERIOD = /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日(?:起)?\s*(?:至|到|—|-|－|~)/;
+/** Words before the agency in an opening sentence: "现公布区统计局2023年…", "特编制…". */
+const SENTENCE_LEAD = /^.*?(?:现予|现将|现向社会公布|现公布|公布|特编制|编制|发布|本报告为|本报告是)/;
+/** A page's breadcrumbs: "当前位置：首页 > 政务公开 > 政府信息公开年报". */
+const NAVIGATION = /[>»›]|当前位置|您的位置|首页/;
+/** Punctuation a title has not before the words naming the report: a sentence has. */
+const SENTENCE_MARKS = /[,;。!?]/;
+/** A page title or heading may follow the words with a site name or a note, not with prose. */
+const MAX_TITLE_TAIL = 30;
+/** A label before the title in a page's metadata table: "标 题：", "名称：". */
+const FIELD_LABEL = /^.*?(?:标题|名称|题目)\s*[:：]\s*/;
+/** Words that refer to the agency without naming it: "特向社会公布2021年度本级政府信息公开…". */
+const NOT_A_NAME = /^(?:本|我)(?:级|镇|乡|街道|局|委|办|厅|院|单位|部门|机关|区|县|市|政府)?$/;
+/** Where an opening paragraph names the agency: "由两城镇人民政府党政办公室编制", "请与铁佛镇人民政府联系". */
+const AGENCY_IN_PROSE = [/由([^,，。；、由]{2,40}?)(?:负责)?编制/, /请与([^,，。；、]{2,40}?)联系/];
 const MAX_AGENCY_LENGTH = 60;
+/** Lines of the overview searched for the opening paragraph when the page starts at 一. */
+const OPENING_LINES = 5;
+const MAX_TITLE_LENGTH = 120;
 const MIN_YEAR = 2008;
 const MAX_YEAR = 2100;
 
 function clean(text: string): string {
   return text
     .normalize('NFKC')
+    .replace(CN_YEAR, (digits) => [...digits].map((d) => String(Math.max(0, CN_DIGITS.indexOf(d) - 1))).join(''))
     .replace(/\s+/g, ' ')
     .replace(/[《》“”"]/g, '')
     .trim();
@@ -42,43 +72,114 @@ function parseTitle(text: string): ParsedTitle | undefined {
   const title = clean(text);
   const words = TITLE_WORDS.exec(title);
   if (!words) return undefined;
-  const head = title.slice(0, words.index);
+  const head = title.slice(0, words.index).replace(FIELD_LABEL, '');
+  if (SENTENCE_MARKS.test(head) || NAVIGATION.test(head) || title.length - words.index - words[0].length > MAX_TITLE_TAIL) return undefined;
   const year = YEAR.exec(head);
+  // "政府信息公开年报" is also the name of a site's column (breadcrumbs, menus): a title using it gives its year.
+  if (!year && words[0].endsWith('年报')) return undefined;
   if (!year) return { year: NaN, agency: trimAgency(head) };
   const before = trimAgency(head.slice(0, year.index));
   const after = trimAgency(head.slice(year.index + year[0].length));
-  return { year: Number(year[1]), agency: before || after };
+  const agency = before || after;
+  return { year: Number(year[1]), agency: NOT_A_NAME.test(agency) ? '' : agency };
 }
 
-/** The title is the first line before section 一 that names the report. */
-export function readTitle(preamble: readonly SourceLine[], filename?: string): ReportHeader {
-  const texts = preamble.map(lineText).filter(Boolean);
-  const titleLike = (t: string) => t.length <= 120 && TITLE_WORDS.test(clean(t));
-  // A page's banner ("政府信息公开工作年度报告") often precedes the real title: prefer one with a year.
-  let index = texts.findIndex((t) => titleLike(t) && YEAR.test(clean(t)));
-  if (index < 0) index = texts.findIndex(titleLike);
-  const fromFile = filename ? parseTitle(baseName(filename)) : undefined;
-  const line = preamble.filter((l) => lineText(l))[index];
-  let parsed = index >= 0 ? parseTitle(texts[index]!) : undefined;
-  if (!parsed) {
-    if (!fromFile) throw new ImportError('未找到报告标题（如“××镇人民政府2023年政府信息公开工作年度报告”）');
-    parsed = fromFile;
+/** The title named in an opening sentence: "…，现公布区统计局2023年政府信息公开工作年度报告。…" */
+function parseSentence(text: string): ParsedTitle | undefined {
+  for (const sentence of clean(text).split(/[。；;]/)) {
+    for (const words of sentence.matchAll(new RegExp(TITLE_WORDS.source, 'g'))) {
+      // "…关于做好2023年政府信息公开工作年度报告有关事项的通知" names a notice, not this report
+      if (/^(?:有关|的通知|工作的通知)/.test(sentence.slice(words.index + words[0].length))) continue;
+      const clause = sentence.slice(0, words.index).split(',').pop()!;
+      if (!SENTENCE_LEAD.test(clause)) continue;
+      const parsed = parseTitle(`${clause.replace(SENTENCE_LEAD, '')}政府信息公开工作年度报告`);
+      if (parsed && !Number.isNaN(parsed.year)) return parsed;
+    }
   }
-  let { year, agency } = parsed;
+  return undefined;
+}
+
+interface Candidate {
+  readonly text: string;
+  readonly line: SourceLine;
+}
+
+/** A line's texts that may be a title: the cell naming the report, or the whole line. */
+function titleTexts(line: SourceLine): string[] {
+  const cells = line.cells.map((c) => c.trim()).filter((c) => TITLE_WORDS.test(clean(c)));
+  return cells.length > 0 ? cells : [lineText(line)];
+}
+
+/**
+ * The title is the first line before section 一 that names the report; `context` (the
+ * overview) is searched for the statistics period when nothing else gives the year.
+ */
+export function readTitle(preamble: readonly SourceLine[], filename?: string, context: readonly SourceLine[] = []): ReportHeader {
+  const printed = preamble.filter((l) => lineText(l));
+  const candidates = (lines: readonly SourceLine[]): Candidate[] =>
+    lines.flatMap((line) => titleTexts(line).map((text) => ({ text, line })));
+  const titleLike = (c: Candidate) => c.text.length <= MAX_TITLE_LENGTH && parseTitle(c.text) !== undefined;
+  const body = candidates(printed.filter((l) => l.no !== METADATA_LINE));
+  const metadata = candidates(printed.filter((l) => l.no === METADATA_LINE));
+  // A page's banner ("政府信息公开工作年度报告") often precedes the real title: prefer one with a year.
+  const withYear = (c: Candidate) => titleLike(c) && !Number.isNaN(parseTitle(c.text)!.year);
+  const found =
+    body.find(withYear) ?? metadata.find(withYear) ?? body.find(titleLike) ?? metadata.find(titleLike);
+  const fromFile = filename ? parseTitle(baseName(filename)) : undefined;
+  const title = found ? parseTitle(found.text) : undefined;
+  // Pages that start at 一、总体情况 carry the opening paragraph inside the overview.
+  const opening = [...printed, ...context.filter((l) => lineText(l)).slice(0, OPENING_LINES)];
+  const sentence = opening.map((l) => parseSentence(lineText(l))).find(Boolean);
+  const parsed = title && (title.agency || !Number.isNaN(title.year)) ? title : (sentence ?? title ?? fromFile);
+  const line = found?.line;
+  let year = parsed?.year ?? NaN;
+  let agency = parsed?.agency ?? '';
+  if (Number.isNaN(year)) year = yearNearby(printed, line, opening) ?? sentence?.year ?? NaN;
   if (Number.isNaN(year) && fromFile && !Number.isNaN(fromFile.year)) year = fromFile.year;
+  if (!parsed && (Number.isNaN(year) || !agencyInProse(opening))) {
+    throw new ImportError('未找到报告标题（如“××镇人民政府2023年政府信息公开工作年度报告”）');
+  }
   if (Number.isNaN(year)) throw new ImportError('未找到报告标题中的年份', { line: line?.no });
   if (year < MIN_YEAR || year > MAX_YEAR) {
     throw new ImportError(`报告标题中的年份${year}不在有效范围内`, { line: line?.no });
   }
   // Titles are often split over two lines: "王店镇人民政府" / "2023年政府信息公开工作年度报告".
-  const previous = index > 0 ? trimAgency(clean(texts[index - 1]!)) : '';
+  const index = line ? printed.indexOf(line) : -1;
+  const previous = index > 0 ? trimAgency(clean(lineText(printed[index - 1]!))) : '';
   if (!agency && previous && previous.length <= MAX_AGENCY_LENGTH && !/\d/.test(previous)) agency = previous;
+  if (!agency && sentence) agency = sentence.agency;
   if (!agency && fromFile) agency = fromFile.agency;
+  if (!agency) agency = agencyInProse(opening) ?? '';
   if (!agency) throw new ImportError('未找到报告标题中的单位名称', { line: line?.no });
   if (agency.length > MAX_AGENCY_LENGTH) {
     throw new ImportError(`报告标题中的单位名称过长：“${agency.slice(0, 30)}…”`, { line: line?.no });
   }
   return { agencyName: agency, year };
+}
+
+function agencyInProse(printed: readonly SourceLine[]): string | undefined {
+  for (const line of printed) {
+    const text = clean(lineText(line));
+    for (const pattern of AGENCY_IN_PROSE) {
+      const agency = trimAgency(pattern.exec(text)?.[1] ?? '');
+      if (agency && !NOT_A_NAME.test(agency)) return agency;
+    }
+  }
+  return undefined;
+}
+
+/** A title without its year: the year on the next lines ("（2023年度）"), else the statistics period. */
+function yearNearby(printed: readonly SourceLine[], title: SourceLine | undefined, opening: readonly SourceLine[]): number | undefined {
+  const index = title ? printed.indexOf(title) : -1;
+  for (const line of printed.slice(index + 1, index + 3)) {
+    const match = YEAR_LINE.exec(clean(lineText(line)));
+    if (match) return Number(match[1]);
+  }
+  for (const line of opening) {
+    const match = PERIOD.exec(clean(lineText(line)));
+    if (match) return Number(match[1]);
+  }
+  return undefined;
 }
 
 function baseName(filename: string): string {

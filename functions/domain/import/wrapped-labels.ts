@@ -22,7 +22,7 @@ export function splitSpacedValues(line: SourceLine): SourceLine {
   while (first > 0 && isNumericCell(tokens[first - 1]!)) first--;
   if (first === tokens.length || tokens.length === 1) return line;
   const label = tokens.slice(0, first).join(' ');
-  return { ...line, cells: label ? [label, ...tokens.slice(first)] : tokens.slice(first) };
+  return { no: line.no, cells: label ? [label, ...tokens.slice(first)] : tokens.slice(first) };
 }
 
 /** Where the trailing run of value cells (numbers and blanks, at least one number) begins; -1 if none. */

@@ -6,7 +6,7 @@
  * Coordinates are PDF user space: x to the right, y upwards, baseline of each item.
  */
 
-import type { Rule } from './ruling-lines.js';
+import type { Rule, VerticalRule } from './ruling-lines.js';
 
 export interface PdfTextItem {
   readonly text: string;
@@ -23,6 +23,8 @@ export interface PdfPage {
   readonly items: readonly PdfTextItem[];
   /** horizontal lines drawn on the page (table borders), if known */
   readonly rules?: readonly Rule[];
+  /** vertical lines drawn on the page (column borders), if known */
+  readonly columnRules?: readonly VerticalRule[];
 }
 
 interface Cell {
@@ -79,7 +81,7 @@ export function layoutPages(pages: readonly PdfPage[], options: LayoutOptions = 
     const kept = pageLines.filter((line) => !isFurniture(line, pages[index]!, furniture, edges.has(line)));
     lines.push(...mergeWrappedLabels(kept, pages[index]!.rules ?? [], options.isTableLabel ?? (() => false)));
   });
-  const grid = valueGrid(lines);
+  const grid = valueGrid(lines, (line) => pages[line.page]!.columnRules ?? []);
   return joinParagraphs(lines, grid)
     .map((cells) => cells.join('\t'))
     .join('\n');
@@ -294,13 +296,13 @@ function overlaps(a: Cell, b: Cell, size: number): boolean {
  * cell there. A table ends where a line reaches into the columns without being a value line
  * (a header, a caption, a heading, prose).
  */
-function valueGrid(lines: readonly Line[]): Map<Line, string[]> {
+function valueGrid(lines: readonly Line[], columnRules: (line: Line) => readonly VerticalRule[]): Map<Line, string[]> {
   const grid = new Map<Line, string[]>();
   let block: Line[] = [];
   let columns: Column[] = [];
   let headers: Line[] = [];
   const flush = () => {
-    if (block.length > 0) fillBlock(block, columns, headerColumns(headers, block), grid);
+    if (block.length > 0) fillBlock(block, columns, headerColumns(headers, block), grid, columnRules);
     block = [];
     columns = [];
   };
@@ -381,16 +383,58 @@ function fits(cells: readonly Cell[], columns: readonly Column[]): boolean {
   return outside <= Math.max(0, cells.length - columns.length);
 }
 
-function fillBlock(block: readonly Line[], columns: readonly Column[], headers: readonly Column[], grid: Map<Line, string[]>): void {
+function fillBlock(
+  block: readonly Line[],
+  columns: readonly Column[],
+  headers: readonly Column[],
+  grid: Map<Line, string[]>,
+  columnRules: (line: Line) => readonly VerticalRule[],
+): void {
   const byHeader = headers.length >= Math.max(...block.map((l) => valueCells(l).length)) ? headers : undefined;
   for (const line of block) {
     const own = valueCells(line);
-    const labels = line.cells.filter((c) => c.x0 < valuesX(line)!).map((c) => c.text);
-    // Under the headers when every number has a header of its own, else under the columns the
-    // numbers themselves line up in; failing both, as printed.
-    const cells = (byHeader && placeUnder(own, byHeader, nearestCentre)) ?? placeUnder(own, columns, inside) ?? own.map((c) => c.text);
+    const labelCells = line.cells.filter((c) => c.x0 < valuesX(line)!);
+    const labels = labelCells.map((c) => c.text);
+    // Between the row's own column borders when the table has them; else under the headers
+    // when every number has a header of its own, else under the columns the numbers
+    // themselves line up in; failing all, as printed.
+    const ruled = ruledColumns(line, labelCells, columnRules(line));
+    const cells =
+      (ruled && placeUnder(own, ruled, centreInside)) ??
+      (byHeader && placeUnder(own, byHeader, nearestCentre)) ??
+      placeUnder(own, columns, inside) ??
+      own.map((c) => c.text);
     grid.set(line, [...labels, ...cells]);
   }
+}
+
+/** Borders closer than this (points) are one border drawn twice (two cells' edges). */
+const SAME_BORDER = 1.5;
+
+/**
+ * The value columns of one row from the vertical borders crossing it: the spaces between
+ * borders right of the row's label. A column blank in every row (科研机构 with no applicants)
+ * leaves no figure to line up under, and narrow headers wrap into one another; the borders
+ * still mark it.
+ */
+function ruledColumns(line: Line, labels: readonly Cell[], rules: readonly VerticalRule[]): Column[] | undefined {
+  const middle = line.y + 0.35 * line.size;
+  const xs: number[] = [];
+  for (const x of rules.filter((r) => r.y0 - SAME_BORDER <= middle && r.y1 + SAME_BORDER >= middle).map((r) => r.x).sort((a, b) => a - b)) {
+    if (xs.length === 0 || x - xs[xs.length - 1]! > SAME_BORDER) xs.push(x);
+  }
+  const labelEnd = Math.max(-Infinity, ...labels.map((c) => c.x1));
+  const columns: Column[] = [];
+  for (let i = 0; i + 1 < xs.length; i++) {
+    // Narrower than a character: the spacing between two cells' own borders (cellspacing).
+    if (xs[i]! >= labelEnd - SAME_BORDER && xs[i + 1]! - xs[i]! >= line.size) columns.push({ x0: xs[i]!, x1: xs[i + 1]! });
+  }
+  return columns.length > 0 ? columns : undefined;
+}
+
+function centreInside(cell: Cell, columns: readonly Column[]): number {
+  const centre = (cell.x0 + cell.x1) / 2;
+  return columns.findIndex((c) => centre > c.x0 && centre < c.x1);
 }
 
 function placeUnder(own: readonly Cell[], columns: readonly Column[], pick: (cell: Cell, columns: readonly Column[]) => number): string[] | undefined {

@@ -10,7 +10,7 @@ import { TEMPLATES, TEMPLATE_IDS } from '../../report-template.js';
 import { ImportError } from '../import-error.js';
 import { tableLabelIndex } from '../table-labels.js';
 import { layoutPages, type PdfPage, type PdfTextItem } from './page-lines.js';
-import { horizontalRules, type Rule } from './ruling-lines.js';
+import { rulingLines, type RulingLines } from './ruling-lines.js';
 import { normaliseRadicals } from './cjk-radicals.js';
 import { nodeDataOptions, withPdfJsEnvironment } from './pdfjs-environment.js';
 import { cMapOptions, type PdfReadOptions } from './cmap-loader.js';
@@ -63,12 +63,12 @@ async function readPages(bytes: Uint8Array, options: PdfReadOptions): Promise<Pd
       // Borders only matter where there are tables, and reading the drawing costs as much as
       // reading the text: pages without a run of figures skip it.
       const figures = items.filter((i) => FIGURE.test(i.text.trim())).length;
-      let rules: Rule[] = [];
+      let rules: RulingLines = { horizontal: [], vertical: [] };
       if (figures >= MIN_TABLE_FIGURES) {
         const operators = await page.getOperatorList();
-        rules = horizontalRules(operators.fnArray, operators.argsArray, OPS);
+        rules = rulingLines(operators.fnArray, operators.argsArray, OPS);
       }
-      pages.push({ box: [left, bottom, right, top], items, rules });
+      pages.push({ box: [left, bottom, right, top], items, rules: rules.horizontal, columnRules: rules.vertical });
       page.cleanup();
     }
     return pages;

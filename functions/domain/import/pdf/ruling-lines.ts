@@ -11,6 +11,18 @@ export interface Rule {
   readonly y: number;
 }
 
+/** A vertical line: a column border of a table. */
+export interface VerticalRule {
+  readonly x: number;
+  readonly y0: number;
+  readonly y1: number;
+}
+
+export interface RulingLines {
+  readonly horizontal: Rule[];
+  readonly vertical: VerticalRule[];
+}
+
 /** The operator codes this reader needs, from PDF.js's OPS. */
 export interface PathOps {
   readonly save: number;
@@ -49,7 +61,12 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
 }
 
 export function horizontalRules(fnArray: readonly number[], argsArray: readonly unknown[], ops: PathOps): Rule[] {
-  const rules: Rule[] = [];
+  return rulingLines(fnArray, argsArray, ops).horizontal;
+}
+
+/** Horizontal and vertical lines both: rows and columns of the page's tables. */
+export function rulingLines(fnArray: readonly number[], argsArray: readonly unknown[], ops: PathOps): RulingLines {
+  const rules: RulingLines = { horizontal: [], vertical: [] };
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   for (let i = 0; i < fnArray.length; i++) {
@@ -99,11 +116,18 @@ function subpathBoxes(data: ArrayLike<number>, ctm: Matrix): Box[] {
   return boxes.filter((b) => Number.isFinite(b.x0));
 }
 
-function addRules(rules: Rule[], box: Box, stroked: boolean): void {
-  if (box.x1 - box.x0 < MIN_RULE) return;
-  if (box.y1 - box.y0 <= THIN) rules.push({ x0: box.x0, x1: box.x1, y: (box.y0 + box.y1) / 2 });
+function addRules(rules: RulingLines, box: Box, stroked: boolean): void {
+  const width = box.x1 - box.x0;
+  const height = box.y1 - box.y0;
+  if (width <= THIN && height >= MIN_RULE) {
+    rules.vertical.push({ x: (box.x0 + box.x1) / 2, y0: box.y0, y1: box.y1 });
+    return;
+  }
+  if (width < MIN_RULE) return;
+  if (height <= THIN) rules.horizontal.push({ x0: box.x0, x1: box.x1, y: (box.y0 + box.y1) / 2 });
   else if (stroked) {
     // A stroked rectangle: a cell's border.
-    rules.push({ x0: box.x0, x1: box.x1, y: box.y0 }, { x0: box.x0, x1: box.x1, y: box.y1 });
+    rules.horizontal.push({ x0: box.x0, x1: box.x1, y: box.y0 }, { x0: box.x0, x1: box.x1, y: box.y1 });
+    if (height >= MIN_RULE) rules.vertical.push({ x: box.x0, y0: box.y0, y1: box.y1 }, { x: box.x1, y0: box.y0, y1: box.y1 });
   }
 }

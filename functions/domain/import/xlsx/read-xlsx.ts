@@ -17,13 +17,15 @@ import { TEMPLATES, type SectionId } from '../../report-template.js';
 import { ImportError } from '../import-error.js';
 import { attribute, children, localName, partRoot, relatedPath, relations, textOf, xmlParts, type Parts, type XmlElement } from '../office-xml.js';
 import { splitSections } from '../sections.js';
-import type { SourceLine } from '../source-line.js';
+import { METADATA_LINE, type SourceLine } from '../source-line.js';
 
 interface GridRow {
   readonly no: number;
   readonly cells: string[];
   /** false for the cells a merge covers beyond its first */
   readonly origins: boolean[];
+  /** true for the cells a merge covers right of its first column */
+  readonly continued: boolean[];
 }
 
 /** Sheet names that say which table they hold. */
@@ -42,10 +44,10 @@ export async function xlsxToLines(bytes: Uint8Array): Promise<SourceLine[]> {
   }
   const lines: SourceLine[] = [];
   // The workbook's title property, when set, may be the only place the report's title is.
-  if (workbook.title) lines.push({ no: 0, cells: [workbook.title] });
+  if (workbook.title) lines.push({ no: METADATA_LINE, cells: [workbook.title] });
   for (const sheet of workbook.sheets) {
     const rows = collapseMergedColumns(sheet.rows);
-    const sheetLines = rows.map(({ no, cells }) => ({ no, cells }));
+    const sheetLines: SourceLine[] = rows.map(({ no, cells, continued }) => (continued.some(Boolean) ? { no, cells, continued } : { no, cells }));
     const heading = sheetHeading(sheet.name, sheetLines);
     if (heading) lines.push(heading);
     lines.push(...sheetLines);
@@ -158,12 +160,14 @@ function sheetRows(sheet: XmlElement, context: SheetContext): GridRow[] {
   for (const [no, cellsByColumn] of [...values].sort((a, b) => a[0] - b[0])) {
     const cells: string[] = [];
     const origins: boolean[] = [];
+    const continued: boolean[] = [];
     for (let c = 1; c <= width; c++) {
-      const origin = !covered.has(`${no}:${c}`);
-      origins.push(origin);
-      cells.push(origin ? (cellsByColumn.get(c) ?? '') : '');
+      const first = covered.get(`${no}:${c}`);
+      origins.push(first === undefined);
+      continued.push(first !== undefined && first < c);
+      cells.push(first === undefined ? (cellsByColumn.get(c) ?? '') : '');
     }
-    rows.push({ no, cells, origins });
+    rows.push({ no, cells, origins, continued });
   }
   return rows;
 }
@@ -195,8 +199,10 @@ function cellText(cell: XmlElement, value: XmlElement | undefined, inline: XmlEl
 }
 
 /**
- * Within each table (rows between lines of at most one filled cell: headings, captions),
- * columns where no filled cell begins are only merge continuations, and are dropped.
+ * Within each table (rows between empty rows), columns where no filled cell begins are only
+ * merge continuations, and are dropped. A row with one filled cell (a heading, a caption, a
+ * row left blank) does not end a table: a row of 三 printed with its label only would otherwise
+ * cut the table in two, and the rows after it would lose their blank columns.
  */
 function collapseMergedColumns(rows: readonly GridRow[]): GridRow[] {
   const out: GridRow[] = [];
@@ -208,14 +214,19 @@ function collapseMergedColumns(rows: readonly GridRow[]): GridRow[] {
     for (let c = 0; c < width; c++) {
       if (block.some((r) => r.origins[c] && r.cells[c]?.trim())) kept.push(c);
     }
-    for (const r of block) out.push({ no: r.no, cells: kept.map((c) => r.cells[c] ?? ''), origins: kept.map(() => true) });
+    for (const r of block) {
+      if (r.cells.filter((c) => c.trim()).length <= 1) {
+        out.push({ ...r, cells: r.cells.filter((c) => c.trim()), continued: [] });
+        continue;
+      }
+      out.push({ no: r.no, cells: kept.map((c) => r.cells[c] ?? ''), origins: kept.map(() => true), continued: kept.map((c) => r.continued[c] ?? false) });
+    }
     block = [];
   };
   for (const row of rows) {
-    if (row.cells.filter((c) => c.trim()).length <= 1) {
-      flush();
-      out.push({ ...row, cells: row.cells.filter((c) => c.trim()) });
-    } else block.push(row);
+    const previous = block[block.length - 1];
+    if (previous && row.no !== previous.no + 1) flush();
+    block.push(row);
   }
   flush();
   return out;
