@@ -36,11 +36,11 @@ async function submitted(options: { review?: 'none' | 'required'; stampedCopy?: 
 }
 
 async function ticket(filer: string, file: { fileName: string; contentType: string; size: number }) {
-  return api<StampedUploadTicket>(`/api/filings/${YEAR}/stamped-copy/upload`, { method: 'POST', token: filer, body: file });
+  return api<StampedUploadTicket & { error: { code: string; message: string } }>(`/api/filings/${YEAR}/stamped-copy/upload`, { method: 'POST', token: filer, body: file });
 }
 
 function put(t: StampedUploadTicket, body: Uint8Array, headers: Record<string, string> = t.headers) {
-  return fetch(t.url, { method: 'PUT', headers, body });
+  return fetch(t.url, { method: 'PUT', headers, body: Buffer.from(body) });
 }
 
 async function upload(filer: string, bytes: Uint8Array, fileName: string, contentType: string) {
