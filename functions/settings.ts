@@ -21,6 +21,8 @@ export const Settings = z.object({
   NIANBAO_TABLE: z.string().min(3).default('nianbao'),
   /** the public site's bucket */
   NIANBAO_SITE_BUCKET: z.string().min(3).default('nianbao-site'),
+  /** the private bucket: stamped copies (盖章件); never served by the public site */
+  NIANBAO_PRIVATE_BUCKET: z.string().min(3).default('nianbao-private'),
   /** the AWS region (Lambda sets it; any value works against the stand-ins) */
   AWS_REGION: z.string().min(1).default('us-east-1'),
   // ---- where the API, the form and the site are reached ----

@@ -31,6 +31,20 @@ export const ROUTE_ACCESS: Readonly<Record<string, TableAccess>> = {
   'agency-sign-out': 'readWrite',
   'agencies-import': 'readWrite',
   reviewers: 'readWrite',
+  'stamped-copy-upload': 'read',
+  'stamped-copy-confirm': 'readWrite',
+  'region-settings': 'readWrite',
+};
+
+/**
+ * The private bucket (stamped copies), per route module, on `stamped-copies/*` only: presigning
+ * needs the signer's own right to the action (a presigned PUT acts with the function's role).
+ * ListBucket lets a confirmation of a missing object see a 404 rather than a 403.
+ */
+export const PRIVATE_BUCKET_ACCESS: Readonly<Record<string, { objects: readonly string[]; list?: boolean }>> = {
+  'stamped-copy-upload': { objects: ['s3:PutObject'] },
+  'stamped-copy-confirm': { objects: ['s3:GetObject', 's3:DeleteObject'], list: true },
+  'review-filing': { objects: ['s3:GetObject'] },
 };
 
 /** Route modules that send mail (the sign-in code): granted SES send and given the sender. */

@@ -5,13 +5,13 @@
 import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import { HttpMethods, type Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { FilingTable } from './constructs/filing-table.js';
 import { SecureBucket } from './constructs/secure-bucket.js';
-import type { StageConfig } from './stage-config.js';
+import { customOrigin, type StageConfig } from './stage-config.js';
 
-export const PINNED_LOGICAL_IDS = { table: 'FilingTable', siteBucket: 'SiteBucket', logBucket: 'LogBucket' } as const;
+export const PINNED_LOGICAL_IDS = { table: 'FilingTable', siteBucket: 'SiteBucket', logBucket: 'LogBucket', privateBucket: 'PrivateBucket' } as const;
 
 /** What the stateless stack imports, by export name (`<prefix>-<key>`). */
 export const STATEFUL_EXPORTS = [
@@ -24,6 +24,9 @@ export const STATEFUL_EXPORTS = [
   'LogBucketName',
   'LogBucketArn',
   'LogBucketDomain',
+  'PrivateBucketName',
+  'PrivateBucketArn',
+  'PrivateBucketDomain',
 ] as const;
 export type StatefulExport = (typeof STATEFUL_EXPORTS)[number];
 
@@ -41,6 +44,8 @@ export class StatefulStack extends Stack {
   readonly table: Table;
   readonly siteBucket: Bucket;
   readonly logBucket: Bucket;
+  /** stamped copies (盖章件): no CloudFront, no public access; reached only by presigned URLs */
+  readonly privateBucket: Bucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -75,6 +80,29 @@ export class StatefulStack extends Stack {
       new PolicyStatement({ sid: 'CloudFrontListsForNotFound', actions: ['s3:ListBucket'], resources: [this.siteBucket.bucketArn], ...fromCloudFront }),
     );
 
+    // Browsers PUT stamped copies to presigned URLs (their Content-Type and Content-Length are
+    // signed) and open presigned GET links. The form's origin is the distribution's, which this
+    // stack cannot name without depending on the stateless one: a custom domain (and the stage's
+    // extra origins) when configured, else any origin, since the distribution's *.cloudfront.net
+    // name is unknown here (the presigned signature, not CORS, is what authorises a request).
+    const custom = customOrigin(config);
+    const origins = custom ? [custom, ...config.extraCorsOrigins] : ['*'];
+    this.privateBucket = new SecureBucket(this, 'Private', {
+      logicalId: PINNED_LOGICAL_IDS.privateBucket,
+      accessLogs: { bucket: this.logBucket, prefix: 's3/private/' },
+      noncurrentVersionExpiration: config.noncurrentVersionExpiration,
+      removalPolicy: config.removalPolicy,
+      cors: [
+        {
+          allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
+          allowedOrigins: origins,
+          allowedHeaders: ['content-type'],
+          exposedHeaders: ['ETag'],
+          maxAge: 600,
+        },
+      ],
+    }).bucket;
+
     this.table = new FilingTable(this, 'Filings', {
       logicalId: PINNED_LOGICAL_IDS.table,
       deletionProtection: config.protectData,
@@ -93,6 +121,9 @@ export class StatefulStack extends Stack {
       LogBucketName: this.logBucket.bucketName,
       LogBucketArn: this.logBucket.bucketArn,
       LogBucketDomain: this.logBucket.bucketRegionalDomainName,
+      PrivateBucketName: this.privateBucket.bucketName,
+      PrivateBucketArn: this.privateBucket.bucketArn,
+      PrivateBucketDomain: this.privateBucket.bucketRegionalDomainName,
     };
     for (const key of STATEFUL_EXPORTS) {
       new CfnOutput(this, `Export${key}`, { value: values[key], exportName: exportName(config.prefix, key) });

@@ -26,7 +26,7 @@ import { acknowledgeNag } from './constructs/nag.js';
 import { grantTable } from './constructs/table-access.js';
 import { createTableInput } from '../functions/adapters/dynamodb-table.js';
 import { exportName, type StatefulExport } from './stateful-stack.js';
-import { pascal, presentEventHandlers, MAILING_ROUTES, ROUTE_ACCESS, routeModules, type EventRole } from './handler-catalog.js';
+import { pascal, presentEventHandlers, MAILING_ROUTES, PRIVATE_BUCKET_ACCESS, ROUTE_ACCESS, routeModules, type EventRole } from './handler-catalog.js';
 import { customOrigin, type StageConfig } from './stage-config.js';
 import { METRIC_NAMESPACE } from '../functions/handlers/observability.js';
 
@@ -61,6 +61,11 @@ export class StatelessStack extends Stack {
       bucketName: imported('SiteBucketName'),
       bucketRegionalDomainName: imported('SiteBucketDomain'),
     });
+    const privateBucket = Bucket.fromBucketAttributes(this, 'PrivateBucket', {
+      bucketArn: imported('PrivateBucketArn'),
+      bucketName: imported('PrivateBucketName'),
+      bucketRegionalDomainName: imported('PrivateBucketDomain'),
+    });
     const logBucket = Bucket.fromBucketAttributes(this, 'LogBucket', {
       bucketArn: imported('LogBucketArn'),
       bucketName: imported('LogBucketName'),
@@ -74,6 +79,7 @@ export class StatelessStack extends Stack {
         environment: {
           NIANBAO_TABLE: tableName,
           NIANBAO_SITE_BUCKET: siteBucket.bucketName,
+          NIANBAO_PRIVATE_BUCKET: privateBucket.bucketName,
           ...(config.reminderPolicy ? { NIANBAO_REMINDER_POLICY: config.reminderPolicy } : {}),
           ...environment,
         },
@@ -97,6 +103,8 @@ export class StatelessStack extends Stack {
       siteBucket,
       logBucket,
       apiDomainName: this.api.domainName,
+      // The form PUTs stamped copies straight to the private bucket (CSP connect-src).
+      connectSources: [`https://${privateBucket.bucketRegionalDomainName}`],
       priceClass: config.priceClass,
       ...(config.domain ? { domain: config.domain } : {}),
       ...(config.webAclArn ? { webAclArn: config.webAclArn } : {}),
@@ -110,6 +118,20 @@ export class StatelessStack extends Stack {
         Validations.of(handler).addWarning('nianbao:route-access', `route module ${module} has no entry in infra/handler-catalog.ts ROUTE_ACCESS; granted read/write`);
       }
       grantTable(table, handler, access ?? 'readWrite', indexes);
+      const stamped = PRIVATE_BUCKET_ACCESS[module];
+      if (stamped) {
+        handler.addToRolePolicy(new PolicyStatement({ actions: [...stamped.objects], resources: [privateBucket.arnForObjects('stamped-copies/*')] }));
+        acknowledgeNag(
+          handler.role!,
+          `IAM5[Resource::${exportName(config.prefix, 'PrivateBucketArn')}/stamped-copies/*]`,
+          'stamped copies are keyed by agency, year and revision, created at upload time; only the stamped-copies/ prefix of the private bucket',
+        );
+        if (stamped.list) {
+          handler.addToRolePolicy(
+            new PolicyStatement({ actions: ['s3:ListBucket'], resources: [privateBucket.bucketArn], conditions: { StringLike: { 's3:prefix': 'stamped-copies/*' } } }),
+          );
+        }
+      }
       for (const route of routes) this.api.addRoute({ ...route, fn: handler });
     }
 

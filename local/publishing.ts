@@ -9,6 +9,7 @@ import { createS3Client, S3SiteBucket } from '../functions/adapters/s3-site-buck
 import { createPublishHandler } from '../functions/handlers/publish-stream.js';
 import { publishDepsFor } from '../functions/handlers/compose/publish.js';
 import { repairPublishFailures, type PublishDeps } from '../functions/services/publishing.js';
+import { refreshRegionWorkbooks, type WorkbookResult } from '../functions/services/region-workbooks.js';
 import { siteCssObject } from '../functions/adapters/site-stylesheet.js';
 import type { RegionInfo } from '../functions/domain/publication.js';
 import { startSiteServer, type SiteServer } from './site-server.js';
@@ -43,6 +44,8 @@ export interface Publishing {
    * pass in hand) until the returned release is called: the bucket is still while a backup copies it.
    */
   hold(): Promise<() => void>;
+  /** writes the region-year workbooks that fell behind now (the timer also does, after each repair pass) */
+  workbooks(): Promise<WorkbookResult>;
   stop(): Promise<void>;
 }
 
@@ -90,9 +93,17 @@ export async function startPublishing(options: PublishingOptions): Promise<Publi
     return run;
   };
   let holds = 0;
+  const workbooks = () => {
+    const run = repairing.then(() => refreshRegionWorkbooks(deps));
+    repairing = run.catch(() => undefined);
+    return run;
+  };
   const timer = setInterval(() => {
     if (holds > 0) return;
-    repair().catch((error: unknown) => log(`repair pass failed: ${(error as Error).message}`));
+    repair()
+      .then(() => workbooks())
+      .then((w) => w.written.forEach((x) => log(`workbook written: ${x.region} ${x.year} (${x.reports} reports)`)))
+      .catch((error: unknown) => log(`repair pass failed: ${(error as Error).message}`));
   }, options.repairEveryMs ?? 60_000);
   timer.unref();
 
@@ -114,6 +125,7 @@ export async function startPublishing(options: PublishingOptions): Promise<Publi
         releasePump();
       };
     },
+    workbooks,
     async stop() {
       clearInterval(timer);
       await pump.stop();

@@ -13,6 +13,7 @@ import type { Server as HttpServer } from 'node:http';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import { presignedSignatureCheck } from './s3-presigned-check.js';
 import * as sesModule from 'aws-ses-v2-local';
 import { startDynamoDbFront, type DynamoDbFront } from './dynamodb-front.js';
 
@@ -314,7 +315,13 @@ export interface S3Local {
   stop(): Promise<void>;
 }
 
-export async function startS3Local(options: { port: number; directory: string; buckets: string[] }): Promise<S3Local> {
+/**
+ * The private bucket's CORS rule: browsers PUT stamped copies to presigned URLs (their
+ * Content-Type is signed) and open presigned GET links. As on AWS (infra/stateful-stack.ts).
+ */
+export const PRIVATE_BUCKET_CORS = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedHeader>content-type</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>600</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+
+export async function startS3Local(options: { port: number; directory: string; buckets: string[]; privateBucket?: string }): Promise<S3Local> {
   await ensurePortFree(options.port, S3_NAME, 'NIANBAO_S3_PORT');
   mkdirSync(options.directory, { recursive: true });
   const server = new S3rver({
@@ -324,7 +331,10 @@ export async function startS3Local(options: { port: number; directory: string; b
     silent: true,
     // Path-style only: bucket names stay out of the host name.
     vhostBuckets: false,
+    configureBuckets: options.privateBucket ? [{ name: options.privateBucket, configs: [PRIVATE_BUCKET_CORS] }] : [],
   });
+  // First in line: presigned requests are checked as S3 checks them (s3-presigned-check.ts).
+  (server as unknown as { middleware: unknown[] }).middleware.unshift(presignedSignatureCheck(LOCAL_CREDENTIALS));
   await server.run();
   const endpoint = `http://127.0.0.1:${options.port}`;
   const s3 = localS3Client(endpoint);
@@ -399,6 +409,8 @@ export async function startStandIns(options: {
   dataDir?: string;
   scratchDir?: string;
   buckets: string[];
+  /** the private bucket (stamped copies), created with its CORS rule */
+  privateBucket?: string;
   /** DynamoDB Local exited for good (see startDynamoDbLocal) */
   onFatal?: (error: StandInError) => void;
 }): Promise<StandIns> {
@@ -419,7 +431,12 @@ export async function startStandIns(options: {
       ...(options.onFatal ? { onFatal: options.onFatal } : {}),
     });
     started.push(dynamodb);
-    const s3 = await startS3Local({ port: options.ports.s3, directory: path.join(baseDir, 's3'), buckets: options.buckets });
+    const s3 = await startS3Local({
+      port: options.ports.s3,
+      directory: path.join(baseDir, 's3'),
+      buckets: options.buckets,
+      ...(options.privateBucket ? { privateBucket: options.privateBucket } : {}),
+    });
     started.push(s3);
     const ses = await startSesLocal({ port: options.ports.ses });
     started.push(ses);

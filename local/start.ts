@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       ports: { dynamodb: local.NIANBAO_DYNAMODB_PORT, s3: local.NIANBAO_S3_PORT, ses: local.NIANBAO_SES_PORT },
       dataDir: local.dataDir,
       buckets: [bucket],
+      privateBucket: local.NIANBAO_PRIVATE_BUCKET,
       // Java died and could not be brought back: say so and stop, rather than run without a database.
       onFatal: (error) => {
         process.stderr.write(`\n${error.message}\n`);

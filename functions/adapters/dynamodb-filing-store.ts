@@ -519,6 +519,7 @@ function toRevision(item: Item): Revision {
     submittedBy: item.submittedBy as string,
     ...(item.review === 'required' ? { review: 'required' as const } : {}),
     ...(item.approvedAt ? { approvedAt: item.approvedAt as string, approvedBy: item.approvedBy as string } : {}),
+    ...(item.stampedCopy ? { stampedCopy: item.stampedCopy as Revision['stampedCopy'] & object } : {}),
   };
 }
 

@@ -39,7 +39,7 @@ export class DynamoDbReviewStore implements ReviewStore {
   async getRegionSettings(region: string): Promise<RegionSettings> {
     // Read fresh every time (batched with the request's other reads): the gate is never stale.
     const Item = await batchGetter(this.db, this.table).get(KEY.regionSettings(region));
-    return RegionSettings.parse({ review: Item?.review ?? 'none' });
+    return RegionSettings.parse({ review: Item?.review ?? 'none', stampedCopy: Item?.stampedCopy ?? 'none' });
   }
 
   async putRegionSettings(region: string, settings: RegionSettings, event: AuditEvent): Promise<void> {
@@ -121,7 +121,8 @@ export class DynamoDbReviewStore implements ReviewStore {
                 TableName: this.table,
                 Key: KEY.revision(write.agencyId, write.year, write.revision),
                 UpdateExpression: 'SET approvedAt = :at, approvedBy = :by',
-                ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(approvedAt)',
+                // The region's stamped-copy rule holds even against a check that raced an upload.
+                ConditionExpression: `attribute_exists(#pk) AND attribute_not_exists(approvedAt)${write.requireStampedCopy ? ' AND attribute_exists(stampedCopy)' : ''}`,
                 ExpressionAttributeNames: { '#pk': KEYS.pk },
                 ExpressionAttributeValues: { ':at': write.at, ':by': write.by },
               },

@@ -7,7 +7,7 @@
  * | revision (existing) | AGENCY#<id>     | FILING#<year>#REV#<000001>  | + publishedAt, publishAttempts, publishError |
  * | filing (existing)   | AGENCY#<id>     | FILING#<year>               | status published / publish_failed      |
  * | region name         | SITE            | REGION#<code>               | name shown instead of the code         |
- * | region-year summary | SITE            | REGIONYEAR#<region>#<year>  | one home page line; `recorded`: publications recorded (a counter) |
+ * | region-year summary | SITE            | REGIONYEAR#<region>#<year>  | one home page line; `recorded`: publications recorded (a counter); `workbookRecorded`: the count all-reports.xlsx was written at |
  * | publication         | PUBLISHED#<region>#<year> | <agencyId>#<000001> | a published revision with its report: a region-year's pages in one query |
  * | publish failure     | PUBLISH#FAILED  | <agencyId>#<year>           | a publish the stream gave up on        |
  *
@@ -187,9 +187,11 @@ export class DynamoDbSiteStore implements SiteStore {
     const regions: RegionInfo[] = [];
     const summaries: RegionYearSummary[] = [];
     const recorded = new Map<string, number>();
+    const workbooks = new Map<string, number>();
     for (const i of items) {
       const sk = i[KEYS.sk] as string;
       if (sk.startsWith(REGIONYEAR)) recorded.set(sk.slice(REGIONYEAR.length), (i.recorded as number | undefined) ?? 0);
+      if (sk.startsWith(REGIONYEAR) && typeof i.workbookRecorded === 'number') workbooks.set(sk.slice(REGIONYEAR.length), i.workbookRecorded);
       if (i.type === 'site-region') regions.push({ code: i.code as string, ...(i.name ? { name: i.name as string } : {}) });
       else if (i.type === 'site-region-year') {
         summaries.push({
@@ -201,7 +203,25 @@ export class DynamoDbSiteStore implements SiteStore {
         });
       }
     }
-    return { regions, summaries, recorded };
+    return { regions, summaries, recorded, workbooks };
+  }
+
+  async markWorkbook(region: string, year: number, recorded: number): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { [KEYS.pk]: SITE_PK, [KEYS.sk]: `${REGIONYEAR}${region}#${year}` },
+          UpdateExpression: 'SET workbookRecorded = :n',
+          // Two passes at once: the one that read more publications wins.
+          ConditionExpression: 'attribute_exists(#pk) AND (attribute_not_exists(workbookRecorded) OR workbookRecorded < :n)',
+          ExpressionAttributeNames: { '#pk': KEYS.pk },
+          ExpressionAttributeValues: { ':n': recorded },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async putRegion(region: RegionInfo): Promise<void> {

@@ -5,9 +5,14 @@ import type { SiteObject } from '../render/site/render-site.js';
 import { mapLimit } from '../services/map-limit.js';
 import type { SiteBucket } from '../services/site-ports.js';
 
-export function createS3Client(cfg: Pick<Settings, 'AWS_REGION' | 'NIANBAO_S3_ENDPOINT'>): S3Client {
+/**
+ * `presigning`: checksums only when required, on AWS too. Otherwise the SDK puts a CRC32 of the
+ * empty body into a presigned PUT's query, and S3 refuses the real upload.
+ */
+export function createS3Client(cfg: Pick<Settings, 'AWS_REGION' | 'NIANBAO_S3_ENDPOINT'>, options: { presigning?: boolean } = {}): S3Client {
   return new S3Client({
     region: cfg.AWS_REGION,
+    ...(options.presigning ? { requestChecksumCalculation: 'WHEN_REQUIRED' as const, responseChecksumValidation: 'WHEN_REQUIRED' as const } : {}),
     ...(cfg.NIANBAO_S3_ENDPOINT
       ? {
           endpoint: cfg.NIANBAO_S3_ENDPOINT,

@@ -30,6 +30,8 @@ export const part = {
   sentReminders: (region: string, year: number) => `REMINDERS#${region}#${year}`,
   /** GSI2: the sparse index of accepted filings whose newest revision has no page yet */
   unpublished: 'UNPUBLISHED',
+  /** GSI1: a region-year's newest stamped copies (盖章件), one per agency */
+  stampedCopies: (region: string, year: number) => `STAMPED#${region}#${year}`,
   /** the partition of an address's sign-in registrations */
   signIn: (email: string) => `SIGNIN#${email.toLowerCase()}`,
 } as const;
@@ -57,6 +59,8 @@ export const KEY = {
   undeliverable: (address: string) => item(`EMAIL#${address.toLowerCase()}`, 'UNDELIVERABLE'),
   returned: (agencyId: string, year: number, eventId: string) => item(part.agency(agencyId), `RETURNED#${year}#${eventId}`),
   openYear: (year: number) => item('YEARS', `YEAR#${year}`),
+  /** an agency-year's newest stamped copy (the copy itself is recorded on its revision) */
+  stampedCopy: (agencyId: string, year: number) => item(part.agency(agencyId), `STAMPED#${year}`),
   /** an address's registrations (sign-in): one item per agency listing it and per reviewer region */
   signInAgency: (email: string, agencyId: string) => item(part.signIn(email), `AGENCY#${agencyId}`),
   signInReviewer: (email: string, region: string) => item(part.signIn(email), `REVIEWER#${region}`),

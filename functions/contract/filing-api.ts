@@ -8,6 +8,7 @@ import type { Agency } from '../domain/agency.js';
 import { Explanations, type Finding } from '../domain/finding.js';
 import type { FilingStatus } from '../domain/filing-status.js';
 import { Report2019, Report2021, type Cell, type Report, type RowData } from '../domain/report.js';
+import type { StampedCopyInfo, StampedCopyLink } from './stamped-copy.js';
 
 // ---- shared pieces ----------------------------------------------------------------------------
 
@@ -18,10 +19,12 @@ export const ReturnComments = z.strictObject({
 });
 export type ReturnComments = z.infer<typeof ReturnComments> & { revision?: number; returnedAt?: string };
 
-/** A region's own settings, set by the CLI (`nianbao region set`). */
+/** A region's own settings, set by the CLI (`nianbao region set`); `stampedCopy` also on the review page. */
 export const RegionSettings = z.strictObject({
   /** `required`: accepted reports wait for the reviewer's approval before publishing */
   review: z.enum(['none', 'required']).default('none'),
+  /** `required`: approval only once the revision's signed and stamped copy (盖章件) is uploaded */
+  stampedCopy: z.enum(['none', 'required']).default('none'),
 });
 export type RegionSettings = z.infer<typeof RegionSettings>;
 
@@ -68,6 +71,8 @@ export interface FilingView {
   previousYear: { year: number; revision: number; carriedForward: RowData } | null;
   /** the reviewer's comments while the filing is returned (until the next submission) */
   returned: ReturnComments | null;
+  /** the newest stamped copy (盖章件) uploaded, of whichever revision; the form compares revisions */
+  stampedCopy: StampedCopyInfo | null;
 }
 
 export interface SaveDraftResult {
@@ -136,6 +141,8 @@ export interface BoardRow {
   lastReminderAt: string | null;
   /** deactivated since (停用): listed only because it filed this year */
   deactivated?: true;
+  /** the newest stamped copy uploaded (盖章件), of whichever revision; null when none */
+  stampedCopy: StampedCopyInfo | null;
 }
 
 export interface BoardCounts extends Record<FilingStatus, number> {
@@ -150,6 +157,7 @@ export interface Board {
   year: number;
   today: string;
   review: RegionSettings['review'];
+  stampedCopy: RegionSettings['stampedCopy'];
   counts: BoardCounts;
   rows: BoardRow[];
 }
@@ -190,6 +198,10 @@ export interface ReviewFilingView {
   diff: { from: number; to: number; changes: CellChange[] } | null;
   returned: ReturnComments | null;
   audit: AuditEntry[];
+  /** every revision's stamped copy, newest first, each with a link valid a few minutes */
+  stampedCopies: StampedCopyLink[];
+  /** the region's setting: approval needs the stamped copy */
+  stampedCopyRequired: boolean;
 }
 
 /** GET …/filings/{agencyId}/{year}: the view, and the latest revision's public article (HTML). */

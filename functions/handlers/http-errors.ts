@@ -16,6 +16,7 @@ import {
   PreconditionRequiredError,
   ReportTooLargeError,
   StateConflictError,
+  StampedCopyRequiredError,
   TooManyRequestsError,
   VersionConflictError,
 } from '../services/errors.js';
@@ -33,6 +34,7 @@ const STATUS: readonly (readonly [ErrorClass, number, string])[] = [
   [MethodNotAllowedError, 405, 'method-not-allowed'],
   [VersionConflictError, 409, 'version-conflict'],
   [StateConflictError, 409, 'state-conflict'],
+  [StampedCopyRequiredError, 409, 'stamped-copy-required'],
   [PayloadTooLargeError, 413, 'payload-too-large'],
   [ReportTooLargeError, 413, 'report-too-large'],
   [CheckFailedError, 422, 'check-failed'],

@@ -5,8 +5,10 @@
  * on-failure queue needs no reader: its messages (which carry only shard positions, not the
  * records) stay for diagnosis, and its alarm stays. Publishes the backlog it found as the
  * `UnpublishedBacklog` metric: the alarm fires when it stays above zero (docs/deploy.md).
+ * Then it writes the region-year workbooks that fell behind (services/region-workbooks.ts).
  */
 import { repairPublishFailures, type PublishDeps, type RepairResult } from '../services/publishing.js';
+import { refreshRegionWorkbooks } from '../services/region-workbooks.js';
 import { publishRuntime } from './compose/publish.js';
 import { count, flushMetrics, logger } from './observability.js';
 
@@ -15,6 +17,9 @@ export function createRepairHandler(deps: () => PublishDeps) {
     const started = Date.now();
     try {
       const result = await repairPublishFailures(deps());
+      // Then the region-year workbooks (all-reports.xlsx) whose publications moved since written.
+      const workbooks = await refreshRegionWorkbooks(deps());
+      for (const w of workbooks.written) logger.info('workbook written', { region: w.region, year: w.year, reports: w.reports });
       count('UnpublishedBacklog', result.backlog);
       count('Repaired', result.repaired.length);
       count('PublishFailures', result.stillFailing.length);
@@ -26,6 +31,8 @@ export function createRepairHandler(deps: () => PublishDeps) {
         repaired: result.repaired.length,
         stillFailing: result.stillFailing.length,
         deferred: result.deferred,
+        workbooks: workbooks.written.length,
+        workbooksDeferred: workbooks.deferred,
         latencyMs: Date.now() - started,
       });
       return { ...result, stillFailing: result.stillFailing.length };

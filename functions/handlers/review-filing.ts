@@ -9,6 +9,7 @@ import { reviewerArticle } from '../render/site/report-page.js';
 import { authenticatedRoute } from './http-stack.js';
 import { AgencyYearPath } from './route-params.js';
 import { reviewDeps } from './compose/http.js';
+import { stampedFiles } from './compose/stamped-files.js';
 
 const Query = z.strictObject({
   diff: z
@@ -20,7 +21,7 @@ const Query = z.strictObject({
 
 export const handler = authenticatedRoute({ path: AgencyYearPath, query: Query }, async (request, caller, deps) => {
   const { region, agencyId, year } = request.path;
-  const view = await getReviewFiling(reviewDeps(deps), caller, { region, agencyId, year, ...(request.query.diff ? { diff: request.query.diff } : {}) });
+  const view = await getReviewFiling({ ...reviewDeps(deps), files: stampedFiles() }, caller, { region, agencyId, year, ...(request.query.diff ? { diff: request.query.diff } : {}) });
   const page = view.latest ? reviewerArticle(view.agency.region, agencyId, year, view.latest) : null;
   return { status: 200, body: { ...view, page } };
 });

@@ -22,6 +22,9 @@ import { handler as agencyStatus } from './agency-status.js';
 import { handler as agencySignOut } from './agency-sign-out.js';
 import { handler as agenciesImport } from './agencies-import.js';
 import { handler as reviewers } from './reviewers.js';
+import { handler as stampedCopyUpload } from './stamped-copy-upload.js';
+import { handler as stampedCopyConfirm } from './stamped-copy-confirm.js';
+import { handler as regionSettings } from './region-settings.js';
 
 export interface Route {
   method: 'GET' | 'PUT' | 'POST';
@@ -42,6 +45,9 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/api/filings/{year}/submit', module: 'submit-filing', handler: submitFiling },
   { method: 'GET', path: '/api/regions/{region}/filings', module: 'list-region-filings', handler: listRegionFilings },
   { method: 'GET', path: '/api/filings/{year}/rollup', module: 'region-rollup', handler: regionRollup },
+  { method: 'POST', path: '/api/filings/{year}/stamped-copy/upload', module: 'stamped-copy-upload', handler: stampedCopyUpload },
+  { method: 'POST', path: '/api/filings/{year}/stamped-copy', module: 'stamped-copy-confirm', handler: stampedCopyConfirm },
+  { method: 'PUT', path: '/api/regions/{region}/settings', module: 'region-settings', handler: regionSettings },
   { method: 'GET', path: '/api/regions/{region}/board', module: 'review-board', handler: reviewBoard },
   { method: 'GET', path: '/api/regions/{region}/rollup', module: 'region-rollup', handler: regionRollup },
   { method: 'GET', path: '/api/regions/{region}/filings/{agencyId}/{year}', module: 'review-filing', handler: reviewFiling },

@@ -49,6 +49,9 @@ export class PreconditionRequiredError extends NianbaoError {}
 /** A reviewer's action on a filing that moved on meanwhile (a newer submission, already approved). */
 export class StateConflictError extends NianbaoError {}
 
+/** An approval in a region that requires the revision's stamped copy (盖章件) before it has one. */
+export class StampedCopyRequiredError extends NianbaoError {}
+
 /** The submitted report breaks rules that block submission. */
 export class CheckFailedError extends NianbaoError {
   constructor(

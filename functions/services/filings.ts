@@ -21,12 +21,15 @@ import type { RegionSettings } from '../contract/filing-api.js';
 import type { Agency } from '../domain/agency.js';
 import { emptyStatusCounts, type FilingStatus } from '../domain/filing-status.js';
 import type { Clock, FilingStore, TokenOwner } from './ports.js';
+import type { StampedCopyStore } from './stamped-copy-ports.js';
 
 export interface Deps {
   store: FilingStore;
   clock: Clock;
   /** the region's settings (the publish gate); without it every region publishes at once */
   settings?: { getRegionSettings(region: string): Promise<RegionSettings> };
+  /** the stamped copies' records: the form's 已上传 (none without it) */
+  stamped?: Pick<StampedCopyStore, 'latest'>;
 }
 
 
@@ -50,10 +53,11 @@ function ownAgency(agency: Agency | undefined, id: string): Agency {
 
 export async function getFiling(deps: Deps, caller: Caller, year: number, agencyId?: string): Promise<FilingView> {
   const agency = await loadAgency(deps.store, caller, agencyId);
-  const [filing, revisions, previous] = await Promise.all([
+  const [filing, revisions, previous, stampedCopy] = await Promise.all([
     deps.store.getFiling(agency.id, year),
     deps.store.listRevisions(agency.id, year),
     deps.store.getLatestRevision(agency.id, year - 1),
+    deps.stamped?.latest(agency.id, year),
   ]);
   return {
     agency: { id: agency.id, name: agency.name, region: agency.region, kind: agency.kind },
@@ -76,6 +80,7 @@ export async function getFiling(deps: Deps, caller: Caller, year: number, agency
         }
       : null,
     returned: filing?.status === 'returned' ? (filing.returned ?? null) : null,
+    stampedCopy: stampedCopy ?? null,
   };
 }
 

@@ -1,5 +1,6 @@
 /** The records the filing API keeps, and the caller it serves. Schema and type share a name. */
 import type { ReturnComments } from '../contract/filing-api.js';
+import type { StampedCopyInfo } from '../contract/stamped-copy.js';
 import { z } from 'zod';
 import { Finding, type Explanations } from '../domain/finding.js';
 import type { Report } from '../domain/report.js';
@@ -55,6 +56,13 @@ export interface Revision {
   review?: 'required';
   approvedAt?: string;
   approvedBy?: string;
+  /** the signed and stamped copy uploaded for it (the last one, if several) */
+  stampedCopy?: StoredStampedCopy;
+}
+
+/** A stamped copy as stored: what is shown, and the private bucket's key (never shown). */
+export interface StoredStampedCopy extends StampedCopyInfo {
+  key: string;
 }
 
 /** Submissions need no event: the immutable revision item records who submitted what, when. */
@@ -63,6 +71,7 @@ export const EventType = z.enum([
   'filing.check-failed',
   'filing.returned',
   'filing.approved',
+  'filing.stamped-copy',
   'region.settings',
   'token.created',
   'token.revoked',

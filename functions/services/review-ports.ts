@@ -15,6 +15,8 @@ export interface ApproveWrite {
   agencyId: string;
   year: number;
   revision: number;
+  /** the region requires the stamped copy: the revision must carry one when approved */
+  requireStampedCopy?: boolean;
   at: string;
   by: string;
   event: AuditEvent;

@@ -10,7 +10,7 @@ import { shanghaiDate, daysBetween } from '../domain/reminders/calendar.js';
 import { deadlineFor, type ReminderPolicy } from '../domain/reminders/deadline-policy.js';
 import { regionSum } from './region-sum.js';
 import { regionContains, regionInScope } from './access.js';
-import { StateConflictError, ForbiddenError, InputError, NotFoundError } from './errors.js';
+import { StateConflictError, ForbiddenError, InputError, NotFoundError, StampedCopyRequiredError } from './errors.js';
 import { emptyStatusCounts, isOutstanding } from '../domain/filing-status.js';
 import type { AuditEvent, Caller, Revision } from './model.js';
 import type { RegionSettings } from '../contract/filing-api.js';
@@ -18,12 +18,19 @@ import { isActive, type Agency } from '../domain/agency.js';
 import { deactivatedWithFiling } from './deactivated.js';
 import type { Clock, FilingStore } from './ports.js';
 import type { ReviewStore } from './review-ports.js';
+import type { StampedCopyFiles, StampedCopyStore } from './stamped-copy-ports.js';
+import type { RegionSettingsPatch } from '../contract/stamped-copy.js';
+import { stampedCopyLinks } from './stamped-copy.js';
 
 export interface ReviewDeps {
   store: FilingStore;
   settings: ReviewStore;
   clock: Clock;
   policy: ReminderPolicy;
+  /** the stamped copies' records: the board's 盖章件 column (none without it) */
+  stamped?: StampedCopyStore;
+  /** the private bucket: the filing view's links to the stamped copies (none without it) */
+  files?: StampedCopyFiles;
 }
 
 
@@ -39,12 +46,13 @@ function reviewer(caller: Caller): Extract<Caller, { role: 'reviewer' }> {
 
 export async function getBoard(deps: ReviewDeps, caller: Caller, region: string, year: number): Promise<Board> {
   regionInScope(caller, region);
-  const [active, filings, failures, settings, reminders] = await Promise.all([
+  const [active, filings, failures, settings, reminders, stamped] = await Promise.all([
     deps.store.listAgencies(region),
     deps.store.listRegionFilings(region, year),
     deps.settings.lastFailures(region, year),
     deps.settings.getRegionSettings(region),
     deps.settings.lastReminders(region, year),
+    deps.stamped?.forRegion(region, year) ?? new Map(),
   ]);
   // A deactivated agency that filed this year stays on the board (it owed the year); others are gone.
   const agencies = [...active, ...(await deactivatedWithFiling(deps.store, active, filings))];
@@ -82,10 +90,11 @@ export async function getBoard(deps: ReviewDeps, caller: Caller, region: string,
       overdue,
       lastReminderAt: reminders.get(a.id) ?? null,
       ...(isActive(a) ? {} : { deactivated: true }),
+      stampedCopy: stamped.get(a.id) ?? null,
     };
   });
   rows.sort((x, y) => x.agencyName.localeCompare(y.agencyName, 'zh-CN'));
-  return { region, year, today, review: settings.review, counts, rows };
+  return { region, year, today, review: settings.review, stampedCopy: settings.stampedCopy, counts, rows };
 }
 
 // ---- one filing -----------------------------------------------------------------------------
@@ -125,10 +134,11 @@ export async function getReviewFiling(
   input: { region: string; agencyId: string; year: number; diff?: readonly [number, number] },
 ): Promise<ReviewFilingView> {
   const agency = await agencyInRegion(deps, caller, input.region, input.agencyId);
-  const [filing, summaries, events] = await Promise.all([
+  const [filing, summaries, events, regionSettings] = await Promise.all([
     deps.store.getFiling(agency.id, input.year),
     deps.store.listRevisions(agency.id, input.year),
     deps.store.listEvents(agency.id),
+    deps.settings.getRegionSettings(agency.region),
   ]);
   const revisions = (
     await Promise.all(summaries.map((s) => deps.store.getRevision(agency.id, input.year, s.revision)))
@@ -183,6 +193,8 @@ export async function getReviewFiling(
     diff,
     returned: filing?.status === 'returned' ? (filing.returned ?? null) : null,
     audit,
+    stampedCopies: deps.files ? await stampedCopyLinks(deps.files, revisions.flatMap((r) => (r.stampedCopy ? [r.stampedCopy] : []))) : [],
+    stampedCopyRequired: regionSettings.stampedCopy === 'required',
   };
 }
 
@@ -252,12 +264,21 @@ export async function approveFiling(
   input: { region: string; agencyId: string; year: number; revision: number },
 ): Promise<{ status: 'submitted'; revision: number; approvedAt: string }> {
   const agency = await agencyInRegion(deps, caller, input.region, input.agencyId);
+  const [regionSettings, revision] = await Promise.all([
+    deps.settings.getRegionSettings(agency.region),
+    deps.store.getRevision(agency.id, input.year, input.revision),
+  ]);
+  const requireStampedCopy = regionSettings.stampedCopy === 'required';
+  if (requireStampedCopy && revision && !revision.stampedCopy) {
+    throw new StampedCopyRequiredError(`本区域要求先上传盖章件再审核通过：${agency.name}尚未上传第 ${input.revision} 版报告的盖章件（签字并加盖公章的纸质报告扫描件）`);
+  }
   const at = deps.clock().toISOString();
   const actor = caller.tokenHash.slice(0, 12);
   const ok = await deps.settings.approveFiling({
     agencyId: agency.id,
     year: input.year,
     revision: input.revision,
+    requireStampedCopy,
     at,
     by: actor,
     event: { type: 'filing.approved', at, region: agency.region, agencyId: agency.id, year: input.year, actor, detail: { revision: input.revision } },
@@ -268,10 +289,31 @@ export async function approveFiling(
 
 // ---- settings -----------------------------------------------------------------------------------
 
-/** `nianbao region set`: the CLI acts for the reviewing office (no token). */
-export async function setRegionSettings(deps: Pick<ReviewDeps, 'settings' | 'clock'>, region: string, settings: RegionSettings, actor: string): Promise<void> {
+/**
+ * `nianbao region set`: the CLI acts for the reviewing office (no token). Only the settings
+ * named change; the others keep their stored values.
+ */
+export async function setRegionSettings(
+  deps: Pick<ReviewDeps, 'settings' | 'clock'>,
+  region: string,
+  change: Partial<RegionSettings>,
+  actor: string,
+): Promise<RegionSettings> {
   const at = deps.clock().toISOString();
-  await deps.settings.putRegionSettings(region, settings, { type: 'region.settings', at, region, actor, detail: { ...settings } });
+  const settings = { ...(await deps.settings.getRegionSettings(region)), ...change };
+  await deps.settings.putRegionSettings(region, settings, { type: 'region.settings', at, region, actor, detail: { ...change } });
+  return settings;
+}
+
+/** The review page's switch (PUT /api/regions/{region}/settings): a reviewer of the region. */
+export async function updateRegionSettings(
+  deps: Pick<ReviewDeps, 'settings' | 'clock'>,
+  caller: Caller,
+  region: string,
+  change: RegionSettingsPatch,
+): Promise<RegionSettings> {
+  regionInScope(reviewer(caller), region);
+  return setRegionSettings(deps, region, change, caller.tokenHash.slice(0, 12));
 }
 
 // ---- the roll-up --------------------------------------------------------------------------------

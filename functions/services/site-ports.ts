@@ -67,6 +67,8 @@ export interface SiteLines {
   regions: RegionInfo[];
   summaries: RegionYearSummary[];
   recorded: ReadonlyMap<string, number>;
+  /** the `recorded` count each region-year's workbook (all-reports.xlsx) was last written at */
+  workbooks: ReadonlyMap<string, number>;
 }
 
 /** What `markPublished` records for one publish. */
@@ -101,6 +103,8 @@ export interface SiteStore {
   listRegionPublications(region: string, year: number): Promise<Publication[]>;
   putRegion(region: RegionInfo): Promise<void>;
   putRegionYearSummary(summary: RegionYearSummary): Promise<void>;
+  /** the region-year's workbook was written from what `recorded` counted; never lowers it */
+  markWorkbook(region: string, year: number, recorded: number): Promise<void>;
 
   /**
    * Records a publication: `publishedAt` on each newly published revision (never changed once

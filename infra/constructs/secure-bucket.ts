@@ -10,6 +10,7 @@ import {
   BucketEncryption,
   CfnBucket,
   ObjectOwnership,
+  type CorsRule,
   type IBucket,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -30,6 +31,8 @@ export interface SecureBucketProps {
   removalPolicy?: RemovalPolicy;
   /** pinned CloudFormation logical id */
   logicalId: string;
+  /** browsers that PUT to presigned URLs (the private bucket). @default none */
+  cors?: CorsRule[];
 }
 
 export class SecureBucket extends Construct {
@@ -56,6 +59,7 @@ export class SecureBucket extends Construct {
         },
       ],
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      ...(props.cors ? { cors: props.cors } : {}),
     });
     (this.bucket.node.defaultChild as CfnBucket).overrideLogicalId(props.logicalId);
   }

@@ -27,7 +27,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledgeNag } from './nag.js';
-import { SECURITY_POLICY } from '../../functions/render/site/security-headers.js';
+import { SECURITY_POLICY, contentSecurityPolicy } from '../../functions/render/site/security-headers.js';
 import { DIRECTORY_INDEX_CODE } from './directory-index.js';
 import type { SiteDomain } from '../stage-config.js';
 
@@ -40,6 +40,8 @@ export interface SiteDistributionProps {
   logBucket: IBucket;
   /** the HTTP API's execute-api domain name */
   apiDomainName: string;
+  /** origins the form fetches from besides its own (the private bucket's uploads). @default none */
+  connectSources?: string[];
   /** @default PriceClass.PRICE_CLASS_200 */
   priceClass?: PriceClass;
   /** @default the distribution's own `*.cloudfront.net` name and certificate */
@@ -67,7 +69,7 @@ export class SiteDistribution extends Construct {
     this.responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'nianbao: same headers as the local site server',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: SECURITY_POLICY.contentSecurityPolicy, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.connectSources ?? []), override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy, override: true },

@@ -1,4 +1,7 @@
-/** `nianbao region set REGION --review none|required` and `nianbao region show REGION`: a region's settings. */
+/**
+ * `nianbao region set REGION [--review none|required] [--stamped-copy none|required]` and
+ * `nianbao region show REGION`: a region's settings. `set` changes only the settings named.
+ */
 import { RegionSettings } from '../../functions/contract/filing-api.js';
 import { RegionCode } from '../../functions/domain/agency.js';
 import { setRegionSettings } from '../../functions/services/review.js';
@@ -6,22 +9,34 @@ import type { Command } from './command.js';
 import { UsageError, parseOptions } from './command.js';
 import { withStore } from './local-store.js';
 
-const USAGE = '用法：nianbao region set 行政区划代码 --review none|required；nianbao region show 行政区划代码\n';
+const USAGE =
+  '用法：nianbao region set 行政区划代码 [--review none|required] [--stamped-copy none|required]；nianbao region show 行政区划代码\n';
 
 export const regionCommand: Command = {
   words: ['region'],
-  usage: 'region set REGION --review none|required | region show REGION   区域设置（required：报告经主管部门审核后公开）',
+  usage:
+    'region set REGION [--review none|required] [--stamped-copy none|required] | region show REGION   区域设置（review required：报告经主管部门审核后公开；stamped-copy required：上传盖章件后才能审核通过）',
   async run(args) {
-    const parsed = parseOptions(args, ['review'], USAGE);
+    const parsed = parseOptions(args, ['review', 'stamped-copy'], USAGE);
     const [verb, code] = parsed.positional;
     const region = RegionCode.safeParse(code);
-    if ((verb !== 'set' && verb !== 'show') || !region.success || (verb === 'set' && parsed.options.review === undefined)) {
+    const { review, 'stamped-copy': stampedCopy } = parsed.options;
+    if ((verb !== 'set' && verb !== 'show') || !region.success || (verb === 'set' && review === undefined && stampedCopy === undefined)) {
       throw new UsageError('', USAGE);
     }
-    const review = RegionSettings.shape.review.safeParse(parsed.options.review ?? 'none');
-    if (!review.success) throw new UsageError('--review 应为 none 或 required', USAGE);
+    const change: Partial<RegionSettings> = {};
+    if (review !== undefined) {
+      const parsedReview = RegionSettings.shape.review.safeParse(review);
+      if (!parsedReview.success) throw new UsageError('--review 应为 none 或 required', USAGE);
+      change.review = parsedReview.data;
+    }
+    if (stampedCopy !== undefined) {
+      const parsedStamped = RegionSettings.shape.stampedCopy.safeParse(stampedCopy);
+      if (!parsedStamped.success) throw new UsageError('--stamped-copy 应为 none 或 required', USAGE);
+      change.stampedCopy = parsedStamped.data;
+    }
     const settings = await withStore(async ({ review: store, clock }) => {
-      if (verb === 'set') await setRegionSettings({ settings: store, clock }, region.data, { review: review.data }, 'cli');
+      if (verb === 'set') return setRegionSettings({ settings: store, clock }, region.data, change, 'cli');
       return store.getRegionSettings(region.data);
     });
     process.stdout.write(`${JSON.stringify({ region: region.data, ...settings })}\n`);

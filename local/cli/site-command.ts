@@ -2,7 +2,8 @@
  * `nianbao site rebuild`: rewrites every object of the public site from the table (and so
  * repairs every failed publish); `nianbao site repair`: publishes every accepted filing whose
  * newest revision has no page yet (found in the table, whatever became of its stream record),
- * with no grace period: the office asked for it now. Both find DynamoDB as the other commands do (local-store.ts) and the bucket
+ * with no grace period: the office asked for it now. Both then write the region-year workbooks
+ * (all-reports.xlsx: rebuild all of them, repair those behind). Both find DynamoDB as the other commands do (local-store.ts) and the bucket
  * the same way: NIANBAO_S3_ENDPOINT, else a running `npm start`, else s3rver on the data folder.
  */
 import { UsageError, type Command } from './command.js';
@@ -10,6 +11,7 @@ import { withS3Endpoint, withStore } from './local-store.js';
 import { progressBar } from './progress.js';
 import { publishDepsFor } from '../../functions/handlers/compose/publish.js';
 import { rebuildSite, repairPublishFailures } from '../../functions/services/publishing.js';
+import { refreshRegionWorkbooks } from '../../functions/services/region-workbooks.js';
 import { localConfig } from '../local-config.js';
 
 const USAGE = 'site rebuild|repair               重新生成整个公开网站 / 发布已受理但尚未公开的报告';
@@ -31,13 +33,17 @@ export const siteCommand: Command = {
           for (const t of result.repaired) process.stdout.write(`已重新发布 ${t.agencyId} ${t.year} 第${t.revision}版\n`);
           for (const t of result.stillFailing) process.stderr.write(`仍未发布 ${t.agencyId} ${t.year} 第${t.revision}版：${t.error}\n`);
           process.stdout.write(`修复 ${result.repaired.length} 份，仍失败 ${result.stillFailing.length} 份\n`);
+          const books = await refreshRegionWorkbooks(deps, { limit: Number.POSITIVE_INFINITY });
+          process.stdout.write(`汇编工作簿 ${books.written.length} 个\n`);
           return result.stillFailing.length === 0 ? 0 : 1;
         }
         const started = Date.now();
         const result = await rebuildSite(deps, progressBar());
+        // Every region-year's workbook too (all-reports.xlsx), whatever it was written at.
+        const books = await refreshRegionWorkbooks(deps, { limit: Number.POSITIVE_INFINITY, all: true });
         process.stdout.write(
           `已重新生成公开网站：${result.reports} 份报告，${result.objects} 个对象，${(result.bytes / 1e6).toFixed(1)} MB，` +
-            `${((Date.now() - started) / 1000).toFixed(1)} 秒${result.newlyPublished ? `；新发布 ${result.newlyPublished} 个版本` : ''}\n`,
+            `${((Date.now() - started) / 1000).toFixed(1)} 秒${result.newlyPublished ? `；新发布 ${result.newlyPublished} 个版本` : ''}；汇编工作簿 ${books.written.length} 个\n`,
         );
         return 0;
       }),

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SECURITY_HEADERS } from '../../functions/render/site/security-headers.js';
+import { SECURITY_HEADERS, securityHeaders } from '../../functions/render/site/security-headers.js';
 
 export interface BuiltApp {
   /** where it is served, with a trailing slash, e.g. `/file/` */
@@ -20,6 +20,8 @@ export interface BuiltApp {
   build(dir: string): Promise<unknown>;
   /** the 503 text when the build fails */
   buildFailure(message: string): string;
+  /** origins the app fetches from besides its own (the form: the bucket it uploads stamped copies to) */
+  connectSources?(): readonly string[];
 }
 
 /** A request handler for the app; it returns false for requests that are not the app's. */
@@ -63,7 +65,7 @@ export function builtAppHandler(app: BuiltApp) {
       'content-type': type,
       // index.html must pick up a new build at once; the assets are small.
       'cache-control': 'no-cache',
-      ...SECURITY_HEADERS,
+      ...(app.connectSources ? securityHeaders(app.connectSources()) : SECURITY_HEADERS),
       'referrer-policy': 'no-referrer',
     });
     res.end(req.method === 'HEAD' ? undefined : body);

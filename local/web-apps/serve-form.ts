@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { builtAppHandler } from './serve-built-app.js';
+import { settings } from '../../functions/settings.js';
 import { FORM_FILES, FORM_PATH, configureIndexHtml, formAssetsDir, formChunkType } from '../../web/form/assets.js';
 
 export interface ServeFormOptions {
@@ -22,6 +23,11 @@ const handler = builtAppHandler({
   redirectFrom: ['/', '/file'],
   build: (dir) => import('../../web/form/build.js').then((m) => m.buildForm(dir)),
   buildFailure: (message) => `填报页面构建失败，请运行 npm run build:form 查看原因 (form build failed: ${message})`,
+  // The stamped copy goes straight to s3rver's private bucket, as on AWS to S3 (CSP connect-src).
+  connectSources: () => {
+    const s3 = settings().NIANBAO_S3_ENDPOINT;
+    return s3 ? [new URL(s3).origin] : [];
+  },
 });
 
 /** Handles `/` and `/file/…`; returns false for anything else (the API's routes). */

@@ -24,10 +24,12 @@ export interface LocalRuntime {
 export async function startLocalRuntime(): Promise<LocalRuntime> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'nianbao-e2e-'));
   const bucket = 'nianbao-site-e2e';
+  const privateBucket = 'nianbao-private-e2e';
   const standIns = await startStandIns({
     ports: { dynamodb: await freePort(), s3: await freePort(), ses: await freePort() },
     scratchDir: scratch,
     buckets: [bucket],
+    privateBucket,
   });
   const apiPort = await freePort();
   const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -35,6 +37,7 @@ export async function startLocalRuntime(): Promise<LocalRuntime> {
   Object.assign(process.env, {
     NIANBAO_TABLE: 'nianbao-e2e',
     NIANBAO_SITE_BUCKET: bucket,
+    NIANBAO_PRIVATE_BUCKET: privateBucket,
     NIANBAO_DYNAMODB_ENDPOINT: standIns.dynamodb.endpoint,
     NIANBAO_S3_ENDPOINT: standIns.s3.endpoint,
     NIANBAO_SES_ENDPOINT: standIns.ses.endpoint,

@@ -19,11 +19,11 @@ beforeAll(() => {
 });
 
 describe('stateful stack: logical ids', () => {
-  it('pins the table and both buckets to fixed logical ids, so no refactor replaces them', () => {
-    expect(PINNED_LOGICAL_IDS).toEqual({ table: 'FilingTable', siteBucket: 'SiteBucket', logBucket: 'LogBucket' });
+  it('pins the table and the three buckets to fixed logical ids, so no refactor replaces them', () => {
+    expect(PINNED_LOGICAL_IDS).toEqual({ table: 'FilingTable', siteBucket: 'SiteBucket', logBucket: 'LogBucket', privateBucket: 'PrivateBucket' });
     expect(Object.keys(resourcesOf(dev, 'AWS::DynamoDB::Table'))).toEqual(['FilingTable']);
-    expect(Object.keys(resourcesOf(dev, 'AWS::S3::Bucket')).sort()).toEqual(['LogBucket', 'SiteBucket']);
-    expect(Object.keys(resourcesOf(prod, 'AWS::S3::Bucket')).sort()).toEqual(['LogBucket', 'SiteBucket']);
+    expect(Object.keys(resourcesOf(dev, 'AWS::S3::Bucket')).sort()).toEqual(['LogBucket', 'PrivateBucket', 'SiteBucket']);
+    expect(Object.keys(resourcesOf(prod, 'AWS::S3::Bucket')).sort()).toEqual(['LogBucket', 'PrivateBucket', 'SiteBucket']);
   });
 
   it('exports every value the stateless stack imports under a stable name', () => {
@@ -79,7 +79,7 @@ describe('stateful stack: table', () => {
 });
 
 describe('stateful stack: buckets', () => {
-  for (const logicalId of ['SiteBucket', 'LogBucket']) {
+  for (const logicalId of ['SiteBucket', 'LogBucket', 'PrivateBucket']) {
     it(`${logicalId}: blocks all public access, encrypts, versions`, () => {
       const bucket = resourcesOf(prod, 'AWS::S3::Bucket')[logicalId]!;
       expect(bucket.Properties).toMatchObject({
@@ -127,5 +127,22 @@ describe('stateful stack: buckets', () => {
       expect(JSON.stringify(statement.Condition)).toContain(':distribution/*');
       expect(JSON.stringify(statement.Condition)).toContain('AWS::AccountId');
     }
+  });
+
+  it('keeps stamped copies private: no bucket policy admits anyone, and CORS allows only PUT and GET with a Content-Type', () => {
+    const privateBucket = resourcesOf(dev, 'AWS::S3::Bucket').PrivateBucket!.Properties!;
+    expect(privateBucket.CorsConfiguration).toEqual({
+      CorsRules: [{ AllowedMethods: ['PUT', 'GET'], AllowedOrigins: ['*'], AllowedHeaders: ['content-type'], ExposedHeaders: ['ETag'], MaxAge: 600 }],
+    });
+    expect(privateBucket.LoggingConfiguration).toMatchObject({ LogFilePrefix: 's3/private/' });
+    // With a custom domain the form's origin is known: only it (and the stage's extra origins).
+    const withDomain = statefulTemplate({ ...STAGES.prod, domain: { domainName: 'nianbao.example.gov.cn', certificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/x' } });
+    const rules = resourcesOf(withDomain, 'AWS::S3::Bucket').PrivateBucket!.Properties!.CorsConfiguration as { CorsRules: { AllowedOrigins: string[] }[] };
+    expect(rules.CorsRules[0]!.AllowedOrigins).toEqual(['https://nianbao.example.gov.cn', ...STAGES.prod.extraCorsOrigins]);
+    const policy = Object.values(resourcesOf(dev, 'AWS::S3::BucketPolicy')).find(
+      (p) => JSON.stringify(p.Properties?.Bucket) === JSON.stringify({ Ref: 'PrivateBucket' }),
+    )!;
+    const statements = (policy.Properties!.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement;
+    expect(statements.filter((s) => s.Effect === 'Allow')).toEqual([]);
   });
 });

@@ -216,7 +216,20 @@ describe('CloudFront', () => {
     dev.statelessTemplate.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({
         SecurityHeadersConfig: {
-          ContentSecurityPolicy: { ContentSecurityPolicy: SECURITY_POLICY.contentSecurityPolicy, Override: true },
+          // The policy, with the private bucket as the one extra connect-src (the form's stamped-copy upload).
+          ContentSecurityPolicy: {
+            ContentSecurityPolicy: {
+              'Fn::Join': [
+                '',
+                [
+                  SECURITY_POLICY.contentSecurityPolicy.split("connect-src 'self'")[0] + "connect-src 'self' https://",
+                  { 'Fn::ImportValue': 'NianbaoDev-PrivateBucketDomain' },
+                  SECURITY_POLICY.contentSecurityPolicy.split("connect-src 'self'")[1],
+                ],
+              ],
+            },
+            Override: true,
+          },
           ContentTypeOptions: { Override: true },
           FrameOptions: { FrameOption: SECURITY_POLICY.frameOption, Override: true },
           ReferrerPolicy: { ReferrerPolicy: SECURITY_POLICY.referrerPolicy, Override: true },
@@ -422,6 +435,8 @@ describe('cdk-nag AwsSolutions', () => {
         'AwsSolutions-IAM5[Action::s3:List*]',
         'AwsSolutions-IAM5[Resource::*]',
         'AwsSolutions-IAM5[Resource::NianbaoDev-SiteBucketArn/*]',
+        // the stamped-copy routes and the reviewer's filing view: the private bucket's stamped-copies/ prefix
+        'AwsSolutions-IAM5[Resource::NianbaoDev-PrivateBucketArn/stamped-copies/*]',
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
         ...(present.remind || present.bounce || present.notify ? ['AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]'] : []),
         ...(present.remind || present.repair ? ['AwsSolutions-IAM5[Resource::<fn.Arn>:*]'] : []),

@@ -175,4 +175,16 @@ describe('nianbao region', () => {
     expect(bad.stderr).toContain('--review 应为 none 或 required');
     expect(JSON.parse((await nianbao('region', 'show', region)).stdout)).toMatchObject({ review: 'required' });
   });
+
+  it('sets the stamped-copy rule without touching the publish gate', async () => {
+    const region = newRegion();
+    expect((await nianbao('region', 'set', region, '--review', 'required')).code).toBe(0);
+    const set = await nianbao('region', 'set', region, '--stamped-copy', 'required');
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.stdout)).toEqual({ region, review: 'required', stampedCopy: 'required' });
+    const bad = await nianbao('region', 'set', region, '--stamped-copy', 'yes');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--stamped-copy 应为 none 或 required');
+    expect(JSON.parse((await nianbao('region', 'show', region)).stdout)).toEqual({ region, review: 'required', stampedCopy: 'required' });
+  });
 });

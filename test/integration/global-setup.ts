@@ -16,6 +16,7 @@ export interface NianbaoTestEnv {
   sesEndpoint: string;
   table: string;
   bucket: string;
+  privateBucket: string;
 }
 
 declare module 'vitest' {
@@ -32,15 +33,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   scratch = mkdtempSync(path.join(tmpdir(), 'nianbao-test-'));
   const table = 'nianbao-test';
   const bucket = 'nianbao-site-test';
+  const privateBucket = 'nianbao-private-test';
   standIns = await startStandIns({
     ports: { dynamodb: await freePort(), s3: await freePort(), ses: await freePort() },
     scratchDir: scratch,
     buckets: [bucket],
+    privateBucket,
   });
   // The handlers read their configuration from the environment, as on Lambda.
   Object.assign(process.env, {
     NIANBAO_TABLE: table,
     NIANBAO_SITE_BUCKET: bucket,
+    NIANBAO_PRIVATE_BUCKET: privateBucket,
     NIANBAO_DYNAMODB_ENDPOINT: standIns.dynamodb.endpoint,
     NIANBAO_S3_ENDPOINT: standIns.s3.endpoint,
     NIANBAO_SES_ENDPOINT: standIns.ses.endpoint,
@@ -58,6 +62,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     sesEndpoint: standIns.ses.endpoint,
     table,
     bucket,
+    privateBucket,
   });
   return async () => {
     await api?.stop();

@@ -7,6 +7,7 @@ import type { Explanations, Finding } from '../../functions/domain/finding.js';
 import type { Report } from '../../functions/domain/report.js';
 import type { FilingView, SaveDraftResult, SubmitResponse } from '../../functions/contract/filing-api.js';
 import type { FilingStatus } from '../../functions/domain/filing-status.js';
+import type { StampedCopyInfo, StampedUploadRequest, StampedUploadTicket } from '../../functions/contract/stamped-copy.js';
 
 // The API contract's own types (type-only imports: nothing but types reaches the bundle).
 export type { FilingStatus, FilingView };
@@ -33,6 +34,10 @@ export interface ApiClient {
   submit(year: number, report: Report, version: number, idempotencyKey: string, explanations?: Explanations): Promise<SubmitResult>;
   /** the region's roll-up (the government office starts its own report from it) */
   rollup(year: number): Promise<{ report: Report; coverage: { included: number; of: number } }>;
+  /** a presigned PUT for the stamped copy (盖章件) of the newest revision */
+  stampedUpload(year: number, file: StampedUploadRequest): Promise<StampedUploadTicket>;
+  /** the upload finished: the server checks the stored file and records it */
+  stampedConfirm(year: number, uploadId: string, fileName: string): Promise<StampedCopyInfo>;
 }
 
 export function apiClient(base: string, token: string, fetchImpl: typeof fetch = fetch.bind(globalThis)): ApiClient {
@@ -78,6 +83,9 @@ export function apiClient(base: string, token: string, fetchImpl: typeof fetch =
   return {
     getFiling: (year) => call<FilingView>('GET', `/api/filings/${year}`),
     rollup: (year) => call('GET', `/api/filings/${year}/rollup`),
+    stampedUpload: (year, file) => call<StampedUploadTicket>('POST', `/api/filings/${year}/stamped-copy/upload`, { body: file }),
+    stampedConfirm: (year, uploadId, fileName) =>
+      call<StampedCopyInfo>('POST', `/api/filings/${year}/stamped-copy`, { body: { uploadId, fileName } }),
     saveDraft: (year, report, version, options = {}) =>
       call<SaveResult>('PUT', `/api/filings/${year}/draft`, {
         body: withExplanations(report, options.explanations),

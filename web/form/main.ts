@@ -22,6 +22,7 @@ import { dropBackup, readBackup, rememberYear, rememberedYear, writeBackup } fro
 import { keepToken, signIn, signOut } from './sign-in.js';
 import { mountCodeSignIn, signOutSession } from './code-sign-in.js';
 import { showReviewComments, offerRollup } from './review-comments.js';
+import { showStampedCopy } from './stamped-copy-panel.js';
 
 const AUTOSAVE_MS = 3000;
 const statusText = (status: FilingStatus) => FILER_STATUS_TEXT[status] ?? status;
@@ -58,6 +59,7 @@ class FilingPage {
       field?.scrollIntoView({ block: 'center' });
       field?.focus();
     });
+    byId('word-draft').addEventListener('click', () => void this.wordDraft());
     byId('import-button').addEventListener('click', () => void this.importClicked());
     acceptDrops(byId('import-panel'), (file) => void this.importClicked(file));
     byId<HTMLSelectElement>('year').addEventListener('change', (event) => void this.switchYear(Number((event.target as HTMLSelectElement).value)));
@@ -140,6 +142,27 @@ class FilingPage {
       box.append(h('p', {}, '公开页面：', h('a', { href: url, id: 'public-link', rel: 'noreferrer' }, url)));
     }
     box.hidden = box.childElementCount === 0;
+    showStampedCopy(
+      byId('stamped-copy'),
+      { year, status, revision: latest?.revision ?? 0, stampedCopy: this.view.stampedCopy ?? null },
+      this.api,
+      (copy) => (this.view = { ...this.view, stampedCopy: copy }),
+    );
+  }
+
+  /** The draft on screen as .docx, written in the browser by a chunk loaded on first use. */
+  private async wordDraft(): Promise<void> {
+    const button = byId<HTMLButtonElement>('word-draft');
+    button.disabled = true;
+    try {
+      const { downloadWordDraft } = await import('./word-draft.js');
+      const name = await downloadWordDraft(this.editor.snapshot(), this.view.agency.name);
+      byId('announcer').textContent = `已生成 Word 稿：${name}`;
+    } catch (error) {
+      this.notice(`生成 Word 稿失败：${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      button.disabled = false;
+    }
   }
 
   private renderForm(): void {

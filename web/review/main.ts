@@ -13,6 +13,7 @@ import { STATUS_LABELS, isFiled, isOutstanding, type FilingStatus } from '../../
 import { findingKey } from '../../functions/domain/finding.js';
 import type { Board, BoardRow, ReviewFilingResponse } from '../../functions/contract/filing-api.js';
 import { RegistryPanel } from './registry-panel.js';
+import { mountStampedToggle, renderStampedCopies, stampedCell, stampedSortValue } from './stamped-copies.js';
 
 type FilingDetail = ReviewFilingResponse;
 
@@ -26,6 +27,7 @@ const AUDIT_LABELS: Record<string, string> = {
   'filing.check-failed': '提交未通过检查',
   'filing.returned': '主管部门退回',
   'filing.approved': '主管部门审核通过',
+  'filing.stamped-copy': '上传盖章件',
   'draft.saved': '保存草稿',
 };
 
@@ -141,6 +143,16 @@ class ReviewPage {
     }
     const b = this.board;
     $('review-mode').textContent = b.review === 'required' ? '本区域报告经审核后公开' : '本区域报告提交后即公开';
+    mountStampedToggle($('stamped-setting'), b, async (stampedCopy) => {
+      try {
+        await this.call('PUT', `/api/regions/${this.region}/settings`, { stampedCopy });
+        b.stampedCopy = stampedCopy;
+        this.notice(stampedCopy === 'required' ? '已设置：审核通过前须上传盖章件。' : '已设置：审核通过不再要求盖章件。', 'info');
+      } catch (error) {
+        this.notice((error as Error).message);
+        mountStampedToggle($('stamped-setting'), b, async () => this.loadBoard());
+      }
+    });
     const counts = $('counts');
     clear(counts);
     const items: [string, number, boolean][] = [
@@ -174,6 +186,8 @@ class ReviewPage {
           return r.daysLeft;
         case 'lastReminderAt':
           return r.lastReminderAt ?? '';
+        case 'stampedCopy':
+          return stampedSortValue(r);
         case 'status':
           return STATUS_LABELS[r.status];
         default:
@@ -213,6 +227,7 @@ class ReviewPage {
           h('td', { class: r.unexplainedWarnings > 0 ? 'unexplained' : undefined }, String(r.unexplainedWarnings)),
           h('td', { class: r.overdue ? 'overdue' : undefined }, `${daysText(r)}（${r.deadline}）`),
           h('td', {}, time(r.lastReminderAt)),
+          stampedCell(r),
           h('td', {}, r.revisions > 0 || r.status !== 'not_started' ? this.openButton(r) : ''),
         ),
       );
@@ -266,6 +281,7 @@ class ReviewPage {
       from.value = String(diff[0]);
       to.value = String(diff[1]);
     }
+    renderStampedCopies($('stamped-copies'), view);
     this.renderDiff(view.diff);
 
     const findings = $('findings');

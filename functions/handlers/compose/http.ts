@@ -19,6 +19,8 @@ import type { RegistryDeps } from '../../services/registry.js';
 import type { ReminderStore } from '../../services/reminder-ports.js';
 import { openYearsForAgency } from '../../services/reporting-years.js';
 import { storeProbes, type StoreProbes } from '../../adapters/store-probes.js';
+import { DynamoDbStampedCopyStore } from '../../adapters/dynamodb-stamped-copy-store.js';
+import type { StampedCopyStore } from '../../services/stamped-copy-ports.js';
 
 export interface Runtime {
   store: FilingStore;
@@ -31,6 +33,8 @@ export interface Runtime {
   registry: RegistryStore;
   /** the reporting years a newly registered agency owes */
   years: ReminderStore;
+  /** the stamped copies' records (revision, the board's index); the files: compose/stamped-files.ts */
+  stamped: StampedCopyStore;
 }
 
 /** The HTTP routes' adapters for explicit settings (the CLI builds its own from these too). */
@@ -42,6 +46,7 @@ export function httpDepsFor(cfg: Settings): Runtime {
     signIn: new DynamoDbSignInStore(db, cfg.NIANBAO_TABLE),
     registry: new DynamoDbRegistryStore(db, cfg.NIANBAO_TABLE),
     years: new DynamoDbReminderStore(db, cfg.NIANBAO_TABLE),
+    stamped: new DynamoDbStampedCopyStore(db, cfg.NIANBAO_TABLE),
     clock: () => new Date(),
   };
 }

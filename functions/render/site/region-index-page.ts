@@ -1,7 +1,7 @@
 /** `/{region}/{year}/`: every agency of the region, published or not yet, with dates. */
 import { html } from './html.js';
 import { formatDate, isoDate } from './format.js';
-import { allReportsCsvPath, reportPath, totalsPath } from './paths.js';
+import { allReportsCsvPath, allReportsXlsxPath, reportPath, totalsPath } from './paths.js';
 import { allReportsCsv } from './report-csv.js';
 import { templateForYear } from '../../domain/report.js';
 import { page } from './site-layout.js';
@@ -43,7 +43,8 @@ export function renderRegionIndexPage(input: RegionYearInput): string {
 </div>
 <section class="downloads">
 <h2>${TEXT.downloads}</h2>
-<ul><li><a href="${allReportsCsvPath(region.code, year)}" type="text/csv">${TEXT.allReportsCsv}</a></li></ul>
+<ul><li><a href="${allReportsCsvPath(region.code, year)}" type="text/csv">${TEXT.allReportsCsv}</a></li>
+<li><a href="${allReportsXlsxPath(region.code, year)}" type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">${TEXT.allReportsXlsx}</a>${TEXT.workbookDelay}</li></ul>
 </section>
 </article>`;
   return page({ title, crumbs: [{ label: TEXT.regionYear(regionName(region), year) }], body });

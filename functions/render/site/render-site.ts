@@ -44,7 +44,7 @@ export interface SiteObject extends ObjectHeaders {
   readonly body: SiteBody;
 }
 
-const object = (path: string, body: SiteBody): SiteObject => {
+export const object = (path: string, body: SiteBody): SiteObject => {
   const key = objectKey(path);
   return { key, body, ...objectHeaders(key) };
 };

@@ -7,19 +7,27 @@
  * style element or style attribute (the outcome chart uses SVG presentation attributes).
  */
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+/**
+ * The policy; `connect` adds origins the form may fetch from besides its own: the private
+ * bucket, where it PUTs the stamped copy (盖章件) to a presigned URL.
+ */
+export function contentSecurityPolicy(connect: readonly string[] = []): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    ["connect-src 'self'", ...connect].join(' '),
+    "manifest-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /** Structured, for CloudFront's ResponseHeadersPolicy `securityHeadersBehavior`. */
 export const SECURITY_POLICY = {
@@ -34,12 +42,17 @@ export const SECURITY_POLICY = {
 } as const;
 
 /** As HTTP headers, for the local server (lower-case names, as Node sets them). */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': SECURITY_POLICY.contentSecurityPolicy,
-  'x-content-type-options': SECURITY_POLICY.contentTypeOptions,
-  'x-frame-options': SECURITY_POLICY.frameOption,
-  'referrer-policy': SECURITY_POLICY.referrerPolicy,
-  'strict-transport-security': `max-age=${SECURITY_POLICY.hstsMaxAgeSeconds}${
-    SECURITY_POLICY.hstsIncludeSubdomains ? '; includeSubDomains' : ''
-  }${SECURITY_POLICY.hstsPreload ? '; preload' : ''}`,
-};
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = securityHeaders();
+
+/** The headers with `connect` origins added to the policy (contentSecurityPolicy). */
+export function securityHeaders(connect: readonly string[] = []): Readonly<Record<string, string>> {
+  return {
+    'content-security-policy': contentSecurityPolicy(connect),
+    'x-content-type-options': SECURITY_POLICY.contentTypeOptions,
+    'x-frame-options': SECURITY_POLICY.frameOption,
+    'referrer-policy': SECURITY_POLICY.referrerPolicy,
+    'strict-transport-security': `max-age=${SECURITY_POLICY.hstsMaxAgeSeconds}${
+      SECURITY_POLICY.hstsIncludeSubdomains ? '; includeSubDomains' : ''
+    }${SECURITY_POLICY.hstsPreload ? '; preload' : ''}`,
+  };
+}

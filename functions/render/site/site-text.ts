@@ -26,6 +26,7 @@ export const TEXT = {
   csv: '报告数据（CSV，可用 Excel/WPS 打开）',
   allReportsCsv: '全部已公开报告数据（CSV）',
   allReportsXlsx: '全部已公开报告数据（Excel 工作簿）',
+  workbookDelay: '（每 5 分钟汇编一次，新公开的报告稍后计入）',
   docx: '报告全文（Word，可打印盖章）',
   xlsx: '报告表格（Excel）',
   totalsCsv: '汇总数据（CSV）',

@@ -14,7 +14,8 @@ export class MemoryReviewStore implements ReviewStore {
   constructor(private readonly tables: MemoryTables) {}
 
   async getRegionSettings(region: string): Promise<RegionSettings> {
-    return RegionSettings.parse({ review: this.tables.regionSettings.get(region)?.review ?? 'none' });
+    const stored = this.tables.regionSettings.get(region);
+    return RegionSettings.parse({ review: stored?.review ?? 'none', stampedCopy: stored?.stampedCopy ?? 'none' });
   }
 
   async putRegionSettings(region: string, settings: RegionSettings, event: AuditEvent): Promise<void> {
@@ -37,6 +38,7 @@ export class MemoryReviewStore implements ReviewStore {
     const revision = this.tables.revisions.get(revisionKey(write.agencyId, write.year, write.revision));
     if (!filing || filing.latestRevision !== write.revision || filing.status !== 'awaiting_approval') return false;
     if (!revision || revision.approvedAt !== undefined) return false;
+    if (write.requireStampedCopy && !revision.stampedCopy) return false;
     // Accepted like a submission in a region without review; the publisher marks it published.
     filing.status = 'submitted';
     filing.updatedAt = write.at;

@@ -77,11 +77,18 @@ export class MemorySiteStore implements SiteStore {
   async loadSite(): Promise<SiteLines> {
     const summaries: RegionYearSummary[] = [];
     const recorded = new Map<string, number>();
+    const workbooks = new Map<string, number>();
     for (const [key, item] of [...this.tables.regionYears].sort(([a], [b]) => (a < b ? -1 : 1))) {
       recorded.set(key, item.recorded);
+      if (item.workbookRecorded !== undefined) workbooks.set(key, item.workbookRecorded);
       if (item.summary) summaries.push(copy(item.summary));
     }
-    return { regions: copy(byKey(this.tables.siteRegions)), summaries, recorded };
+    return { regions: copy(byKey(this.tables.siteRegions)), summaries, recorded, workbooks };
+  }
+
+  async markWorkbook(region: string, year: number, recorded: number): Promise<void> {
+    const item = this.tables.regionYears.get(`${region}#${year}`);
+    if (item && (item.workbookRecorded === undefined || item.workbookRecorded < recorded)) item.workbookRecorded = recorded;
   }
 
   async listAgencies(region: string): Promise<AgencyInfo[]> {

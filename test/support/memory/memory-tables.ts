@@ -57,6 +57,8 @@ export interface PublicationEntry extends PublishedRevision {
 export interface RegionYearItem {
   summary?: RegionYearSummary;
   recorded: number;
+  /** the `recorded` count its workbook was written at */
+  workbookRecorded?: number;
 }
 
 export interface ClaimItem {
