@@ -6,6 +6,7 @@
 import type { PublicationSummary } from '../render/site/agency-page.js';
 import type { HomeRegion } from '../render/site/home-page.js';
 import { REVISION_KEY } from '../render/site/paths.js';
+import { siteWideObjects } from './site-wide.js';
 import { renderChange, renderSite, siteIndexObjects, SiteIndex, type ChangeContext, type SiteObject } from '../render/site/render-site.js';
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo, RegionYearInput, SiteSnapshot } from '../domain/publication.js';
 import { regionYearLastmod } from '../render/site/sitemap.js';
@@ -154,10 +155,11 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
       agencyId,
       region: f.region,
       year: f.year,
-      revisions: f.revisions.flatMap((r) => (r.publishedAt ? [{ revision: r.revision, publishedAt: r.publishedAt }] : [])),
+      // with the reports: the agency page's history shows each year's figures
+      revisions: f.revisions.flatMap((r) => (r.publishedAt ? [{ revision: r.revision, publishedAt: r.publishedAt, report: r.report }] : [])),
     }))
     .filter((p) => p.revisions.length > 0)
-    .concat([{ agencyId, region, year, revisions: ownPublication.revisions.map(({ revision, publishedAt }) => ({ revision, publishedAt })) }]);
+    .concat([{ agencyId, region, year, revisions: ownPublication.revisions.map(({ revision, publishedAt, report }) => ({ revision, publishedAt, report })) }]);
   const summary = summaryOf(regionYear);
   const home = homeOf([...site.summaries.filter((s) => s.region !== region || s.year !== year), summary], site.regions);
   const context: ChangeContext = { baseUrl: deps.baseUrl, regionYear, agency: agencyInfo, agencyPublications, home };
@@ -167,7 +169,9 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
   // A revision published before but missing from the region-year's entries is written again.
   const listed = new Set(published.flatMap((p) => p.revisions.map((r) => revisionKey(p.agencyId, r.revision))));
   const toRecord = ownPublication.revisions.filter((r) => freshNumbers.has(r.revision) || !listed.has(revisionKey(agencyId, r.revision)));
+  const publications = [ownPublication, ...others].sort((a, b) => (a.agencyId < b.agencyId ? -1 : a.agencyId > b.agencyId ? 1 : 0));
   const objects = await renderChange(change, context);
+  objects.push(...(await siteWideObjects(deps, site, { region, year, summary, publications })));
   for (const revision of freshNumbers) {
     if (revision === target.revision) continue;
     objects.push(...(await renderChange({ ...change, revision }, context)).filter((o) => REVISION_KEY.test(o.key) && o.key.includes(`/r/${revision}/`)));
@@ -182,7 +186,7 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
     failed: filing.status === 'publish_failed',
     seen: seenOf(target, region, site),
     // In the table's order (agency, then revision), as a fresh read would list them.
-    publications: [ownPublication, ...others].sort((a, b) => (a.agencyId < b.agencyId ? -1 : a.agencyId > b.agencyId ? 1 : 0)),
+    publications,
   };
 }
 
@@ -232,7 +236,9 @@ export async function publishRevision(deps: PublishDeps, target: PublishTarget, 
       }
       if (now.elsewhere === p.seen.elsewhere || moved >= MAX_ROUNDS) return done;
       const home = homeOf([...site.summaries.filter((s) => s.region !== p.region || s.year !== target.year), p.summary], site.regions);
-      await deps.bucket.put(siteIndexObjects(deps.baseUrl, home));
+      // The site's feed and the year's open data may have moved too: read them again with the others' publications.
+      const wide = await siteWideObjects(deps, site, { region: p.region, year: target.year, summary: p.summary, publications: p.publications });
+      await deps.bucket.put([...siteIndexObjects(deps.baseUrl, home), ...wide]);
       p = { ...p, seen: { ...p.seen, elsewhere: now.elsewhere } };
     }
   }
@@ -332,9 +338,11 @@ export interface RebuildResult {
 /** How many objects renderSite yields for a snapshot (for the progress bar). */
 export function siteObjectCount(snapshot: SiteSnapshot): number {
   const index = new SiteIndex(snapshot);
-  let n = 3; // home, home sitemap, sitemap index
+  let n = 5; // home, home sitemap, sitemap index, /rules/, /schema/report.json
   for (const p of snapshot.publications) n += 5 * p.revisions.length + 5; // page, JSON, CSV, Word, Excel
   n += 6 * index.regionYears().length + index.publishingAgencies().length;
+  n += 1 + new Set(index.regionYears().map((ry) => ry.region)).size; // the site's and each region's feed
+  n += 1 + 4 * new Set(index.regionYears().map((ry) => ry.year)).size; // /data/, and each year's three files and page
   return n;
 }
 

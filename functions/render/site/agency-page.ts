@@ -1,7 +1,11 @@
 /** `/agencies/{agencyId}/`: the agency's published reports, year by year. */
 import { html } from './html.js';
 import { formatDate, isoDate } from './format.js';
-import { reportPath } from './paths.js';
+import { reportPath, revisionPath } from './paths.js';
+import { KEY_FIGURES, keyFigure } from '../../domain/key-figures.js';
+import type { Report } from '../../domain/report.js';
+import { formatNumber } from './format.js';
+import { trendChart } from './trend-chart.js';
 import { page } from './site-layout.js';
 import { firstRevision, latestRevision, type AgencyInfo, type RevisionInfo } from '../../domain/publication.js';
 import { TEXT } from './site-text.js';
@@ -11,13 +15,50 @@ export interface PublicationSummary {
   readonly agencyId: string;
   readonly region: string;
   readonly year: number;
-  readonly revisions: readonly RevisionInfo[];
+  /** with each revision's report when known: the history's figures come from the latest */
+  readonly revisions: readonly (RevisionInfo & { readonly report?: Report })[];
 }
 
 export interface AgencyPageInput {
   readonly agency: AgencyInfo;
   /** the agency's publications, any years and regions */
   readonly publications: readonly PublicationSummary[];
+}
+
+const percent = (share: number) => `${formatNumber(Math.round(share * 1000) / 10)}%`;
+
+/** 历年主要数据: a row per year with a report, and a small chart per figure over those years. */
+function history(agency: AgencyInfo, years: readonly PublicationSummary[]) {
+  const rows = years.flatMap((p) => {
+    const report = latestRevision(p.revisions).report;
+    return report ? [{ p, values: KEY_FIGURES.map((f) => keyFigure(report, f)) }] : [];
+  });
+  if (rows.length === 0) return '';
+  const show = (v: number | null, share = false) => (v === null ? '—' : share ? percent(v) : formatNumber(v));
+  return html`<h2>${TEXT.agencyHistory}</h2>
+<table class="history">
+<caption>${TEXT.agencyHistoryCaption}</caption>
+<thead><tr><th scope="col">${TEXT.year}</th>${KEY_FIGURES.map((f) => html`<th scope="col">${f.label}</th>`)}</tr></thead>
+<tbody>${rows.map(
+    ({ p, values }) => html`<tr><th scope="row"><a href="${reportPath(p.region, p.year, agency.id)}">${p.year}</a></th>${values.map(
+      (v, i) => html`<td class="num">${show(v, KEY_FIGURES[i]!.share)}</td>`,
+    )}</tr>`,
+  )}</tbody>
+</table>
+${
+  rows.length > 1
+    ? html`<ul class="trend-list">${KEY_FIGURES.map((f, i) => {
+        const points = rows.map(({ p, values }) => ({ year: p.year, value: values[i] ?? null }));
+        // the figure and its values only: filer text stays out of attributes
+        const title = `${f.label}：${points
+          .slice()
+          .sort((a, b) => a.year - b.year)
+          .map((pt) => `${pt.year}年${show(pt.value, f.share)}`)
+          .join('，')}`;
+        return html`<li><figure class="chart trend"><figcaption>${f.label}</figcaption>${trendChart(points, title)}</figure></li>`;
+      })}</ul>`
+    : ''
+}`;
 }
 
 const time = (iso: string) => html`<time datetime="${isoDate(iso)}">${formatDate(iso)}</time>`;
@@ -27,6 +68,7 @@ export function renderAgencyPage({ agency, publications }: AgencyPageInput): str
   const body = html`<article class="agency">
 <h1>${agency.name}</h1>
 <dl class="report-meta"><dt>${TEXT.agencyId}</dt><dd>${agency.id}</dd></dl>
+${history(agency, years)}
 <h2>${TEXT.agencyYears}</h2>
 ${
   years.length === 0
@@ -34,9 +76,16 @@ ${
     : html`<ul class="year-list">${years.map((p) => {
         const first = firstRevision(p.revisions);
         const latest = latestRevision(p.revisions);
+        const amendments = [...p.revisions].filter((r) => r.revision > first.revision).sort((a, b) => a.revision - b.revision);
         return html`<li><a href="${reportPath(p.region, p.year, agency.id)}">${p.year}${TEXT.reportTitleSuffix}</a>
 ${TEXT.publishedAt} ${time(first.publishedAt)}${
           latest.revision > first.revision ? html`，${TEXT.amendedAt} ${time(latest.publishedAt)}` : ''
+        }${
+          amendments.length
+            ? html`<ul class="amendments">${amendments.map(
+                (r) => html`<li><a href="${revisionPath(p.region, p.year, agency.id, r.revision)}">${TEXT.revision(r.revision)}（${TEXT.correction}）</a> ${time(r.publishedAt)}</li>`,
+              )}</ul>`
+            : ''
         }</li>`;
       })}</ul>`
 }

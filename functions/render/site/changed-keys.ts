@@ -5,6 +5,10 @@
 import {
   agencyPath,
   allReportsCsvPath,
+  DATA_PATH,
+  datasetPath,
+  dataYearPath,
+  feedPath,
   HOME_PATH,
   objectKey,
   regionYearPath,
@@ -59,3 +63,19 @@ export function changedKeys({ region, year, agencyId, revision }: SiteChange): s
     RULES_PATH,
   ].map(objectKey);
 }
+
+/**
+ * What one accepted submission changes beyond renderChange: the Atom feeds (the site's and its
+ * region's) and its year's open data with `/data/`. Rendered by the publish use case
+ * (services/site-wide.ts): which entries they hold needs reads beyond the region-year.
+ */
+export const siteWideKeys = ({ region, year }: Pick<SiteChange, 'region' | 'year'>): string[] =>
+  [
+    feedPath(),
+    feedPath(region),
+    datasetPath(year, 'reports.csv'),
+    datasetPath(year, 'reports.jsonl'),
+    datasetPath(year, 'figures.csv'),
+    dataYearPath(year),
+    DATA_PATH,
+  ].map(objectKey);

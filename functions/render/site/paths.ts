@@ -6,6 +6,14 @@
  *   /sitemap.xml                        sitemap index (one sitemap per region-year)
  *   /rules/                             the checks a report goes through, and why (rules-page.ts)
  *   /assets/site.css                    the one stylesheet
+ *   /schema/report.json                 JSON Schema of report.json (generated from the zod schema)
+ *   /feed.xml                           Atom feed of new publications and amendments, site-wide
+ *   /{region}/feed.xml                  the same for one region
+ *   /data/                              open data: every dataset with its size, rows and date
+ *   /data/{year}/                       the year's files with size, rows and date
+ *   /data/{year}/reports-{year}.csv     every published report of the year, all regions (latest revisions)
+ *   /data/{year}/reports-{year}.jsonl   the same as JSON lines (report.json with region and revision)
+ *   /data/{year}/figures-{year}.csv     every figure: agency, region, year, cell path, label, value
  *   /agencies/{agencyId}/               an agency's published years
  *   /{region}/{year}/                   region-year index: every agency, published or not
  *   /{region}/{year}/all-reports.csv    every published report's numbers
@@ -25,6 +33,7 @@ export const STYLESHEET_PATH = '/assets/site.css';
 export const HOME_PATH = '/';
 export const SITEMAP_INDEX_PATH = '/sitemap.xml';
 export const RULES_PATH = '/rules/';
+export const REPORT_SCHEMA_PATH = '/schema/report.json';
 
 const REGION = /^\d{6}$/;
 
@@ -70,6 +79,18 @@ export const reportPath = (region: string, year: number, agencyId: string): stri
 
 export const revisionPath = (region: string, year: number, agencyId: string, revision: number): string =>
   `${reportPath(region, year, agencyId)}r/${checkRevision(revision)}/`;
+
+/** The Atom feed of the whole site, or of one region. */
+export const feedPath = (region?: string): string => (region === undefined ? '/feed.xml' : `/${checkRegion(region)}/feed.xml`);
+
+export const DATA_PATH = '/data/';
+export type DatasetKind = 'reports.csv' | 'reports.jsonl' | 'figures.csv';
+export const dataYearPath = (year: number): string => `${DATA_PATH}${checkYear(year)}/`;
+/** A year's dataset, named with the year so a downloaded file says what it holds. */
+export function datasetPath(year: number, kind: DatasetKind): string {
+  const [name, ext] = kind.split('.') as [string, string];
+  return `${dataYearPath(year)}${name}-${year}.${ext}`;
+}
 
 export const agencyPath = (agencyId: string): string => `/agencies/${checkAgencyId(agencyId)}/`;
 

@@ -11,6 +11,8 @@ import { objectHeaders, type ObjectHeaders } from './object-headers.js';
 import {
   agencyPath,
   allReportsCsvPath,
+  DATA_PATH,
+  feedPath,
   HOME_PATH,
   objectKey,
   regionYearPath,
@@ -28,7 +30,10 @@ import {
 } from './paths.js';
 import { renderAllReportsCsv, renderRegionIndexPage } from './region-index-page.js';
 import { regionTotals, renderTotalsPage, totalsCsv } from './region-totals.js';
+import { feedEntriesOf, newestEntries, renderFeed, type FeedEntry } from './feed.js';
+import { dataYears, renderDataPage, yearDataFiles } from './open-data.js';
 import { reportCsv } from './report-csv.js';
+import { reportSchemaObject } from './report-schema.js';
 import { renderReportPage, renderRevisionPage, reportJson } from './report-page.js';
 import { reportDocx } from '../documents/report-docx.js';
 import { reportXlsx } from '../documents/report-xlsx.js';
@@ -121,6 +126,27 @@ export function siteIndexObjects(baseUrl: string, home: readonly HomeRegion[]): 
     object(RULES_PATH, renderRulesPage()),
   ];
 }
+
+/**
+ * The site's Atom feed and the feeds of `regions`, from entries holding at least the newest
+ * FEED_SIZE of the site and of each of those regions (a publish reads no more than that).
+ */
+export function feedObjects(baseUrl: string, entries: readonly FeedEntry[], regions: readonly RegionInfo[]): SiteObject[] {
+  const regionNames = new Map(regions.flatMap((r) => (r.name ? [[r.code, r.name] as const] : [])));
+  return [
+    object(feedPath(), renderFeed({ baseUrl, entries: newestEntries(entries), regionNames })),
+    ...regions.map((region) => object(feedPath(region.code), renderFeed({ baseUrl, region, entries: newestEntries(entries, region.code), regionNames }))),
+  ];
+}
+
+/** One year's open data (its three files and its page), from that year's publications of every region. */
+export function yearDataObjects(year: number, publications: readonly Publication[], regions: readonly RegionInfo[]): SiteObject[] {
+  return yearDataFiles(year, publications, regions).map((f) => object(f.path, f.body));
+}
+
+/** `/data/`, from the home page's lines. */
+export const dataIndexObject = (home: readonly HomeRegion[]): SiteObject =>
+  object(DATA_PATH, renderDataPage(dataYears(home.flatMap((h) => h.years))));
 
 /** The objects one accepted submission rewrites: exactly `changedKeys(change)`. */
 export async function renderChange(change: SiteChange, ctx: ChangeContext): Promise<SiteObject[]> {
@@ -252,4 +278,10 @@ export async function* renderSite(snapshot: SiteSnapshot, baseUrl: string): Asyn
     yield object(agencyPath(id), renderAgencyPage({ agency: index.agency(id), publications: index.agencyPublications(id) }));
   }
   yield* siteIndexObjects(baseUrl, index.home());
+  yield* feedObjects(baseUrl, feedEntriesOf(snapshot.publications), [...new Set(index.regionYears().map((ry) => ry.region))].map((r) => index.region(r)));
+  for (const year of [...new Set(index.regionYears().map((ry) => ry.year))].sort()) {
+    yield* yearDataObjects(year, snapshot.publications, snapshot.regions);
+  }
+  yield dataIndexObject(index.home());
+  yield reportSchemaObject();
 }
