@@ -7,7 +7,7 @@
  * | revision (existing) | AGENCY#<id>     | FILING#<year>#REV#<000001>  | + publishedAt, publishAttempts, publishError |
  * | filing (existing)   | AGENCY#<id>     | FILING#<year>               | status published / publish_failed      |
  * | region name         | SITE            | REGION#<code>               | name shown instead of the code         |
- * | region-year summary | SITE            | REGIONYEAR#<region>#<year>  | one home page line; `recorded`: publications recorded (a counter) |
+ * | region-year summary | SITE            | REGIONYEAR#<region>#<year>  | one home page line; `recorded`: publications recorded (a counter); `dataFiles`: its open data files' sizes and rows |
  * | publication         | PUBLISHED#<region>#<year> | <agencyId>#<000001> | a published revision with its report: a region-year's pages in one query |
  * | publish failure     | PUBLISH#FAILED  | <agencyId>#<year>           | a publish the stream gave up on        |
  *
@@ -198,6 +198,7 @@ export class DynamoDbSiteStore implements SiteStore {
           published: i.published as number,
           agencies: i.agencies as number,
           ...(i.lastmod ? { lastmod: i.lastmod as string } : {}),
+          ...(Array.isArray(i.dataFiles) ? { dataFiles: i.dataFiles as NonNullable<RegionYearSummary['dataFiles']> } : {}),
         });
       }
     }
@@ -448,6 +449,8 @@ export class DynamoDbSiteStore implements SiteStore {
       Object.assign(names, { '#t': 'type', '#r': 'region', '#y': 'year' });
       Object.assign(values, { ':t': 'site-region-year', ':r': s.region, ':y': s.year, ':p': s.published, ':a': s.agencies });
       if (s.lastmod) (set.push('lastmod = :l'), (values[':l'] = s.lastmod));
+      // the open data files' figures for the listings; a line written without them keeps the last
+      if (s.dataFiles) (set.push('dataFiles = :d'), (values[':d'] = s.dataFiles));
     }
     if (record) values[':one'] = 1;
     const expression = [

@@ -7,9 +7,10 @@ import type { PublicationSummary } from '../render/site/agency-page.js';
 import type { HomeRegion } from '../render/site/home-page.js';
 import { REVISION_KEY } from '../render/site/paths.js';
 import { siteWideObjects } from './site-wide.js';
-import { renderChange, renderSite, siteIndexObjects, SiteIndex, type ChangeContext, type SiteObject } from '../render/site/render-site.js';
+import { regionYearDataFiles, renderChange, renderSite, siteIndexObjects, SiteIndex, type ChangeContext, type SiteObject } from '../render/site/render-site.js';
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo, RegionYearInput, SiteSnapshot } from '../domain/publication.js';
 import { regionYearLastmod } from '../render/site/sitemap.js';
+import type { DataLine } from '../render/site/open-data.js';
 import { mapLimit } from './map-limit.js';
 import type { RecentPublications } from './recent-publications.js';
 import type { Clock } from './ports.js';
@@ -114,7 +115,7 @@ function seenOf(target: PublishTarget, region: string, site: SiteLines): Seen {
     elsewhere: JSON.stringify(
       site.summaries
         .filter((s) => s.region !== region || s.year !== target.year)
-        .map((s) => [s.region, s.year, s.published, s.agencies, s.lastmod ?? null])
+        .map((s) => [s.region, s.year, s.published, s.agencies, s.lastmod ?? null, JSON.stringify(s.dataFiles ?? null)])
         .sort(),
     ),
   };
@@ -160,8 +161,8 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
     }))
     .filter((p) => p.revisions.length > 0)
     .concat([{ agencyId, region, year, revisions: ownPublication.revisions.map(({ revision, publishedAt, report }) => ({ revision, publishedAt, report })) }]);
-  const summary = summaryOf(regionYear);
-  const home = homeOf([...site.summaries.filter((s) => s.region !== region || s.year !== year), summary], site.regions);
+  const line = summaryOf(regionYear);
+  const home = homeOf([...site.summaries.filter((s) => s.region !== region || s.year !== year), line], site.regions);
   const context: ChangeContext = { baseUrl: deps.baseUrl, regionYear, agency: agencyInfo, agencyPublications, home };
 
   const change = { region, year, agencyId, revision: target.revision };
@@ -171,6 +172,8 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
   const toRecord = ownPublication.revisions.filter((r) => freshNumbers.has(r.revision) || !listed.has(revisionKey(agencyId, r.revision)));
   const publications = [ownPublication, ...others].sort((a, b) => (a.agencyId < b.agencyId ? -1 : a.agencyId > b.agencyId ? 1 : 0));
   const objects = await renderChange(change, context);
+  // The home-page line keeps its open data files' sizes and rows for the listings (site-wide.ts).
+  const summary: RegionYearSummary = { ...line, dataFiles: regionYearDataFiles(regionYear, objects) };
   objects.push(...(await siteWideObjects(deps, site, { region, year, summary, publications })));
   for (const revision of freshNumbers) {
     if (revision === target.revision) continue;
@@ -340,9 +343,10 @@ export function siteObjectCount(snapshot: SiteSnapshot): number {
   const index = new SiteIndex(snapshot);
   let n = 5; // home, home sitemap, sitemap index, /rules/, /schema/report.json
   for (const p of snapshot.publications) n += 5 * p.revisions.length + 5; // page, JSON, CSV, Word, Excel
-  n += 6 * index.regionYears().length + index.publishingAgencies().length;
+  // index, all-reports.csv, totals, totals.csv, sitemap and the three open data files
+  n += 8 * index.regionYears().length + index.publishingAgencies().length;
   n += 1 + new Set(index.regionYears().map((ry) => ry.region)).size; // the site's and each region's feed
-  n += 1 + 4 * new Set(index.regionYears().map((ry) => ry.year)).size; // /data/, and each year's three files and page
+  n += 1 + 2 * new Set(index.regionYears().map((ry) => ry.year)).size; // /data/, and each year's page and manifest
   return n;
 }
 
@@ -373,7 +377,7 @@ export async function writeSite(
   onProgress?: (p: RebuildProgress) => void,
   batchSize = 64,
   extra: readonly SiteObject[] = [],
-): Promise<{ objects: number; bytes: number }> {
+): Promise<{ objects: number; bytes: number; dataLines: DataLine[] }> {
   const total = siteObjectCount(snapshot) + extra.length;
   let written = 0;
   let bytes = 0;
@@ -385,12 +389,13 @@ export async function writeSite(
     batch = [];
     onProgress?.({ written, total });
   };
-  for await (const object of renderSite(snapshot, baseUrl)) {
+  const dataLines: DataLine[] = [];
+  for await (const object of renderSite(snapshot, baseUrl, dataLines)) {
     batch.push(object);
     if (batch.length >= batchSize) await flush();
   }
   if (batch.length) await flush();
-  return { objects: written, bytes };
+  return { objects: written, bytes, dataLines };
 }
 
 /**
@@ -403,7 +408,7 @@ export async function rebuildSite(deps: PublishDeps, onProgress?: (p: RebuildPro
     deps.store.scanPublicationKeys(),
     deps.store.listPublishFailures(),
   ]);
-  const { objects, bytes } = await writeSite(deps.bucket, snapshot, deps.baseUrl, onProgress, undefined, deps.stylesheet ? [deps.stylesheet()] : []);
+  const { objects, bytes, dataLines } = await writeSite(deps.bucket, snapshot, deps.baseUrl, onProgress, undefined, deps.stylesheet ? [deps.stylesheet()] : []);
   // Record what went out for the first time, and mend filings whose records are incomplete.
   const failed = new Set(failures.map((f) => `${f.agencyId}#${f.year}`));
   const mend = snapshot.publications.flatMap((p) => {
@@ -422,8 +427,9 @@ export async function rebuildSite(deps: PublishDeps, onProgress?: (p: RebuildPro
     }),
   );
   const home = new SiteIndex(snapshot).home();
+  const dataFiles = new Map(dataLines.map((l) => [`${l.region}#${l.year}`, l.files]));
   await mapLimit(
-    home.flatMap((h) => h.years.map((y) => ({ region: h.region.code, ...y }))),
+    home.flatMap((h) => h.years.map((y) => ({ region: h.region.code, ...y, dataFiles: dataFiles.get(`${h.region.code}#${y.year}`) ?? [] }))),
     WRITE_CONCURRENCY,
     (s) => deps.store.putRegionYearSummary(s),
   );

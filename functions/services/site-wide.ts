@@ -1,12 +1,13 @@
 /**
- * What a publish rewrites beyond its region-year that needs other region-years' publications:
- * the Atom feeds (the site's and its region's) and its year's open data (every region). Each
- * region-year is read at most once per publish (one query, or this process's recent copy).
+ * What a publish rewrites beyond its region-year: the Atom feeds (the site's and its region's),
+ * which need other region-years' newest publications (each region-year read at most once per
+ * publish: one query, or this process's recent copy), and the open data listings of its year and
+ * `/data/`, built from the region-years' home-page lines alone (their `dataFiles`).
  */
 import { feedEntriesOf, FEED_SIZE, newestEntries, type FeedEntry } from '../render/site/feed.js';
-import { dataIndexObject, feedObjects, yearDataObjects, type SiteObject } from '../render/site/render-site.js';
+import { dataIndexObject, dataYearObjects, feedObjects, type SiteObject } from '../render/site/render-site.js';
+import type { DataLine } from '../render/site/open-data.js';
 import type { Publication } from '../domain/publication.js';
-import type { HomeRegion } from '../render/site/home-page.js';
 import type { RecentPublications } from './recent-publications.js';
 import type { RegionYearSummary, SiteLines, SiteStore } from './site-ports.js';
 
@@ -64,16 +65,15 @@ export async function siteWideObjects(deps: SiteWideDeps, site: SiteLines, own: 
   }
   const region = site.regions.find((r) => r.code === own.region) ?? { code: own.region };
 
-  // The year's open data holds every region's publications of that year: all are read.
-  const year: Publication[] = [];
-  for (const line of lines.filter((s) => s.year === own.year && s.published > 0)) year.push(...(await publicationsOf(line)));
-  const home: HomeRegion[] = lines.map((s) => ({ region: { code: s.region }, years: [s] }));
+  const names = new Map(site.regions.flatMap((r) => (r.name ? [[r.code, r.name] as const] : [])));
+  // A line published before its region-year had open data files lists none until a rebuild.
+  const data: DataLine[] = lines.flatMap((s) =>
+    s.dataFiles && s.published > 0
+      ? [{ region: s.region, ...(names.has(s.region) ? { regionName: names.get(s.region) } : {}), year: s.year, ...(s.lastmod ? { updated: s.lastmod } : {}), files: s.dataFiles }]
+      : [],
+  );
 
-  return [
-    ...feedObjects(deps.baseUrl, dedupe(entries), [region]),
-    ...yearDataObjects(own.year, year, site.regions),
-    dataIndexObject(home),
-  ];
+  return [...feedObjects(deps.baseUrl, dedupe(entries), [region]), ...dataYearObjects(own.year, data), dataIndexObject(data)];
 }
 
 function dedupe(entries: readonly FeedEntry[]): FeedEntry[] {

@@ -216,23 +216,30 @@ describe('publishing accepted reports through the stream to the site bucket and 
     expect(site).toContain(`/${region}/${YEAR}/${a.id}/r/2/</id>`);
   });
 
-  it('writes the year’s open data: the long CSV holds each published report’s figures, /data/ links it', async () => {
-    const csv = await page(`/data/${YEAR}/figures-${YEAR}.csv`);
+  it('writes the region-year’s open data: the long CSV holds each published report’s figures; the year’s page and manifest list it with its size', async () => {
+    const csv = await page(`/data/${YEAR}/figures-${YEAR}-${region}.csv`);
     expect(csv.status).toBe(200);
-    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="figures-${YEAR}.csv"`);
-    const lines = (await csv.text()).split('\r\n');
-    // the amended report's current figures (every region of the year is in the file)
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="figures-${YEAR}-${region}.csv"`);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    const lines = new TextDecoder().decode(bytes).split('\r\n');
+    // the amended report's current figures
     const a = agencies[0]!;
     const latest = submitted.get(a.id)!.at(-1)!;
     const ref = cellRefs('2021').find((r) => r.path === 'applications.newReceived.total')!;
     const row = lines.find((l) => l.startsWith(`${a.id},`) && l.includes(`,${ref.path},`));
     expect(row?.split(',').at(-1)).toBe(String(cellValue(latest, ref.table, ref.row, ref.column)));
-    const jsonl = await (await page(`/data/${YEAR}/reports-${YEAR}.jsonl`)).text();
-    const mine = jsonl.trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.region === region);
+    const jsonl = await (await page(`/data/${YEAR}/reports-${YEAR}-${region}.jsonl`)).text();
+    const mine = jsonl.trim().split('\n').map((l) => JSON.parse(l));
+    expect(mine.map((l) => l.region)).toEqual([region, region]);
     expect(mine.map((l) => l.agencyId).sort()).toEqual([agencies[0]!.id, agencies[1]!.id].sort());
-    const data = await (await page('/data/')).text();
-    expect(data).toContain(`href="/data/${YEAR}/figures-${YEAR}.csv"`);
-    expect((await page(`/data/${YEAR}/`)).status).toBe(200);
+    // the listings carry the bytes written (other tests' regions may publish meanwhile)
+    const manifest = (await (await page(`/data/${YEAR}/manifest.json`)).json()) as { files: { path: string; bytes: number; rows: number }[] };
+    const listed = manifest.files.find((f) => f.path === `/data/${YEAR}/figures-${YEAR}-${region}.csv`);
+    expect(listed?.bytes).toBe(bytes.length);
+    expect(listed?.rows).toBe(lines.filter((l) => l !== '').length - 1);
+    const yearPage = await (await page(`/data/${YEAR}/`)).text();
+    expect(yearPage).toContain(`href="/data/${YEAR}/figures-${YEAR}-${region}.csv"`);
+    expect(await (await page('/data/')).text()).toContain(`href="/data/${YEAR}/"`);
   });
 
   it('lists the region-year on the home page with its published count', async () => {

@@ -111,13 +111,17 @@ describe('a publish writes the feeds and open data a rebuild would', () => {
     const { snapshot } = await loadSnapshot(world.stores.site, world.time.iso());
     const rebuilt = new Map<string, SiteBody>();
     for await (const o of renderSite(snapshot, world.deps.publish.baseUrl)) rebuilt.set(o.key, o.body);
-    // the feeds, and the open data of both years (services/site-wide.ts writes both)
-    const data = [2023, 2024].flatMap((y) => [`data/${y}/reports-${y}.csv`, `data/${y}/reports-${y}.jsonl`, `data/${y}/figures-${y}.csv`, `data/${y}/index.html`]);
+    // the feeds, every region-year's open data and the listings (from the home-page lines)
+    const data = [2023, 2024].flatMap((y) => [
+      ...regions.flatMap((r) => [`data/${y}/reports-${y}-${r}.csv`, `data/${y}/reports-${y}-${r}.jsonl`, `data/${y}/figures-${y}-${r}.csv`]),
+      `data/${y}/index.html`,
+      `data/${y}/manifest.json`,
+    ]);
     for (const key of ['feed.xml', ...regions.map((r) => `${r}/feed.xml`), ...data, 'data/index.html']) {
       expect(world.bucket.body(key), key).toBeDefined();
       expect(world.bucket.body(key), key).toBe(rebuilt.get(key));
     }
-    expect(world.bucket.body('data/2023/reports-2023.jsonl')!.trim().split('\n')).toHaveLength(24);
+    expect(regions.flatMap((r) => world.bucket.body(`data/2023/reports-2023-${r}.jsonl`)!.trim().split('\n'))).toHaveLength(24);
     const site = parseFeed(world.bucket.body('feed.xml')!);
     expect(site.entry).toHaveLength(FEED_SIZE);
     // the newest is the last amendment

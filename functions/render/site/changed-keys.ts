@@ -6,6 +6,7 @@ import {
   agencyPath,
   allReportsCsvPath,
   DATA_PATH,
+  dataManifestPath,
   datasetPath,
   dataYearPath,
   feedPath,
@@ -56,6 +57,10 @@ export function changedKeys({ region, year, agencyId, revision }: SiteChange): s
     totalsPath(region, year),
     totalsCsvPath(region, year),
     regionYearSitemapPath(region, year),
+    // its open data files (one region-year each: a publish never rewrites a whole year's data)
+    datasetPath(year, region, 'reports.csv'),
+    datasetPath(year, region, 'reports.jsonl'),
+    datasetPath(year, region, 'figures.csv'),
     // the site-wide indexes (each one object, whatever the site's size)
     HOME_PATH,
     HOME_SITEMAP_PATH,
@@ -66,16 +71,9 @@ export function changedKeys({ region, year, agencyId, revision }: SiteChange): s
 
 /**
  * What one accepted submission changes beyond renderChange: the Atom feeds (the site's and its
- * region's) and its year's open data with `/data/`. Rendered by the publish use case
- * (services/site-wide.ts): which entries they hold needs reads beyond the region-year.
+ * region's), its year's open data listings and `/data/`. Rendered by the publish use case
+ * (services/site-wide.ts): the feeds need reads beyond the region-year, the listings every
+ * region-year's home-page line.
  */
 export const siteWideKeys = ({ region, year }: Pick<SiteChange, 'region' | 'year'>): string[] =>
-  [
-    feedPath(),
-    feedPath(region),
-    datasetPath(year, 'reports.csv'),
-    datasetPath(year, 'reports.jsonl'),
-    datasetPath(year, 'figures.csv'),
-    dataYearPath(year),
-    DATA_PATH,
-  ].map(objectKey);
+  [feedPath(), feedPath(region), dataYearPath(year), dataManifestPath(year), DATA_PATH].map(objectKey);

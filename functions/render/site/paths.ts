@@ -9,11 +9,12 @@
  *   /schema/report.json                 JSON Schema of report.json (generated from the zod schema)
  *   /feed.xml                           Atom feed of new publications and amendments, site-wide
  *   /{region}/feed.xml                  the same for one region
- *   /data/                              open data: every dataset with its size, rows and date
- *   /data/{year}/                       the year's files with size, rows and date
- *   /data/{year}/reports-{year}.csv     every published report of the year, all regions (latest revisions)
- *   /data/{year}/reports-{year}.jsonl   the same as JSON lines (report.json with region and revision)
- *   /data/{year}/figures-{year}.csv     every figure: agency, region, year, cell path, label, value
+ *   /data/                              open data: each year's regions, reports, size and date
+ *   /data/{year}/                       the year's files, a row per region, with size, rows and date
+ *   /data/{year}/manifest.json          the same as JSON, for programs
+ *   /data/{year}/reports-{year}-{region}.csv    a region-year's published reports (latest revisions)
+ *   /data/{year}/reports-{year}-{region}.jsonl  the same as JSON lines (report.json with region and revision)
+ *   /data/{year}/figures-{year}-{region}.csv    every figure: agency, region, year, cell path, label, value
  *   /agencies/{agencyId}/               an agency's published years
  *   /{region}/{year}/                   region-year index: every agency, published or not
  *   /{region}/{year}/all-reports.csv    every published report's numbers
@@ -86,11 +87,13 @@ export const feedPath = (region?: string): string => (region === undefined ? '/f
 export const DATA_PATH = '/data/';
 export type DatasetKind = 'reports.csv' | 'reports.jsonl' | 'figures.csv';
 export const dataYearPath = (year: number): string => `${DATA_PATH}${checkYear(year)}/`;
-/** A year's dataset, named with the year so a downloaded file says what it holds. */
-export function datasetPath(year: number, kind: DatasetKind): string {
+/** A region-year's dataset, named with the year and region so a downloaded file says what it holds. */
+export function datasetPath(year: number, region: string, kind: DatasetKind): string {
   const [name, ext] = kind.split('.') as [string, string];
-  return `${dataYearPath(year)}${name}-${year}.${ext}`;
+  return `${dataYearPath(year)}${name}-${year}-${checkRegion(region)}.${ext}`;
 }
+/** Every file of a year with size, rows and date, for programs. */
+export const dataManifestPath = (year: number): string => `${dataYearPath(year)}manifest.json`;
 
 export const agencyPath = (agencyId: string): string => `/agencies/${checkAgencyId(agencyId)}/`;
 
