@@ -39,3 +39,25 @@ export function keyFigure(report: Report, figure: KeyFigure): number | null {
   if (figure.share) return nums[1]! > 0 ? nums[0]! / nums[1]! : null;
   return nums.reduce((a, b) => a + b, 0);
 }
+
+export type KeyFigureTotals = Partial<Record<KeyFigure['id'], number | null>>;
+
+/**
+ * A region-year's figures over its reports: each figure summed over the reports that state it
+ * (null when none does); a share is the sum of its numerators over the sum of its denominators,
+ * from the reports that state both.
+ */
+export function keyFigureTotals(reports: readonly Report[]): KeyFigureTotals {
+  const totals: KeyFigureTotals = {};
+  for (const figure of KEY_FIGURES) {
+    const stated = reports.map((r) => figure.paths.map((p) => numberAt(r, p))).filter((v): v is number[] => v.every((x) => x !== null));
+    if (stated.length === 0) totals[figure.id] = null;
+    else if (figure.share) {
+      let num = 0;
+      let den = 0;
+      for (const v of stated) (num += v[0]!), (den += v[1]!);
+      totals[figure.id] = den > 0 ? num / den : null;
+    } else totals[figure.id] = stated.reduce((n, v) => n + v.reduce((a, b) => a + b, 0), 0);
+  }
+  return totals;
+}

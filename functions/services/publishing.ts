@@ -11,6 +11,7 @@ import { regionYearDataFiles, renderChange, renderSite, siteIndexObjects, SiteIn
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo, RegionYearInput, SiteSnapshot } from '../domain/publication.js';
 import { regionYearLastmod } from '../render/site/sitemap.js';
 import type { DataLine } from '../render/site/open-data.js';
+import { regionYearFigures } from '../render/site/region-page.js';
 import { mapLimit } from './map-limit.js';
 import type { RecentPublications } from './recent-publications.js';
 import type { Clock } from './ports.js';
@@ -93,6 +94,7 @@ function summaryOf(input: RegionYearInput): RegionYearSummary {
     published: input.publications.length,
     agencies: listed.size,
     ...(lastmod ? { lastmod } : {}),
+    ...regionYearFigures(input),
   };
 }
 
@@ -115,7 +117,7 @@ function seenOf(target: PublishTarget, region: string, site: SiteLines): Seen {
     elsewhere: JSON.stringify(
       site.summaries
         .filter((s) => s.region !== region || s.year !== target.year)
-        .map((s) => [s.region, s.year, s.published, s.agencies, s.lastmod ?? null, JSON.stringify(s.dataFiles ?? null)])
+        .map((s) => [s.region, s.year, s.published, s.agencies, s.lastmod ?? null, JSON.stringify([s.dataFiles ?? null, s.onTime ?? null, s.figures ?? null])])
         .sort(),
     ),
   };
@@ -345,7 +347,7 @@ export function siteObjectCount(snapshot: SiteSnapshot): number {
   for (const p of snapshot.publications) n += 5 * p.revisions.length + 5; // page, JSON, CSV, Word, Excel
   // index, all-reports.csv, totals, totals.csv, sitemap and the three open data files
   n += 8 * index.regionYears().length + index.publishingAgencies().length;
-  n += 1 + new Set(index.regionYears().map((ry) => ry.region)).size; // the site's and each region's feed
+  n += 1 + 2 * new Set(index.regionYears().map((ry) => ry.region)).size; // the site's feed, each region's feed and page
   n += 1 + 2 * new Set(index.regionYears().map((ry) => ry.year)).size; // /data/, and each year's page and manifest
   return n;
 }
@@ -426,10 +428,17 @@ export async function rebuildSite(deps: PublishDeps, onProgress?: (p: RebuildPro
       clearFailure,
     }),
   );
-  const home = new SiteIndex(snapshot).home();
+  const index = new SiteIndex(snapshot);
   const dataFiles = new Map(dataLines.map((l) => [`${l.region}#${l.year}`, l.files]));
   await mapLimit(
-    home.flatMap((h) => h.years.map((y) => ({ region: h.region.code, ...y, dataFiles: dataFiles.get(`${h.region.code}#${y.year}`) ?? [] }))),
+    index.home().flatMap((h) =>
+      h.years.map((y) => ({
+        region: h.region.code,
+        ...y,
+        dataFiles: dataFiles.get(`${h.region.code}#${y.year}`) ?? [],
+        ...regionYearFigures(index.regionYear(h.region.code, y.year)),
+      })),
+    ),
     WRITE_CONCURRENCY,
     (s) => deps.store.putRegionYearSummary(s),
   );

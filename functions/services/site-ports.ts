@@ -6,6 +6,7 @@ import type { Report } from '../domain/report.js';
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo } from '../domain/publication.js';
 import type { SiteObject } from '../render/site/render-site.js';
 import type { DataFileStat } from '../render/site/open-data.js';
+import type { KeyFigureTotals } from '../domain/key-figures.js';
 import type { FilingStatus } from '../domain/filing-status.js';
 
 /** One accepted revision to publish (from a stream record, a repair pass or a rebuild). */
@@ -46,6 +47,9 @@ export interface RegionYearSummary {
    * every region-year from these lines, so a publish never reads other region-years' files
    */
   readonly dataFiles?: readonly DataFileStat[];
+  /** reports first published by their deadline, and the key figures summed (the region's page) */
+  readonly onTime?: number;
+  readonly figures?: KeyFigureTotals;
 }
 
 /** An accepted filing whose newest revision has no page yet, and since when it waits. */

@@ -1,11 +1,12 @@
 /**
  * What a publish rewrites beyond its region-year: the Atom feeds (the site's and its region's),
+ * its region's page (from the region's home-page lines: `onTime`, `figures`),
  * which need other region-years' newest publications (each region-year read at most once per
  * publish: one query, or this process's recent copy), and the open data listings of its year and
  * `/data/`, built from the region-years' home-page lines alone (their `dataFiles`).
  */
 import { feedEntriesOf, FEED_SIZE, newestEntries, type FeedEntry } from '../render/site/feed.js';
-import { dataIndexObject, dataYearObjects, feedObjects, type SiteObject } from '../render/site/render-site.js';
+import { dataIndexObject, dataYearObjects, feedObjects, regionPageObject, type SiteObject } from '../render/site/render-site.js';
 import type { DataLine } from '../render/site/open-data.js';
 import type { Publication } from '../domain/publication.js';
 import type { RecentPublications } from './recent-publications.js';
@@ -73,7 +74,12 @@ export async function siteWideObjects(deps: SiteWideDeps, site: SiteLines, own: 
       : [],
   );
 
-  return [...feedObjects(deps.baseUrl, dedupe(entries), [region]), ...dataYearObjects(own.year, data), dataIndexObject(data)];
+  return [
+    ...feedObjects(deps.baseUrl, dedupe(entries), [region]),
+    regionPageObject(region, lines.filter((s) => s.region === own.region)),
+    ...dataYearObjects(own.year, data),
+    dataIndexObject(data),
+  ];
 }
 
 function dedupe(entries: readonly FeedEntry[]): FeedEntry[] {

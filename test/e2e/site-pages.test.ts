@@ -38,6 +38,7 @@ const A = agencyId(1, '411325');
 const PAGES: Record<string, string> = {
   home: '/',
   rules: '/rules/',
+  "a region's years": '/411325/',
   'region-year index': '/411325/2023/',
   totals: '/411325/2023/totals/',
   report: `/411325/2023/${A}/`,

@@ -4,8 +4,7 @@ import { formatDate, isoDate } from './format.js';
 import { reportPath, revisionPath } from './paths.js';
 import { KEY_FIGURES, keyFigure } from '../../domain/key-figures.js';
 import type { Report } from '../../domain/report.js';
-import { formatNumber } from './format.js';
-import { trendChart } from './trend-chart.js';
+import { figureHistory } from './figure-history.js';
 import { page } from './site-layout.js';
 import { firstRevision, latestRevision, type AgencyInfo, type RevisionInfo } from '../../domain/publication.js';
 import { TEXT } from './site-text.js';
@@ -25,40 +24,13 @@ export interface AgencyPageInput {
   readonly publications: readonly PublicationSummary[];
 }
 
-const percent = (share: number) => `${formatNumber(Math.round(share * 1000) / 10)}%`;
-
-/** 历年主要数据: a row per year with a report, and a small chart per figure over those years. */
+/** 历年主要数据 from each year's latest revision. */
 function history(agency: AgencyInfo, years: readonly PublicationSummary[]) {
   const rows = years.flatMap((p) => {
     const report = latestRevision(p.revisions).report;
-    return report ? [{ p, values: KEY_FIGURES.map((f) => keyFigure(report, f)) }] : [];
+    return report ? [{ year: p.year, href: reportPath(p.region, p.year, agency.id), values: KEY_FIGURES.map((f) => keyFigure(report, f)) }] : [];
   });
-  if (rows.length === 0) return '';
-  const show = (v: number | null, share = false) => (v === null ? '—' : share ? percent(v) : formatNumber(v));
-  return html`<h2>${TEXT.agencyHistory}</h2>
-<table class="history">
-<caption>${TEXT.agencyHistoryCaption}</caption>
-<thead><tr><th scope="col">${TEXT.year}</th>${KEY_FIGURES.map((f) => html`<th scope="col">${f.label}</th>`)}</tr></thead>
-<tbody>${rows.map(
-    ({ p, values }) => html`<tr><th scope="row"><a href="${reportPath(p.region, p.year, agency.id)}">${p.year}</a></th>${values.map(
-      (v, i) => html`<td class="num">${show(v, KEY_FIGURES[i]!.share)}</td>`,
-    )}</tr>`,
-  )}</tbody>
-</table>
-${
-  rows.length > 1
-    ? html`<ul class="trend-list">${KEY_FIGURES.map((f, i) => {
-        const points = rows.map(({ p, values }) => ({ year: p.year, value: values[i] ?? null }));
-        // the figure and its values only: filer text stays out of attributes
-        const title = `${f.label}：${points
-          .slice()
-          .sort((a, b) => a.year - b.year)
-          .map((pt) => `${pt.year}年${show(pt.value, f.share)}`)
-          .join('，')}`;
-        return html`<li><figure class="chart trend"><figcaption>${f.label}</figcaption>${trendChart(points, title)}</figure></li>`;
-      })}</ul>`
-    : ''
-}`;
+  return figureHistory(TEXT.agencyHistoryCaption, rows);
 }
 
 const time = (iso: string) => html`<time datetime="${isoDate(iso)}">${formatDate(iso)}</time>`;

@@ -12,6 +12,7 @@ import {
   feedPath,
   HOME_PATH,
   objectKey,
+  regionPath,
   regionYearPath,
   regionYearSitemapPath,
   reportCsvPath,
@@ -71,9 +72,9 @@ export function changedKeys({ region, year, agencyId, revision }: SiteChange): s
 
 /**
  * What one accepted submission changes beyond renderChange: the Atom feeds (the site's and its
- * region's), its year's open data listings and `/data/`. Rendered by the publish use case
+ * region's), its region's page, its year's open data listings and `/data/`. Rendered by the publish use case
  * (services/site-wide.ts): the feeds need reads beyond the region-year, the listings every
  * region-year's home-page line.
  */
 export const siteWideKeys = ({ region, year }: Pick<SiteChange, 'region' | 'year'>): string[] =>
-  [feedPath(), feedPath(region), dataYearPath(year), dataManifestPath(year), DATA_PATH].map(objectKey);
+  [feedPath(), feedPath(region), regionPath(region), dataYearPath(year), dataManifestPath(year), DATA_PATH].map(objectKey);

@@ -16,6 +16,7 @@
  *   /data/{year}/reports-{year}-{region}.jsonl  the same as JSON lines (report.json with region and revision)
  *   /data/{year}/figures-{year}-{region}.csv    every figure: agency, region, year, cell path, label, value
  *   /agencies/{agencyId}/               an agency's published years
+ *   /{region}/                          a region's years: counts, on-time, key figures with charts, links
  *   /{region}/{year}/                   region-year index: every agency, published or not
  *   /{region}/{year}/all-reports.csv    every published report's numbers
  *   /{region}/{year}/all-reports.xlsx   the same reports as one workbook (a sheet per table)
@@ -57,6 +58,9 @@ function checkRevision(revision: number): number {
   if (!Number.isInteger(revision) || revision < 1) throw new Error(`not a revision number: ${revision}`);
   return revision;
 }
+
+/** A region's years: its totals and on-time counts year by year. */
+export const regionPath = (region: string): string => `/${checkRegion(region)}/`;
 
 export const regionYearPath = (region: string, year: number): string =>
   `/${checkRegion(region)}/${checkYear(year)}/`;

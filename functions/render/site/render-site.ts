@@ -18,6 +18,7 @@ import {
   feedPath,
   HOME_PATH,
   objectKey,
+  regionPath,
   regionYearPath,
   regionYearSitemapPath,
   reportCsvPath,
@@ -35,6 +36,7 @@ import { renderAllReportsCsv, renderRegionIndexPage } from './region-index-page.
 import { regionTotals, renderTotalsPage, totalsCsv } from './region-totals.js';
 import { feedEntriesOf, newestEntries, renderFeed, type FeedEntry } from './feed.js';
 import { DATASET_KINDS, datasetRows, dataManifest, regionYearDatasets, renderDataPage, renderDataYearPage, type DataFileStat, type DataLine } from './open-data.js';
+import { regionYearFigures, renderRegionPage, type RegionYearLine } from './region-page.js';
 import { reportCsv } from './report-csv.js';
 import { reportSchemaObject } from './report-schema.js';
 import { renderReportPage, renderRevisionPage, reportJson } from './report-page.js';
@@ -164,6 +166,10 @@ export const dataYearObjects = (year: number, lines: readonly DataLine[]): SiteO
   object(dataYearPath(year), renderDataYearPage(year, lines)),
   object(dataManifestPath(year), dataManifest(year, lines)),
 ];
+
+/** `/{region}/`, from the region's region-year lines. */
+export const regionPageObject = (region: RegionInfo, lines: readonly RegionYearLine[]): SiteObject =>
+  object(regionPath(region.code), renderRegionPage(region, lines));
 
 /** `/data/`, from every region-year's line. */
 export const dataIndexObject = (lines: readonly DataLine[]): SiteObject => object(DATA_PATH, renderDataPage(lines));
@@ -310,7 +316,11 @@ export async function* renderSite(snapshot: SiteSnapshot, baseUrl: string, dataL
   for (const id of index.publishingAgencies()) {
     yield object(agencyPath(id), renderAgencyPage({ agency: index.agency(id), publications: index.agencyPublications(id) }));
   }
-  yield* siteIndexObjects(baseUrl, index.home());
+  const home = index.home();
+  yield* siteIndexObjects(baseUrl, home);
+  for (const h of home) {
+    yield regionPageObject(h.region, h.years.map((y) => ({ ...y, ...regionYearFigures(index.regionYear(h.region.code, y.year)) })));
+  }
   yield* feedObjects(baseUrl, feedEntriesOf(snapshot.publications), [...new Set(index.regionYears().map((ry) => ry.region))].map((r) => index.region(r)));
   for (const year of [...new Set(dataLines.map((l) => l.year))].sort()) yield* dataYearObjects(year, dataLines);
   yield dataIndexObject(dataLines);
