@@ -5,7 +5,7 @@ import { KEY_FIGURES } from '../../functions/domain/key-figures.js';
 import type { Report, TableData } from '../../functions/domain/report.js';
 import type { Publication } from '../../functions/domain/publication.js';
 import { attr, elements, parse, text } from './site-dom.js';
-import { agencyId, REGION, revision, sampleReport } from './site-fixtures.js';
+import { agencyId, REGION, revision, sampleReport, withKeyCells as withCells } from './site-fixtures.js';
 
 const ID = agencyId(1);
 const agency = { id: ID, name: '王店镇人民政府<b>', region: REGION };
@@ -24,19 +24,6 @@ function expected(report: Report): string[] {
     String(s.proactive.enforcement!.administrativePenalty!.decisions),
     String(s.proactive.licensing!.administrativeLicensing!.decisions),
   ];
-}
-
-function withCells(report: Report, seed: number): Report {
-  const r = structuredClone(report) as any;
-  r.sections.applications.newReceived.total = 100 + seed;
-  r.sections.applications.disclosed.total = 10 + seed;
-  r.sections.applications.resultsTotal.total = 80;
-  r.sections.appeals.review.total = seed;
-  r.sections.appeals.litigationDirect.total = 2;
-  r.sections.appeals.litigationAfterReview.total = seed;
-  r.sections.proactive.enforcement.administrativePenalty.decisions = 1000 * seed;
-  r.sections.proactive.licensing.administrativeLicensing.decisions = 7 + seed;
-  return r;
 }
 
 const publications: Publication[] = [

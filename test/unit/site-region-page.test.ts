@@ -4,18 +4,11 @@ import { regionYearFigures, renderRegionPage } from '../../functions/render/site
 import type { Report } from '../../functions/domain/report.js';
 import type { AgencyInfo, Publication, RegionYearInput } from '../../functions/domain/publication.js';
 import { attr, elements, parse, text } from './site-dom.js';
-import { agencyId, REGION, sampleReport } from './site-fixtures.js';
+import { agencyId, REGION, sampleReport, withKeyCells } from './site-fixtures.js';
 
-/** A report whose key cells are set from `seed`, read back by the figures. */
+/** The key cells set from `seed`; 行政许可 left blank in every report. */
 function withCells(seed: number, year: number): Report {
-  const r = structuredClone(sampleReport({ seed, year })) as any;
-  r.sections.applications.newReceived.total = 100 + seed;
-  r.sections.applications.disclosed.total = 10 + seed;
-  r.sections.applications.resultsTotal.total = 40;
-  r.sections.appeals.review.total = seed;
-  r.sections.appeals.litigationDirect.total = 2;
-  r.sections.appeals.litigationAfterReview.total = seed;
-  r.sections.proactive.enforcement.administrativePenalty.decisions = 1000 * seed;
+  const r = withKeyCells(sampleReport({ seed, year }), seed) as any;
   r.sections.proactive.licensing.administrativeLicensing.decisions = null;
   return r;
 }
@@ -59,7 +52,7 @@ describe('a region-year’s figures', () => {
     const { figures } = regionYearFigures(input);
     // latest revisions: seeds 5 (the amendment), 2, 3
     expect(figures.newReceived).toBe(105 + 102 + 103);
-    expect(figures.disclosedShare).toBeCloseTo((15 + 12 + 13) / 120, 10);
+    expect(figures.disclosedShare).toBeCloseTo((15 + 12 + 13) / 240, 10);
     expect(figures.review).toBe(5 + 2 + 3);
     expect(figures.litigation).toBe(2 * 3 + 5 + 2 + 3);
     expect(figures.penalty).toBe(1000 * (5 + 2 + 3));
