@@ -1,6 +1,6 @@
 /**
  * The files deployed with the code: the filing form (built now, so the upload always matches the
- * code) under `file/`, and the site stylesheet under `assets/`, with the headers the local
+ * code) under `file/`, the site stylesheet under `assets/` and the JSON Schema of report.json under `schema/`, with the headers the local
  * runtime serves them with.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { buildReview } from '../web/review/build.js';
 import { REVIEW_FILES, REVIEW_PATH } from '../web/review/assets.js';
 import { CACHE_SHORT } from '../functions/render/site/object-headers.js';
 import { siteCssObject } from '../functions/adapters/site-stylesheet.js';
+import { reportSchemaObject } from '../functions/render/site/report-schema.js';
 import type { SiteFile } from './constructs/site-files.js';
 
 /** Builds the form into `formDir` (default dist/web/form/) and returns every static file. */
@@ -39,6 +40,6 @@ export async function staticFiles(formDir?: string): Promise<SiteFile[]> {
       cacheControl: CACHE_SHORT,
     })),
   );
-  const css = siteCssObject();
-  return [...form, ...review, { key: css.key, body: css.body, contentType: css.contentType, cacheControl: css.cacheControl }];
+  const site = [siteCssObject(), reportSchemaObject()].map(({ key, body, contentType, cacheControl }) => ({ key, body, contentType, cacheControl }));
+  return [...form, ...review, ...site];
 }

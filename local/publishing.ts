@@ -11,6 +11,7 @@ import { publishDepsFor } from '../functions/handlers/compose/publish.js';
 import { repairPublishFailures, type PublishDeps } from '../functions/services/publishing.js';
 import { refreshRegionWorkbooks, type WorkbookResult } from '../functions/services/region-workbooks.js';
 import { siteCssObject } from '../functions/adapters/site-stylesheet.js';
+import { reportSchemaObject } from '../functions/render/site/report-schema.js';
 import type { RegionInfo } from '../functions/domain/publication.js';
 import { startSiteServer, type SiteServer } from './site-server.js';
 import { startStreamPump, type StreamPump } from './stream-pump.js';
@@ -62,7 +63,8 @@ export async function startPublishing(options: PublishingOptions): Promise<Publi
   const deps = publishDepsFor(cfg, process.env.NIANBAO_SITE_URL ? cfg.NIANBAO_SITE_URL : siteUrl);
   const s3 = createS3Client(cfg);
   // On AWS the stylesheet is deployed with the code; here the runtime puts it in the bucket.
-  await new S3SiteBucket(s3, options.bucket).put([siteCssObject()]);
+  // The same for the JSON Schema of report.json (it changes only with the code).
+  await new S3SiteBucket(s3, options.bucket).put([siteCssObject(), reportSchemaObject()]);
   const known = new Set((await deps.store.loadSite()).regions.map((r) => r.code));
   for (const r of options.regions ?? []) if (!known.has(r.code)) await deps.store.putRegion(r);
 

@@ -7,7 +7,7 @@
  * | revision (existing) | AGENCY#<id>     | FILING#<year>#REV#<000001>  | + publishedAt, publishAttempts, publishError |
  * | filing (existing)   | AGENCY#<id>     | FILING#<year>               | status published / publish_failed      |
  * | region name         | SITE            | REGION#<code>               | name shown instead of the code         |
- * | region-year summary | SITE            | REGIONYEAR#<region>#<year>  | one home page line; `recorded`: publications recorded (a counter); `workbookRecorded`: the count all-reports.xlsx was written at |
+ * | region-year summary | SITE            | REGIONYEAR#<region>#<year>  | one home page line; `recorded`: publications recorded (a counter); `workbookRecorded`: the count all-reports.xlsx was written at; `dataFiles`: its open data files' sizes and rows; `onTime`, `figures`: its region page's |
  * | publication         | PUBLISHED#<region>#<year> | <agencyId>#<000001> | a published revision with its report: a region-year's pages in one query |
  * | publish failure     | PUBLISH#FAILED  | <agencyId>#<year>           | a publish the stream gave up on        |
  *
@@ -200,6 +200,9 @@ export class DynamoDbSiteStore implements SiteStore {
           published: i.published as number,
           agencies: i.agencies as number,
           ...(i.lastmod ? { lastmod: i.lastmod as string } : {}),
+          ...(Array.isArray(i.dataFiles) ? { dataFiles: i.dataFiles as NonNullable<RegionYearSummary['dataFiles']> } : {}),
+          ...(typeof i.onTime === 'number' ? { onTime: i.onTime } : {}),
+          ...(i.figures ? { figures: i.figures as NonNullable<RegionYearSummary['figures']> } : {}),
         });
       }
     }
@@ -468,6 +471,11 @@ export class DynamoDbSiteStore implements SiteStore {
       Object.assign(names, { '#t': 'type', '#r': 'region', '#y': 'year' });
       Object.assign(values, { ':t': 'site-region-year', ':r': s.region, ':y': s.year, ':p': s.published, ':a': s.agencies });
       if (s.lastmod) (set.push('lastmod = :l'), (values[':l'] = s.lastmod));
+      // the open data files' figures for the listings; a line written without them keeps the last
+      if (s.dataFiles) (set.push('dataFiles = :d'), (values[':d'] = s.dataFiles));
+      // the region page's figures (region-page.ts)
+      if (s.onTime !== undefined) (set.push('onTime = :o'), (values[':o'] = s.onTime));
+      if (s.figures) (set.push('figures = :f'), (values[':f'] = s.figures));
     }
     if (record) values[':one'] = 1;
     const expression = [

@@ -4,6 +4,8 @@
  */
 import type { AgencyKind } from './agency.js';
 import type { Report } from './report.js';
+import { shanghaiDate } from './reminders/calendar.js';
+import { deadlineFor, DEFAULT_POLICY } from './reminders/deadline-policy.js';
 
 export interface RegionInfo {
   /** 6-digit 行政区划代码 */
@@ -97,4 +99,17 @@ export function roster({ agencies, publications }: RegionYearInput): RosterEntry
     }
   }
   return [...entries.values()].sort((a, b) => collator.compare(a.name, b.name) || (a.agencyId < b.agencyId ? -1 : 1));
+}
+
+/**
+ * How many of a region-year's reports were first published by their deadline (the legal
+ * defaults by agency kind, deadline-policy.ts; a region's own deadlines are not applied here),
+ * by the date in China.
+ */
+export function publishedOnTime(input: RegionYearInput): number {
+  const kinds = new Map(input.agencies.map((a) => [a.id, a.kind]));
+  return input.publications.filter((p) => {
+    const deadline = deadlineFor(DEFAULT_POLICY, { kind: kinds.get(p.agencyId) ?? 'department', region: p.region }, input.year);
+    return shanghaiDate(new Date(firstRevision(p.revisions).publishedAt)) <= deadline;
+  }).length;
 }

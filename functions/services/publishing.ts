@@ -6,9 +6,12 @@
 import type { PublicationSummary } from '../render/site/agency-page.js';
 import type { HomeRegion } from '../render/site/home-page.js';
 import { REVISION_KEY } from '../render/site/paths.js';
-import { renderChange, renderSite, siteIndexObjects, SiteIndex, type ChangeContext, type SiteObject } from '../render/site/render-site.js';
+import { siteWideObjects } from './site-wide.js';
+import { regionYearDataFiles, renderChange, renderSite, siteIndexObjects, SiteIndex, type ChangeContext, type SiteObject } from '../render/site/render-site.js';
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo, RegionYearInput, SiteSnapshot } from '../domain/publication.js';
 import { regionYearLastmod } from '../render/site/sitemap.js';
+import type { DataLine } from '../render/site/open-data.js';
+import { regionYearFigures } from '../render/site/region-page.js';
 import { mapLimit } from './map-limit.js';
 import type { RecentPublications } from './recent-publications.js';
 import type { Clock } from './ports.js';
@@ -91,6 +94,7 @@ function summaryOf(input: RegionYearInput): RegionYearSummary {
     published: input.publications.length,
     agencies: listed.size,
     ...(lastmod ? { lastmod } : {}),
+    ...regionYearFigures(input),
   };
 }
 
@@ -113,7 +117,7 @@ function seenOf(target: PublishTarget, region: string, site: SiteLines): Seen {
     elsewhere: JSON.stringify(
       site.summaries
         .filter((s) => s.region !== region || s.year !== target.year)
-        .map((s) => [s.region, s.year, s.published, s.agencies, s.lastmod ?? null])
+        .map((s) => [s.region, s.year, s.published, s.agencies, s.lastmod ?? null, JSON.stringify([s.dataFiles ?? null, s.onTime ?? null, s.figures ?? null])])
         .sort(),
     ),
   };
@@ -154,12 +158,13 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
       agencyId,
       region: f.region,
       year: f.year,
-      revisions: f.revisions.flatMap((r) => (r.publishedAt ? [{ revision: r.revision, publishedAt: r.publishedAt }] : [])),
+      // with the reports: the agency page's history shows each year's figures
+      revisions: f.revisions.flatMap((r) => (r.publishedAt ? [{ revision: r.revision, publishedAt: r.publishedAt, report: r.report }] : [])),
     }))
     .filter((p) => p.revisions.length > 0)
-    .concat([{ agencyId, region, year, revisions: ownPublication.revisions.map(({ revision, publishedAt }) => ({ revision, publishedAt })) }]);
-  const summary = summaryOf(regionYear);
-  const home = homeOf([...site.summaries.filter((s) => s.region !== region || s.year !== year), summary], site.regions);
+    .concat([{ agencyId, region, year, revisions: ownPublication.revisions.map(({ revision, publishedAt, report }) => ({ revision, publishedAt, report })) }]);
+  const line = summaryOf(regionYear);
+  const home = homeOf([...site.summaries.filter((s) => s.region !== region || s.year !== year), line], site.regions);
   const context: ChangeContext = { baseUrl: deps.baseUrl, regionYear, agency: agencyInfo, agencyPublications, home };
 
   const change = { region, year, agencyId, revision: target.revision };
@@ -167,7 +172,11 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
   // A revision published before but missing from the region-year's entries is written again.
   const listed = new Set(published.flatMap((p) => p.revisions.map((r) => revisionKey(p.agencyId, r.revision))));
   const toRecord = ownPublication.revisions.filter((r) => freshNumbers.has(r.revision) || !listed.has(revisionKey(agencyId, r.revision)));
+  const publications = [ownPublication, ...others].sort((a, b) => (a.agencyId < b.agencyId ? -1 : a.agencyId > b.agencyId ? 1 : 0));
   const objects = await renderChange(change, context);
+  // The home-page line keeps its open data files' sizes and rows for the listings (site-wide.ts).
+  const summary: RegionYearSummary = { ...line, dataFiles: regionYearDataFiles(regionYear, objects) };
+  objects.push(...(await siteWideObjects(deps, site, { region, year, summary, publications })));
   for (const revision of freshNumbers) {
     if (revision === target.revision) continue;
     objects.push(...(await renderChange({ ...change, revision }, context)).filter((o) => REVISION_KEY.test(o.key) && o.key.includes(`/r/${revision}/`)));
@@ -182,7 +191,7 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
     failed: filing.status === 'publish_failed',
     seen: seenOf(target, region, site),
     // In the table's order (agency, then revision), as a fresh read would list them.
-    publications: [ownPublication, ...others].sort((a, b) => (a.agencyId < b.agencyId ? -1 : a.agencyId > b.agencyId ? 1 : 0)),
+    publications,
   };
 }
 
@@ -232,7 +241,9 @@ export async function publishRevision(deps: PublishDeps, target: PublishTarget, 
       }
       if (now.elsewhere === p.seen.elsewhere || moved >= MAX_ROUNDS) return done;
       const home = homeOf([...site.summaries.filter((s) => s.region !== p.region || s.year !== target.year), p.summary], site.regions);
-      await deps.bucket.put(siteIndexObjects(deps.baseUrl, home));
+      // The site's feed and the year's open data may have moved too: read them again with the others' publications.
+      const wide = await siteWideObjects(deps, site, { region: p.region, year: target.year, summary: p.summary, publications: p.publications });
+      await deps.bucket.put([...siteIndexObjects(deps.baseUrl, home), ...wide]);
       p = { ...p, seen: { ...p.seen, elsewhere: now.elsewhere } };
     }
   }
@@ -332,9 +343,12 @@ export interface RebuildResult {
 /** How many objects renderSite yields for a snapshot (for the progress bar). */
 export function siteObjectCount(snapshot: SiteSnapshot): number {
   const index = new SiteIndex(snapshot);
-  let n = 3; // home, home sitemap, sitemap index
+  let n = 5; // home, home sitemap, sitemap index, /rules/, /schema/report.json
   for (const p of snapshot.publications) n += 5 * p.revisions.length + 5; // page, JSON, CSV, Word, Excel
-  n += 6 * index.regionYears().length + index.publishingAgencies().length;
+  // index, all-reports.csv, totals, totals.csv, sitemap and the three open data files
+  n += 8 * index.regionYears().length + index.publishingAgencies().length;
+  n += 1 + 2 * new Set(index.regionYears().map((ry) => ry.region)).size; // the site's feed, each region's feed and page
+  n += 1 + 2 * new Set(index.regionYears().map((ry) => ry.year)).size; // /data/, and each year's page and manifest
   return n;
 }
 
@@ -365,7 +379,7 @@ export async function writeSite(
   onProgress?: (p: RebuildProgress) => void,
   batchSize = 64,
   extra: readonly SiteObject[] = [],
-): Promise<{ objects: number; bytes: number }> {
+): Promise<{ objects: number; bytes: number; dataLines: DataLine[] }> {
   const total = siteObjectCount(snapshot) + extra.length;
   let written = 0;
   let bytes = 0;
@@ -377,12 +391,13 @@ export async function writeSite(
     batch = [];
     onProgress?.({ written, total });
   };
-  for await (const object of renderSite(snapshot, baseUrl)) {
+  const dataLines: DataLine[] = [];
+  for await (const object of renderSite(snapshot, baseUrl, dataLines)) {
     batch.push(object);
     if (batch.length >= batchSize) await flush();
   }
   if (batch.length) await flush();
-  return { objects: written, bytes };
+  return { objects: written, bytes, dataLines };
 }
 
 /**
@@ -395,7 +410,7 @@ export async function rebuildSite(deps: PublishDeps, onProgress?: (p: RebuildPro
     deps.store.scanPublicationKeys(),
     deps.store.listPublishFailures(),
   ]);
-  const { objects, bytes } = await writeSite(deps.bucket, snapshot, deps.baseUrl, onProgress, undefined, deps.stylesheet ? [deps.stylesheet()] : []);
+  const { objects, bytes, dataLines } = await writeSite(deps.bucket, snapshot, deps.baseUrl, onProgress, undefined, deps.stylesheet ? [deps.stylesheet()] : []);
   // Record what went out for the first time, and mend filings whose records are incomplete.
   const failed = new Set(failures.map((f) => `${f.agencyId}#${f.year}`));
   const mend = snapshot.publications.flatMap((p) => {
@@ -413,9 +428,17 @@ export async function rebuildSite(deps: PublishDeps, onProgress?: (p: RebuildPro
       clearFailure,
     }),
   );
-  const home = new SiteIndex(snapshot).home();
+  const index = new SiteIndex(snapshot);
+  const dataFiles = new Map(dataLines.map((l) => [`${l.region}#${l.year}`, l.files]));
   await mapLimit(
-    home.flatMap((h) => h.years.map((y) => ({ region: h.region.code, ...y }))),
+    index.home().flatMap((h) =>
+      h.years.map((y) => ({
+        region: h.region.code,
+        ...y,
+        dataFiles: dataFiles.get(`${h.region.code}#${y.year}`) ?? [],
+        ...regionYearFigures(index.regionYear(h.region.code, y.year)),
+      })),
+    ),
     WRITE_CONCURRENCY,
     (s) => deps.store.putRegionYearSummary(s),
   );

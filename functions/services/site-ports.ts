@@ -5,6 +5,8 @@
 import type { Report } from '../domain/report.js';
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo } from '../domain/publication.js';
 import type { SiteObject } from '../render/site/render-site.js';
+import type { DataFileStat } from '../render/site/open-data.js';
+import type { KeyFigureTotals } from '../domain/key-figures.js';
 import type { FilingStatus } from '../domain/filing-status.js';
 
 /** One accepted revision to publish (from a stream record, a repair pass or a rebuild). */
@@ -40,6 +42,14 @@ export interface RegionYearSummary {
   readonly published: number;
   readonly agencies: number;
   readonly lastmod?: string;
+  /**
+   * its open data files' sizes and rows, as last written: `/data/` and `/data/{year}/` list
+   * every region-year from these lines, so a publish never reads other region-years' files
+   */
+  readonly dataFiles?: readonly DataFileStat[];
+  /** reports first published by their deadline, and the key figures summed (the region's page) */
+  readonly onTime?: number;
+  readonly figures?: KeyFigureTotals;
 }
 
 /** An accepted filing whose newest revision has no page yet, and since when it waits. */

@@ -103,7 +103,7 @@ describe('handler catalog', () => {
 });
 
 describe('static files', () => {
-  it('builds the form and returns it (with its chunks) under file/ with the site stylesheet under assets/, with UTF-8 types', async () => {
+  it('builds the form and returns it (with its chunks) under file/ with the site stylesheet under assets/ and the report.json schema under schema/, with UTF-8 types', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'nianbao-form-'));
     try {
       const files = await staticFiles(dir);
@@ -121,6 +121,7 @@ describe('static files', () => {
         'review/index.html',
         'review/review.css',
         'review/review.js',
+        'schema/report.json',
       ]);
       for (const file of files) {
         expect(file.body.length).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellRefs, cellValue, Report, type Report as ReportType } from '../../functions/domain/report.js';
 import type { Agency } from '../../functions/domain/agency.js';
@@ -195,6 +196,50 @@ describe('publishing accepted reports through the stream to the site bucket and 
       const values = reports.map((r) => cellValue(r, ref.table, ref.row, ref.column)).filter((v): v is number => typeof v === 'number');
       expect(cells.get(ref.path), ref.path).toBe(values.length ? exactSum(values) : '');
     }
+  });
+
+  it('lists each publication and the amendment, newest first, in the Atom feeds of the site and the region', async () => {
+    // runs after the amendment above: three revisions in the region
+    const feed = await page(`/${region}/feed.xml`);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const xml = await feed.text();
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const ids = [...xml.matchAll(/<entry>\n<id>([^<]+)<\/id>/g)].map((m) => new URL(m[1]!).pathname);
+    const [a, b] = [agencies[0]!, agencies[1]!];
+    expect(ids[0]).toBe(`/${region}/${YEAR}/${a.id}/r/2/`);
+    expect(ids.slice(1).sort()).toEqual([`/${region}/${YEAR}/${a.id}/r/1/`, `/${region}/${YEAR}/${b.id}/r/1/`].sort());
+    expect(xml).toContain(`<author><name>${a.name}</name></author>`);
+    // the site's feed lists the amendment too (other tests' regions may publish meanwhile)
+    const site = await (await page('/feed.xml')).text();
+    expect(XMLValidator.validate(site)).toBe(true);
+    expect(site).toContain(`/${region}/${YEAR}/${a.id}/r/2/</id>`);
+  });
+
+  it('writes the region-year’s open data: the long CSV holds each published report’s figures; the year’s page and manifest list it with its size', async () => {
+    const csv = await page(`/data/${YEAR}/figures-${YEAR}-${region}.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="figures-${YEAR}-${region}.csv"`);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    const lines = new TextDecoder().decode(bytes).split('\r\n');
+    // the amended report's current figures
+    const a = agencies[0]!;
+    const latest = submitted.get(a.id)!.at(-1)!;
+    const ref = cellRefs('2021').find((r) => r.path === 'applications.newReceived.total')!;
+    const row = lines.find((l) => l.startsWith(`${a.id},`) && l.includes(`,${ref.path},`));
+    expect(row?.split(',').at(-1)).toBe(String(cellValue(latest, ref.table, ref.row, ref.column)));
+    const jsonl = await (await page(`/data/${YEAR}/reports-${YEAR}-${region}.jsonl`)).text();
+    const mine = jsonl.trim().split('\n').map((l) => JSON.parse(l));
+    expect(mine.map((l) => l.region)).toEqual([region, region]);
+    expect(mine.map((l) => l.agencyId).sort()).toEqual([agencies[0]!.id, agencies[1]!.id].sort());
+    // the listings carry the bytes written (other tests' regions may publish meanwhile)
+    const manifest = (await (await page(`/data/${YEAR}/manifest.json`)).json()) as { files: { path: string; bytes: number; rows: number }[] };
+    const listed = manifest.files.find((f) => f.path === `/data/${YEAR}/figures-${YEAR}-${region}.csv`);
+    expect(listed?.bytes).toBe(bytes.length);
+    expect(listed?.rows).toBe(lines.filter((l) => l !== '').length - 1);
+    const yearPage = await (await page(`/data/${YEAR}/`)).text();
+    expect(yearPage).toContain(`href="/data/${YEAR}/figures-${YEAR}-${region}.csv"`);
+    expect(await (await page('/data/')).text()).toContain(`href="/data/${YEAR}/"`);
   });
 
   it('lists the region-year on the home page with its published count', async () => {

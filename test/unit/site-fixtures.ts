@@ -51,3 +51,17 @@ export function syntheticSite(size: number, published = size, year = 2023, regio
   }));
   return { regions: [{ code: region, name: '内乡县' }], agencies, publications };
 }
+
+/** A report whose key figures' cells (domain/key-figures.ts) are set from `seed`. */
+export function withKeyCells(report: Report, seed: number): Report {
+  const r = structuredClone(report) as any;
+  r.sections.applications.newReceived.total = 100 + seed;
+  r.sections.applications.disclosed.total = 10 + seed;
+  r.sections.applications.resultsTotal.total = 80;
+  r.sections.appeals.review.total = seed;
+  r.sections.appeals.litigationDirect.total = 2;
+  r.sections.appeals.litigationAfterReview.total = seed;
+  r.sections.proactive.enforcement.administrativePenalty.decisions = 1000 * seed;
+  r.sections.proactive.licensing.administrativeLicensing.decisions = 7 + seed;
+  return r;
+}

@@ -44,13 +44,20 @@ describe('agency, home and sitemaps', () => {
   it('the agency page lists its years, newest first', () => {
     const doc = parse(renderAgencyPage({ agency: index.agency(agencyId(1)), publications: index.agencyPublications(agencyId(1)) }));
     const links = elements(elements(doc, 'ul').find((u) => attr(u, 'class') === 'year-list')!, 'a');
-    expect(links.map((a) => attr(a, 'href'))).toEqual([`/${REGION}/2023/${agencyId(1)}/`, `/${REGION}/2022/${agencyId(1)}/`]);
+    // each year's report, and under it each amendment (更正) of that year
+    expect(links.map((a) => attr(a, 'href'))).toEqual([
+      `/${REGION}/2023/${agencyId(1)}/`,
+      `/${REGION}/2023/${agencyId(1)}/r/2/`,
+      `/${REGION}/2022/${agencyId(1)}/`,
+    ]);
   });
 
   it('the home page lists regions and their years with how many published', () => {
     const doc = parse(renderHomePage(index.home()));
-    const years = elements(doc, 'a').filter((a) => attr(a, 'href')!.startsWith(`/${REGION}/`));
-    expect(years.map((a) => [attr(a, 'href'), text(a)])).toEqual([
+    const links = elements(doc, 'a').filter((a) => attr(a, 'href')!.startsWith(`/${REGION}/`));
+    // the region's name links to its years page, then each year
+    expect(links.map((a) => [attr(a, 'href'), text(a)])).toEqual([
+      [`/${REGION}/`, '内乡县'],
       [`/${REGION}/2023/`, '2023'],
       [`/${REGION}/2022/`, '2022'],
     ]);

@@ -5,8 +5,14 @@
 import {
   agencyPath,
   allReportsCsvPath,
+  DATA_PATH,
+  dataManifestPath,
+  datasetPath,
+  dataYearPath,
+  feedPath,
   HOME_PATH,
   objectKey,
+  regionPath,
   regionYearPath,
   regionYearSitemapPath,
   reportCsvPath,
@@ -52,6 +58,10 @@ export function changedKeys({ region, year, agencyId, revision }: SiteChange): s
     totalsPath(region, year),
     totalsCsvPath(region, year),
     regionYearSitemapPath(region, year),
+    // its open data files (one region-year each: a publish never rewrites a whole year's data)
+    datasetPath(year, region, 'reports.csv'),
+    datasetPath(year, region, 'reports.jsonl'),
+    datasetPath(year, region, 'figures.csv'),
     // the site-wide indexes (each one object, whatever the site's size)
     HOME_PATH,
     HOME_SITEMAP_PATH,
@@ -59,3 +69,12 @@ export function changedKeys({ region, year, agencyId, revision }: SiteChange): s
     RULES_PATH,
   ].map(objectKey);
 }
+
+/**
+ * What one accepted submission changes beyond renderChange: the Atom feeds (the site's and its
+ * region's), its region's page, its year's open data listings and `/data/`. Rendered by the publish use case
+ * (services/site-wide.ts): the feeds need reads beyond the region-year, the listings every
+ * region-year's home-page line.
+ */
+export const siteWideKeys = ({ region, year }: Pick<SiteChange, 'region' | 'year'>): string[] =>
+  [feedPath(), feedPath(region), regionPath(region), dataYearPath(year), dataManifestPath(year), DATA_PATH].map(objectKey);

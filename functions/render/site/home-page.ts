@@ -1,6 +1,6 @@
 /** `/`: every region with the years it has published reports for. */
 import { html } from './html.js';
-import { RULES_PATH, regionYearPath } from './paths.js';
+import { RULES_PATH, regionPath, regionYearPath } from './paths.js';
 import { page } from './site-layout.js';
 import { regionName, type RegionInfo } from '../../domain/publication.js';
 import { TEXT } from './site-text.js';
@@ -27,7 +27,7 @@ export function renderHomePage(regions: readonly HomeRegion[]): string {
 <h2>${TEXT.regionsAndYears}</h2>
 <ul class="region-list">${sorted.map(
     (r) => html`
-<li><span class="region-name">${regionName(r.region)}</span>
+<li><span class="region-name"><a href="${regionPath(r.region.code)}">${regionName(r.region)}</a></span>
 <ul class="year-list">${[...r.years]
       .sort((a, b) => b.year - a.year)
       .map(

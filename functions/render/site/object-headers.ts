@@ -27,6 +27,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   xml: 'application/xml; charset=utf-8',
   css: 'text/css; charset=utf-8',
   txt: 'text/plain; charset=utf-8',
+  jsonl: 'application/jsonl; charset=utf-8',
   svg: 'image/svg+xml',
   docx: DOCX_TYPE,
   xlsx: XLSX_TYPE,
@@ -38,7 +39,8 @@ const DOWNLOADS = new Set(['csv', 'docx', 'xlsx']);
 export function objectHeaders(key: string): ObjectHeaders {
   const name = key.slice(key.lastIndexOf('/') + 1);
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
-  const contentType = CONTENT_TYPES[ext] ?? 'application/octet-stream';
+  // Feed readers recognise an Atom feed by its own type.
+  const contentType = name === 'feed.xml' ? 'application/atom+xml; charset=utf-8' : (CONTENT_TYPES[ext] ?? 'application/octet-stream');
   const cacheControl = REVISION_KEY.test(key) ? CACHE_IMMUTABLE : key.startsWith('assets/') ? CACHE_ASSET : CACHE_SHORT;
   return DOWNLOADS.has(ext)
     ? { contentType, cacheControl, contentDisposition: `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"` }

@@ -6,7 +6,17 @@
  *   /sitemap.xml                        sitemap index (one sitemap per region-year)
  *   /rules/                             the checks a report goes through, and why (rules-page.ts)
  *   /assets/site.css                    the one stylesheet
+ *   /schema/report.json                 JSON Schema of report.json (generated from the zod schema)
+ *   /feed.xml                           Atom feed of new publications and amendments, site-wide
+ *   /{region}/feed.xml                  the same for one region
+ *   /data/                              open data: each year's regions, reports, size and date
+ *   /data/{year}/                       the year's files, a row per region, with size, rows and date
+ *   /data/{year}/manifest.json          the same as JSON, for programs
+ *   /data/{year}/reports-{year}-{region}.csv    a region-year's published reports (latest revisions)
+ *   /data/{year}/reports-{year}-{region}.jsonl  the same as JSON lines (report.json with region and revision)
+ *   /data/{year}/figures-{year}-{region}.csv    every figure: agency, region, year, cell path, label, value
  *   /agencies/{agencyId}/               an agency's published years
+ *   /{region}/                          a region's years: counts, on-time, key figures with charts, links
  *   /{region}/{year}/                   region-year index: every agency, published or not
  *   /{region}/{year}/all-reports.csv    every published report's numbers
  *   /{region}/{year}/all-reports.xlsx   the same reports as one workbook (a sheet per table)
@@ -25,6 +35,7 @@ export const STYLESHEET_PATH = '/assets/site.css';
 export const HOME_PATH = '/';
 export const SITEMAP_INDEX_PATH = '/sitemap.xml';
 export const RULES_PATH = '/rules/';
+export const REPORT_SCHEMA_PATH = '/schema/report.json';
 
 const REGION = /^\d{6}$/;
 
@@ -48,6 +59,9 @@ function checkRevision(revision: number): number {
   return revision;
 }
 
+/** A region's years: its totals and on-time counts year by year. */
+export const regionPath = (region: string): string => `/${checkRegion(region)}/`;
+
 export const regionYearPath = (region: string, year: number): string =>
   `/${checkRegion(region)}/${checkYear(year)}/`;
 
@@ -70,6 +84,20 @@ export const reportPath = (region: string, year: number, agencyId: string): stri
 
 export const revisionPath = (region: string, year: number, agencyId: string, revision: number): string =>
   `${reportPath(region, year, agencyId)}r/${checkRevision(revision)}/`;
+
+/** The Atom feed of the whole site, or of one region. */
+export const feedPath = (region?: string): string => (region === undefined ? '/feed.xml' : `/${checkRegion(region)}/feed.xml`);
+
+export const DATA_PATH = '/data/';
+export type DatasetKind = 'reports.csv' | 'reports.jsonl' | 'figures.csv';
+export const dataYearPath = (year: number): string => `${DATA_PATH}${checkYear(year)}/`;
+/** A region-year's dataset, named with the year and region so a downloaded file says what it holds. */
+export function datasetPath(year: number, region: string, kind: DatasetKind): string {
+  const [name, ext] = kind.split('.') as [string, string];
+  return `${dataYearPath(year)}${name}-${year}-${checkRegion(region)}.${ext}`;
+}
+/** Every file of a year with size, rows and date, for programs. */
+export const dataManifestPath = (year: number): string => `${dataYearPath(year)}manifest.json`;
 
 export const agencyPath = (agencyId: string): string => `/agencies/${checkAgencyId(agencyId)}/`;
 

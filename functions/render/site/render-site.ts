@@ -11,8 +11,14 @@ import { objectHeaders, type ObjectHeaders } from './object-headers.js';
 import {
   agencyPath,
   allReportsCsvPath,
+  DATA_PATH,
+  dataManifestPath,
+  datasetPath,
+  dataYearPath,
+  feedPath,
   HOME_PATH,
   objectKey,
+  regionPath,
   regionYearPath,
   regionYearSitemapPath,
   reportCsvPath,
@@ -28,7 +34,11 @@ import {
 } from './paths.js';
 import { renderAllReportsCsv, renderRegionIndexPage } from './region-index-page.js';
 import { regionTotals, renderTotalsPage, totalsCsv } from './region-totals.js';
+import { feedEntriesOf, newestEntries, renderFeed, type FeedEntry } from './feed.js';
+import { DATASET_KINDS, datasetRows, dataManifest, regionYearDatasets, renderDataPage, renderDataYearPage, type DataFileStat, type DataLine } from './open-data.js';
+import { regionYearFigures, renderRegionPage, type RegionYearLine } from './region-page.js';
 import { reportCsv } from './report-csv.js';
+import { reportSchemaObject } from './report-schema.js';
 import { renderReportPage, renderRevisionPage, reportJson } from './report-page.js';
 import { reportDocx } from '../documents/report-docx.js';
 import { reportXlsx } from '../documents/report-xlsx.js';
@@ -61,22 +71,23 @@ export interface ChangeContext {
   readonly home: readonly HomeRegion[];
 }
 
-// A publish writes the latest revision's .docx and .xlsx twice (under r/{n}/ and beside the
-// current page): written once per report object and the bytes shared. Weak: a report's entry goes with it.
-const documentsOf = new WeakMap<Report, Promise<readonly [Uint8Array, Uint8Array]>>();
+// The latest revision's .docx and .xlsx go out twice (under r/{n}/ and beside the current page):
+// written once and the bytes shared, through a cache that lives for one publication's objects
+// only (a rebuild must not keep every report's documents).
+type Documents = Map<Report, Promise<readonly [Uint8Array, Uint8Array]>>;
 
-function reportDocuments(report: Report): Promise<readonly [Uint8Array, Uint8Array]> {
-  let documents = documentsOf.get(report);
+function reportDocuments(report: Report, cache: Documents): Promise<readonly [Uint8Array, Uint8Array]> {
+  let documents = cache.get(report);
   if (!documents) {
     documents = Promise.all([reportDocx(report), reportXlsx(report)]);
-    documentsOf.set(report, documents);
+    cache.set(report, documents);
   }
   return documents;
 }
 
 /** The files beside a report page: JSON, CSV, Word and Excel. */
-async function reportFiles(path: string, report: Report): Promise<SiteObject[]> {
-  const [docx, xlsx] = await reportDocuments(report);
+async function reportFiles(path: string, report: Report, cache: Documents): Promise<SiteObject[]> {
+  const [docx, xlsx] = await reportDocuments(report, cache);
   return [
     object(reportJsonPath(path), reportJson(report)),
     object(reportCsvPath(path), reportCsv(report)),
@@ -85,14 +96,14 @@ async function reportFiles(path: string, report: Report): Promise<SiteObject[]> 
   ];
 }
 
-async function revisionObjects(region: RegionInfo, p: Publication, revision: PublishedRevision): Promise<SiteObject[]> {
+async function revisionObjects(region: RegionInfo, p: Publication, revision: PublishedRevision, cache: Documents): Promise<SiteObject[]> {
   const path = revisionPath(region.code, p.year, p.agencyId, revision.revision);
-  return [object(path, renderRevisionPage({ region, agencyId: p.agencyId, year: p.year, revision })), ...(await reportFiles(path, revision.report))];
+  return [object(path, renderRevisionPage({ region, agencyId: p.agencyId, year: p.year, revision })), ...(await reportFiles(path, revision.report, cache))];
 }
 
-async function currentReportObjects(region: RegionInfo, p: Publication): Promise<SiteObject[]> {
+async function currentReportObjects(region: RegionInfo, p: Publication, cache: Documents): Promise<SiteObject[]> {
   const path = reportPath(region.code, p.year, p.agencyId);
-  return [object(path, renderReportPage({ region, publication: p })), ...(await reportFiles(path, latestRevision(p.revisions).report))];
+  return [object(path, renderReportPage({ region, publication: p })), ...(await reportFiles(path, latestRevision(p.revisions).report, cache))];
 }
 
 async function regionYearObjects(baseUrl: string, input: RegionYearInput): Promise<SiteObject[]> {
@@ -104,7 +115,23 @@ async function regionYearObjects(baseUrl: string, input: RegionYearInput): Promi
     object(totalsPath(region.code, year), renderTotalsPage(input, totals)),
     object(totalsCsvPath(region.code, year), totalsCsv(totals)),
     object(regionYearSitemapPath(region.code, year), renderRegionYearSitemap(baseUrl, input)),
+    // its open data (functions/render/site/open-data.ts): rewritten with the region-year, never with the year
+    ...regionYearDatasets(input).map((d) => object(d.path, d.body)),
   ];
+}
+
+const utf8 = new TextEncoder();
+
+/** The listing figures of a region-year's open data files (bytes as rendered, rows), from its objects. */
+export function regionYearDataFiles(input: RegionYearInput, objects: readonly SiteObject[]): DataFileStat[] {
+  const bodies = new Map(objects.map((o) => [o.key, o.body]));
+  const rows = datasetRows(input);
+  return DATASET_KINDS.map((kind) => {
+    const path = datasetPath(input.year, input.region.code, kind);
+    const body = bodies.get(objectKey(path));
+    if (body === undefined) throw new Error(`${path} was not rendered`);
+    return { kind, bytes: typeof body === 'string' ? utf8.encode(body).length : body.length, rows: rows[kind] };
+  });
 }
 
 /** The site-wide objects: those that list every region-year (home page, its sitemap, the sitemap index), and the rules page. */
@@ -122,6 +149,31 @@ export function siteIndexObjects(baseUrl: string, home: readonly HomeRegion[]): 
   ];
 }
 
+/**
+ * The site's Atom feed and the feeds of `regions`, from entries holding at least the newest
+ * FEED_SIZE of the site and of each of those regions (a publish reads no more than that).
+ */
+export function feedObjects(baseUrl: string, entries: readonly FeedEntry[], regions: readonly RegionInfo[]): SiteObject[] {
+  const regionNames = new Map(regions.flatMap((r) => (r.name ? [[r.code, r.name] as const] : [])));
+  return [
+    object(feedPath(), renderFeed({ baseUrl, entries: newestEntries(entries), regionNames })),
+    ...regions.map((region) => object(feedPath(region.code), renderFeed({ baseUrl, region, entries: newestEntries(entries, region.code), regionNames }))),
+  ];
+}
+
+/** A year's open data listings: `/data/{year}/` and its manifest.json, from every region-year's line. */
+export const dataYearObjects = (year: number, lines: readonly DataLine[]): SiteObject[] => [
+  object(dataYearPath(year), renderDataYearPage(year, lines)),
+  object(dataManifestPath(year), dataManifest(year, lines)),
+];
+
+/** `/{region}/`, from the region's region-year lines. */
+export const regionPageObject = (region: RegionInfo, lines: readonly RegionYearLine[]): SiteObject =>
+  object(regionPath(region.code), renderRegionPage(region, lines));
+
+/** `/data/`, from every region-year's line. */
+export const dataIndexObject = (lines: readonly DataLine[]): SiteObject => object(DATA_PATH, renderDataPage(lines));
+
 /** The objects one accepted submission rewrites: exactly `changedKeys(change)`. */
 export async function renderChange(change: SiteChange, ctx: ChangeContext): Promise<SiteObject[]> {
   const { region, year, agencyId, revision } = change;
@@ -130,9 +182,10 @@ export async function renderChange(change: SiteChange, ctx: ChangeContext): Prom
   const publication = regionYear.publications.find((p) => p.agencyId === agencyId);
   const published = publication?.revisions.find((r) => r.revision === revision);
   if (!publication || !published) throw new Error(`revision ${revision} of ${agencyId} is not in the context`);
+  const documents: Documents = new Map();
   const [revisionOwn, current, regionYearOwn] = await Promise.all([
-    revisionObjects(regionYear.region, publication, published),
-    currentReportObjects(regionYear.region, publication),
+    revisionObjects(regionYear.region, publication, published, documents),
+    currentReportObjects(regionYear.region, publication, documents),
     regionYearObjects(ctx.baseUrl, regionYear),
   ]);
   const objects = [
@@ -235,21 +288,41 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * Every object of the site, one at a time so a rebuild of 10,000 reports holds one page in
- * memory, not the site. (The stylesheet is deployed with the code: see site-assets.ts.)
+ * Every object of the site, one at a time so a rebuild of 10,000 reports holds one
+ * publication's objects in memory (and one region-year's open data), not the site. (The stylesheet is deployed with the code: see site-assets.ts.)
  */
-export async function* renderSite(snapshot: SiteSnapshot, baseUrl: string): AsyncGenerator<SiteObject> {
+export async function* renderSite(snapshot: SiteSnapshot, baseUrl: string, dataLines: DataLine[] = []): AsyncGenerator<SiteObject> {
   const index = new SiteIndex(snapshot);
+  // Only each region-year's few listing figures stay in memory for the open data pages (and
+  // go to `dataLines`, for the rebuild to keep them on the region-years' home-page lines).
   for (const { region, year } of index.regionYears()) {
     const input = index.regionYear(region, year);
     for (const p of input.publications) {
-      for (const r of p.revisions) yield* await revisionObjects(input.region, p, r);
-      yield* await currentReportObjects(input.region, p);
+      const documents: Documents = new Map();
+      for (const r of p.revisions) yield* await revisionObjects(input.region, p, r, documents);
+      yield* await currentReportObjects(input.region, p, documents);
     }
-    yield* await regionYearObjects(baseUrl, input);
+    const objects = await regionYearObjects(baseUrl, input);
+    const lastmod = regionYearLastmod(input);
+    dataLines.push({
+      region,
+      ...(input.region.name ? { regionName: input.region.name } : {}),
+      year,
+      ...(lastmod ? { updated: lastmod } : {}),
+      files: regionYearDataFiles(input, objects),
+    });
+    yield* objects;
   }
   for (const id of index.publishingAgencies()) {
     yield object(agencyPath(id), renderAgencyPage({ agency: index.agency(id), publications: index.agencyPublications(id) }));
   }
-  yield* siteIndexObjects(baseUrl, index.home());
+  const home = index.home();
+  yield* siteIndexObjects(baseUrl, home);
+  for (const h of home) {
+    yield regionPageObject(h.region, h.years.map((y) => ({ ...y, ...regionYearFigures(index.regionYear(h.region.code, y.year)) })));
+  }
+  yield* feedObjects(baseUrl, feedEntriesOf(snapshot.publications), [...new Set(index.regionYears().map((ry) => ry.region))].map((r) => index.region(r)));
+  for (const year of [...new Set(dataLines.map((l) => l.year))].sort()) yield* dataYearObjects(year, dataLines);
+  yield dataIndexObject(dataLines);
+  yield reportSchemaObject();
 }
