@@ -23,18 +23,36 @@ const PROBE_CLIENT = {
   requestHandler: { connectionTimeout: 2000, requestTimeout: 5000 },
 };
 
+/**
+ * s3rver answers an odd 500 while it is busy (seen right after `npm start` publishes the demo
+ * site): a store that answers a server error is asked again, twice, before it is called down.
+ * A store that does not answer at all (connection refused, timeout) is down at once.
+ */
+async function withRetryOnServerError(call: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await call();
+      return;
+    } catch (e) {
+      const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (attempt >= 3 || status === undefined || status < 500) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 export function storeProbes(cfg: Settings): StoreProbes {
   const probes: StoreProbes = {};
   if (cfg.NIANBAO_DYNAMODB_ENDPOINT) {
     const dynamodb = new DynamoDBClient({ ...PROBE_CLIENT, region: cfg.AWS_REGION, endpoint: cfg.NIANBAO_DYNAMODB_ENDPOINT });
     probes.database = async () => {
-      await dynamodb.send(new DescribeTableCommand({ TableName: cfg.NIANBAO_TABLE }));
+      await withRetryOnServerError(() => dynamodb.send(new DescribeTableCommand({ TableName: cfg.NIANBAO_TABLE })));
     };
   }
   if (cfg.NIANBAO_S3_ENDPOINT) {
     const s3 = new S3Client({ ...PROBE_CLIENT, region: cfg.AWS_REGION, endpoint: cfg.NIANBAO_S3_ENDPOINT, forcePathStyle: true });
     probes.storage = async () => {
-      await s3.send(new HeadBucketCommand({ Bucket: cfg.NIANBAO_SITE_BUCKET }));
+      await withRetryOnServerError(() => s3.send(new HeadBucketCommand({ Bucket: cfg.NIANBAO_SITE_BUCKET })));
     };
   }
   return probes;
