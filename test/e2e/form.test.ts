@@ -6,47 +6,27 @@
  * serious or critical violation; the page runs under the site's CSP without a violation.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importReport } from '../../functions/domain/import/import-report.js';
 import { cellRefs, tableData, type Report } from '../../functions/domain/report.js';
 import { DEMO_AGENCIES, DEMO_YEAR, WANGDIAN } from '../../local/seed/demo-county.js';
-import { buildForm } from '../../web/form/build.js';
 import { cMapEncodedPdf } from '../support/cmap-pdf.js';
 import { reportDocx, reportXlsx } from '../support/office-documents.js';
-import { launchChromium, type Browser } from './browser.js';
-import { startLocalRuntime, type LocalRuntime } from './local-runtime.js';
+import type { LocalRuntime } from './local-runtime.js';
+import { openForm as openFormOf, seriousAxeViolations, startBrowserSession, type BrowserSession } from './session.js';
 
 const ARTEFACTS = path.resolve('test-results');
 const REFERENCE = importReport(readFileSync(path.resolve('test/fixtures/wangdian-2023-report.txt'), 'utf8'));
 const CHIMEI = DEMO_AGENCIES.find((a) => a.name === '赤眉镇人民政府')!;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const cell = (path: string) => `#cell-${path.replace(/\./g, '-')}`;
 
+let session: BrowserSession;
 let runtime: LocalRuntime;
 let context: BrowserContext;
-let browser: Browser | undefined;
-const cspViolations: string[] = [];
-const pageErrors: string[] = [];
-
-async function openForm(agencyId: string, year: number): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-  });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  const link = await runtime.signInLink(agencyId);
-  await page.goto(link.url);
-  await page.locator('#report-form').waitFor();
-  if ((await page.locator('#year').inputValue()) !== String(year)) {
-    await page.selectOption('#year', String(year));
-    await expect.poll(() => page.locator('#status').getAttribute('data-year')).toBe(String(year));
-  }
-  return page;
-}
+const openForm = (agencyId: string, year: number) => openFormOf(session, agencyId, year);
 
 /** Clicks into a cell and types, as a clerk does (entering a cell selects what is there). */
 async function typeInto(page: Page, path: string, value: string): Promise<void> {
@@ -61,26 +41,13 @@ async function findingsOn(page: Page, path: string): Promise<string> {
   });
 }
 
-async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
-  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-}
-
 beforeAll(async () => {
-  await buildForm();
-  runtime = await startLocalRuntime();
-  browser = await launchChromium();
-  context = browser.context;
+  session = await startBrowserSession();
+  ({ runtime, context } = session);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
+  await session?.stop();
 });
 
 describe('the filing form', () => {
@@ -115,8 +82,7 @@ describe('the filing form', () => {
     expect(await page.locator('#submit').isDisabled()).toBe(true);
     await expect.poll(() => page.locator('#announcer').textContent()).toContain('不平衡');
 
-    const axe = await axeViolations(page);
-    expect(axe.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await typeInto(page, 'applications.disclosed.natural', '2');
     await typeInto(page, 'applications.carriedForward.natural', '1');
@@ -356,7 +322,7 @@ describe('the filing form', () => {
   }, 90_000);
 
   it('ran without a CSP violation or a script error', () => {
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(session.cspViolations).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -9,40 +9,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckCharacter } from '../../functions/domain/credit-code.js';
 import { DEMO_REGION } from '../../local/seed/demo-county.js';
 import { DEMO_CONTACTS } from '../../local/seed/demo-reviewers.js';
-import { buildForm } from '../../web/form/build.js';
-import { buildReview } from '../../web/review/build.js';
-import { launchChromium, type Browser } from './browser.js';
-import { mailTo, startLocalRuntime, type LocalRuntime } from './local-runtime.js';
+import type { LocalRuntime } from './local-runtime.js';
+import { signInByCode as signInWithRuntime, startBrowserSession, type BrowserSession } from './session.js';
 
-let runtime: LocalRuntime;
-let context: BrowserContext;
-let browser: Browser | undefined;
-
-/** Asks for a code on the page, reads it from the SES emulator's store, and signs in. */
-async function signInByCode(page: Page, path: '/file/' | '/review/', email: string): Promise<void> {
-  const before = (await mailTo(runtime, email)).length;
-  await page.goto(`${runtime.apiUrl}${path}`);
-  await page.locator('#sign-in-email').fill(email);
-  await page.getByRole('button', { name: '获取验证码' }).click();
-  await expect.poll(async () => (await mailTo(runtime, email)).length, { timeout: 15_000 }).toBe(before + 1);
-  const code = /验证码是 (\d{6})/.exec((await mailTo(runtime, email)).at(-1)!.body.text ?? '')![1]!;
-  await page.locator('#sign-in-code').fill(code);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-}
+const signInByCode = (page: Page, path: '/file/' | '/review/', email: string) => signInWithRuntime(runtime, page, path, email);
 
 const NEW_ID = withCheckCharacter(`11${DEMO_REGION}MB0000099`);
 const NEW_EMAIL = 'xinban@neixiang.example.org';
 
+let session: BrowserSession;
+let runtime: LocalRuntime;
+let context: BrowserContext;
+
 beforeAll(async () => {
-  await Promise.all([buildForm(), buildReview()]);
-  runtime = await startLocalRuntime();
-  browser = await launchChromium();
-  context = browser.context;
+  session = await startBrowserSession({ review: true });
+  ({ runtime, context } = session);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
+  await session?.stop();
 });
 
 describe('the registry in the review page', () => {

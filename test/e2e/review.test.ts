@@ -7,67 +7,32 @@
  * and the CSP.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENCIES, DEMO_REGION, DEMO_YEAR } from '../../local/seed/demo-county.js';
-import { buildForm } from '../../web/form/build.js';
-import { buildReview } from '../../web/review/build.js';
 import { cleanReport } from '../support/consistent-report.js';
-import { launchChromium, type Browser } from './browser.js';
-import { startLocalRuntime, type LocalRuntime } from './local-runtime.js';
+import type { LocalRuntime } from './local-runtime.js';
+import { boardRow as row, seriousAxeViolations, startBrowserSession, type ApiInit, type BrowserSession } from './session.js';
 
 const CHIMEI = DEMO_AGENCIES.find((a) => a.name === '赤眉镇人民政府')!;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CELL = 'applications.newReceived.natural';
 const GENERAL = '请核对申请数据<与台账>是否一致';
 const CELL_COMMENT = '本年新收数与登记台账不符';
 const FEE = 'other.fee-report|other';
 const EXPLANATION = '本机关未收取信息处理费<已核实>。';
 
+let session: BrowserSession;
 let runtime: LocalRuntime;
-let context: BrowserContext;
-let browser: Browser | undefined;
-const cspViolations: string[] = [];
-const pageErrors: string[] = [];
-
-async function newPage(url: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-  });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(url);
-  return page;
-}
-
-async function api(path: string, token: string, init: { method?: string; body?: unknown } = {}) {
-  const res = await fetch(`${runtime.apiUrl}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
-
-function row(page: Page, name: string) {
-  return page.locator('#board tbody tr', { has: page.locator('th', { hasText: name }) });
-}
+const newPage = (url: string) => session.newPage(url);
+const api = (path: string, token: string, init?: ApiInit) => session.api(path, token, init);
 
 beforeAll(async () => {
-  await Promise.all([buildForm(), buildReview()]);
-  runtime = await startLocalRuntime();
-  const { setRegionSettings } = await import('../../functions/services/review.js');
-  const { runtime: handlerRuntime } = await import('../../functions/handlers/compose/http.js');
-  const deps = handlerRuntime();
-  await setRegionSettings({ settings: deps.settings, clock: deps.clock }, DEMO_REGION, { review: 'required' }, 'e2e');
-  browser = await launchChromium({ acceptDownloads: true });
-  context = browser.context;
+  session = await startBrowserSession({ review: true, reviewRequired: true, acceptDownloads: true });
+  runtime = session.runtime;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
+  await session?.stop();
 });
 
 describe('the review page', () => {
@@ -182,13 +147,8 @@ describe('the review page', () => {
   }, 60_000);
 
   it('has no serious or critical axe-core violation, and runs under the CSP without a violation or error', async () => {
-    await reviewer.evaluate(axeSource);
-    const violations = await reviewer.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-      return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(await seriousAxeViolations(reviewer)).toEqual([]);
+    expect(session.cspViolations).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -7,15 +7,14 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENCIES } from '../../local/seed/demo-county.js';
-import { buildForm } from '../../web/form/build.js';
-import { launchChromium, type Browser } from './browser.js';
-import { mailTo, startLocalRuntime, type LocalRuntime } from './local-runtime.js';
+import { mailTo, type LocalRuntime } from './local-runtime.js';
+import { startBrowserSession, type BrowserSession } from './session.js';
 
 const CHIMEI = DEMO_AGENCIES.find((a) => a.name === '赤眉镇人民政府')!;
 
+let session: BrowserSession;
 let runtime: LocalRuntime;
 let context: BrowserContext;
-let browser: Browser | undefined;
 
 async function requestCode(page: Page, email: string): Promise<string> {
   await page.goto(`${runtime.apiUrl}/file/`);
@@ -26,15 +25,12 @@ async function requestCode(page: Page, email: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  await buildForm();
-  runtime = await startLocalRuntime();
-  browser = await launchChromium();
-  context = browser.context;
+  session = await startBrowserSession();
+  ({ runtime, context } = session);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
+  await session?.stop();
 });
 
 describe('e-mail code sign-in in the browser', () => {

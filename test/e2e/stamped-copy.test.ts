@@ -6,74 +6,35 @@
  * opens it from the filing view; with the region's switch on, approval without one is refused.
  */
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocument } from '../../functions/domain/import/import-document.js';
 import { Report } from '../../functions/domain/report.js';
 import { DEMO_AGENCIES, DEMO_REGION, DEMO_YEAR } from '../../local/seed/demo-county.js';
-import { buildForm } from '../../web/form/build.js';
-import { buildReview } from '../../web/review/build.js';
 import { cleanReport } from '../support/consistent-report.js';
-import { launchChromium, type Browser } from './browser.js';
-import { startLocalRuntime, type LocalRuntime } from './local-runtime.js';
+import type { LocalRuntime } from './local-runtime.js';
+import { boardRow as row, openForm, startBrowserSession, type ApiInit, type BrowserSession } from './session.js';
 
 // The two demo agencies that carried nothing into this year: a clean report passes every rule.
 const FIRST = DEMO_AGENCIES.find((a) => a.name === '赤眉镇人民政府');
 const SECOND = DEMO_AGENCIES.find((a) => a.name === '内乡县自然资源局');
 const SCAN_NAME = '盖章件扫描.png';
 
+let session: BrowserSession;
 let runtime: LocalRuntime;
-let context: BrowserContext;
-let browser: Browser | undefined;
-const cspViolations: string[] = [];
-const pageErrors: string[] = [];
+const newPage = (url: string) => session.newPage(url);
+const api = (path: string, token: string, init?: ApiInit) => session.api(path, token, init);
 let scan: Buffer;
 
-async function newPage(url: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-  });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(url);
-  return page;
-}
-
-async function api(path: string, token: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  const res = await fetch(`${runtime.apiUrl}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
-
-async function openForm(agencyId: string): Promise<Page> {
-  const page = await newPage((await runtime.signInLink(agencyId)).url);
-  await page.locator('#report-form').waitFor();
-  if ((await page.locator('#year').inputValue()) !== String(DEMO_YEAR)) {
-    await page.selectOption('#year', String(DEMO_YEAR));
-    await expect.poll(() => page.locator('#status').getAttribute('data-year')).toBe(String(DEMO_YEAR));
-  }
-  return page;
-}
-
-const row = (page: Page, name: string) => page.locator('#board tbody tr', { has: page.locator('th', { hasText: name }) });
+const openFormAt = (agencyId: string) => openForm(session, agencyId, DEMO_YEAR);
 
 beforeAll(async () => {
-  await Promise.all([buildForm(), buildReview()]);
-  runtime = await startLocalRuntime();
-  const { setRegionSettings } = await import('../../functions/services/review.js');
-  const { runtime: handlerRuntime } = await import('../../functions/handlers/compose/http.js');
-  const deps = handlerRuntime();
-  await setRegionSettings({ settings: deps.settings, clock: deps.clock }, DEMO_REGION, { review: 'required' }, 'e2e');
-  browser = await launchChromium({ acceptDownloads: true });
-  context = browser.context;
+  session = await startBrowserSession({ review: true, reviewRequired: true, acceptDownloads: true });
+  runtime = session.runtime;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
+  await session?.stop();
 });
 
 describe('the filer', () => {
@@ -86,7 +47,7 @@ describe('the filer', () => {
     draft.sections.overview = '本机关认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息。';
     const { version } = (await api(`/api/filings/${DEMO_YEAR}`, token)).body;
     expect((await api(`/api/filings/${DEMO_YEAR}/draft`, token, { method: 'PUT', body: draft, headers: { 'if-match': String(version) } })).status).toBe(200);
-    form = await openForm(FIRST!.id);
+    form = await openFormAt(FIRST!.id);
     const [download] = await Promise.all([form.waitForEvent('download'), form.locator('#word-draft').click()]);
     expect(download.suggestedFilename()).toBe(`${FIRST!.name}${DEMO_YEAR}年政府信息公开工作年度报告（草稿）.docx`);
     const bytes = readFileSync((await download.path())!);
@@ -147,7 +108,7 @@ describe('the reviewer', () => {
     const href = (await link.getAttribute('href'))!;
     expect(new URL(href).searchParams.get('X-Amz-Expires')).toBe('300');
     // It opens in a new tab, straight from the private bucket (a navigation: no CSP involved).
-    const [shown] = await Promise.all([context.waitForEvent('response', { predicate: (r) => r.url() === href }), link.click()]);
+    const [shown] = await Promise.all([session.context.waitForEvent('response', { predicate: (r) => r.url() === href }), link.click()]);
     expect(shown.status()).toBe(200);
     expect(shown.headers()['content-type']).toBe('image/png');
     expect(Buffer.from(await shown.body())).toEqual(scan);
@@ -174,7 +135,7 @@ describe('the reviewer', () => {
   }, 60_000);
 
   it('ran without CSP violations or page errors', () => {
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(session.cspViolations).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });
