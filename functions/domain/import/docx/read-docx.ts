@@ -14,7 +14,7 @@
  */
 import { DomUtils } from 'htmlparser2';
 import { ImportError } from '../import-error.js';
-import { attribute, elements, localName, partRoot, relatedPath, xmlParts, type Parts, type XmlElement, type XmlNode } from '../office-xml.js';
+import { attribute, elements, localName, partRoot, relatedPath, xmlParts, type XmlElement, type XmlNode } from '../office-xml.js';
 
 const WORD_NAMESPACES = new Set([
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
@@ -24,16 +24,19 @@ const COMPATIBILITY_NAMESPACE = 'http://schemas.openxmlformats.org/markup-compat
 const FALSE_VALUES = new Set(['0', 'false', 'off']);
 
 export async function docxToHtml(bytes: Uint8Array): Promise<string> {
-  let parts: Parts;
+  let root: XmlElement | undefined;
+  let headingStyles: Map<string, number>;
   try {
-    parts = xmlParts(bytes);
+    // Parts are inflated as they are read: a damaged one fails here too.
+    const parts = xmlParts(bytes);
+    const documentPath = relatedPath(parts, '', 'officeDocument') ?? 'word/document.xml';
+    root = partRoot(parts, documentPath);
+    headingStyles = readHeadingStyles(partRoot(parts, relatedPath(parts, documentPath, 'styles')));
   } catch (error) {
     throw new ImportError(`Word 文件已损坏或无法读取：${(error as Error).message}`);
   }
-  const documentPath = relatedPath(parts, '', 'officeDocument') ?? 'word/document.xml';
-  const root = partRoot(parts, documentPath);
   if (!root) throw new ImportError('Word 文件已损坏或无法读取：缺少正文（word/document.xml）');
-  return new DocumentWriter(root, readHeadingStyles(partRoot(parts, relatedPath(parts, documentPath, 'styles')))).html();
+  return new DocumentWriter(root, headingStyles).html();
 }
 
 /** Paragraph style ids whose names are Word's built-in headings ("heading 1"…), with their level. */
