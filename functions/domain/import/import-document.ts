@@ -35,6 +35,17 @@ export const KIND_NAMES: Readonly<Record<DocumentKind, string>> = {
 };
 
 /**
+ * Loads the reader of a kind of file and its library (its own chunk in the form), which
+ * importDocument does on the first such file; the plain-text and HTML readers are always
+ * there. Exported for `npm run bench:import`, which times loading apart from reading.
+ */
+export async function loadReader(kind: FileKind): Promise<void> {
+  if (kind === 'docx') await import('./docx/read-docx.js');
+  else if (kind === 'xlsx') await import('./xlsx/read-xlsx.js');
+  else if (kind === 'pdf') await (await import('./pdf-entry.js')).loadPdfReader();
+}
+
+/**
  * Reads a report from a file's bytes. Strict by default (a missing table section throws an
  * ImportError naming it); `partial: true` returns what was read and lists the rest in `missing`.
  */

@@ -9,3 +9,8 @@ export async function pdfToText(bytes: Uint8Array, options: PdfReadOptions = {})
   const reader = await import('./pdf/read-pdf.js');
   return reader.pdfToText(bytes, options);
 }
+
+/** Loads the reader and PDF.js without reading anything (see loadReader in import-document.ts). */
+export async function loadPdfReader(): Promise<void> {
+  await (await import('./pdf/read-pdf.js')).loadPdfJs();
+}

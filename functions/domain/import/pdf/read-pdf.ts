@@ -77,6 +77,11 @@ async function readPages(bytes: Uint8Array, options: PdfReadOptions): Promise<Pd
   }
 }
 
+/** Loads PDF.js (unpdf's build, with its worker's code), as the first read does. */
+export async function loadPdfJs(): Promise<void> {
+  await (await import('unpdf')).getResolvedPDFJS();
+}
+
 /** Any label of either template's tables (row, group, column, caption), as printed whole. */
 function isTableLabel(text: string): boolean {
   return ROW_LABELS().some((index) => index.find(text) !== undefined);
