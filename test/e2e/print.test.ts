@@ -9,8 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDocument } from '../../functions/domain/import/import-document.js';
 import { TEMPLATES } from '../../functions/domain/report-template.js';
-import { cellRefs, cellValue } from '../../functions/domain/report.js';
+import { cellRefs, cellValue, type Report } from '../../functions/domain/report.js';
 import { plainDecimal } from '../../functions/domain/report-totals.js';
 import { SITE_CSS_FILE } from '../../functions/adapters/site-stylesheet.js';
 import { STYLESHEET_PATH } from '../../functions/render/site/paths.js';
@@ -95,6 +96,20 @@ describe('the report page printed to PDF', () => {
       .filter((v) => !tokens.has(v));
     expect(missing).toEqual([]);
     for (const title of Object.values(TEMPLATES['2021'].sectionTitles)) expect(text.replace(/\s+/g, '')).toContain(title);
+  });
+
+  // The round trip of the printed format (Word and Excel: test/unit/documents-round-trip.test.ts):
+  // the PDF the browser prints imports back with the documents-in importer to the same report:
+  // every cell exactly, the texts to the character. A PDF has lines, not paragraphs, so where a
+  // text breaks into paragraphs is not compared.
+  it('imports back with the documents-in importer to the same report', async () => {
+    const back = await importDocument(new Uint8Array(readFileSync(pdfFile)));
+    expect(back.kind).toBe('pdf');
+    const unbroken = (r: Report): Report => ({
+      ...r,
+      sections: { ...r.sections, ...Object.fromEntries((['overview', 'problems', 'other'] as const).map((id) => [id, r.sections[id].replace(/\s+/g, '')])) },
+    });
+    expect(unbroken(back.report)).toEqual(unbroken(report));
   });
 
   it('numbers the pages at their foot', () => {
