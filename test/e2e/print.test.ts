@@ -120,6 +120,25 @@ describe('the report page printed to PDF', () => {
     }
   });
 
+  it('keeps every row of 三 whole on one page when the table runs over a page break', () => {
+    const applications = TEMPLATES['2021'].tables.find((t) => t.path === 'applications')!;
+    // pdftotext's raw order follows the drawing order: a row's figures are one line, after its label
+    const pages = Array.from({ length: pageCount(splitPdfFile) }, (_, i) =>
+      execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-raw', splitPdfFile, '-'], { encoding: 'utf8' }).split('\n').map((l) => l.trim()),
+    );
+    const split: string[] = [];
+    for (const row of applications.rows) {
+      const figures = applications.columns
+        .map((column) => report.sections.applications[row.id as keyof typeof report.sections.applications]?.[column.id as never] as number | null)
+        .filter((v): v is number => typeof v === 'number')
+        .map(plainDecimal)
+        .join(' ');
+      const whole = pages.filter((lines) => lines.some((l) => l.endsWith(` ${figures}`)) && lines.join('').replace(/\s+/g, '').includes(row.label.replace(/\s+/g, '')));
+      if (whole.length !== 1) split.push(row.label);
+    }
+    expect(split).toEqual([]);
+  });
+
   it("repeats 三's headers on every page it runs onto", () => {
     const applications = TEMPLATES['2021'].tables.find((t) => t.path === 'applications')!;
     const pagesWithRows: number[] = [];
