@@ -11,7 +11,7 @@ import { TEMPLATES, type TemplateId } from '../../domain/report-template.js';
 import { emptyReport, setCell, type Report } from '../../domain/report.js';
 import { formatCell } from '../site/format.js';
 import { docxDocument, packDocx, STYLE } from './docx-layout.js';
-import { coreProperties, escapeWordText, partText, readPackage, writePackage, type PackageParts } from './package-parts.js';
+import { coreProperties, oncePerTemplate, escapeWordText, partText, readPackage, writePackage, type PackageParts } from './package-parts.js';
 import { dataCells, reportGrids } from './table-grid.js';
 
 const DOCUMENT = 'word/document.xml';
@@ -73,18 +73,7 @@ async function buildTemplate(template: TemplateId): Promise<DocxTemplate> {
   return { parts, pieces, slots, core: partText(parts, CORE) };
 }
 
-const templates = new Map<TemplateId, Promise<DocxTemplate>>();
-
-function templateFor(template: TemplateId): Promise<DocxTemplate> {
-  let t = templates.get(template);
-  if (!t) {
-    t = buildTemplate(template);
-    // a failed build is not kept: the next call tries again (and fails with the same message)
-    t.catch(() => templates.delete(template));
-    templates.set(template, t);
-  }
-  return t;
-}
+const templateFor = oncePerTemplate(buildTemplate);
 
 function bodyLines(text: string): string {
   let xml = '';

@@ -55,3 +55,20 @@ export function coreProperties(template: string, values: ReadonlyMap<string, str
   for (const [marker, value] of values) xml = replaceOnce(xml, marker, escape(value), 'a document property');
   return xml.replace(/(<dcterms:(?:created|modified) xsi:type="dcterms:W3CDTF">)[^<]*(<\/dcterms:)/g, (_, open: string, close: string) => `${open}${instant}${close}`);
 }
+
+/**
+ * `build` run once per template and kept for the process (a failed build is not kept: the next
+ * call tries again, and fails with the same message).
+ */
+export function oncePerTemplate<K, T>(build: (template: K) => Promise<T>): (template: K) => Promise<T> {
+  const built = new Map<K, Promise<T>>();
+  return (template) => {
+    let t = built.get(template);
+    if (!t) {
+      t = build(template);
+      t.catch(() => built.delete(template));
+      built.set(template, t);
+    }
+    return t;
+  };
+}

@@ -10,7 +10,7 @@
  */
 import { TEMPLATES, type TemplateId } from '../../domain/report-template.js';
 import { emptyReport, setCell, type Report } from '../../domain/report.js';
-import { coreProperties, escapeExcelText, partText, readPackage, replaceOnce, writePackage, type PackageParts } from './package-parts.js';
+import { coreProperties, oncePerTemplate, escapeExcelText, partText, readPackage, replaceOnce, writePackage, type PackageParts } from './package-parts.js';
 import { workbookBytes } from './sheet-style.js';
 import { dataCells, reportGrids } from './table-grid.js';
 import { agreesWithParts, xlsxWorkbook } from './xlsx-layout.js';
@@ -73,17 +73,7 @@ async function buildTemplate(template: TemplateId): Promise<XlsxTemplate> {
   return { parts, sheets, formulas, sharedStrings: partText(parts, SHARED_STRINGS), core: partText(parts, CORE) };
 }
 
-const templates = new Map<TemplateId, Promise<XlsxTemplate>>();
-
-function templateFor(template: TemplateId): Promise<XlsxTemplate> {
-  let t = templates.get(template);
-  if (!t) {
-    t = buildTemplate(template);
-    t.catch(() => templates.delete(template));
-    templates.set(template, t);
-  }
-  return t;
-}
+const templateFor = oncePerTemplate(buildTemplate);
 
 /** The report's .xlsx from its template: what `xlsxWorkbook(report, title)` writes, for a report of figures and blanks only. */
 export async function xlsxFromTemplate(report: Report, title: string): Promise<Uint8Array> {
