@@ -27,6 +27,8 @@ export interface PublishDeps {
   recent?: RecentPublications;
   /** the site's stylesheet, written by a full rebuild (on AWS the stack also deploys it with the code) */
   stylesheet?: () => SiteObject;
+  /** false: publish without report.docx and report.xlsx (only `npm run bench:publish`'s baseline) */
+  documents?: boolean;
 }
 
 /**
@@ -165,7 +167,7 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
     .concat([{ agencyId, region, year, revisions: ownPublication.revisions.map(({ revision, publishedAt, report }) => ({ revision, publishedAt, report })) }]);
   const line = summaryOf(regionYear);
   const home = homeOf([...site.summaries.filter((s) => s.region !== region || s.year !== year), line], site.regions);
-  const context: ChangeContext = { baseUrl: deps.baseUrl, regionYear, agency: agencyInfo, agencyPublications, home };
+  const context: ChangeContext = { baseUrl: deps.baseUrl, regionYear, agency: agencyInfo, agencyPublications, home, documents: deps.documents !== false };
 
   const change = { region, year, agencyId, revision: target.revision };
   const freshNumbers = new Set(own.filter((r) => r.publishedAt === undefined).map((r) => r.revision));

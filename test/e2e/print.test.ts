@@ -9,8 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDocument } from '../../functions/domain/import/import-document.js';
 import { TEMPLATES } from '../../functions/domain/report-template.js';
-import { cellRefs, cellValue } from '../../functions/domain/report.js';
+import { cellRefs, cellValue, type Report } from '../../functions/domain/report.js';
 import { plainDecimal } from '../../functions/domain/report-totals.js';
 import { SITE_CSS_FILE } from '../../functions/adapters/site-stylesheet.js';
 import { STYLESHEET_PATH } from '../../functions/render/site/paths.js';
@@ -97,12 +98,45 @@ describe('the report page printed to PDF', () => {
     for (const title of Object.values(TEMPLATES['2021'].sectionTitles)) expect(text.replace(/\s+/g, '')).toContain(title);
   });
 
+  // The round trip of the printed format (Word and Excel: test/unit/documents-round-trip.test.ts):
+  // the PDF the browser prints imports back with the documents-in importer to the same report:
+  // every cell exactly, the texts to the character. A PDF has lines, not paragraphs, so where a
+  // text breaks into paragraphs is not compared.
+  it('imports back with the documents-in importer to the same report', async () => {
+    const back = await importDocument(new Uint8Array(readFileSync(pdfFile)));
+    expect(back.kind).toBe('pdf');
+    const unbroken = (r: Report): Report => ({
+      ...r,
+      sections: { ...r.sections, ...Object.fromEntries((['overview', 'problems', 'other'] as const).map((id) => [id, r.sections[id].replace(/\s+/g, '')])) },
+    });
+    expect(unbroken(back.report)).toEqual(unbroken(report));
+  });
+
   it('numbers the pages at their foot', () => {
     const pages = pageCount(pdfFile);
     for (let p = 1; p <= pages; p++) {
       const lines = pdftotext(p).split('\n').map((l) => l.replace(/\s+/g, '')).filter(Boolean);
       expect(lines.at(-1)).toBe(`—${p}—`);
     }
+  });
+
+  it('keeps every row of 三 whole on one page when the table runs over a page break', () => {
+    const applications = TEMPLATES['2021'].tables.find((t) => t.path === 'applications')!;
+    // pdftotext's raw order follows the drawing order: a row's figures are one line, after its label
+    const pages = Array.from({ length: pageCount(splitPdfFile) }, (_, i) =>
+      execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-raw', splitPdfFile, '-'], { encoding: 'utf8' }).split('\n').map((l) => l.trim()),
+    );
+    const split: string[] = [];
+    for (const row of applications.rows) {
+      const figures = applications.columns
+        .map((column) => report.sections.applications[row.id as keyof typeof report.sections.applications]?.[column.id as never] as number | null)
+        .filter((v): v is number => typeof v === 'number')
+        .map(plainDecimal)
+        .join(' ');
+      const whole = pages.filter((lines) => lines.some((l) => l.endsWith(` ${figures}`)) && lines.join('').replace(/\s+/g, '').includes(row.label.replace(/\s+/g, '')));
+      if (whole.length !== 1) split.push(row.label);
+    }
+    expect(split).toEqual([]);
   });
 
   it("repeats 三's headers on every page it runs onto", () => {

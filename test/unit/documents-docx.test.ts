@@ -11,9 +11,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SECTION_ORDER, TEMPLATES, type TemplateId } from '../../functions/domain/report-template.js';
 import { setCell, cellRefs, type Report } from '../../functions/domain/report.js';
-import { reportDocx } from '../../functions/render/documents/report-docx.js';
+import { reportDocx, reportDocxByLibrary } from '../../functions/render/documents/report-docx.js';
 import { cleanReport, consistentReportArbitrary } from '../support/consistent-report.js';
-import { DOCUMENT_CASES, trial2019, wangdian, htmlTableMatrix, misplacedFigures } from './documents-reading.js';
+import { DOCUMENT_CASES, trial2019, wangdian, htmlTableMatrix, misplacedFigures, packageText } from './documents-reading.js';
 import { elements, text, type Element } from './site-dom.js';
 
 
@@ -154,6 +154,38 @@ describe.each(['2021', '2019'] as TemplateId[])('reportDocx of random consistent
         expect(figuresMisplaced(report, dom)).toEqual([]);
       }),
       { numRuns: 5 },
+    );
+  });
+});
+
+// reportDocx fills a template the library wrote once (docx-template.ts): every part must be what
+// the library writes for the same report, byte for byte but for the instants in docProps/core.xml.
+describe('reportDocx writes what the docx library writes', () => {
+  it.each(DOCUMENT_CASES)('%s', async (_, report) => {
+    expect(packageText(await reportDocx(report))).toEqual(packageText(await reportDocxByLibrary(report)));
+  });
+
+  it('with markup, quotes, control characters and blank lines in the name and the texts, and another name in the title', async () => {
+    const report: Report = {
+      ...wangdian,
+      agencyName: 'A&B <"局"> \u0001\'单位\'',
+      sections: { ...wangdian.sections, overview: '第一段 & "引号" <b>\n\n  第二段\t制表\r\n\u000b第三段  ', problems: '', other: '   ' },
+    };
+    expect(packageText(await reportDocx(report))).toEqual(packageText(await reportDocxByLibrary(report)));
+    expect(packageText(await reportDocx(report, '登记的<名称>'))).toEqual(packageText(await reportDocxByLibrary(report, '登记的<名称>')));
+  });
+
+  it.each(['2021', '2019'] as TemplateId[])('for random consistent reports, text where a figure belongs and blanks (%s)', async (template) => {
+    await fc.assert(
+      fc.asyncProperty(consistentReportArbitrary(template), fc.nat(), async (report, n) => {
+        const refs = cellRefs(template);
+        const text = refs[n % refs.length]!;
+        const blank = refs[(n * 7 + 3) % refs.length]!;
+        setCell(report, text.table, text.row, text.column, '约 12 件');
+        setCell(report, blank.table, blank.row, blank.column, null);
+        expect(packageText(await reportDocx(report))).toEqual(packageText(await reportDocxByLibrary(report)));
+      }),
+      { numRuns: 8 },
     );
   });
 });

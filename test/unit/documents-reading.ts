@@ -9,6 +9,7 @@ import { APPLICANT_HEADER, TEMPLATES, type ColumnDef, type RowDef, type TableDef
 import { cellRefs, cellValue, type Report } from '../../functions/domain/report.js';
 import { plainDecimal } from '../../functions/domain/report-totals.js';
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { importReport } from '../../functions/domain/import/import-report.js';
 import { attr, elements, tableGrid, text, type Element } from './site-dom.js';
 import { sampleReport } from './site-fixtures.js';
@@ -157,4 +158,16 @@ export function htmlTables(root: Parameters<typeof elements>[0]): Element[] {
 /** The template's tables in the order a document prints them. */
 export function tablesInOrder(template: TemplateId): readonly TableDef[] {
   return TEMPLATES[template].tables;
+}
+
+/**
+ * An Office package's parts as text, the creation and modification instants (the only parts
+ * that depend on when the file was written) replaced by a placeholder; directory entries left out.
+ */
+export function packageText(bytes: Uint8Array): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(unzipSync(bytes))
+      .filter(([path]) => !path.endsWith('/'))
+      .map(([path, data]) => [path, strFromU8(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, '$1…')]),
+  );
 }

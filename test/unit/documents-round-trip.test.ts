@@ -2,7 +2,8 @@
  * Every document nianbao writes imports back with the documents-in importer (the one the form and
  * the CLI use) to the same report: the Word file whole (every cell of 二, 三, 四 and the texts of
  * 一, 五, 六), the Excel file's three tables (it carries no text sections: the importer says so).
- * The printed report page's PDF: test/e2e/print.test.ts.
+ * The printed report page's PDF (Chromium's print to PDF) imports back the same way:
+ * test/e2e/print.test.ts.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

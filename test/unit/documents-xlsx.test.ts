@@ -11,9 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { APPLICANT_HEADER, TEMPLATES, type SectionId, type TableDef } from '../../functions/domain/report-template.js';
 import { cellRefs, cellValue, setCell, type Report } from '../../functions/domain/report.js';
 import { regionWorkbook } from '../../functions/render/documents/region-workbook.js';
-import { reportXlsx } from '../../functions/render/documents/report-xlsx.js';
+import { reportXlsx, reportXlsxByLibrary } from '../../functions/render/documents/report-xlsx.js';
 import { consistentReportArbitrary } from '../support/consistent-report.js';
-import { DOCUMENT_CASES, trial2019, wangdian, headingsOf, misplacedFigures, type Matrix, type MatrixCell } from './documents-reading.js';
+import { DOCUMENT_CASES, trial2019, wangdian, headingsOf, misplacedFigures, packageText, type Matrix, type MatrixCell } from './documents-reading.js';
 import { sampleReport } from './site-fixtures.js';
 
 const SECTIONS: readonly SectionId[] = ['proactive', 'applications', 'appeals'];
@@ -211,5 +211,34 @@ describe('regionWorkbook', () => {
   it('with no report still has the 2021 sheets with their headers', async () => {
     const sheetjs = XLSX.read(await regionWorkbook([]), { type: 'array' });
     expect(sheetjs.SheetNames).toHaveLength(TEMPLATES['2021'].tables.length);
+  });
+});
+
+// reportXlsx fills a template exceljs wrote once (xlsx-template.ts): every part must be what
+// exceljs writes for the same report, byte for byte but for the instants in docProps/core.xml.
+describe('reportXlsx writes what exceljs writes', () => {
+  it.each(DOCUMENT_CASES)('%s', async (_, report) => {
+    expect(packageText(await reportXlsx(report))).toEqual(packageText(await reportXlsxByLibrary(report)));
+  });
+
+  it('with markup, quotes and control characters in the name', async () => {
+    const report: Report = { ...wangdian, agencyName: 'A&B <"局"> \u0001\'单位\'\u007f' };
+    expect(packageText(await reportXlsx(report))).toEqual(packageText(await reportXlsxByLibrary(report)));
+  });
+
+  it.each(['2021', '2019'] as const)('for random reports, totals that agree with their parts and totals that do not, blanks, text where a figure belongs (%s)', async (template) => {
+    await fc.assert(
+      fc.asyncProperty(consistentReportArbitrary(template), fc.nat(), fc.boolean(), async (report, n, text) => {
+        const refs = cellRefs(template);
+        const blank = refs[n % refs.length]!;
+        const off = refs[(n * 7 + 3) % refs.length]!;
+        setCell(report, blank.table, blank.row, blank.column, null);
+        // a figure changed by one: a total it belongs to no longer agrees (stays a plain number)
+        const was = cellValue(report, off.table, off.row, off.column);
+        setCell(report, off.table, off.row, off.column, text ? '约 3 件' : (typeof was === 'number' ? was : 0) + 1);
+        expect(packageText(await reportXlsx(report))).toEqual(packageText(await reportXlsxByLibrary(report)));
+      }),
+      { numRuns: 8 },
+    );
   });
 });

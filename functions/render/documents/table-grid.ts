@@ -9,11 +9,13 @@
 import {
   APPLICANT_HEADER,
   cellPath,
+  SECTION_ORDER,
+  TEMPLATES,
   type ColumnDef,
   type RowDef,
   type TableDef,
 } from '../../domain/report-template.js';
-import type { Cell, TableData } from '../../domain/report.js';
+import { tableData, type Cell, type Report, type TableData } from '../../domain/report.js';
 
 export interface HeadCell {
   readonly type: 'head';
@@ -213,4 +215,13 @@ export function addends(grid: TableGrid, cell: DataCell): DataCell[] {
   if (cell.row.computed) return data.filter((d) => d.column === cell.column && d.row.result);
   if (cell.column.computed) return data.filter((d) => d.row === cell.row && !d.column.computed);
   return [];
+}
+
+/** The data cells of a grid in reading order. */
+export const dataCells = (grid: TableGrid): DataCell[] => grid.cells.flatMap((g) => (g.content.type === 'data' ? [g.content] : []));
+
+/** Every table of a report as its grid, in the order the documents print them (section by section). */
+export function reportGrids(report: Report): TableGrid[] {
+  const tables = TEMPLATES[report.template].tables;
+  return SECTION_ORDER.flatMap((id) => tables.filter((t) => t.section === id).map((t) => tableGrid(t, tableData(report, t))));
 }

@@ -36,21 +36,17 @@ export interface SiteChange {
   readonly revision: number;
 }
 
-export function changedKeys({ region, year, agencyId, revision }: SiteChange): string[] {
+/** `documents: false` (the benchmark's baseline only) leaves out report.docx and report.xlsx. */
+export function changedKeys({ region, year, agencyId, revision }: SiteChange, { documents = true } = {}): string[] {
   const report = reportPath(region, year, agencyId);
   const rev = revisionPath(region, year, agencyId, revision);
+  const files = (path: string) => [reportJsonPath(path), reportCsvPath(path), ...(documents ? [reportDocxPath(path), reportXlsxPath(path)] : [])];
   return [
     // the report: its new revision (written once) and the current page beside it
     rev,
-    reportJsonPath(rev),
-    reportCsvPath(rev),
-    reportDocxPath(rev),
-    reportXlsxPath(rev),
+    ...files(rev),
     report,
-    reportJsonPath(report),
-    reportCsvPath(report),
-    reportDocxPath(report),
-    reportXlsxPath(report),
+    ...files(report),
     agencyPath(agencyId),
     // the region-year it belongs to
     regionYearPath(region, year),

@@ -69,14 +69,20 @@ export interface ChangeContext {
   readonly agencyPublications: readonly PublicationSummary[];
   /** one line per region-year of the site, for the home page and the sitemap index */
   readonly home: readonly HomeRegion[];
+  /**
+   * false leaves out report.docx and report.xlsx: only `npm run bench:publish` does, to measure
+   * what the documents cost a publish. Every real publish writes them.
+   */
+  readonly documents?: boolean;
 }
 
 // The latest revision's .docx and .xlsx go out twice (under r/{n}/ and beside the current page):
 // written once and the bytes shared, through a cache that lives for one publication's objects
 // only (a rebuild must not keep every report's documents).
-type Documents = Map<Report, Promise<readonly [Uint8Array, Uint8Array]>>;
+// `null`: the benchmark's publish without documents.
+type Documents = Map<Report, Promise<readonly [Uint8Array, Uint8Array]>> | null;
 
-function reportDocuments(report: Report, cache: Documents): Promise<readonly [Uint8Array, Uint8Array]> {
+function reportDocuments(report: Report, cache: NonNullable<Documents>): Promise<readonly [Uint8Array, Uint8Array]> {
   let documents = cache.get(report);
   if (!documents) {
     documents = Promise.all([reportDocx(report), reportXlsx(report)]);
@@ -87,13 +93,10 @@ function reportDocuments(report: Report, cache: Documents): Promise<readonly [Ui
 
 /** The files beside a report page: JSON, CSV, Word and Excel. */
 async function reportFiles(path: string, report: Report, cache: Documents): Promise<SiteObject[]> {
+  const data = [object(reportJsonPath(path), reportJson(report)), object(reportCsvPath(path), reportCsv(report))];
+  if (!cache) return data;
   const [docx, xlsx] = await reportDocuments(report, cache);
-  return [
-    object(reportJsonPath(path), reportJson(report)),
-    object(reportCsvPath(path), reportCsv(report)),
-    object(reportDocxPath(path), docx),
-    object(reportXlsxPath(path), xlsx),
-  ];
+  return [...data, object(reportDocxPath(path), docx), object(reportXlsxPath(path), xlsx)];
 }
 
 async function revisionObjects(region: RegionInfo, p: Publication, revision: PublishedRevision, cache: Documents): Promise<SiteObject[]> {
@@ -182,7 +185,7 @@ export async function renderChange(change: SiteChange, ctx: ChangeContext): Prom
   const publication = regionYear.publications.find((p) => p.agencyId === agencyId);
   const published = publication?.revisions.find((r) => r.revision === revision);
   if (!publication || !published) throw new Error(`revision ${revision} of ${agencyId} is not in the context`);
-  const documents: Documents = new Map();
+  const documents: Documents = ctx.documents === false ? null : new Map();
   const [revisionOwn, current, regionYearOwn] = await Promise.all([
     revisionObjects(regionYear.region, publication, published, documents),
     currentReportObjects(regionYear.region, publication, documents),
@@ -195,7 +198,7 @@ export async function renderChange(change: SiteChange, ctx: ChangeContext): Prom
     ...regionYearOwn,
     ...siteIndexObjects(ctx.baseUrl, ctx.home),
   ];
-  const expected = changedKeys(change);
+  const expected = changedKeys(change, { documents: ctx.documents !== false });
   if (objects.length !== expected.length || objects.some((o, i) => o.key !== expected[i])) {
     throw new Error('renderChange and changedKeys disagree');
   }

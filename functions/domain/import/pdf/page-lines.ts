@@ -207,6 +207,9 @@ function mergeWrappedLabels(lines: readonly Line[], rules: readonly Rule[], isLa
     let best: Line | undefined;
     for (const candidate of valueLines) {
       if (right > valuesX(candidate)! + 0.5 * line.size) continue;
+      // A wrapped label is in its row's type; a line in larger type (a heading after a block of
+      // figures, as 一、总体情况 under the printed report page's 年度 2023) is not one.
+      if (line.size > 1.25 * candidate.size) continue;
       const distance = Math.abs(candidate.y - line.y);
       const size = Math.max(line.size, candidate.size);
       if (rules.length > 0 ? distance > BANDED_REACH * size || separated(line, candidate, rules) : distance > ROW_REACH * size) continue;
