@@ -100,10 +100,8 @@ const SHARE_WORDS: readonly [ShareClaim['part'], string][] = [
 const SHARE_SUBJECT = new RegExp(SHARE_WORDS.map(([, w]) => w).join('|'), 'gu');
 const PERCENT = /(?:占|比例为?|比重为?|占比为?)[^\d。；%％]{0,8}?(\d+(?:\.\d+)?)\s*[%％]/gu;
 
-const COUNT_OR_NONE = /[件个起宗份]|未|没有/u;
 const APPEALS = /复议|诉讼/u;
-const UNIT_CHAR = /[件个起宗份]/u;
-const NO_CLAUSES: readonly string[] = [];
+const PERCENT_SIGNS = /[%％]/u;
 const DIGIT = /\d/u;
 const APPEAL_WORDS = [
   ['review', '行政复议'],
@@ -137,18 +135,52 @@ export function parseChineseNumber(text: string): number | undefined {
   return total + digit;
 }
 
-const CLAUSE_BREAK = /[，、]|,(?!\d{3})/u;
-
-/** Clauses: a claim never spans a comma or a full stop (but "1,234" is one number). */
-function clauses(sentence: string): string[] {
-  return sentence.split(CLAUSE_BREAK).filter((c) => c.trim() !== '');
-}
-
 const SENTENCE_BREAK = /[。；;！!？?\n]/u;
 
 /** Sentences; a line break ends one too (a paragraph of the form's text box). */
 export function splitSentences(text: string): string[] {
   return text.split(SENTENCE_BREAK).filter((c) => c.trim() !== '');
+}
+
+/**
+ * What the one pass over a text notes per UTF-16 unit (a table, filled once at load): the
+ * breaks between sentences and clauses, and the characters without which a sentence holds no
+ * claim. Only the few sentences that hold one are cut out of the text and read by the patterns.
+ */
+const SENTENCE_END = 1;
+const CLAUSE_END = 2;
+/** 件个起宗份: every count ends in one */
+const UNIT_SIGN = 4;
+/** 未, or 没 of 没有: every statement of none has one */
+const NEGATION = 8;
+const MEI = 16;
+/** 行 of 行政复议 / 行政诉讼 */
+const HANG = 32;
+const PERCENT_SIGN = 64;
+/** ",": a clause break, unless a figure's thousands follow ("1,234") */
+const COMMA = 128;
+const CHARS = new Uint8Array(65536);
+for (const ch of '。；;！!？?\n') CHARS[ch.charCodeAt(0)] = SENTENCE_END;
+for (const ch of '，、') CHARS[ch.charCodeAt(0)] = CLAUSE_END;
+for (const ch of '件个起宗份') CHARS[ch.charCodeAt(0)] = UNIT_SIGN;
+CHARS['未'.charCodeAt(0)] = NEGATION;
+CHARS['没'.charCodeAt(0)] = MEI;
+CHARS['行'.charCodeAt(0)] = HANG;
+CHARS['%'.charCodeAt(0)] = PERCENT_SIGN;
+CHARS['％'.charCodeAt(0)] = PERCENT_SIGN;
+CHARS[','.charCodeAt(0)] = COMMA;
+const YOU = '有'.charCodeAt(0);
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** the ',' at i ends a clause: not "1,234" (the split's `,(?!\d{3})`) */
+function commaBreaks(text: string, i: number): boolean {
+  return !(isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)));
+}
+
+/** "没有" or "未" at i: a statement of none may start here */
+function negationAt(text: string, i: number, kind: number): boolean {
+  return kind === NEGATION || (kind === MEI && text.charCodeAt(i + 1) === YOU);
 }
 
 function push(claims: Claim[], subject: ClaimSubject, match: RegExpExecArray | null, extra: Partial<Claim> = {}, group = 1): void {
@@ -168,68 +200,113 @@ function resultClaim(claims: Claim[], clause: string): void {
   if (value !== undefined) claims.push({ subject, value, quote: match[0].replace(/\s+/gu, '') });
 }
 
-/** The claims of a text (the rules read them once per text through section-text.ts). */
-export function narrativeClaims(text: string): readonly Claim[] {
-  return readClaims(splitSentences(text));
+/** What one sentence is about, worked out once for all its clauses. */
+interface SentenceContext {
+  readonly text: string;
+  /** counts of handling read only where the sentence speaks of 申请, not 建议/提案/留言 */
+  readonly aboutApplications: boolean;
+  /** "行政复议、行政诉讼案件共3件", read on first need */
+  bothAppeals?: boolean;
 }
 
-export function readClaims(sentences: readonly string[]): Claim[] {
+/** The claims of one clause that holds a unit or a 未/没有 (a clause never spans a comma). */
+function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, claims: Claim[]): void {
+  // each pattern is tried only where its literal words are (plain searches, no backtracking)
+  const application = clause.includes('申请');
+  if (!APPEALS.test(clause)) {
+    const count = unit && application ? APPLICATION_COUNT.exec(clause) : null;
+    if (count && !MORE_THAN_APPLICATIONS.test(count[0].slice(count[0].lastIndexOf('申请') + 2))) {
+      const rest = clause.slice(count.index + count[0].length);
+      push(claims, 'applications', count, {
+        includesCarriedOver: INCLUDES_CARRIED.test(rest),
+        // "办理申请N件" may count the applications handled rather than received
+        ...(count[0].startsWith('办理') ? { mayBeHandled: true } : {}),
+      });
+    }
+    const none = application ? APPLICATION_NONE.exec(clause) : null;
+    if (none && !NOT_NONE_OF_APPLICATIONS.test(none[1]!)) {
+      claims.push({ subject: 'applications', value: 0, quote: none[0], none: true });
+    }
+    if (sentence.aboutApplications && unit && DIGIT.test(clause)) {
+      // "转下一年度办理答复的有1件" counts the carried-forward ones, not the ones handled
+      const handled = NEXT_YEAR_CLAUSE.test(clause) ? null : HANDLED_COUNT.exec(clause);
+      if (handled && !RESULT_BETWEEN.test(handled[1]!)) push(claims, 'handled', handled, {}, 2);
+      push(claims, 'carriedOver', CARRIED_OVER_COUNT.exec(clause));
+      push(claims, 'carriedForward', CARRIED_FORWARD_AFTER.exec(clause) ?? CARRIED_FORWARD_BEFORE.exec(clause));
+      resultClaim(claims, clause);
+    }
+    return;
+  }
+  if (!unit) return;
+  if ((sentence.bothAppeals ??= BOTH_APPEALS.test(sentence.text))) return;
+  for (const [subject, word, pattern] of APPEAL_COUNTS) {
+    const match = clause.includes(word) ? pattern.exec(clause) : null;
+    if (match && !OUTCOME.test(match[1]!)) push(claims, subject, match, {}, 2);
+  }
+}
+
+/**
+ * The claims of one sentence. `counts`: it holds a unit or a 未/没有, so its clauses are read;
+ * the statements of no appeal are read wherever it names one.
+ */
+function sentenceClaims(sentence: string, counts: boolean, claims: Claim[]): void {
+  if (counts) {
+    const context: SentenceContext = {
+      text: sentence,
+      aboutApplications: sentence.includes('申请') && !NOT_APPLICATIONS.test(sentence),
+    };
+    // clauses: a claim never spans a comma (but "1,234" is one number); only a clause with a
+    // unit or a 未/没有 can hold one
+    let start = 0;
+    let unit = false;
+    let count = false;
+    for (let i = 0; i <= sentence.length; i++) {
+      const kind = i < sentence.length ? CHARS[sentence.charCodeAt(i)]! : CLAUSE_END;
+      if (kind === 0) continue;
+      if (kind === CLAUSE_END || (kind === COMMA && commaBreaks(sentence, i))) {
+        if (count) clauseClaims(sentence.slice(start, i), unit, context, claims);
+        start = i + 1;
+        unit = count = false;
+      } else if (kind === UNIT_SIGN) unit = count = true;
+      else if (negationAt(sentence, i, kind)) count = true;
+    }
+  }
+  // "No appeals" is read per sentence: "未发生因政府信息公开申请行政复议、行政诉讼件" names both
+  // in one breath, across the 、.
+  for (const [subject, word] of APPEAL_WORDS) {
+    const at = sentence.indexOf(word);
+    if (at < 0) continue;
+    // "无一起行政复议被纠正" speaks of an outcome; a figure after the word is a count
+    const after = sentence.slice(at + word.length, at + word.length + 12);
+    if (DIGIT.test(after) || OUTCOME.test(after)) continue;
+    const before = sentence.slice(Math.max(0, at - 24), at).replace(LAST_CLAUSE_BREAK, '');
+    const negation = NONE_BEFORE.exec(before);
+    if (negation) {
+      const quote = sentence.slice(at - negation[0].length, at + word.length).replace(/\s+/gu, '');
+      claims.push({ subject, value: 0, quote, none: true });
+    }
+  }
+}
+
+/**
+ * The claims of a text, in one pass: a sentence is cut out and read only when it holds a unit
+ * (件个起宗份), a 未/没有 or the words 行政复议/行政诉讼; the rest (most of a text) is only
+ * stepped over. The rules read them once per text through section-text.ts.
+ */
+export function narrativeClaims(text: string): readonly Claim[] {
   const claims: Claim[] = [];
-  for (const sentence of sentences) {
-    // counts of handling read only where the sentence speaks of 申请, not 建议/提案/留言
-    const aboutApplications = sentence.includes('申请') && !NOT_APPLICATIONS.test(sentence);
-    // most sentences hold no count and no 未/没有: their clauses are not split and read
-    for (const clause of COUNT_OR_NONE.test(sentence) ? clauses(sentence) : NO_CLAUSES) {
-      // every count ends in a unit, every statement of none has 未/没有: skip the rest unread
-      if (!COUNT_OR_NONE.test(clause)) continue;
-      // each pattern is tried only where its literal words are (plain searches, no backtracking)
-      const unit = UNIT_CHAR.test(clause);
-      const application = clause.includes('申请');
-      if (!APPEALS.test(clause)) {
-        const count = unit && application ? APPLICATION_COUNT.exec(clause) : null;
-        if (count && !MORE_THAN_APPLICATIONS.test(count[0].slice(count[0].lastIndexOf('申请') + 2))) {
-          const rest = clause.slice(count.index + count[0].length);
-          push(claims, 'applications', count, {
-            includesCarriedOver: INCLUDES_CARRIED.test(rest),
-            // "办理申请N件" may count the applications handled rather than received
-            ...(count[0].startsWith('办理') ? { mayBeHandled: true } : {}),
-          });
-        }
-        const none = application ? APPLICATION_NONE.exec(clause) : null;
-        if (none && !NOT_NONE_OF_APPLICATIONS.test(none[1]!)) {
-          claims.push({ subject: 'applications', value: 0, quote: none[0], none: true });
-        }
-        if (aboutApplications && unit && DIGIT.test(clause)) {
-          // "转下一年度办理答复的有1件" counts the carried-forward ones, not the ones handled
-          const handled = NEXT_YEAR_CLAUSE.test(clause) ? null : HANDLED_COUNT.exec(clause);
-          if (handled && !RESULT_BETWEEN.test(handled[1]!)) push(claims, 'handled', handled, {}, 2);
-          push(claims, 'carriedOver', CARRIED_OVER_COUNT.exec(clause));
-          push(claims, 'carriedForward', CARRIED_FORWARD_AFTER.exec(clause) ?? CARRIED_FORWARD_BEFORE.exec(clause));
-          resultClaim(claims, clause);
-        }
-        continue;
-      }
-      if (!unit || BOTH_APPEALS.test(sentence)) continue;
-      for (const [subject, word, pattern] of APPEAL_COUNTS) {
-        const match = clause.includes(word) ? pattern.exec(clause) : null;
-        if (match && !OUTCOME.test(match[1]!)) push(claims, subject, match, {}, 2);
-      }
-    }
-    // "No appeals" is read per sentence: "未发生因政府信息公开申请行政复议、行政诉讼件" names both
-    // in one breath, across the 、.
-    for (const [subject, word] of APPEAL_WORDS) {
-      const at = sentence.indexOf(word);
-      if (at < 0) continue;
-      // "无一起行政复议被纠正" speaks of an outcome; a figure after the word is a count
-      const after = sentence.slice(at + word.length, at + word.length + 12);
-      if (DIGIT.test(after) || OUTCOME.test(after)) continue;
-      const before = sentence.slice(Math.max(0, at - 24), at).replace(LAST_CLAUSE_BREAK, '');
-      const negation = NONE_BEFORE.exec(before);
-      if (negation) {
-        const quote = sentence.slice(at - negation[0].length, at + word.length).replace(/\s+/gu, '');
-        claims.push({ subject, value: 0, quote, none: true });
-      }
-    }
+  let start = 0;
+  let counts = false;
+  let appeals = false;
+  for (let i = 0; i <= text.length; i++) {
+    const kind = i < text.length ? CHARS[text.charCodeAt(i)]! : SENTENCE_END;
+    if (kind === 0) continue;
+    if (kind === SENTENCE_END) {
+      if (counts || appeals) sentenceClaims(text.slice(start, i), counts, claims);
+      start = i + 1;
+      counts = appeals = false;
+    } else if (kind === UNIT_SIGN || negationAt(text, i, kind)) counts = true;
+    else if (kind === HANG && (text.startsWith('政复议', i + 1) || text.startsWith('政诉讼', i + 1))) appeals = true;
   }
   return claims;
 }
@@ -241,13 +318,23 @@ export function readClaims(sentences: readonly string[]): Claim[] {
  * of the table's.
  */
 export function narrativeShares(text: string): readonly ShareClaim[] {
-  return readShares(splitSentences(text));
+  const shares: ShareClaim[] = [];
+  // only the sentences with a percent sign: found by a plain search, then cut at their breaks
+  for (let at = text.search(PERCENT_SIGNS); at >= 0; ) {
+    let start = at;
+    while (start > 0 && CHARS[text.charCodeAt(start - 1)] !== SENTENCE_END) start--;
+    let end = at;
+    while (end < text.length && CHARS[text.charCodeAt(end)] !== SENTENCE_END) end++;
+    sentenceShares(text.slice(start, end), shares);
+    const next = text.slice(end).search(PERCENT_SIGNS);
+    at = next < 0 ? -1 : end + next;
+  }
+  return shares;
 }
 
-export function readShares(sentences: readonly string[]): ShareClaim[] {
-  const shares: ShareClaim[] = [];
-  for (const sentence of sentences) {
-    if (!/[%％]/u.test(sentence) || NOT_APPLICATIONS.test(sentence)) continue;
+function sentenceShares(sentence: string, shares: ShareClaim[]): void {
+  if (NOT_APPLICATIONS.test(sentence)) return;
+  {
     for (const percent of sentence.matchAll(PERCENT)) {
       const start = Math.max(0, percent.index - 30);
       const window = sentence.slice(start, percent.index);
@@ -268,5 +355,4 @@ export function readShares(sentences: readonly string[]): ShareClaim[] {
       });
     }
   }
-  return shares;
 }

@@ -5,7 +5,7 @@
  * the texts stay the same; so the last few texts' readings are kept, keyed by the text itself
  * (never by the report object, which the form edits in place).
  */
-import { readClaims, readShares, splitSentences, type Claim, type ShareClaim } from './narrative-claims.js';
+import { narrativeClaims, narrativeShares, splitSentences, type Claim, type ShareClaim } from './narrative-claims.js';
 import { keptUnits } from './text-similarity.js';
 
 /** JavaScript's `\s`: a code unit table, so counting never builds a copy of the text. */
@@ -57,13 +57,12 @@ export class SectionText {
 
   /** figures and statements of none the text makes about its tables (narrative-claims.ts) */
   get claims(): readonly Claim[] {
-    return (this.claimList ??= readClaims(this.sentences));
+    return (this.claimList ??= narrativeClaims(this.text));
   }
 
   /** shares the text states ("予以公开…占45.2%") */
   get shares(): readonly ShareClaim[] {
-    // most texts print no percentage: no need to split them for this
-    return (this.shareList ??= /[%％]/u.test(this.text) ? readShares(this.sentences) : []);
+    return (this.shareList ??= narrativeShares(this.text));
   }
 }
 
