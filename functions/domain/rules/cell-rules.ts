@@ -19,8 +19,14 @@ function wellFormed(kind: CellKind, value: number): boolean {
   return Number.isInteger(value) && value >= 0;
 }
 
-/** cellRefs grouped by table, in the order of each table's grid */
-const layouts = new Map<TemplateId, readonly { path: string; refs: readonly CellRef[] }[]>();
+/** a cell's kind as a small number, so the scan of every cell reads no object */
+const COUNT = 0;
+const AMOUNT = 1;
+const DELTA = 2;
+const KIND_CODE: Record<CellKind, number> = { count: COUNT, amount: AMOUNT, delta: DELTA };
+
+/** cellRefs grouped by table, in the order of each table's grid, with their kinds' codes */
+const layouts = new Map<TemplateId, readonly { path: string; refs: readonly CellRef[]; kinds: Uint8Array }[]>();
 
 function layoutOf(template: TemplateId) {
   let layout = layouts.get(template);
@@ -31,9 +37,15 @@ function layoutOf(template: TemplateId) {
       if (table?.path !== ref.table.path) tables.push((table = { path: ref.table.path, refs: [] }));
       table.refs.push(ref);
     }
-    layouts.set(template, (layout = tables));
+    layout = tables.map((t) => ({ ...t, kinds: Uint8Array.from(t.refs, (r) => KIND_CODE[r.kind]) }));
+    layouts.set(template, layout);
   }
   return layout;
+}
+
+/** wellFormed on a grid's number (NaN for a cell without one) and its kind's code */
+function wellFormedCode(kind: number, n: number): boolean {
+  return kind === COUNT ? n >= 0 && Number.isInteger(n) : kind === AMOUNT ? n >= 0 && n !== Infinity : Number.isInteger(n);
 }
 
 interface CellScan {
@@ -53,11 +65,11 @@ function scanCells(input: RuleInput): CellScan {
   const missing: CellRef[] = [];
   for (const table of layoutOf(input.report.template)) {
     const { values } = input.grid(table.path);
-    const { refs } = table;
+    const { refs, kinds } = table;
     for (let k = 0; k < refs.length; k++) {
+      // NaN fails every comparison: a cell without a number is looked at below
+      if (wellFormedCode(kinds[k]!, values[k]!)) continue;
       const ref = refs[k]!;
-      const n = values[k]!;
-      if (!Number.isNaN(n) && wellFormed(ref.kind, n)) continue;
       const value = input.table(table.path).data[ref.row.id]?.[ref.column.id] ?? null;
       if (typeof value === 'number' && wellFormed(ref.kind, value)) continue;
       if (value !== null) malformed.push({ ref, value });

@@ -143,44 +143,77 @@ export function splitSentences(text: string): string[] {
 }
 
 /**
- * What the one pass over a text notes per UTF-16 unit (a table, filled once at load): the
- * breaks between sentences and clauses, and the characters without which a sentence holds no
- * claim. Only the few sentences that hold one are cut out of the text and read by the patterns.
+ * What puts a claim in a clause: a figure with its unit (every count the patterns read ends
+ * so: "75件", "十二 件", "1,234件") or a 未/没有 (every statement of none has one). A clause
+ * without either is never matched against the patterns; a sentence without either, and
+ * without the words 行政复议/行政诉讼, is not even cut out of the text.
  */
-const SENTENCE_END = 1;
-const CLAUSE_END = 2;
-/** 件个起宗份: every count ends in one */
-const UNIT_SIGN = 4;
-/** 未, or 没 of 没有: every statement of none has one */
-const NEGATION = 8;
-const MEI = 16;
-/** 行 of 行政复议 / 行政诉讼 */
-const HANG = 32;
-const PERCENT_SIGN = 64;
-/** ",": a clause break, unless a figure's thousands follow ("1,234") */
-const COMMA = 128;
-const CHARS = new Uint8Array(65536);
-for (const ch of '。；;！!？?\n') CHARS[ch.charCodeAt(0)] = SENTENCE_END;
-for (const ch of '，、') CHARS[ch.charCodeAt(0)] = CLAUSE_END;
-for (const ch of '件个起宗份') CHARS[ch.charCodeAt(0)] = UNIT_SIGN;
-CHARS['未'.charCodeAt(0)] = NEGATION;
-CHARS['没'.charCodeAt(0)] = MEI;
-CHARS['行'.charCodeAt(0)] = HANG;
-CHARS['%'.charCodeAt(0)] = PERCENT_SIGN;
-CHARS['％'.charCodeAt(0)] = PERCENT_SIGN;
-CHARS[','.charCodeAt(0)] = COMMA;
-const YOU = '有'.charCodeAt(0);
+const COUNTED = '[\\d零〇一二两三四五六七八九十百千]\\s*[件个起宗份]';
+const HAS_COUNT_OR_NONE = new RegExp(`${COUNTED}|未|没有`, 'u');
+const HAS_COUNT = new RegExp(COUNTED, 'u');
+/**
+ * Where to look: the characters those start or end with (a class of a few rare characters is
+ * what the regex engine searches fastest); `triggers` then confirms each in a step or two.
+ */
+const SENTENCE_TRIGGER = /[件个起宗份未没行]/g;
+const CLAUSE_TRIGGER = /[件个起宗份未没]/g;
+const SENTENCE_ENDS = /[。；;！!？?\n]/g;
+/** a claim never spans a comma, but "1,234" is one number */
+const CLAUSE_ENDS = /[，、]|,(?!\d{3})/g;
+const NUMERAL = /[\d零〇一二两三四五六七八九十百千]/u;
+const SPACE = /\s/u;
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
-/** the ',' at i ends a clause: not "1,234" (the split's `,(?!\d{3})`) */
-function commaBreaks(text: string, i: number): boolean {
-  return !(isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)));
+/** Does the trigger character at i start or end one of the words above? */
+function triggers(text: string, i: number): boolean {
+  const ch = text[i]!;
+  if (ch === '未') return true;
+  if (ch === '没') return text[i + 1] === '有';
+  if (ch === '行') return text.startsWith('政复议', i + 1) || text.startsWith('政诉讼', i + 1);
+  // a unit: the figure before it, white space between allowed
+  let j = i - 1;
+  while (j >= 0 && SPACE.test(text[j]!)) j--;
+  return j >= 0 && NUMERAL.test(text[j]!);
 }
 
-/** "没有" or "未" at i: a statement of none may start here */
-function negationAt(text: string, i: number, kind: number): boolean {
-  return kind === NEGATION || (kind === MEI && text.charCodeAt(i + 1) === YOU);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const SENTENCE_BREAK_UNITS = new Set([...'。；;！!？?\n'].map((c) => c.charCodeAt(0)));
+const CLAUSE_BREAK_UNITS = new Set([...'，、'].map((c) => c.charCodeAt(0)));
+const COMMA = 44;
+
+const sentenceBreakAt = (text: string, i: number) => SENTENCE_BREAK_UNITS.has(text.charCodeAt(i));
+const clauseBreakAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return (
+    CLAUSE_BREAK_UNITS.has(c) ||
+    (c === COMMA && !(isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3))))
+  );
+};
+
+/**
+ * Calls `read` with each span of `text` (between two breaks) that holds a trigger, in order,
+ * once each. The regex engine runs to the next trigger; only from there is the span found
+ * (back to the break before it, on to the break after it), and the search goes on after the
+ * span: the text between triggers is never stepped through in JavaScript. A span read in vain
+ * costs a little time, never a claim: the readers test the span itself before matching.
+ */
+function spansWith(
+  text: string,
+  trigger: RegExp,
+  ends: RegExp,
+  breakAt: (text: string, i: number) => boolean,
+  read: (span: string) => void,
+): void {
+  trigger.lastIndex = 0;
+  for (let found = trigger.exec(text); found; found = trigger.exec(text)) {
+    if (!triggers(text, found.index)) continue;
+    let start = found.index;
+    while (start > 0 && !breakAt(text, start - 1)) start--;
+    ends.lastIndex = found.index;
+    const end = ends.exec(text)?.index ?? text.length;
+    read(text.slice(start, end));
+    // set after reading: a reader may run the same search over its span
+    trigger.lastIndex = end + 1;
+  }
 }
 
 function push(claims: Claim[], subject: ClaimSubject, match: RegExpExecArray | null, extra: Partial<Claim> = {}, group = 1): void {
@@ -255,21 +288,9 @@ function sentenceClaims(sentence: string, counts: boolean, claims: Claim[]): voi
       text: sentence,
       aboutApplications: sentence.includes('申请') && !NOT_APPLICATIONS.test(sentence),
     };
-    // clauses: a claim never spans a comma (but "1,234" is one number); only a clause with a
-    // unit or a 未/没有 can hold one
-    let start = 0;
-    let unit = false;
-    let count = false;
-    for (let i = 0; i <= sentence.length; i++) {
-      const kind = i < sentence.length ? CHARS[sentence.charCodeAt(i)]! : CLAUSE_END;
-      if (kind === 0) continue;
-      if (kind === CLAUSE_END || (kind === COMMA && commaBreaks(sentence, i))) {
-        if (count) clauseClaims(sentence.slice(start, i), unit, context, claims);
-        start = i + 1;
-        unit = count = false;
-      } else if (kind === UNIT_SIGN) unit = count = true;
-      else if (negationAt(sentence, i, kind)) count = true;
-    }
+    spansWith(sentence, CLAUSE_TRIGGER, CLAUSE_ENDS, clauseBreakAt, (clause) => {
+      if (HAS_COUNT_OR_NONE.test(clause)) clauseClaims(clause, HAS_COUNT.test(clause), context, claims);
+    });
   }
   // "No appeals" is read per sentence: "未发生因政府信息公开申请行政复议、行政诉讼件" names both
   // in one breath, across the 、.
@@ -289,25 +310,15 @@ function sentenceClaims(sentence: string, counts: boolean, claims: Claim[]): voi
 }
 
 /**
- * The claims of a text, in one pass: a sentence is cut out and read only when it holds a unit
- * (件个起宗份), a 未/没有 or the words 行政复议/行政诉讼; the rest (most of a text) is only
- * stepped over. The rules read them once per text through section-text.ts.
+ * The claims of a text: only the sentences with a figure and its unit, a 未/没有 or an appeal
+ * named are cut out and read (most of a text is only searched through by the regex engine).
+ * The rules read them once per text through section-text.ts.
  */
 export function narrativeClaims(text: string): readonly Claim[] {
   const claims: Claim[] = [];
-  let start = 0;
-  let counts = false;
-  let appeals = false;
-  for (let i = 0; i <= text.length; i++) {
-    const kind = i < text.length ? CHARS[text.charCodeAt(i)]! : SENTENCE_END;
-    if (kind === 0) continue;
-    if (kind === SENTENCE_END) {
-      if (counts || appeals) sentenceClaims(text.slice(start, i), counts, claims);
-      start = i + 1;
-      counts = appeals = false;
-    } else if (kind === UNIT_SIGN || negationAt(text, i, kind)) counts = true;
-    else if (kind === HANG && (text.startsWith('政复议', i + 1) || text.startsWith('政诉讼', i + 1))) appeals = true;
-  }
+  spansWith(text, SENTENCE_TRIGGER, SENTENCE_ENDS, sentenceBreakAt, (sentence) =>
+    sentenceClaims(sentence, HAS_COUNT_OR_NONE.test(sentence), claims),
+  );
   return claims;
 }
 
@@ -322,9 +333,9 @@ export function narrativeShares(text: string): readonly ShareClaim[] {
   // only the sentences with a percent sign: found by a plain search, then cut at their breaks
   for (let at = text.search(PERCENT_SIGNS); at >= 0; ) {
     let start = at;
-    while (start > 0 && CHARS[text.charCodeAt(start - 1)] !== SENTENCE_END) start--;
+    while (start > 0 && !sentenceBreakAt(text, start - 1)) start--;
     let end = at;
-    while (end < text.length && CHARS[text.charCodeAt(end)] !== SENTENCE_END) end++;
+    while (end < text.length && !sentenceBreakAt(text, end)) end++;
     sentenceShares(text.slice(start, end), shares);
     const next = text.slice(end).search(PERCENT_SIGNS);
     at = next < 0 ? -1 : end + next;

@@ -9,7 +9,7 @@ import { TEMPLATES, applicantColumns, resultRows, type RowDef, type TableDef } f
 import type { Report, TableData } from '../report.js';
 import type { ClaimSubject, ResultGroup } from './narrative-claims.js';
 import { formatNumber as fmt, numeric, sumOf, type Rule, type RuleInput } from './rule-context.js';
-import { defined, gridValue } from './table-grid.js';
+import { columnIndex, defined, gridValue, rowIndex, type Grid } from './table-grid.js';
 import { sectionText } from './section-text.js';
 
 const RESULT_ROW_PREFIX: Record<ResultGroup, string> = {
@@ -70,14 +70,26 @@ function rowsOfGroups(def: TableDef) {
   return rows;
 }
 
+/** per group, the positions of its rows' 总计 cells in the grid of 三 */
+function groupTotals(grid: Grid): readonly (readonly [ResultGroup, readonly number[]])[] {
+  let totals = groupTotalCells.get(grid.def);
+  if (!totals) {
+    const total = columnIndex(grid.def, 'total');
+    totals = rowsOfGroups(grid.def).map(([group, rows]) => [group, rows.map((r) => rowIndex(grid.def, r.id) * grid.width + total)] as const);
+    groupTotalCells.set(grid.def, totals);
+  }
+  return totals;
+}
+const groupTotalCells = new WeakMap<TableDef, readonly (readonly [ResultGroup, readonly number[]])[]>();
+
 /** read once per validation: both narrative rules hold the text against the same figures */
 function figures(input: RuleInput): Figures {
   const grid = input.grid('applications');
   const appealsGrid = input.grid('appeals');
   const results: Partial<Record<ResultGroup, number>> = {};
-  for (const [group, rows] of rowsOfGroups(grid.def)) {
+  for (const [group, cells] of groupTotals(grid)) {
     let value = 0;
-    for (const r of rows) value += gridValue(grid, r.id, 'total');
+    for (const k of cells) value += grid.values[k]!;
     if (!Number.isNaN(value)) results[group] = value;
   }
   return {
@@ -220,6 +232,13 @@ const ALL_UPHELD = /(?:均|全部|都)(?:为|被|予以|已被)?(?:依法)?维�
 
 const SWEEPING = new RegExp(`${ALL_SETTLED.source}|${ALL_UPHELD.source}`, 'u');
 
+/** Does the text say anywhere that all were settled, or all upheld? (once per text; most say neither) */
+function sweepingStatements(text: string): { readonly settled: boolean; readonly upheld: boolean } {
+  // one scan for both in the usual text that has neither
+  const sweeping = SWEEPING.test(text);
+  return { settled: sweeping && ALL_SETTLED.test(text), upheld: sweeping && ALL_UPHELD.test(text) };
+}
+
 /** "上年结转的2件均已办结" speaks of last year's; "另有3件结转下年度" admits the pending ones;
  * "截至目前已全部办结" is written weeks after the year's end, about the carried-forward ones too */
 const NOT_THIS_YEAR = /上一?年度?结转|下一?年|建议|提案|留言|截至目前|目前已|现已/u;
@@ -254,10 +273,7 @@ export const narrativeContradiction: Rule = (input, findings) => {
   const { report } = input;
   const overview = sectionText(report.sections.overview);
   const claims = overview.claims.filter((c) => c.none);
-  // one scan for both in the usual text that has neither
-  const sweeping = SWEEPING.test(overview.text);
-  const settledAnywhere = sweeping && ALL_SETTLED.test(overview.text);
-  const upheldAnywhere = sweeping && ALL_UPHELD.test(overview.text);
+  const { settled: settledAnywhere, upheld: upheldAnywhere } = overview.read(sweepingStatements);
   if (claims.length === 0 && !settledAnywhere && !upheldAnywhere) return; // most texts: nothing to hold against the tables
   const f = input.derive(figures);
   const seen = new Set<string>();

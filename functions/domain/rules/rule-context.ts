@@ -24,6 +24,7 @@ export class RuleInput {
   private readonly tables = new Map<string, { def: TableDef; data: TableData }>();
   private readonly grids = new Map<string, Grid>();
   private readonly derived = new Map<(input: RuleInput) => unknown, unknown>();
+  private readonly lastYearTables = new Map<string, TableData>();
   /** last year's report when it is the year just before this one (the year-on-year rules' condition) */
   readonly lastYear: Report | undefined;
 
@@ -50,6 +51,16 @@ export class RuleInput {
       this.grids.set(path, (grid = readGrid(def, data)));
     }
     return grid;
+  }
+
+  /** a table's data in last year's report (`lastYear`), looked up once per run */
+  lastYearTable(path: string): TableData {
+    let data = this.lastYearTables.get(path);
+    if (!data) {
+      if (!this.lastYear) throw new Error('no last year’s report');
+      this.lastYearTables.set(path, (data = tableOf(this.lastYear, path).data));
+    }
+    return data;
   }
 
   /** `derive(f)` is f(this), computed on the first call of the run */

@@ -33,8 +33,21 @@ export class SectionText {
   private claimList?: readonly Claim[];
   private shareList?: readonly ShareClaim[];
   private units?: Uint16Array;
+  private readings?: Map<(text: string) => unknown, unknown>;
 
   constructor(readonly text: string) {}
+
+  /**
+   * `read(f)` is f(text), worked out on the first call for this text: the readings other
+   * modules define (text-statements.ts, narrative-rules.ts) without this one importing them.
+   */
+  read<T>(reader: (text: string) => T): T {
+    const readings = (this.readings ??= new Map());
+    if (readings.has(reader)) return readings.get(reader) as T;
+    const value = reader(this.text);
+    readings.set(reader, value);
+    return value;
+  }
 
   get visibleLength(): number {
     return (this.length ??= visibleLength(this.text));
@@ -68,18 +81,20 @@ export class SectionText {
 
 /** this year's three texts and last year's, with room to spare */
 const KEPT = 8;
-const kept = new Map<string, SectionText>();
+/** the readings kept, the most recently read last (a short array: found by ===, no hashing of texts) */
+const kept: SectionText[] = [];
 
 /** The reading of a text, shared by every rule (and every validation) that reads the same text. */
 export function sectionText(text: string): SectionText {
-  let reading = kept.get(text);
-  if (reading) {
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const reading = kept[i]!;
+    if (reading.text !== text) continue;
     // the least recently read goes first: last year's texts stay while this year's change
-    kept.delete(text);
-  } else {
-    if (kept.size >= KEPT) kept.delete(kept.keys().next().value!);
-    reading = new SectionText(text);
+    if (i !== kept.length - 1) kept.push(...kept.splice(i, 1));
+    return reading;
   }
-  kept.set(text, reading);
+  if (kept.length >= KEPT) kept.shift();
+  const reading = new SectionText(text);
+  kept.push(reading);
   return reading;
 }

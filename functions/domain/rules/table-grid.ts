@@ -11,8 +11,8 @@ export interface Grid {
   readonly def: TableDef;
   /** columns per row */
   readonly width: number;
-  /** row-major: row i, column j at i * width + j */
-  readonly values: Float64Array;
+  /** row-major: row i, column j at i * width + j (a plain array: a typed array costs more to allocate than to fill) */
+  readonly values: readonly number[];
 }
 
 interface GridIndex {
@@ -57,7 +57,7 @@ export function indexesOf(def: TableDef, name: string, compute: () => readonly n
 /** Reads `data` along the rows and columns of `def` (last year's data is read along this year's table). */
 export function readGrid(def: TableDef, data: TableData): Grid {
   const width = def.columns.length;
-  const values = new Float64Array(def.rows.length * width);
+  const values: number[] = [];
   let k = 0;
   for (const r of def.rows) {
     const cells = data[r.id];

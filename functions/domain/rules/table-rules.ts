@@ -5,7 +5,7 @@
  * run's grids (table-grid.ts): NaN, a cell without a number, makes a sum NaN and is skipped.
  */
 import { inputColumns, resultRows } from '../report-template.js';
-import { cellFinding, formatNumber as fmt, numeric, tableOf, type Rule } from './rule-context.js';
+import { cellFinding, formatNumber as fmt, numeric, type Rule } from './rule-context.js';
 import { columnIndex, indexesOf, rowIndex } from './table-grid.js';
 
 /** per row: 总计 = the columns filled in (三: the six applicant columns; 四: 维持, 纠正, 其他, 尚未审结) */
@@ -95,7 +95,7 @@ export const carryoverContinuity: Rule = (input, findings) => {
   if (!previous) return;
   const { def, width, values } = input.grid('applications');
   // last year's row, read along this year's columns (the ids are the same in both formats)
-  const last = tableOf(previous, 'applications').data.carriedForward;
+  const last = input.lastYearTable('applications').carriedForward;
   const carriedOver = rowIndex(def, 'carriedOver');
   for (let j = 0; j < width; j++) {
     const c = def.columns[j]!;

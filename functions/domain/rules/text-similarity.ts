@@ -8,10 +8,8 @@ const IGNORED = /[\s\p{P}\p{S}]/u;
 /** Per UTF-16 unit: 0 unknown, 1 kept, 2 ignored. Filled lazily; the regex runs once per distinct unit. */
 const unitClass = new Uint8Array(65536);
 
-function ignored(unit: number): boolean {
-  let c = unitClass[unit]!;
-  if (c === 0) unitClass[unit] = c = IGNORED.test(String.fromCharCode(unit)) ? 2 : 1;
-  return c === 2;
+function classify(unit: number): number {
+  return (unitClass[unit] = IGNORED.test(String.fromCharCode(unit)) ? 2 : 1);
 }
 
 /**
@@ -72,7 +70,8 @@ export function keptUnits(text: string): Uint16Array {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (!ignored(unit)) units[n++] = unit;
+    const c = unitClass[unit]!;
+    if (c === 1 || (c === 0 && classify(unit) === 1)) units[n++] = unit;
   }
   return units.subarray(0, n);
 }

@@ -5,6 +5,7 @@
  */
 import { TEMPLATES } from '../report-template.js';
 import type { Rule } from './rule-context.js';
+import { sectionText } from './section-text.js';
 
 const YEAR = '((?:19|20)\\d{2})';
 /**
@@ -21,27 +22,48 @@ const OWN_PERIOD: readonly RegExp[] = [
   new RegExp(`^\\s*${YEAR}\\s*年度?\\s*[，,]`, 'u'),
 ];
 
+/** the words each pattern needs (a plain search skips the pattern on most texts) */
+const OWN_PERIOD_WORDS = ['现将', '统计', '统计', ''];
+const FIRST_WORDS = OWN_PERIOD.length - 1;
+const ANY_YEAR = /(?:19|20)\d{2}/u;
+
+/** A phrase of a text naming the report's own period, and the year it names. */
+interface OwnPeriod {
+  readonly year: number;
+  readonly quote: string;
+  /** the first-words pattern: read in the overview only */
+  readonly firstWords: boolean;
+}
+
+/** The first phrase of each pattern a text holds, in the patterns' order (once per text). */
+function ownPeriods(text: string): readonly OwnPeriod[] {
+  if (!ANY_YEAR.test(text)) return [];
+  const found: OwnPeriod[] = [];
+  for (let k = 0; k < OWN_PERIOD.length; k++) {
+    if (!text.includes(OWN_PERIOD_WORDS[k]!)) continue;
+    const match = OWN_PERIOD[k]!.exec(text);
+    if (match) found.push({ year: Number(match[1]), quote: match[0].trim().replace(/\s+/gu, ''), firstWords: k === FIRST_WORDS });
+  }
+  return found;
+}
+
 const SECTIONS = ['overview', 'problems', 'other'] as const;
 
 export const textStaleYear: Rule = ({ report }, findings) => {
   const titles = TEMPLATES[report.template].sectionTitles;
   for (const section of SECTIONS) {
-    const text = report.sections[section];
-    if (!/(?:19|20)\d{2}/u.test(text)) continue;
-    for (const pattern of OWN_PERIOD) {
+    for (const { year, quote, firstWords } of sectionText(report.sections[section]).read(ownPeriods)) {
       // the first-words pattern is for the overview only: 五 may open with last year's problems
-      if (pattern.source.startsWith('^') && section !== 'overview') continue;
-      const match = pattern.exec(text);
-      if (!match || Number(match[1]) === report.year) continue;
-      const quote = match[0].trim().replace(/\s+/gu, '');
+      if (firstWords && section !== 'overview') continue;
+      if (year === report.year) continue;
       findings.push({
         rule: 'text.stale-year',
         severity: 'warning',
         path: section,
         label: titles[section],
         expected: `${report.year}年`,
-        actual: `${match[1]}年`,
-        message: `${titles[section]}中写“${quote}”，而本报告是${report.year}年度报告；请核对是否沿用了${match[1]}年的文字，应改为${report.year}年。`,
+        actual: `${year}年`,
+        message: `${titles[section]}中写“${quote}”，而本报告是${report.year}年度报告；请核对是否沿用了${year}年的文字，应改为${report.year}年。`,
       });
       break;
     }
@@ -63,8 +85,12 @@ const NO_APPLICATION = /(?:未|没有)(?:收到|受理|接到)[^，,。；]{0,12
 const FREE = /免费|零收费/u;
 const FEE_CLAUSE_BREAK = /[。；;！!？?\n，,]/u;
 
+/** every statement of fees names 费, 收取 or 申请: a text with none of them is not split */
+const FEE_TRACE = /费|收取|申请/u;
+
 /** Does 六 say whether 信息处理费 was collected? Read clause by clause: a fee word with an amount or with a "none". */
 function statesFees(text: string): boolean {
+  if (!FEE_TRACE.test(text)) return false;
   for (const clause of text.split(FEE_CLAUSE_BREAK)) {
     if (NO_APPLICATION.test(clause) || FREE.test(clause)) return true;
     if (FEE_WORD.test(clause) && (AMOUNT.test(clause) || NONE.test(clause))) return true;
@@ -77,7 +103,7 @@ export const otherFeeReport: Rule = ({ report }, findings) => {
   if (report.template !== '2021') return;
   const text = report.sections.other;
   if (text.trim() === '') return; // required.missing names the empty section
-  if (statesFees(text)) return;
+  if (sectionText(text).read(statesFees)) return;
   const title = TEMPLATES[report.template].sectionTitles.other;
   findings.push({
     rule: 'other.fee-report',

@@ -4,18 +4,19 @@
  * (`trend.outlier`), and 现行有效 documents that do not follow from last year's
  * (`proactive.in-force`). Warnings: each asks the filer to verify or explain.
  */
-import type { Report } from '../report.js';
-import { cellFinding, formatNumber as fmt, numeric, tableOf, type Rule } from './rule-context.js';
+import { cellFinding, formatNumber as fmt, numeric, type Rule, type RuleInput } from './rule-context.js';
 
 const COMPARED_TABLES = ['applications', 'appeals'] as const;
 
 export const dataRepeated: Rule = (input, findings) => {
   const previous = input.lastYear;
   if (!previous) return;
+  // tables of nothing but zeros (and blanks) are no copy worth a warning: last year's is not read
+  if (!COMPARED_TABLES.some((path) => input.grid(path).values.some((v) => v !== 0 && !Number.isNaN(v)))) return;
   let nonZero = 0;
   for (const path of COMPARED_TABLES) {
     const { def, width, values } = input.grid(path);
-    const before = tableOf(previous, path).data;
+    const before = input.lastYearTable(path);
     // last year's cells looked up only until the first difference (at once, in a real report)
     for (let i = 0, k = 0; i < def.rows.length; i++) {
       const then = before[def.rows[i]!.id];
@@ -94,22 +95,23 @@ const KEY_FIGURES: readonly KeyFigure[] = [
   },
 ];
 
-/** a key figure of a report, or undefined when a cell of it holds no number */
-function keyFigure(report: Report, key: KeyFigure): number | undefined {
+/** a key figure of this year's report (`lastYear` false) or last year's, or undefined when a cell of it holds no number */
+function keyFigure(input: RuleInput, key: KeyFigure, lastYear: boolean): number | undefined {
   let sum = 0;
   for (const [path, row, column] of key.cells) {
-    const n = numeric(tableOf(report, path).data[row]?.[column]);
+    const n = numeric((lastYear ? input.lastYearTable(path) : input.table(path).data)[row]?.[column]);
     if (n === undefined) return undefined;
     sum += n;
   }
   return sum;
 }
 
-export const trendOutlier: Rule = ({ report, lastYear: previous }, findings) => {
+export const trendOutlier: Rule = (input, findings) => {
+  const previous = input.lastYear;
   if (!previous) return;
   for (const key of KEY_FIGURES) {
-    const now = keyFigure(report, key);
-    const before = keyFigure(previous, key);
+    const now = keyFigure(input, key, false);
+    const before = keyFigure(input, key, true);
     if (now === undefined || before === undefined || now < OUTLIER_MIN || before < OUTLIER_MIN) continue;
     if (now <= before * OUTLIER_FACTOR && now * OUTLIER_FACTOR >= before) continue;
     const ratio = now / before;
@@ -132,7 +134,7 @@ export const proactiveInForce: Rule = (input, findings) => {
   // 现行有效件数 exists in the 2021 format only
   if (!previous || report.template !== '2021' || previous.template !== '2021') return;
   const { def, data } = input.table('proactive.regulations');
-  const last = tableOf(previous, 'proactive.regulations').data;
+  const last = input.lastYearTable('proactive.regulations');
   const inForce = def.columns.find((c) => c.id === 'inForce')!;
   for (const r of def.rows) {
     const before = numeric(last[r.id]?.inForce);
