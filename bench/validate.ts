@@ -22,9 +22,12 @@ const reference = readFileSync(
 /**
  * Runs fn repeatedly for about `ms` milliseconds after a warm-up; returns µs per call, by the
  * clock and in CPU time of this process (the second holds steadier on a shared, loaded machine).
+ * The warm-up runs for a time, not a count: on a loaded machine the optimizing compiler takes
+ * its time, and a count of calls left the first half second of unoptimized code in the figure.
  */
-function measure(fn: (i: number) => void, ms = 1500): { wall: number; cpu: number } {
-  for (let i = 0; i < 200; i++) fn(i);
+function measure(fn: (i: number) => void, ms = 1500, warmUpMs = 500): { wall: number; cpu: number } {
+  const warmUntil = process.hrtime.bigint() + BigInt(warmUpMs) * 1_000_000n;
+  for (let i = 0; process.hrtime.bigint() < warmUntil; i++) for (let j = 0; j < 20; j++) fn(i * 20 + j);
   let calls = 0;
   const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();

@@ -67,7 +67,10 @@ const OUTCOME = /维持|纠正|纠错|撤销|确认违法|败诉|胜诉|驳回|�
 const BOTH_APPEALS = /(?:复议|诉讼)[^\d，,。；]{0,6}?(?:、|和|及|与|或)[^\d，,。；]{0,3}?(?:复议|诉讼)[^\d，,。；]{0,10}?\d/u;
 const NONE_BEFORE = /(?:未|没有|无(?!论|缝|遗漏|死角|差错|纰漏|一))[^\d]{0,20}?$/u;
 /** a statement of none is cut at the clause before it ("事事无遗漏，依法做好行政复议应诉") */
-const LAST_CLAUSE_BREAK = /^.*[，,：:]/su;
+function afterLastClauseBreak(text: string): string {
+  const at = Math.max(text.lastIndexOf('，'), text.lastIndexOf(','), text.lastIndexOf('：'), text.lastIndexOf(':'));
+  return at < 0 ? text : text.slice(at + 1);
+}
 /** counts handled ("办结", "答复"); not "尚未办结", not one result's ("予以公开答复9件", "不予公开答复2件") */
 const HANDLED_COUNT = new RegExp(`(?:(?<!未)办结|(?<!公开|提供|处理)答复|办理完毕|处理完毕)([^\\d率]{0,10}?)${FIGURE}${CASES}`, 'u');
 /** "办结的申请中同意公开答复9件": the figure is a result's */
@@ -100,7 +103,6 @@ const SHARE_WORDS: readonly [ShareClaim['part'], string][] = [
 const SHARE_SUBJECT = new RegExp(SHARE_WORDS.map(([, w]) => w).join('|'), 'gu');
 const PERCENT = /(?:占|比例为?|比重为?|占比为?)[^\d。；%％]{0,8}?(\d+(?:\.\d+)?)\s*[%％]/gu;
 
-const APPEALS = /复议|诉讼/u;
 const PERCENT_SIGNS = /[%％]/u;
 const DIGIT = /\d/u;
 const APPEAL_WORDS = [
@@ -156,10 +158,7 @@ const HAS_COUNT = new RegExp(COUNTED, 'u');
  * what the regex engine searches fastest); `triggers` then confirms each in a step or two.
  */
 const SENTENCE_TRIGGER = /[件个起宗份未没行]/g;
-const CLAUSE_TRIGGER = /[件个起宗份未没]/g;
 const SENTENCE_ENDS = /[。；;！!？?\n]/g;
-/** a claim never spans a comma, but "1,234" is one number */
-const CLAUSE_ENDS = /[，、]|,(?!\d{3})/g;
 const NUMERAL = /[\d零〇一二两三四五六七八九十百千]/u;
 const SPACE = /\s/u;
 
@@ -176,15 +175,21 @@ function triggers(text: string, i: number): boolean {
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const SENTENCE_BREAK_UNITS = new Set([...'。；;！!？?\n'].map((c) => c.charCodeAt(0)));
-const CLAUSE_BREAK_UNITS = new Set([...'，、'].map((c) => c.charCodeAt(0)));
+/** per UTF-16 unit (a table filled at load: the loops below look each unit up once) */
+const SENTENCE_BREAK_FLAG = 1;
+const CLAUSE_BREAK = 2;
+const TRIGGER_UNIT = 4;
+const UNIT_FLAGS = new Uint8Array(65536);
+for (const c of '。；;！!？?\n') UNIT_FLAGS[c.charCodeAt(0)] = SENTENCE_BREAK_FLAG;
+for (const c of '，、') UNIT_FLAGS[c.charCodeAt(0)] = CLAUSE_BREAK;
+for (const c of '件个起宗份未没') UNIT_FLAGS[c.charCodeAt(0)] = TRIGGER_UNIT;
 const COMMA = 44;
 
-const sentenceBreakAt = (text: string, i: number) => SENTENCE_BREAK_UNITS.has(text.charCodeAt(i));
+const sentenceBreakAt = (text: string, i: number) => UNIT_FLAGS[text.charCodeAt(i)] === SENTENCE_BREAK_FLAG;
 const clauseBreakAt = (text: string, i: number) => {
   const c = text.charCodeAt(i);
   return (
-    CLAUSE_BREAK_UNITS.has(c) ||
+    UNIT_FLAGS[c] === CLAUSE_BREAK ||
     (c === COMMA && !(isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3))))
   );
 };
@@ -246,7 +251,7 @@ interface SentenceContext {
 function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, claims: Claim[]): void {
   // each pattern is tried only where its literal words are (plain searches, no backtracking)
   const application = clause.includes('申请');
-  if (!APPEALS.test(clause)) {
+  if (!clause.includes('复议') && !clause.includes('诉讼')) {
     const count = unit && application ? APPLICATION_COUNT.exec(clause) : null;
     if (count && !MORE_THAN_APPLICATIONS.test(count[0].slice(count[0].lastIndexOf('申请') + 2))) {
       const rest = clause.slice(count.index + count[0].length);
@@ -288,9 +293,23 @@ function sentenceClaims(sentence: string, counts: boolean, claims: Claim[]): voi
       text: sentence,
       aboutApplications: sentence.includes('申请') && !NOT_APPLICATIONS.test(sentence),
     };
-    spansWith(sentence, CLAUSE_TRIGGER, CLAUSE_ENDS, clauseBreakAt, (clause) => {
-      if (HAS_COUNT_OR_NONE.test(clause)) clauseClaims(clause, HAS_COUNT.test(clause), context, claims);
-    });
+    // clauses, stepped through in JavaScript (a sentence is short and dense with figures): a
+    // claim never spans a comma ("1,234" is one number), and only a clause with a trigger is read
+    let start = 0;
+    let trigger = false;
+    for (let i = 0; i <= sentence.length; i++) {
+      const c = i < sentence.length ? sentence.charCodeAt(i) : COMMA;
+      const flags = UNIT_FLAGS[c]!;
+      if (flags === 0 && c !== COMMA) continue;
+      if (i === sentence.length || flags === CLAUSE_BREAK || (c === COMMA && clauseBreakAt(sentence, i))) {
+        if (trigger) {
+          const clause = sentence.slice(start, i);
+          if (HAS_COUNT_OR_NONE.test(clause)) clauseClaims(clause, HAS_COUNT.test(clause), context, claims);
+        }
+        start = i + 1;
+        trigger = false;
+      } else if (flags === TRIGGER_UNIT && !trigger) trigger = triggers(sentence, i);
+    }
   }
   // "No appeals" is read per sentence: "未发生因政府信息公开申请行政复议、行政诉讼件" names both
   // in one breath, across the 、.
@@ -300,7 +319,7 @@ function sentenceClaims(sentence: string, counts: boolean, claims: Claim[]): voi
     // "无一起行政复议被纠正" speaks of an outcome; a figure after the word is a count
     const after = sentence.slice(at + word.length, at + word.length + 12);
     if (DIGIT.test(after) || OUTCOME.test(after)) continue;
-    const before = sentence.slice(Math.max(0, at - 24), at).replace(LAST_CLAUSE_BREAK, '');
+    const before = afterLastClauseBreak(sentence.slice(Math.max(0, at - 24), at));
     const negation = NONE_BEFORE.exec(before);
     if (negation) {
       const quote = sentence.slice(at - negation[0].length, at + word.length).replace(/\s+/gu, '');

@@ -10,7 +10,6 @@ import type { Report, TableData } from '../report.js';
 import type { ClaimSubject, ResultGroup } from './narrative-claims.js';
 import { formatNumber as fmt, numeric, sumOf, type Rule, type RuleInput } from './rule-context.js';
 import { columnIndex, defined, gridValue, rowIndex, type Grid } from './table-grid.js';
-import { sectionText } from './section-text.js';
 
 const RESULT_ROW_PREFIX: Record<ResultGroup, string> = {
   disclosed: 'disclosed',
@@ -154,7 +153,7 @@ function shareFindings(input: RuleInput, f: Figures, findings: Finding[]): void 
   const orgColumns = applicantColumns(def).filter((c) => c.id !== 'natural');
   const received = f.received;
   const receivedAll = received !== undefined && f.carriedOver !== undefined ? received + f.carriedOver : undefined;
-  for (const share of sectionText(report.sections.overview).shares) {
+  for (const share of input.text('overview').shares) {
     // [part, whole] pairs the clerk may have meant; the first names the expected figure
     let pairs: [number | undefined, number | undefined, string][];
     if (share.part === 'natural' || share.part === 'organisations') {
@@ -197,7 +196,7 @@ function shareFindings(input: RuleInput, f: Figures, findings: Finding[]): void 
 
 export const narrativeMismatch: Rule = (input, findings) => {
   const { report } = input;
-  const overview = sectionText(report.sections.overview);
+  const overview = input.text('overview');
   const claims = overview.claims.filter((c) => !c.none); // none: narrative.contradiction's
   const shares = overview.shares;
   if (claims.length === 0 && shares.length === 0) return;
@@ -271,7 +270,7 @@ function upheldSubject(before: string): { review: boolean; litigation: boolean }
 
 export const narrativeContradiction: Rule = (input, findings) => {
   const { report } = input;
-  const overview = sectionText(report.sections.overview);
+  const overview = input.text('overview');
   const claims = overview.claims.filter((c) => c.none);
   const { settled: settledAnywhere, upheld: upheldAnywhere } = overview.read(sweepingStatements);
   if (claims.length === 0 && !settledAnywhere && !upheldAnywhere) return; // most texts: nothing to hold against the tables

@@ -5,6 +5,7 @@ import type { AgencyKind } from '../agency.js';
 import { severityOf, type Finding, type RuleId } from '../finding.js';
 import { tableData, type Cell, type Report, type RowData, type TableData } from '../report.js';
 import { cellLabel, cellPath, tableByPath, type ColumnDef, type RowDef, type TableDef } from '../report-template.js';
+import { sectionText, type SectionText } from './section-text.js';
 import { readGrid, type Grid } from './table-grid.js';
 
 export interface ValidationContext {
@@ -25,6 +26,8 @@ export class RuleInput {
   private readonly grids = new Map<string, Grid>();
   private readonly derived = new Map<(input: RuleInput) => unknown, unknown>();
   private readonly lastYearTables = new Map<string, TableData>();
+  private readonly texts: Partial<Record<TextSection, SectionText>> = {};
+  private readonly lastYearTexts: Partial<Record<TextSection, SectionText>> = {};
   /** last year's report when it is the year just before this one (the year-on-year rules' condition) */
   readonly lastYear: Report | undefined;
 
@@ -53,6 +56,18 @@ export class RuleInput {
     return grid;
   }
 
+  /** the reading of a text of this report (section-text.ts), looked up once per run */
+  text(section: TextSection): SectionText {
+    return (this.texts[section] ??= sectionText(this.report.sections[section]));
+  }
+
+  /** the reading of a text of `context.previous` (any earlier year), looked up once per run */
+  previousText(section: TextSection): SectionText {
+    const previous = this.context.previous;
+    if (!previous) throw new Error('no previous report');
+    return (this.lastYearTexts[section] ??= sectionText(previous.sections[section]));
+  }
+
   /** a table's data in last year's report (`lastYear`), looked up once per run */
   lastYearTable(path: string): TableData {
     let data = this.lastYearTables.get(path);
@@ -73,6 +88,9 @@ export class RuleInput {
 }
 
 export type Rule = (input: RuleInput, findings: Finding[]) => void;
+
+/** the three texts of a report */
+export type TextSection = 'overview' | 'problems' | 'other';
 
 /** A cell's value as a number, or undefined when it is blank or not a number. */
 export function numeric(cell: Cell | undefined): number | undefined {

@@ -81,20 +81,25 @@ export class SectionText {
 
 /** this year's three texts and last year's, with room to spare */
 const KEPT = 8;
-/** the readings kept, the most recently read last (a short array: found by ===, no hashing of texts) */
-const kept: SectionText[] = [];
+/**
+ * Keyed by the text: a Map hashes a string once and compares texts only when the hashes match
+ * (a scan of a short list would compare two drafts of the same length character by character).
+ */
+const kept = new Map<string, SectionText>();
 
-/** The reading of a text, shared by every rule (and every validation) that reads the same text. */
+/**
+ * The reading of a text, shared by every rule (and every validation) that reads the same text.
+ * The rules ask RuleInput.section, which looks each text up here once per validation.
+ */
 export function sectionText(text: string): SectionText {
-  for (let i = kept.length - 1; i >= 0; i--) {
-    const reading = kept[i]!;
-    if (reading.text !== text) continue;
+  let reading = kept.get(text);
+  if (reading) {
     // the least recently read goes first: last year's texts stay while this year's change
-    if (i !== kept.length - 1) kept.push(...kept.splice(i, 1));
-    return reading;
+    kept.delete(text);
+  } else {
+    if (kept.size >= KEPT) kept.delete(kept.keys().next().value!);
+    reading = new SectionText(text);
   }
-  if (kept.length >= KEPT) kept.shift();
-  const reading = new SectionText(text);
-  kept.push(reading);
+  kept.set(text, reading);
   return reading;
 }

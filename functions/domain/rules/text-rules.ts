@@ -5,7 +5,6 @@
 import { isTownship } from '../agency.js';
 import { TEMPLATES } from '../report-template.js';
 import { cellFinding, numeric, type Rule } from './rule-context.js';
-import { sectionText } from './section-text.js';
 import { unitSimilarity } from './text-similarity.js';
 
 /** 总体情况 "篇幅原则上不超过一千字" (the 2021 notice). */
@@ -18,11 +17,12 @@ const REPEATED_MIN_LENGTH = 30;
 const title = (id: 'overview' | 'problems' | 'other', template: '2021' | '2019') =>
   TEMPLATES[template].sectionTitles[id];
 
-export const overviewLength: Rule = ({ report }, findings) => {
+export const overviewLength: Rule = (input, findings) => {
+  const { report } = input;
   const text = report.sections.overview;
   // a character is at least one UTF-16 unit: a text of no more units is within the limit
   if (text.length <= OVERVIEW_LIMIT) return;
-  const length = sectionText(text).visibleLength;
+  const length = input.text('overview').visibleLength;
   if (length <= OVERVIEW_LIMIT) return;
   findings.push({
     rule: 'overview.length',
@@ -54,11 +54,12 @@ export const scopeRegulations: Rule = (input, findings) => {
   }
 };
 
-export const textRepeated: Rule = ({ report, context }, findings) => {
+export const textRepeated: Rule = (input, findings) => {
+  const { report, context } = input;
   const previous = context.previous;
   if (!previous || previous.year >= report.year) return;
-  const now = sectionText(report.sections.problems);
-  const before = sectionText(previous.sections.problems);
+  const now = input.text('problems');
+  const before = input.previousText('problems');
   if (!now.hasVisibleLength(REPEATED_MIN_LENGTH) || !before.hasVisibleLength(REPEATED_MIN_LENGTH)) return;
   const score = now.text === before.text ? 1 : unitSimilarity(now.keptUnits, before.keptUnits, REPEATED_THRESHOLD);
   if (score < REPEATED_THRESHOLD) return;

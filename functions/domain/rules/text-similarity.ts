@@ -64,16 +64,20 @@ class BigramCounts {
 
 const counts = new BigramCounts();
 
+/** where keptUnits writes before copying out exactly what it kept (one allocation per text) */
+let scratch = new Uint16Array(4096);
+
 /** The units of a text that bigrams are made of (white space and punctuation left out). */
 export function keptUnits(text: string): Uint16Array {
-  const units = new Uint16Array(text.length);
+  if (scratch.length < text.length) scratch = new Uint16Array(text.length);
+  const units = scratch;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     const c = unitClass[unit]!;
     if (c === 1 || (c === 0 && classify(unit) === 1)) units[n++] = unit;
   }
-  return units.subarray(0, n);
+  return units.slice(0, n);
 }
 
 /**

@@ -5,7 +5,6 @@
  */
 import { TEMPLATES } from '../report-template.js';
 import type { Rule } from './rule-context.js';
-import { sectionText } from './section-text.js';
 
 const YEAR = '((?:19|20)\\d{2})';
 /**
@@ -49,10 +48,11 @@ function ownPeriods(text: string): readonly OwnPeriod[] {
 
 const SECTIONS = ['overview', 'problems', 'other'] as const;
 
-export const textStaleYear: Rule = ({ report }, findings) => {
+export const textStaleYear: Rule = (input, findings) => {
+  const { report } = input;
   const titles = TEMPLATES[report.template].sectionTitles;
   for (const section of SECTIONS) {
-    for (const { year, quote, firstWords } of sectionText(report.sections[section]).read(ownPeriods)) {
+    for (const { year, quote, firstWords } of input.text(section).read(ownPeriods)) {
       // the first-words pattern is for the overview only: 五 may open with last year's problems
       if (firstWords && section !== 'overview') continue;
       if (year === report.year) continue;
@@ -98,12 +98,13 @@ function statesFees(text: string): boolean {
   return false;
 }
 
-export const otherFeeReport: Rule = ({ report }, findings) => {
+export const otherFeeReport: Rule = (input, findings) => {
+  const { report } = input;
   // the 2019 trial format did not ask for it; the 2021 notice does
   if (report.template !== '2021') return;
   const text = report.sections.other;
   if (text.trim() === '') return; // required.missing names the empty section
-  if (sectionText(text).read(statesFees)) return;
+  if (input.text('other').read(statesFees)) return;
   const title = TEMPLATES[report.template].sectionTitles.other;
   findings.push({
     rule: 'other.fee-report',
