@@ -19,6 +19,24 @@ describe('reading numbers the text claims', () => {
     expect(claims(text)).toEqual(expected);
   });
 
+  // phrasings of published reports the rules once misread, rewritten as short sentences
+  it.each([
+    // none of another kind of application, or of one channel, is not none at all
+    ['本年度未收到行政许可申请，共收到政府信息公开申请3件。', ['applications=3']],
+    ['本年度没有收到当面申请，其余申请均通过网站提交。', []],
+    // one channel's figure is not the year's: 105 online + 17 by post = 122
+    ['全年共收到群众网上申请105件，快递17件，合计122件，上年结转11件。', ['carriedOver=11']],
+    // none of one outcome is not none at all
+    ['未发生被纠错的行政复议、行政诉讼案件。', []],
+    ['全年行政复议2件，未发生被纠错的行政复议案件。', ['review=2']],
+    // the real statements of none stay read
+    ['全年未接到信息公开申请。', ['applications=0']],
+    ['未收到因依申请公开引发的行政复议。', ['review=0']],
+    ['全年未出现因答复不当引起的行政复议、行政诉讼等情况。', ['review=0', 'litigation=0']],
+  ])('%s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
   it('reads the reference report’s statements of none', () => {
     const text =
       '全年未受理到依申请公开件，未收到公众申请要求公开的其它方面政府信息，也未发生因政府信息公开申请行政复议、行政诉讼件。';

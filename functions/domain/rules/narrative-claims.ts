@@ -56,7 +56,7 @@ const APPLICATION_COUNT = new RegExp(`${RECEIVE}[^\\d]{0,15}?申请[^\\d]{0,8}?$
 const MORE_THAN_APPLICATIONS = /[和及与、]|咨询|留言|来信|建议/u;
 /** "未收到…申请" (not "未收到申请人投诉", not "未发生依申请公开答复超期") */
 const APPLICATION_NONE = /(?:未|没有)(?:收到|受理|接到|接收)([^\d]{0,12}?)申请(?!人)/u;
-const NOT_NONE_OF_APPLICATIONS = /投诉|举报|逾期|超期|更正|复议|诉讼/u;
+const NOT_NONE_OF_APPLICATIONS = /投诉|举报|逾期|超期|更正|复议|诉讼|许可|当面|现场|网上|在线|信函|邮寄|快递|传真|电子邮件/u;
 /** appeals are counted in 件/起/宗 ("行政复议答复书12份" is not a count of appeals) */
 const APPEAL_UNIT = '\\s*(?:件|起|宗)';
 const REVIEW_COUNT = new RegExp(`行政复议([^\\d诉]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
@@ -66,6 +66,8 @@ const OUTCOME = /维持|纠正|纠错|撤销|确认违法|败诉|胜诉|驳回|�
 /** "行政复议、行政诉讼案件共3件": one figure for both */
 const BOTH_APPEALS = /(?:复议|诉讼)[^\d，,。；]{0,6}?(?:、|和|及|与|或)[^\d，,。；]{0,3}?(?:复议|诉讼)[^\d，,。；]{0,10}?\d/u;
 const NONE_BEFORE = /(?:未|没有|无(?!论|缝|遗漏|死角|差错|纰漏|一))[^\d]{0,20}?$/u;
+/** how an application came in: "未收到当面申请", "收到网上申请105件" speak of one channel only */
+const CHANNEL = /当面|现场|网上|在线|信函|邮寄|快递|传真|电子邮件/u;
 /** a statement of none is cut at the clause before it ("事事无遗漏，依法做好行政复议应诉") */
 function afterLastClauseBreak(text: string): string {
   const at = Math.max(text.lastIndexOf('，'), text.lastIndexOf(','), text.lastIndexOf('：'), text.lastIndexOf(':'));
@@ -253,7 +255,9 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
   const application = clause.includes('申请');
   if (!clause.includes('复议') && !clause.includes('诉讼')) {
     const count = unit && application ? APPLICATION_COUNT.exec(clause) : null;
-    if (count && !MORE_THAN_APPLICATIONS.test(count[0].slice(count[0].lastIndexOf('申请') + 2))) {
+    // "收到网上申请105件，快递17件，合计122件": the figure of one channel, not of all applications
+    const channel = count ? CHANNEL.test(count[0].slice(0, count[0].lastIndexOf('申请'))) : false;
+    if (count && !channel && !MORE_THAN_APPLICATIONS.test(count[0].slice(count[0].lastIndexOf('申请') + 2))) {
       const rest = clause.slice(count.index + count[0].length);
       push(claims, 'applications', count, {
         includesCarriedOver: INCLUDES_CARRIED.test(rest),
@@ -321,7 +325,8 @@ function sentenceClaims(sentence: string, counts: boolean, claims: Claim[]): voi
     if (DIGIT.test(after) || OUTCOME.test(after)) continue;
     const before = afterLastClauseBreak(sentence.slice(Math.max(0, at - 24), at));
     const negation = NONE_BEFORE.exec(before);
-    if (negation) {
+    // "未发生被纠错的行政复议": none of one outcome, not none at all
+    if (negation && !OUTCOME.test(negation[0])) {
       const quote = sentence.slice(at - negation[0].length, at + word.length).replace(/\s+/gu, '');
       claims.push({ subject, value: 0, quote, none: true });
     }
