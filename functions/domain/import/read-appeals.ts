@@ -1,7 +1,8 @@
 /**
  * Table 四 is printed as header lines and ONE line of 15 values: 行政复议, 未经复议直接起诉,
  * 复议后起诉, each 结果维持 / 结果纠正 / 其他结果 / 尚未审结 / 总计. Reports that print one
- * labelled line per group are read as labelled rows instead.
+ * labelled line per group are read as labelled rows instead, and a table printed with rows and
+ * columns swapped by read-transposed-appeals.ts.
  */
 import { setCell, type Report } from '../report.js';
 import type { TableDef } from '../report-template.js';
@@ -10,6 +11,7 @@ import { isBlankCell, isNumericCell, parseCellValue } from './cell-value.js';
 import { ImportError } from './import-error.js';
 import { normaliseLabel } from './label-match.js';
 import { readLabelledRows } from './read-labelled-rows.js';
+import { readTransposedAppeals } from './read-transposed-appeals.js';
 import { sectionName } from './sections.js';
 import type { SourceLine } from './source-line.js';
 import { tableLabelIndex } from './table-labels.js';
@@ -37,6 +39,7 @@ function printsHeaders(lines: readonly SourceLine[]): boolean {
 }
 
 export function readAppeals(report: Report, table: TableDef, lines: readonly SourceLine[]): void {
+  if (readTransposedAppeals(report, table, lines)) return;
   const width = table.rows.length * table.columns.length;
   // The value line has cells (a tab) and no header words; prose lines have a single cell. A
   // line of empty cells as wide as the table is a table left blank.

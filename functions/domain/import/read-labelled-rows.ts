@@ -33,7 +33,15 @@ export function readLabelledRows(
   lines: readonly SourceLine[],
   index: LabelIndex<LabelTarget>,
   section: SectionId,
-  options: { rejectUnknownRows: boolean },
+  options: {
+    rejectUnknownRows: boolean;
+    /**
+     * The table prints one column more than the template, at this index of a row's values (a
+     * 小计 of 法人或其他组织 before 总计): a row with one value too many drops it. The template's
+     * 总计 is checked by the rules; the printed subtotal adds nothing the model holds.
+     */
+    extraColumnAt?: number;
+  },
 ): LabelledRowsResult {
   let rows = 0;
   let filledRows = 0;
@@ -49,6 +57,13 @@ export function readLabelledRows(
     if (printed) {
       const retry = alignValues(printed.cells, printed.start, table.columns.length);
       if (retry.ok) alignment = retry;
+    }
+    const extra = options.extraColumnAt;
+    if (extra !== undefined) {
+      // With the extra column a row is one value wider; a row too narrow for it (a PDF line
+      // that left its blanks out) is read at the template's width.
+      const wide = alignValues(valueCells, start, table.columns.length + 1, expectedStart);
+      if (wide.ok) alignment = { ok: true, values: wide.values.filter((_, i) => i !== extra) };
     }
     if (!alignment.ok) throw wrongCount(line, row.label, table, alignment.found, section);
     if (alignment.values.every(isBlankCell)) return;

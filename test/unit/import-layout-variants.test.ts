@@ -1,0 +1,176 @@
+/**
+ * More layouts of real reports that earlier imports got wrong, rebuilt with made-up figures:
+ * a 小计 column in 三, 四 with rows and columns swapped, pages in traditional characters, an
+ * agency named only by the office that compiled the report or by the sign-off.
+ */
+import { Converter } from 'opencc-js/cn2t';
+import { describe, expect, it } from 'vitest';
+import { importDocument } from '../../functions/domain/import/import-document.js';
+import { htmlToLines } from '../../functions/domain/import/html-to-lines.js';
+import { importReport } from '../../functions/domain/import/import-report.js';
+import { METADATA_LINE } from '../../functions/domain/import/source-line.js';
+import type { Report } from '../../functions/domain/report.js';
+import { reportHtml } from '../support/office-documents.js';
+import { sampleReport } from './site-fixtures.js';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const VALUE_CELL = /<td>(-?[\d.]*)<\/td>/g;
+
+/** `html` with its part from heading `from` to heading `to` rewritten. */
+function rewriteSection(html: string, from: string, to: string, rewrite: (part: string) => string): string {
+  const start = html.indexOf(`<p>${from}`);
+  const end = html.indexOf(`<p>${to}`);
+  return html.slice(0, start) + rewrite(html.slice(start, end)) + html.slice(end);
+}
+
+/** Table 三 with a 小计 column after 其他: each row's subtotal as `subtotal` prints it. */
+function withSubtotalColumn(html: string, subtotal: (org: (number | undefined)[]) => string): string {
+  return rewriteSection(html, '三、', '四、', (part) =>
+    part
+      .replace('<td colspan="7">申请人情况</td>', '<td colspan="8">申请人情况</td>')
+      .replace('<td colspan="5">法人或其他组织</td>', '<td colspan="6">法人或其他组织</td>')
+      .replace('<td>其他</td></tr>', '<td>其他</td><td>小计</td></tr>')
+      .replace(/((?:<td>-?[\d.]*<\/td>){6})(<td>-?[\d.]*<\/td>)<\/tr>/g, (_, six: string, total: string) => {
+        const org = [...six.matchAll(VALUE_CELL)].slice(1).map((m) => (m[1] ? Number(m[1]) : undefined));
+        return `${six}<td>${subtotal(org)}</td>${total}</tr>`;
+      }),
+  );
+}
+
+const sum = (org: (number | undefined)[]) => String(org.reduce<number>((a, b) => a + (b ?? 0), 0));
+
+describe('table 三 with a 小计 column for 法人或其他组织', () => {
+  const report = sampleReport({ seed: 71 });
+  const html = reportHtml(report);
+
+  it('reads each value into its column and leaves the subtotal out', () => {
+    const withSubtotal = withSubtotalColumn(html, sum);
+    expect(withSubtotal).toContain('<td>小计</td>');
+    expect(withSubtotal.match(/<td>小计<\/td>/g)).toHaveLength(1);
+
+    expect(importReport(withSubtotal)).toEqual(report);
+  });
+
+  it('reads rows whose subtotal is left blank or printed as a dash the same way', () => {
+    const withSubtotal = withSubtotalColumn(html, (org) => (org.every((v) => v === undefined) ? '' : '—'));
+
+    expect(importReport(withSubtotal).sections.applications).toEqual(report.sections.applications);
+  });
+
+  it('reads the subtotal column from a text layer that separates values with spaces (a PDF)', () => {
+    const full = sampleReport({ seed: 73 });
+    const rows = full.sections.applications as Record<string, Record<string, number | string | null>>;
+    for (const row of Object.values(rows)) for (const [column, value] of Object.entries(row)) row[column] = value ?? 0;
+    // Every line as one cell, its words and values separated by single spaces.
+    const text = htmlToLines(withSubtotalColumn(reportHtml(full), sum))
+      .filter((line) => line.no !== METADATA_LINE)
+      .map((line) => line.cells.filter((c) => c.trim()).join(' '))
+      .join('\n');
+    expect(text).toMatch(/其他 小计/);
+    expect(text).not.toContain('\t');
+
+    expect(importReport(text).sections.applications).toEqual(full.sections.applications);
+  });
+});
+
+describe('table 四 with rows and columns swapped', () => {
+  const report = sampleReport({ seed: 79 });
+  const appeals = report.sections.appeals as Record<string, Record<string, number | string | null>>;
+  const results = [
+    ['upheld', '结果维持'],
+    ['corrected', '结果纠正'],
+    ['other', '其他结果'],
+    ['pending', '尚未审结'],
+    ['total', '总计'],
+  ] as const;
+  const cell = (v: number | string | null | undefined) => `<td>${v ?? ''}</td>`;
+  /** One row per result; the groups' columns in `order`. */
+  const transposed = (order: readonly string[], total = '总计') =>
+    [
+      '<table border="1">',
+      '<tr><td rowspan="2"></td><td rowspan="2">行政复议</td><td colspan="2">行政诉讼</td></tr>',
+      `<tr>${order.filter((g) => g !== 'review').map((g) => (g === 'litigationDirect' ? '<td>未经复议直接起诉</td>' : '<td>复议后起诉</td>')).join('')}</tr>`,
+      ...results.map(([id, label]) => `<tr><td>${id === 'total' ? total : label}</td>${order.map((g) => cell(appeals[g]![id])).join('')}</tr>`),
+      '</table>',
+    ].join('\n');
+  const withTable = (table: string) => reportHtml(report).replace(/(<p>四、[^<]*<\/p>)<table[\s\S]*?<\/table>/, (_, heading: string) => heading + table);
+
+  it('reads each result row into the three groups', () => {
+    const html = withTable(transposed(['review', 'litigationDirect', 'litigationAfterReview']));
+    expect(html).toContain('<tr><td>结果维持</td>');
+
+    expect(importReport(html)).toEqual(report);
+  });
+
+  it('follows the order the header gives the two 行政诉讼 columns, and reads 合计 for 总计', () => {
+    const html = withTable(transposed(['review', 'litigationAfterReview', 'litigationDirect'], '合计'))
+      .replace('<td rowspan="2">行政复议</td><td colspan="2">行政诉讼</td>', '<td rowspan="2">行政复议</td><td colspan="2">行政诉讼</td>');
+
+    expect(importReport(html).sections.appeals).toEqual(report.sections.appeals);
+  });
+
+  it('still reads the official layout whose header row starts with 结果维持', () => {
+    expect(importReport(reportHtml(report)).sections.appeals).toEqual(report.sections.appeals);
+  });
+});
+
+describe('pages in traditional characters (a site’s 繁體 version)', () => {
+  it.each([
+    ['character by character', 'tw', '政府信息公開'],
+    ['with Taiwan’s words', 'twp', '政府資訊公開'],
+  ] as const)('reads labels, headings, title and texts as the simplified original (converted %s)', async (_, to, printed) => {
+    const report = sampleReport({ agencyName: '平川县北坡镇人民政府', year: 2022, seed: 83, text: '本年度未收取信息处理费。\n\n无其他需要报告的事项。' });
+    const html = Converter({ from: 'cn', to })(reportHtml(report));
+    expect(html).toContain(printed);
+    expect(html).toContain('北坡鎮');
+    expect(html).toContain('行政複議');
+
+    const imported = await importDocument(encode(html), { filename: 'report.html' });
+
+    expect(imported.missing).toEqual([]);
+    expect(imported.report).toEqual(report);
+  });
+
+  it('leaves a simplified page with a traditional name quoted in it as it is', async () => {
+    const sample = sampleReport({ seed: 89 });
+    const report = { ...sample, sections: { ...sample.sections, other: '本年度未收取信息处理费。引用《資訊公開》一文。' } } as Report;
+
+    const imported = await importDocument(encode(reportHtml(report)));
+
+    expect(imported.report.sections.other).toContain('《資訊公開》');
+    expect(imported.report).toEqual(report);
+  });
+});
+
+describe('an agency named only by who compiled or signed the report', () => {
+  const report = sampleReport({ agencyName: '两城镇人民政府', year: 2020, template: '2019', seed: 97 });
+  const untitled = reportHtml(report).replace(/<p>两城镇人民政府2020年[^<]*<\/p>/, '');
+  const opening = (sentence: string) => untitled.replace('<p>一、总体情况</p>', `<p>一、总体情况</p><p>${sentence}</p>`);
+
+  it('takes the township government, not its 党政办公室, from 由…编制', () => {
+    const html = opening('本报告是根据《中华人民共和国政府信息公开条例》要求，由两城镇人民政府党政办公室编制。本报告中所列数据的统计期限为2020年1月1日至2020年12月31日。');
+    expect(html).not.toContain('两城镇人民政府2020年');
+
+    const imported = importReport(html);
+
+    expect(imported.agencyName).toBe('两城镇人民政府');
+    expect(imported.sections.overview.startsWith('本报告是根据')).toBe(true);
+    expect({ ...imported, sections: { ...imported.sections, overview: report.sections.overview } }).toEqual(report);
+  });
+
+  it('keeps a county government’s 办公室 named as the compiler when nothing else names the agency', () => {
+    const html = opening('本报告由平川县人民政府办公室编制。统计期限为2020年1月1日至2020年12月31日。');
+
+    expect(importReport(html).agencyName).toBe('平川县人民政府办公室');
+  });
+
+  it.each([
+    ['on two lines', '<p>两城镇人民政府</p><p>2021年1月20日</p>'],
+    ['on one line', '<p>两城镇人民政府　2021年1月20日</p>'],
+    ['dated in Chinese numerals, before the site’s footer', '<p>两城镇人民政府</p><p>二〇二一年一月二十日</p><p>网站标识码：3708270001</p>'],
+  ])('takes the agency from the sign-off at the end (%s), before a shortened name in the opening sentence', (_, signOff) => {
+    const html = opening('现将两城镇2020年政府信息公开工作年度报告公布如下。').replace('</body>', `${signOff}</body>`);
+
+    expect(importReport(html)).toMatchObject({ agencyName: '两城镇人民政府', year: 2020 });
+  });
+});
