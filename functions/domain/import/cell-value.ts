@@ -43,3 +43,8 @@ export function parseCellValue(text: string): Cell {
 export function isNumericCell(text: string): boolean {
   return typeof parseCellValue(text) === 'number';
 }
+
+/** A cell that holds a value or says there is none: a number, blank, or a dash/slash placeholder. */
+export function isValueCell(text: string): boolean {
+  return typeof parseCellValue(text) !== 'string';
+}
