@@ -174,3 +174,55 @@ describe('an agency named only by who compiled or signed the report', () => {
     expect(importReport(html)).toMatchObject({ agencyName: '两城镇人民政府', year: 2020 });
   });
 });
+
+describe('PDF text layers of real tables', () => {
+  const report = sampleReport({ template: '2019', agencyName: '林山乡', year: 2020, seed: 101 });
+  const text = (html: string) =>
+    htmlToLines(html)
+      .filter((line) => line.no !== METADATA_LINE)
+      .map((line) => line.cells.join('\t'))
+      .join('\n');
+
+  it('reads a 小计 column whose header a narrow column prints one character a line (小 / 计)', () => {
+    const full = sampleReport({ seed: 103 });
+    const rows = full.sections.applications as Record<string, Record<string, number | string | null>>;
+    for (const row of Object.values(rows)) for (const [column, value] of Object.entries(row)) row[column] = value ?? 0;
+    const lines = text(withSubtotalColumn(reportHtml(full), sum)).replace(/其他\t小计/, '其\t小\n\t\t\t\t\t\t\t\t他\t计');
+    expect(lines).not.toContain('小计');
+
+    expect(importReport(lines).sections.applications).toEqual(full.sections.applications);
+  });
+
+  it('splits a long label from the first value printed in its cell ("其他对外管理服务事项 0")', () => {
+    const values = Object.values(report.sections.proactive.licensing.otherServices!);
+    const lines = text(reportHtml(report)).replace(`其他对外管理服务事项\t${values[0]}\t`, `其他对外管理服务事项 ${values[0]}\t`);
+    expect(lines).toContain(`其他对外管理服务事项 ${values[0]}\t`);
+
+    expect(importReport(lines)).toEqual(report);
+  });
+
+  it('reads a row whose blanks are printed as slashes, under a label with two characters swapped (上年转结)', () => {
+    const applications = report.sections.applications as Record<string, Record<string, number | string | null>>;
+    const carried = applications.carriedOver!;
+    for (const column of ['business', 'research', 'nonprofit']) carried[column] = null;
+    const html = reportHtml(report).replace(/<tr><td colspan="3">二、上年结转政府信息公开申请数量<\/td>(.*?)<\/tr>/, (_, cells: string) =>
+      `<tr><td colspan="3">二、上年转结政府信息公开申请数量</td>${cells.replace(/<td><\/td>/g, '<td>/</td>')}</tr>`,
+    );
+    expect(html).toContain('<td>/</td>');
+    expect(html).toContain('上年转结');
+
+    expect(importReport(html).sections.applications).toEqual(report.sections.applications);
+  });
+});
+
+describe('opening sentences that do not name the agency', () => {
+  it('finds the agency in 请与…联系 when the sentence says 特编制并向社会公布2021年度街道信息公开年度报告', () => {
+    const report = sampleReport({ agencyName: '平川县兴东街道办事处', year: 2021, seed: 107 });
+    const html = reportHtml(report).replace(
+      /<p>平川县兴东街道办事处2021年[^<]*<\/p>/,
+      '<p>根据《条例》和上级有关文件要求，特编制并向社会公布2021年度街道信息公开年度报告。如对本报告有任何疑问，请与平川县兴东街道办事处联系（电话：0513-86563368）。</p>',
+    );
+
+    expect(importReport(html)).toMatchObject({ agencyName: '平川县兴东街道办事处', year: 2021 });
+  });
+});

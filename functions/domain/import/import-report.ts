@@ -158,9 +158,17 @@ const SUBTOTAL_AT = 6;
 const APPLICANT_WORDS = /商业企业|科研机构|社会公益组织|法律服务机构|法人或其他组织|其他/;
 const MAX_HEADER_LENGTH = 80;
 
+/**
+ * The table's header (the lines before its first figures) names a 小计 column: in a cell, in a
+ * header row printed as one cell, or, in a PDF's narrow column, one character a line (小 / 计).
+ */
 function printsSubtotalColumn(lines: readonly SourceLine[]): boolean {
-  return lines.some((line) => {
-    if (line.cells.some(isNumericCell)) return false;
+  const firstFigures = lines.findIndex((line) => line.cells.some(isNumericCell));
+  const header = firstFigures < 0 ? lines : lines.slice(0, firstFigures);
+  const pieces = header.flatMap((line) => line.cells.flatMap((cell) => cell.split(/\s+/)).map(normaliseLabel).filter(Boolean));
+  const small = pieces.indexOf('小');
+  if (small >= 0 && pieces.slice(small + 1).some((p) => p.startsWith('计'))) return true;
+  return header.some((line) => {
     const cells = line.cells.map(normaliseLabel);
     if (cells.includes('小计')) return true;
     const text = cells.join('');

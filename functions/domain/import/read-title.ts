@@ -26,6 +26,8 @@ const YEAR_LINE = /^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/;
 const PERIOD = /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日(?:起)?\s*(?:至|到|—|-|－|~)/;
 /** Words before the agency in an opening sentence: "现公布区统计局2023年…", "特编制…". */
 const SENTENCE_LEAD = /^.*?(?:现予|现将|现向社会公布|现公布|公布|特编制|编制|发布|本报告为|本报告是)/;
+/** Lead words after the first: "特编制并向社会公布2021年度街道信息公开年度报告". */
+const MORE_LEAD = /^(?:并|并且|和|及)?\s*(?:向社会|向社会公众)?\s*(?:公布|发布|公开)/;
 /** A page's breadcrumbs: "当前位置：首页 > 政务公开 > 政府信息公开年报". */
 const NAVIGATION = /[>»›]|当前位置|您的位置|首页/;
 /** Punctuation a title has not before the words naming the report: a sentence has. */
@@ -34,8 +36,11 @@ const SENTENCE_MARKS = /[,;。!?]/;
 const MAX_TITLE_TAIL = 30;
 /** A label before the title in a page's metadata table: "标 题：", "名称：". */
 const FIELD_LABEL = /^.*?(?:标题|名称|题目)\s*[:：]\s*/;
-/** Words that refer to the agency without naming it: "特向社会公布2021年度本级政府信息公开…". */
-const NOT_A_NAME = /^(?:本|我)(?:级|镇|乡|街道|局|委|办|厅|院|单位|部门|机关|区|县|市|政府)?$/;
+/**
+ * Words that refer to the agency without naming it: "特向社会公布2021年度本级政府信息公开…",
+ * "…公布2021年度街道信息公开年度报告".
+ */
+const NOT_A_NAME = /^(?:(?:本|我)(?:级|镇|乡|街道|局|委|办|厅|院|单位|部门|机关|区|县|市|政府)?|级|镇|乡|街道|局|委|办|厅|院|单位|部门|机关|区|县|市|政府|本单位|本部门)$/;
 /** Where an opening paragraph names the agency: "由两城镇人民政府党政办公室编制", "请与铁佛镇人民政府联系". */
 const AGENCY_IN_PROSE = [/由([^,，。；、由]{2,40}?)(?:负责)?编制/, /请与([^,，。；、]{2,40}?)联系/];
 const MAX_AGENCY_LENGTH = 60;
@@ -108,7 +113,7 @@ function parseSentence(text: string): ParsedTitle | undefined {
       if (/^(?:有关|的通知|工作的通知)/.test(sentence.slice(words.index + words[0].length))) continue;
       const clause = sentence.slice(0, words.index).split(',').pop()!;
       if (!SENTENCE_LEAD.test(clause)) continue;
-      const parsed = parseTitle(`${clause.replace(SENTENCE_LEAD, '')}政府信息公开工作年度报告`);
+      const parsed = parseTitle(`${clause.replace(SENTENCE_LEAD, '').replace(MORE_LEAD, '')}政府信息公开工作年度报告`);
       if (parsed && !Number.isNaN(parsed.year)) return parsed;
     }
   }

@@ -30,5 +30,7 @@ export async function toSimplified(lines: readonly SourceLine[]): Promise<Source
   const { Converter } = await import('opencc-js/t2cn');
   // With Taiwan's phrases: a page converted with them prints 資訊 for 信息 (政府資訊公開).
   const convert = Converter({ from: 'twp', to: 'cn' });
-  return lines.map((line) => ({ ...line, cells: line.cells.map((cell) => convert(cell)) }));
+  // 資訊 wrapped in a narrow PDF cell ("資 / 訊") is not seen as the phrase: 资讯 is 信息 here.
+  const simplified = (cell: string) => convert(cell).replace(/资(\s*)讯/g, '信$1息');
+  return lines.map((line) => ({ ...line, cells: line.cells.map(simplified) }));
 }
