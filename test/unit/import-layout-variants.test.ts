@@ -194,7 +194,7 @@ describe('PDF text layers of real tables', () => {
   });
 
   it('splits a long label from the first value printed in its cell ("其他对外管理服务事项 0")', () => {
-    const values = Object.values(report.sections.proactive.licensing.otherServices!);
+    const values = Object.values(report.sections.proactive.licensing!.otherServices!);
     const lines = text(reportHtml(report)).replace(`其他对外管理服务事项\t${values[0]}\t`, `其他对外管理服务事项 ${values[0]}\t`);
     expect(lines).toContain(`其他对外管理服务事项 ${values[0]}\t`);
 

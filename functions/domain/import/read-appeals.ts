@@ -13,7 +13,7 @@ import { normaliseLabel } from './label-match.js';
 import { readLabelledRows } from './read-labelled-rows.js';
 import { readTransposedAppeals } from './read-transposed-appeals.js';
 import { sectionName } from './sections.js';
-import type { SourceLine } from './source-line.js';
+import { printedCells, type SourceLine } from './source-line.js';
 import { tableLabelIndex } from './table-labels.js';
 
 /** Words only the header cells of 四 contain. */
@@ -36,6 +36,26 @@ function spaceSeparated(line: SourceLine, width: number): SourceLine | undefined
 function printsHeaders(lines: readonly SourceLine[]): boolean {
   const text = normaliseLabel(lines.map((l) => l.cells.join('')).join(''));
   return ['行政复议', '行政诉讼'].every((w) => text.includes(w)) && ['维持', '纠正', '审结'].every((w) => text.includes(w));
+}
+
+/** The cells of a row as printed: a cell merged over several columns once. */
+function printed(line: SourceLine): readonly string[] {
+  return printedCells(line, 0)?.cells ?? line.cells;
+}
+
+/**
+ * 行政复议 (one group of values) and 行政诉讼 (two groups) as two tables whose value rows are
+ * padded or merged differently: each row aligned to its own width, then joined.
+ */
+function twoTables(numberLines: readonly SourceLine[], group: number, width: number): string[] | undefined {
+  const [first, second] = numberLines;
+  if (!first || !second) return undefined;
+  for (const [a, b] of [[group, width - group], [width - group, group]] as const) {
+    const one = alignValues(printed(first), 0, a);
+    const two = alignValues(printed(second), 0, b);
+    if (one.ok && two.ok) return [...one.values, ...two.values];
+  }
+  return undefined;
 }
 
 export function readAppeals(report: Report, table: TableDef, lines: readonly SourceLine[]): void {
@@ -65,7 +85,9 @@ export function readAppeals(report: Report, table: TableDef, lines: readonly Sou
       if (cells.length >= width) break;
       cells = [...cells, ...next.cells];
     }
-    valueLine = { no: found.no, cells };
+    valueLine = cells === found.cells ? found : { no: found.no, cells };
+    const split = twoTables(numberLines, table.columns.length, width);
+    if (split && !alignValues(cells, 0, width, 0).ok) valueLine = { no: found.no, cells: split };
   }
   if (!valueLine) {
     const index = tableLabelIndex([table]);
@@ -74,7 +96,12 @@ export function readAppeals(report: Report, table: TableDef, lines: readonly Sou
     if (filledRows === 0 && !printsHeaders(lines)) throw new ImportError(`${sectionName('appeals')}未找到表格`, { section: 'appeals' });
     return;
   }
-  const alignment = alignValues(valueLine.cells, 0, width, 0);
+  let alignment = alignValues(valueLine.cells, 0, width, 0);
+  // A sheet whose columns other tables set: each value merged over a few of them.
+  if (!alignment.ok && valueLine.continued) {
+    const retry = alignValues(printed(valueLine), 0, width, 0);
+    if (retry.ok) alignment = retry;
+  }
   if (!alignment.ok) {
     const actual = alignment.found < width ? `实际只有${alignment.found}个` : `实际有${alignment.found}个`;
     throw new ImportError(`第${valueLine.no}行（${sectionName('appeals')}）：应有${width}个数值，${actual}`, {

@@ -8,7 +8,7 @@ import { alignValues } from './align-values.js';
 import { isBlankCell, parseCellValue } from './cell-value.js';
 import { ImportError } from './import-error.js';
 import { sectionName } from './sections.js';
-import type { SourceLine } from './source-line.js';
+import { printedCells, type SourceLine } from './source-line.js';
 import { tableLabelIndex } from './table-labels.js';
 import { splitSpacedValues } from './wrapped-labels.js';
 
@@ -42,7 +42,9 @@ export function readTransposedAppeals(report: Report, table: TableDef, lines: re
   if (new Set(results.map((r) => r.column)).size < MIN_RESULT_LINES) return false;
   const rows = new Set(order).size === table.rows.length ? order : table.rows;
   for (const { line, column, start } of results) {
-    const alignment = alignValues(line.cells, start, rows.length);
+    let alignment = alignValues(line.cells, start, rows.length);
+    const printed = alignment.ok ? undefined : printedCells(line, start);
+    if (printed) alignment = alignValues(printed.cells, printed.start, rows.length);
     if (!alignment.ok) {
       const actual = alignment.found < rows.length ? `实际只有${alignment.found}个` : `实际有${alignment.found}个`;
       throw new ImportError(
