@@ -3,6 +3,7 @@
  * a 小计 column in 三, 四 with rows and columns swapped, pages in traditional characters, an
  * agency named only by the office that compiled the report or by the sign-off.
  */
+import ExcelJS from 'exceljs';
 import { Converter } from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
 import { importDocument } from '../../functions/domain/import/import-document.js';
@@ -10,7 +11,7 @@ import { htmlToLines } from '../../functions/domain/import/html-to-lines.js';
 import { importReport } from '../../functions/domain/import/import-report.js';
 import { METADATA_LINE } from '../../functions/domain/import/source-line.js';
 import type { Report } from '../../functions/domain/report.js';
-import { reportHtml } from '../support/office-documents.js';
+import { reportHtml, reportXlsx } from '../support/office-documents.js';
 import { sampleReport } from './site-fixtures.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -224,5 +225,50 @@ describe('opening sentences that do not name the agency', () => {
     );
 
     expect(importReport(html)).toMatchObject({ agencyName: '平川县兴东街道办事处', year: 2021 });
+  });
+});
+
+describe('a workbook of a whole page, its tables sharing the sheet’s columns', () => {
+  it('reads 四 whose values are each merged over two columns that 三 splits', async () => {
+    const report = sampleReport({ seed: 109 });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await reportXlsx(report, { textSections: true })) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    let first = 0;
+    sheet.eachRow((row, n) => {
+      if (!first && row.getCell(1).value === '行政复议') first = n;
+    });
+    expect(first).toBeGreaterThan(0);
+    // 四 rewritten two columns a cell: its cells begin at columns 1, 3, 5…, 三's at every column.
+    for (let r = first; r < first + 4; r++) {
+      const row = sheet.getRow(r);
+      for (let c = 1; c <= 30; c++) row.getCell(c).value = null;
+    }
+    const appeals = report.sections.appeals;
+    const put = (r: number, c: number, span: number, value: string | number | null) => {
+      sheet.getCell(r, c).value = value;
+      if (span > 1) sheet.mergeCells(r, c, r, c + span - 1);
+    };
+    for (const merge of Object.keys((sheet as unknown as { _merges: Record<string, unknown> })._merges)) {
+      const row = Number(/\d+/.exec(merge)![0]);
+      if (row >= first && row < first + 4) sheet.unMergeCells(merge);
+    }
+    put(first, 1, 10, '行政复议');
+    put(first, 11, 20, '行政诉讼');
+    put(first + 1, 11, 10, '未经复议直接起诉');
+    put(first + 1, 21, 10, '复议后起诉');
+    const heads = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    heads.forEach((h, i) => put(first + 1, 1 + 2 * i, 2, h));
+    [...heads, ...heads].forEach((h, i) => put(first + 2, 11 + 2 * i, 2, h));
+    // No empty row between 三 and 四 (a note instead): one table block, as LibreOffice writes a page.
+    expect(sheet.getCell(first - 2, 1).value).toBeNull();
+    sheet.getCell(first - 2, 1).value = '注：申请数量以收到申请之日计。';
+    const values = Object.values(appeals).flatMap((row) => Object.values(row!));
+    values.forEach((v, i) => put(first + 3, 1 + 2 * i, 2, v));
+
+    const imported = await importDocument(new Uint8Array(await workbook.xlsx.writeBuffer()));
+
+    expect(imported.report.sections.appeals).toEqual(report.sections.appeals);
+    expect(imported.report).toEqual(report);
   });
 });
