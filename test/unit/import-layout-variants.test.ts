@@ -3,9 +3,11 @@
  * a 小计 column in 三, 四 with rows and columns swapped, pages in traditional characters, an
  * agency named only by the office that compiled the report or by the sign-off.
  */
+import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import { Converter } from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
+import { docxToHtml } from '../../functions/domain/import/docx/read-docx.js';
 import { importDocument } from '../../functions/domain/import/import-document.js';
 import { htmlToLines } from '../../functions/domain/import/html-to-lines.js';
 import { importReport } from '../../functions/domain/import/import-report.js';
@@ -270,5 +272,15 @@ describe('a workbook of a whole page, its tables sharing the sheet’s columns',
 
     expect(imported.report.sections.appeals).toEqual(report.sections.appeals);
     expect(imported.report).toEqual(report);
+  });
+});
+
+describe('a Word file whose text prints no title', () => {
+  it('offers the document’s title property as a page’s <title> is offered', async () => {
+    const document = new Document({ title: '平川县统计局2022年政府信息公开工作年度报告', sections: [{ children: [new Paragraph('一、总体情况')] }] });
+    const html = await docxToHtml(new Uint8Array(await Packer.toBuffer(document)));
+
+    expect(html.startsWith('<title>平川县统计局2022年政府信息公开工作年度报告</title>')).toBe(true);
+    expect(htmlToLines(html).find((line) => line.no === METADATA_LINE)?.cells).toEqual(['平川县统计局2022年政府信息公开工作年度报告']);
   });
 });
