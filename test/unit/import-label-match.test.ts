@@ -60,8 +60,14 @@ describe('parsing cell values', () => {
     ['—', null],
     ['／', null],
     ['75394432.52元', 7539.443252],
-    [' 无 ', '无'],
-    ['5件', '5件'],
+    [' 无 ', 0],
+    ['无法统计', '无法统计'],
+    ['5件', 5],
+    ['0件', 0],
+    ['１２条', 12],
+    ['3 个', 3],
+    ['-2项', -2],
+    ['5件套', '5件套'],
     ['9'.repeat(400), '9'.repeat(400)],
   ])('reads "%s" as %j', (text, expected) => {
     expect(parseCellValue(text)).toEqual(expected);

@@ -144,12 +144,12 @@ describe('cell values', () => {
     expect(applicationRow(report, 'newReceived')).toEqual([null, 0, null, 0, 0, 0, 0]);
   });
 
-  it('keeps text found where a number belongs as the text, and reads a dash as blank', () => {
-    const source = withLine(43, '二、上年结转政府信息公开申请数量\t\t—\t无\t0\tabc\t0\t0\t0\t');
+  it('keeps text found where a number belongs as the text, reads a dash as blank and 无 or 0件 as zero', () => {
+    const source = withLine(43, '二、上年结转政府信息公开申请数量\t\t—\t无\t0件\tabc\t0\t0\t0\t');
 
     const report = importReport(source);
 
-    expect(applicationRow(report, 'carriedOver')).toEqual([null, '无', 0, 'abc', 0, 0, 0]);
+    expect(applicationRow(report, 'carriedOver')).toEqual([null, 0, 0, 'abc', 0, 0, 0]);
   });
 
   it('reads thousands separators, full-width digits, decimals and negative numbers', () => {

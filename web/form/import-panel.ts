@@ -1,10 +1,10 @@
 /**
  * The form's import panel: a file chosen, dropped or text pasted → the report it holds, read by
- * the same importer as the CLI. Word, Excel and PDF readers are separate chunks that the
- * browser fetches only when such a file is chosen. A document missing parts is not refused:
+ * the same importer as the CLI. The importer is a separate chunk fetched when a file is brought,
+ * and the Word, Excel and PDF readers chunks of their own fetched only for such a file. A document missing parts is not refused:
  * the panel lists what was not read and lets the filer prefill the rest.
  */
-import { importDocument, type DocumentImport } from '../../functions/domain/import/import-document.js';
+import type { DocumentImport } from '../../functions/domain/import/import-document.js';
 import { ImportError } from '../../functions/domain/import/import-error.js';
 import type { ReportHeader } from '../../functions/domain/import/read-title.js';
 import { clear, h } from './dom.js';
@@ -28,6 +28,8 @@ const TABLE_SECTIONS = ['第二部分', '第三部分', '第四部分'];
  * document of which no table at all could be read (it is most likely not a report).
  */
 export async function readForForm(source: ImportSource, header: ReportHeader): Promise<DocumentImport> {
+  // The importer itself (every layout it knows) loads only when a file is brought.
+  const { importDocument } = await import('../../functions/domain/import/import-document.js');
   const result = await importDocument(source.bytes, {
     ...(source.filename ? { filename: source.filename } : {}),
     partial: true,

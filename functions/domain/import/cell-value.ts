@@ -5,6 +5,13 @@ const NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
 const GROUPED = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 /** What agencies print in a cell left blank: dashes and slashes, never a 0. */
 const PLACEHOLDER = /^[-—―~/\\]+$/;
+/**
+ * "无" (none) where a count or amount belongs is a zero the agency spelled out, unlike a dash
+ * or a slash (not filled in, blank): "本年新收申请 无" reports no application.
+ */
+const NONE = /^无$/;
+/** A count printed with its measure word: "5件", "0件", "3个", "12条", "2次", "1项". */
+const COUNT_UNIT = /^([-+]?\d+)(?:件|个|条|次|项|宗|起|人次|人)$/;
 
 export function isBlankCell(text: string): boolean {
   return text.trim() === '';
@@ -13,14 +20,18 @@ export function isBlankCell(text: string): boolean {
 /**
  * A cell as printed → the model's Cell: a number (full-width digits, 1,234 and decimals
  * allowed; negatives stay negative for the rules to flag), `null` for blank or a dash/slash
- * placeholder, an amount with its unit (元, 万元, 亿元) converted exactly to 万元, else the
- * text itself so `number.format` can name it.
+ * placeholder, 0 for "无", a count with its measure word (5件) as the count, an amount with
+ * its unit (元, 万元, 亿元) converted exactly to 万元, else the text itself so `number.format`
+ * can name it.
  */
 export function parseCellValue(text: string): Cell {
   const trimmed = text.trim();
   if (!trimmed) return null;
   const ascii = trimmed.normalize('NFKC').replace(/[−–]/g, '-').replace(/\s+/g, '');
   if (PLACEHOLDER.test(ascii)) return null;
+  if (NONE.test(ascii)) return 0;
+  const count = COUNT_UNIT.exec(ascii);
+  if (count) return Number(count[1]);
   const { digits: printed, unit } = splitAmountUnit(ascii);
   const digits = NUMBER.test(printed) ? printed : GROUPED.test(printed) ? printed.replace(/,/g, '') : undefined;
   if (digits === undefined) return trimmed;
@@ -31,4 +42,9 @@ export function parseCellValue(text: string): Cell {
 
 export function isNumericCell(text: string): boolean {
   return typeof parseCellValue(text) === 'number';
+}
+
+/** A cell that holds a value or says there is none: a number, blank, or a dash/slash placeholder. */
+export function isValueCell(text: string): boolean {
+  return typeof parseCellValue(text) !== 'string';
 }

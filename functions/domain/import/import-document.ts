@@ -1,6 +1,7 @@
 /**
  * One importer for every file people bring: Word (.docx), Excel (.xlsx), PDF, HTML and plain
- * text, told apart by content (file-kind.ts). Used by the CLI and by the form; the Word, Excel
+ * text, told apart by content (file-kind.ts); pages in traditional characters are converted to
+ * simplified first (traditional.ts). Used by the CLI and by the form; the Word, Excel
  * and PDF readers are loaded only when such a file comes, so the form's first load stays small.
  */
 import { decodeReportBytes } from './decode-bytes.js';
@@ -8,6 +9,7 @@ import { fileKind, type FileKind } from './file-kind.js';
 import { htmlToLines, looksLikeHtml } from './html-to-lines.js';
 import { importLines, sourceLines, type LinesImport, type LinesImportOptions } from './import-report.js';
 import type { SourceLine } from './source-line.js';
+import { looksTraditional, toSimplified } from './traditional.js';
 import type { CMapLoader } from './pdf/cmap-loader.js';
 
 export type DocumentKind = Exclude<FileKind, 'text'> | 'html' | 'text';
@@ -67,5 +69,6 @@ export async function importDocument(bytes: Uint8Array, options: DocumentImportO
     if (looksLikeHtml(text, options.filename)) documentKind = 'html';
     lines = sourceLines(text, options.filename);
   }
+  if (looksTraditional(lines)) lines = await toSimplified(lines);
   return { kind: documentKind, ...importLines(lines, options) };
 }

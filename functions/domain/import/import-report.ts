@@ -5,6 +5,7 @@
  */
 import { APPLICANT_HEADER, SECTION_ORDER, TEMPLATES, type SectionId, type TemplateId } from '../report-template.js';
 import { Report, emptyReport } from '../report.js';
+import { isNumericCell } from './cell-value.js';
 import { detectTemplate } from './detect-template.js';
 import { htmlToLines, looksLikeHtml } from './html-to-lines.js';
 import { ImportError } from './import-error.js';
@@ -15,7 +16,7 @@ import { readTitle, type ReportHeader } from './read-title.js';
 import { applyLabelUnits } from './label-units.js';
 import { sectionName, splitSections, type ReportLayout, type SectionBody } from './sections.js';
 import { isBlankLine, type SourceLine } from './source-line.js';
-import type { LabelIndex } from './label-match.js';
+import { normaliseLabel, type LabelIndex } from './label-match.js';
 import { tableLabelIndex, type LabelTarget } from './table-labels.js';
 import { textToLines } from './text-layout.js';
 
@@ -65,7 +66,7 @@ export function importLines(source: readonly SourceLine[], options: LinesImportO
   const layout = splitSections(lines);
   let header: ReportHeader;
   try {
-    header = readTitle(layout.preamble, options.filename, layout.sections.overview?.lines);
+    header = readTitle(layout.preamble, options.filename, layout.sections.overview?.lines, lastLines(lines));
   } catch (error) {
     if (!(options.partial && options.header && error instanceof ImportError)) throw error;
     header = options.header;
@@ -109,6 +110,13 @@ export function importLines(source: readonly SourceLine[], options: LinesImportO
   return { report: parsed.data, missing: order(missing) };
 }
 
+/** Lines searched for the sign-off: a page may end with a few lines of its site's footer. */
+const ENDING_LINES = 12;
+
+function lastLines(lines: readonly SourceLine[]): SourceLine[] {
+  return lines.filter((l) => !isBlankLine(l)).slice(-ENDING_LINES);
+}
+
 /** Section by section, as the document runs. */
 function order(missing: readonly string[]): string[] {
   const rank = (m: string) => {
@@ -133,10 +141,39 @@ function labelIndex(template: TemplateId, section: SectionId, headers: readonly 
 /** 二 and 三: rows found by their labels; a section with no such row has no table. */
 function readRowTable(report: Report, body: SectionBody, section: SectionId, headers: readonly string[] = []): void {
   const index = labelIndex(report.template, section, headers);
+  const extraColumnAt = section === 'applications' && printsSubtotalColumn(body.lines) ? SUBTOTAL_AT : undefined;
   const { rows } = readLabelledRows(report, body.lines, index, section, {
     rejectUnknownRows: true,
+    ...(extraColumnAt === undefined ? {} : { extraColumnAt }),
   });
   if (rows === 0) throw new ImportError(`${sectionName(section)}未找到表格`, { section });
+}
+
+/**
+ * Some agencies add a 小计 column to 三 after the five 法人或其他组织 columns (自然人 | 商业企业 …
+ * 其他 | 小计 | 总计): its values sit at this index of a row and are not part of the model.
+ */
+const SUBTOTAL_AT = 6;
+/** Column headers name the applicants; a text layer may print a header row as one cell. */
+const APPLICANT_WORDS = /商业企业|科研机构|社会公益组织|法律服务机构|法人或其他组织|其他/;
+const MAX_HEADER_LENGTH = 80;
+
+/**
+ * The table's header (the lines before its first figures) names a 小计 column: in a cell, in a
+ * header row printed as one cell, or, in a PDF's narrow column, one character a line (小 / 计).
+ */
+function printsSubtotalColumn(lines: readonly SourceLine[]): boolean {
+  const firstFigures = lines.findIndex((line) => line.cells.some(isNumericCell));
+  const header = firstFigures < 0 ? lines : lines.slice(0, firstFigures);
+  const pieces = header.flatMap((line) => line.cells.flatMap((cell) => cell.split(/\s+/)).map(normaliseLabel).filter(Boolean));
+  const small = pieces.indexOf('小');
+  if (small >= 0 && pieces.slice(small + 1).some((p) => p.startsWith('计'))) return true;
+  return header.some((line) => {
+    const cells = line.cells.map(normaliseLabel);
+    if (cells.includes('小计')) return true;
+    const text = cells.join('');
+    return text.length <= MAX_HEADER_LENGTH && text.includes('小计') && APPLICANT_WORDS.test(text);
+  });
 }
 
 function requireSection(layout: ReportLayout, section: SectionId): SectionBody {

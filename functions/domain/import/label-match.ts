@@ -13,12 +13,15 @@ const MIN_CLOSE_LENGTH = 5;
 const MAX_CLOSE_LENGTH = 40;
 const CJK = /[\u4e00-\u9fff]/;
 
-/** Levenshtein distance at most 1. */
+/** One character wrong, missing or extra, or two neighbours swapped (上年转结 for 上年结转). */
 function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 

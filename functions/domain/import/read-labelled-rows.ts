@@ -9,7 +9,7 @@
  */
 import { setCell, type Report } from '../report.js';
 import type { SectionId, TableDef } from '../report-template.js';
-import { alignValues } from './align-values.js';
+import { alignValues, type Alignment } from './align-values.js';
 import { isBlankCell, isNumericCell, parseCellValue } from './cell-value.js';
 import { ImportError } from './import-error.js';
 import type { LabelIndex } from './label-match.js';
@@ -33,7 +33,15 @@ export function readLabelledRows(
   lines: readonly SourceLine[],
   index: LabelIndex<LabelTarget>,
   section: SectionId,
-  options: { rejectUnknownRows: boolean },
+  options: {
+    rejectUnknownRows: boolean;
+    /**
+     * The table prints one column more than the template, at this index of a row's values (a
+     * 小计 of 法人或其他组织 before 总计): a row with one value too many drops it. The template's
+     * 总计 is checked by the rules; the printed subtotal adds nothing the model holds.
+     */
+    extraColumnAt?: number;
+  },
 ): LabelledRowsResult {
   let rows = 0;
   let filledRows = 0;
@@ -44,10 +52,20 @@ export function readLabelledRows(
   const store = (line: SourceLine, target: RowTarget, valueCells: readonly string[], start: number) => {
     const { table, row } = target;
     rows++;
-    let alignment = alignValues(valueCells, start, table.columns.length, expectedStart);
+    const extra = options.extraColumnAt;
+    const align = (cells: readonly string[], from: number, expected?: number): Alignment => {
+      if (extra !== undefined) {
+        // With the extra column a row is one value wider; a row too narrow for it (a PDF line
+        // that left its blanks out) is read at the template's width.
+        const wide = alignValues(cells, from, table.columns.length + 1, expected);
+        if (wide.ok) return { ok: true, values: wide.values.filter((_, i) => i !== extra) };
+      }
+      return alignValues(cells, from, table.columns.length, expected);
+    };
+    let alignment = align(valueCells, start, expectedStart);
     const printed = alignment.ok ? undefined : printedCells(line, start);
     if (printed) {
-      const retry = alignValues(printed.cells, printed.start, table.columns.length);
+      const retry = align(printed.cells, printed.start);
       if (retry.ok) alignment = retry;
     }
     if (!alignment.ok) throw wrongCount(line, row.label, table, alignment.found, section);

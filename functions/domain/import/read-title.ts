@@ -26,6 +26,8 @@ const YEAR_LINE = /^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/;
 const PERIOD = /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日(?:起)?\s*(?:至|到|—|-|－|~)/;
 /** Words before the agency in an opening sentence: "现公布区统计局2023年…", "特编制…". */
 const SENTENCE_LEAD = /^.*?(?:现予|现将|现向社会公布|现公布|公布|特编制|编制|发布|本报告为|本报告是)/;
+/** Lead words after the first: "特编制并向社会公布2021年度街道信息公开年度报告". */
+const MORE_LEAD = /^(?:并|并且|和|及)?\s*(?:向社会|向社会公众)?\s*(?:公布|发布|公开)/;
 /** A page's breadcrumbs: "当前位置：首页 > 政务公开 > 政府信息公开年报". */
 const NAVIGATION = /[>»›]|当前位置|您的位置|首页/;
 /** Punctuation a title has not before the words naming the report: a sentence has. */
@@ -34,11 +36,30 @@ const SENTENCE_MARKS = /[,;。!?]/;
 const MAX_TITLE_TAIL = 30;
 /** A label before the title in a page's metadata table: "标 题：", "名称：". */
 const FIELD_LABEL = /^.*?(?:标题|名称|题目)\s*[:：]\s*/;
-/** Words that refer to the agency without naming it: "特向社会公布2021年度本级政府信息公开…". */
-const NOT_A_NAME = /^(?:本|我)(?:级|镇|乡|街道|局|委|办|厅|院|单位|部门|机关|区|县|市|政府)?$/;
+/**
+ * Words that refer to the agency without naming it: "特向社会公布2021年度本级政府信息公开…",
+ * "…公布2021年度街道信息公开年度报告".
+ */
+const NOT_A_NAME = /^(?:(?:本|我)(?:级|镇|乡|街道|局|委|办|厅|院|单位|部门|机关|区|县|市|政府)?|级|镇|乡|街道|局|委|办|厅|院|单位|部门|机关|区|县|市|政府|本单位|本部门)$/;
 /** Where an opening paragraph names the agency: "由两城镇人民政府党政办公室编制", "请与铁佛镇人民政府联系". */
 const AGENCY_IN_PROSE = [/由([^,，。；、由]{2,40}?)(?:负责)?编制/, /请与([^,，。；、]{2,40}?)联系/];
 const MAX_AGENCY_LENGTH = 60;
+/**
+ * The office that compiles a township's report, named in "由…编制" instead of the government:
+ * "两城镇人民政府党政办公室" → "两城镇人民政府". A county's 人民政府办公室 is an agency with
+ * reports of its own, so a bare 办公室 is cut only after a township's government.
+ */
+const COMPILING_OFFICE = [
+  /^(.+?(?:人民政府|政府|街道办事处))(?:党政综合办公室|党政办公室|党政综合办|党政办|综合办公室|综合办)$/,
+  /^(.+?(?:镇|乡|街道)(?:人民政府|政府))办公室$/,
+];
+/**
+ * The sign-off at the end of a report: the agency on a line of its own, then the date
+ * ("两城镇人民政府" / "2021年1月20日"), or both on one line.
+ */
+const SIGN_OFF_DATE = /^((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
+const AGENCY_ENDING = /(?:人民政府|政府|办事处|管理委员会|管委会|委员会|局|委|办公室|办|厅|院|署|中心|镇|乡|街道|所|站|队|馆|会|社|公司)$/;
+const SIGN_OFF_NAME = /^[\u4e00-\u9fff()（）]{2,40}$/;
 /** Lines of the overview searched for the opening paragraph when the page starts at 一. */
 const OPENING_LINES = 5;
 const MAX_TITLE_LENGTH = 120;
@@ -92,7 +113,7 @@ function parseSentence(text: string): ParsedTitle | undefined {
       if (/^(?:有关|的通知|工作的通知)/.test(sentence.slice(words.index + words[0].length))) continue;
       const clause = sentence.slice(0, words.index).split(',').pop()!;
       if (!SENTENCE_LEAD.test(clause)) continue;
-      const parsed = parseTitle(`${clause.replace(SENTENCE_LEAD, '')}政府信息公开工作年度报告`);
+      const parsed = parseTitle(`${clause.replace(SENTENCE_LEAD, '').replace(MORE_LEAD, '')}政府信息公开工作年度报告`);
       if (parsed && !Number.isNaN(parsed.year)) return parsed;
     }
   }
@@ -114,7 +135,12 @@ function titleTexts(line: SourceLine): string[] {
  * The title is the first line before section 一 that names the report; `context` (the
  * overview) is searched for the statistics period when nothing else gives the year.
  */
-export function readTitle(preamble: readonly SourceLine[], filename?: string, context: readonly SourceLine[] = []): ReportHeader {
+export function readTitle(
+  preamble: readonly SourceLine[],
+  filename?: string,
+  context: readonly SourceLine[] = [],
+  ending: readonly SourceLine[] = [],
+): ReportHeader {
   const printed = preamble.filter((l) => lineText(l));
   const candidates = (lines: readonly SourceLine[]): Candidate[] =>
     lines.flatMap((line) => titleTexts(line).map((text) => ({ text, line })));
@@ -133,10 +159,12 @@ export function readTitle(preamble: readonly SourceLine[], filename?: string, co
   const parsed = title && (title.agency || !Number.isNaN(title.year)) ? title : (sentence ?? title ?? fromFile);
   const line = found?.line;
   let year = parsed?.year ?? NaN;
-  let agency = parsed?.agency ?? '';
+  const signedBy = signOff(ending);
+  // An opening sentence may shorten the name (两城镇 for 两城镇人民政府): the sign-off, if any, wins.
+  let agency = parsed && !(parsed === sentence && signedBy) ? parsed.agency : '';
   if (Number.isNaN(year)) year = yearNearby(printed, line, opening) ?? sentence?.year ?? NaN;
   if (Number.isNaN(year) && fromFile && !Number.isNaN(fromFile.year)) year = fromFile.year;
-  if (!parsed && (Number.isNaN(year) || !agencyInProse(opening))) {
+  if (!parsed && (Number.isNaN(year) || !(signedBy ?? agencyInProse(opening)))) {
     throw new ImportError('未找到报告标题（如“××镇人民政府2023年政府信息公开工作年度报告”）');
   }
   if (Number.isNaN(year)) throw new ImportError('未找到报告标题中的年份', { line: line?.no });
@@ -147,6 +175,7 @@ export function readTitle(preamble: readonly SourceLine[], filename?: string, co
   const index = line ? printed.indexOf(line) : -1;
   const previous = index > 0 ? trimAgency(clean(lineText(printed[index - 1]!))) : '';
   if (!agency && previous && previous.length <= MAX_AGENCY_LENGTH && !/\d/.test(previous)) agency = previous;
+  if (!agency && signedBy) agency = signedBy;
   if (!agency && sentence) agency = sentence.agency;
   if (!agency && fromFile) agency = fromFile.agency;
   if (!agency) agency = agencyInProse(opening) ?? '';
@@ -162,8 +191,28 @@ function agencyInProse(printed: readonly SourceLine[]): string | undefined {
     const text = clean(lineText(line));
     for (const pattern of AGENCY_IN_PROSE) {
       const agency = trimAgency(pattern.exec(text)?.[1] ?? '');
-      if (agency && !NOT_A_NAME.test(agency)) return agency;
+      if (agency && !NOT_A_NAME.test(agency)) return withoutCompilingOffice(agency);
     }
+  }
+  return undefined;
+}
+
+function withoutCompilingOffice(agency: string): string {
+  for (const office of COMPILING_OFFICE) {
+    const match = office.exec(agency);
+    if (match) return match[1]!;
+  }
+  return agency;
+}
+
+/** The agency of the sign-off among the document's last lines, the last one signed. */
+function signOff(ending: readonly SourceLine[]): string | undefined {
+  const texts = ending.map((l) => clean(lineText(l))).filter(Boolean);
+  for (let i = texts.length - 1; i >= 0; i--) {
+    const text = texts[i]!;
+    const sameLine = /^(\S+)\s+(\S.*)$/.exec(text);
+    const name = SIGN_OFF_DATE.test(text) ? texts[i - 1] : sameLine && SIGN_OFF_DATE.test(sameLine[2]!) ? sameLine[1] : undefined;
+    if (name && SIGN_OFF_NAME.test(name) && AGENCY_ENDING.test(name) && !NOT_A_NAME.test(name)) return name;
   }
   return undefined;
 }

@@ -57,6 +57,8 @@ function names(section: SectionId, title: string): boolean {
  */
 function bareHeading(text: string): SectionId | undefined {
   if (text.length > MAX_BARE_HEADING_LENGTH || OTHER_NUMBERING.test(text) || !/(?:情况|事项)$/.test(text)) return undefined;
+  // "无其他需要报告的事项。" is what a section says, not a heading.
+  if (/^(?:无|没有|暂无|本年度?无)/.test(text)) return undefined;
   return SECTION_ORDER.find((section) => names(section, text));
 }
 

@@ -3,7 +3,7 @@
  * printed one character per line beside them, values on a line of their own before, between
  * or after the label's pieces, values separated by spaces.
  */
-import { isBlankCell, isNumericCell } from './cell-value.js';
+import { isBlankCell, isNumericCell, isValueCell } from './cell-value.js';
 import { MAX_LABEL_LENGTH, type LabelIndex } from './label-match.js';
 import type { SourceLine } from './source-line.js';
 import type { LabelTarget } from './table-labels.js';
@@ -16,20 +16,38 @@ type RowTarget = Extract<LabelTarget, { kind: 'row' }>;
  */
 export function splitSpacedValues(line: SourceLine): SourceLine {
   const filled = line.cells.filter((c) => !isBlankCell(c));
+  if (filled.length > 1) return splitLabelValues(line);
   if (filled.length !== 1) return line;
   const tokens = filled[0]!.trim().split(/\s+/);
   let first = tokens.length;
-  while (first > 0 && isNumericCell(tokens[first - 1]!)) first--;
-  if (first === tokens.length || tokens.length === 1) return line;
+  while (first > 0 && isValueCell(tokens[first - 1]!)) first--;
+  if (first === tokens.length || tokens.length === 1 || !tokens.slice(first).some(isNumericCell)) return line;
   const label = tokens.slice(0, first).join(' ');
   return { no: line.no, cells: label ? [label, ...tokens.slice(first)] : tokens.slice(first) };
 }
 
-/** Where the trailing run of value cells (numbers and blanks, at least one number) begins; -1 if none. */
+/**
+ * A long label set close to its first value in a PDF shares a cell with it:
+ * "其他对外管理服务事项 0 | 0 | 0" → "其他对外管理服务事项 | 0 | 0 | 0". Only the cell just before
+ * the row's values is split, and only numbers after a space.
+ */
+function splitLabelValues(line: SourceLine): SourceLine {
+  const start = valueStart(line.cells);
+  if (start <= 0) return line;
+  const cell = line.cells[start - 1]!;
+  const tokens = cell.trim().split(/\s+/);
+  let first = tokens.length;
+  while (first > 1 && isValueCell(tokens[first - 1]!)) first--;
+  if (first === tokens.length || isValueCell(tokens[first - 1]!)) return line;
+  const cells = [...line.cells.slice(0, start - 1), tokens.slice(0, first).join(' '), ...tokens.slice(first), ...line.cells.slice(start)];
+  return { no: line.no, cells };
+}
+
+/** Where the trailing run of value cells (numbers, blanks, dashes; at least one number) begins; -1 if none. */
 export function valueStart(cells: readonly string[]): number {
   let start = cells.length;
-  while (start > 0 && (isBlankCell(cells[start - 1]!) || isNumericCell(cells[start - 1]!))) start--;
-  return cells.slice(start).some((c) => !isBlankCell(c)) ? start : -1;
+  while (start > 0 && isValueCell(cells[start - 1]!)) start--;
+  return cells.slice(start).some(isNumericCell) ? start : -1;
 }
 
 /** The words of label cells: cells split on spaces ("社 会 公 益" is letter-spaced, not four labels). */

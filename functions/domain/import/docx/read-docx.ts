@@ -26,17 +26,21 @@ const FALSE_VALUES = new Set(['0', 'false', 'off']);
 export async function docxToHtml(bytes: Uint8Array): Promise<string> {
   let root: XmlElement | undefined;
   let headingStyles: Map<string, number>;
+  let title: string;
   try {
     // Parts are inflated as they are read: a damaged one fails here too.
     const parts = xmlParts(bytes);
     const documentPath = relatedPath(parts, '', 'officeDocument') ?? 'word/document.xml';
     root = partRoot(parts, documentPath);
     headingStyles = readHeadingStyles(partRoot(parts, relatedPath(parts, documentPath, 'styles')));
+    title = coreTitle(partRoot(parts, relatedPath(parts, '', 'core-properties') ?? 'docProps/core.xml'));
   } catch (error) {
     throw new ImportError(`Word 文件已损坏或无法读取：${(error as Error).message}`);
   }
   if (!root) throw new ImportError('Word 文件已损坏或无法读取：缺少正文（word/document.xml）');
-  return new DocumentWriter(root, headingStyles).html();
+  const body = new DocumentWriter(root, headingStyles).html();
+  // The document's title property, like a page's <title>: used only when the text names no report.
+  return title ? `<title>${escapeHtml(title)}</title>${body}` : body;
 }
 
 /** Paragraph style ids whose names are Word's built-in headings ("heading 1"…), with their level. */
@@ -50,6 +54,11 @@ function readHeadingStyles(root: XmlElement | undefined): Map<string, number> {
     if (id && level) levels.set(id, Number(level));
   }
   return levels;
+}
+
+function coreTitle(root: XmlElement | undefined): string {
+  const title = elements(root?.children ?? []).find((e) => localName(e.name) === 'title');
+  return title ? DomUtils.textContent(title).trim() : '';
 }
 
 function escapeHtml(text: string): string {
