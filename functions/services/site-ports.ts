@@ -79,6 +79,8 @@ export interface SiteLines {
   recorded: ReadonlyMap<string, number>;
   /** the `recorded` count each region-year's workbook (all-reports.xlsx) was last written at */
   workbooks: ReadonlyMap<string, number>;
+  /** the sum of every `recorded` count when the search index was last built (absent: never built) */
+  searchIndexed?: number;
 }
 
 /** What `markPublished` records for one publish. */
@@ -115,6 +117,8 @@ export interface SiteStore {
   putRegionYearSummary(summary: RegionYearSummary): Promise<void>;
   /** the region-year's workbook was written from what `recorded` counted; never lowers it */
   markWorkbook(region: string, year: number, recorded: number): Promise<void>;
+  /** the search index was built from what the summed `recorded` counts counted; never lowers it */
+  markSearchIndex(recorded: number): Promise<void>;
 
   /**
    * Records a publication: `publishedAt` on each newly published revision (never changed once
@@ -146,4 +150,30 @@ export interface SiteStore {
 export interface SiteBucket {
   /** writes the objects, with their Content-Type and Cache-Control; rejects if any write fails */
   put(objects: readonly SiteObject[]): Promise<void>;
+}
+
+/** One file of a built search index, its key relative to the index's folder (`pagefind/`). */
+export interface SearchIndexFile {
+  readonly path: string;
+  readonly content: Uint8Array;
+}
+
+/** One report as the index is built from it (render/site/search-page.ts `searchDocument`). */
+export interface SearchInput {
+  readonly url: string;
+  readonly content: string;
+}
+
+/** Builds a whole search index at once (Pagefind cannot add to a built index). */
+export interface SearchIndexer {
+  build(documents: readonly SearchInput[]): Promise<SearchIndexFile[]>;
+  /** frees what the indexer holds between builds (Pagefind's process) */
+  close?(): Promise<void>;
+}
+
+/** The site bucket as the index pass needs it: what is under a prefix, and removing keys. */
+export interface SearchIndexBucket extends SiteBucket {
+  /** every key under the prefix with its ETag (S3's MD5 of a single PUT's body, quoted) */
+  list(prefix: string): Promise<{ key: string; etag: string }[]>;
+  delete(keys: readonly string[]): Promise<void>;
 }

@@ -83,7 +83,12 @@ export class MemorySiteStore implements SiteStore {
       if (item.workbookRecorded !== undefined) workbooks.set(key, item.workbookRecorded);
       if (item.summary) summaries.push(copy(item.summary));
     }
-    return { regions: copy(byKey(this.tables.siteRegions)), summaries, recorded, workbooks };
+    const searchIndexed = this.tables.searchIndexed;
+    return { regions: copy(byKey(this.tables.siteRegions)), summaries, recorded, workbooks, ...(searchIndexed === undefined ? {} : { searchIndexed }) };
+  }
+
+  async markSearchIndex(recorded: number): Promise<void> {
+    if (this.tables.searchIndexed === undefined || this.tables.searchIndexed < recorded) this.tables.searchIndexed = recorded;
   }
 
   async markWorkbook(region: string, year: number, recorded: number): Promise<void> {

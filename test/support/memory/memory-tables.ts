@@ -133,6 +133,8 @@ export class MemoryTables {
 
   readonly siteRegions = new Map<string, RegionInfo>();
   readonly regionYears = new Map<string, RegionYearItem>();
+  /** the summed `recorded` count the search index was last built at */
+  searchIndexed: number | undefined;
   /** `region#year` → `agencyId#000001` → entry */
   readonly publications = new Map<string, Map<string, PublicationEntry>>();
   readonly publishFailures = new Map<string, PublishFailure>();
