@@ -7,7 +7,7 @@
  * | revision (existing) | AGENCY#<id>     | FILING#<year>#REV#<000001>  | + publishedAt, publishAttempts, publishError |
  * | filing (existing)   | AGENCY#<id>     | FILING#<year>               | status published / publish_failed      |
  * | region name         | SITE            | REGION#<code>               | name shown instead of the code         |
- * | region-year summary | SITE            | REGIONYEAR#<region>#<year>  | one home page line; `recorded`: publications recorded (a counter); `workbookRecorded`: the count all-reports.xlsx was written at; `dataFiles`: its open data files' sizes and rows; `onTime`, `figures`: its region page's |
+ * | region-year summary | SITE            | REGIONYEAR#<region>#<year>  | one home page line; `recorded`: publications recorded (a counter); `workbookRecorded`: the count all-reports.xlsx was written at, `workbook`: its size, reports and date; `dataFiles`: its open data files' sizes and rows; `onTime`, `figures`: its region page's |
  * | search index        | SITE            | SEARCHINDEX                 | `recorded`: the sum of the region-years' `recorded` counts the search index was built at |
  * | publication         | PUBLISHED#<region>#<year> | <agencyId>#<000001> | a published revision with its report: a region-year's pages in one query |
  * | publish failure     | PUBLISH#FAILED  | <agencyId>#<year>           | a publish the stream gave up on        |
@@ -34,6 +34,7 @@ import {
   type ScanCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Report } from '../domain/report.js';
+import type { WorkbookStat } from '../render/site/open-data.js';
 import { ACCEPTED_STATUSES, type FilingStatus } from '../domain/filing-status.js';
 import type {
   AgencyFilings,
@@ -207,6 +208,7 @@ export class DynamoDbSiteStore implements SiteStore {
           ...(Array.isArray(i.dataFiles) ? { dataFiles: i.dataFiles as NonNullable<RegionYearSummary['dataFiles']> } : {}),
           ...(typeof i.onTime === 'number' ? { onTime: i.onTime } : {}),
           ...(i.figures ? { figures: i.figures as NonNullable<RegionYearSummary['figures']> } : {}),
+          ...(i.workbook ? { workbook: i.workbook as NonNullable<RegionYearSummary['workbook']> } : {}),
         });
       }
     }
@@ -231,17 +233,17 @@ export class DynamoDbSiteStore implements SiteStore {
     }
   }
 
-  async markWorkbook(region: string, year: number, recorded: number): Promise<void> {
+  async markWorkbook(region: string, year: number, recorded: number, workbook?: WorkbookStat): Promise<void> {
     try {
       await this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: { [KEYS.pk]: SITE_PK, [KEYS.sk]: `${REGIONYEAR}${region}#${year}` },
-          UpdateExpression: 'SET workbookRecorded = :n',
+          UpdateExpression: workbook ? 'SET workbookRecorded = :n, workbook = :w' : 'SET workbookRecorded = :n',
           // Two passes at once: the one that read more publications wins.
           ConditionExpression: 'attribute_exists(#pk) AND (attribute_not_exists(workbookRecorded) OR workbookRecorded < :n)',
           ExpressionAttributeNames: { '#pk': KEYS.pk },
-          ExpressionAttributeValues: { ':n': recorded },
+          ExpressionAttributeValues: { ':n': recorded, ...(workbook ? { ':w': workbook } : {}) },
         }),
       );
     } catch (error) {

@@ -5,7 +5,7 @@
 import type { Report } from '../domain/report.js';
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo } from '../domain/publication.js';
 import type { SiteObject } from '../render/site/render-site.js';
-import type { DataFileStat } from '../render/site/open-data.js';
+import type { DataFileStat, WorkbookStat } from '../render/site/open-data.js';
 import type { KeyFigureTotals } from '../domain/key-figures.js';
 import type { FilingStatus } from '../domain/filing-status.js';
 
@@ -50,6 +50,8 @@ export interface RegionYearSummary {
   /** reports first published by their deadline, and the key figures summed (the region's page) */
   readonly onTime?: number;
   readonly figures?: KeyFigureTotals;
+  /** its workbook (all-reports.xlsx) as the scheduled pass last wrote it */
+  readonly workbook?: WorkbookStat;
 }
 
 /** An accepted filing whose newest revision has no page yet, and since when it waits. */
@@ -115,8 +117,8 @@ export interface SiteStore {
   listRegionPublications(region: string, year: number): Promise<Publication[]>;
   putRegion(region: RegionInfo): Promise<void>;
   putRegionYearSummary(summary: RegionYearSummary): Promise<void>;
-  /** the region-year's workbook was written from what `recorded` counted; never lowers it */
-  markWorkbook(region: string, year: number, recorded: number): Promise<void>;
+  /** the region-year's workbook was written from what `recorded` counted, with its size and rows; never lowers it */
+  markWorkbook(region: string, year: number, recorded: number, workbook?: WorkbookStat): Promise<void>;
   /** the search index was built from what the summed `recorded` counts counted; never lowers it */
   markSearchIndex(recorded: number): Promise<void>;
 

@@ -59,6 +59,8 @@ export interface RegionYearItem {
   recorded: number;
   /** the `recorded` count its workbook was written at */
   workbookRecorded?: number;
+  /** the workbook's size, reports and date, as last written */
+  workbook?: import('../../../functions/render/site/open-data.js').WorkbookStat;
 }
 
 export interface ClaimItem {
