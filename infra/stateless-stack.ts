@@ -15,7 +15,9 @@ import type { Construct } from 'constructs';
 import { DailySchedule } from './constructs/daily-schedule.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
 import { FilingApi } from './constructs/filing-api.js';
-import { HandlerFunction } from './constructs/handler-function.js';
+import { HandlerFunction, type HandlerFunctionProps } from './constructs/handler-function.js';
+import { copyPagefindBinary, PAGEFIND_ARCHITECTURE, PAGEFIND_BINARY_ENV, PAGEFIND_LAMBDA_PATH } from './bundling/pagefind-binary.js';
+import { SEARCH_INDEX_PREFIX } from '../functions/render/site/paths.js';
 import { MailEvents } from './constructs/mail-events.js';
 import { NotificationKey } from './constructs/notification-key.js';
 import { OperationalAlarms } from './constructs/operational-alarms.js';
@@ -73,7 +75,11 @@ export class StatelessStack extends Stack {
     });
     const indexes = (createTableInput('x').GlobalSecondaryIndexes ?? []).map((index) => index.IndexName!);
 
-    const fn = (module: string, environment: Record<string, string>, extra: { memorySize?: number; timeoutSeconds?: number } = {}) => {
+    const fn = (
+      module: string,
+      environment: Record<string, string>,
+      extra: { memorySize?: number; timeoutSeconds?: number } & Pick<HandlerFunctionProps, 'architecture' | 'afterBundling'> = {},
+    ) => {
       const created = new HandlerFunction(this, `${pascal(module)}Function`, {
         module,
         environment: {
@@ -86,6 +92,8 @@ export class StatelessStack extends Stack {
         logRetention: config.logRetention,
         ...(extra.memorySize ? { memorySize: extra.memorySize } : {}),
         ...(extra.timeoutSeconds ? { timeout: Duration.seconds(extra.timeoutSeconds) } : {}),
+        ...(extra.architecture ? { architecture: extra.architecture } : {}),
+        ...(extra.afterBundling ? { afterBundling: extra.afterBundling } : {}),
       });
       this.functions[pascal(module)] = created;
       return created;
@@ -152,8 +160,9 @@ export class StatelessStack extends Stack {
     }
 
     /** A function that writes the site's pages: the publisher and the repair pass. */
-    const publisher = (module: string, timeoutSeconds: number) => {
-      const f = fn(module, { NIANBAO_SITE_URL: origin, NIANBAO_PUBLIC_URL: origin }, { memorySize: 1024, timeoutSeconds });
+    const publisher = (module: string, timeoutSeconds: number, extra: Pick<HandlerFunctionProps, 'architecture' | 'afterBundling'> & { environment?: Record<string, string> } = {}) => {
+      const { environment = {}, ...bundling } = extra;
+      const f = fn(module, { NIANBAO_SITE_URL: origin, NIANBAO_PUBLIC_URL: origin, ...environment }, { memorySize: 1024, timeoutSeconds, ...bundling });
       grantTable(table, f, 'readWrite', indexes);
       f.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [siteBucket.arnForObjects('*')] }));
       acknowledgeNag(f.role!, `IAM5[Resource::${exportName(config.prefix, 'SiteBucketArn')}/*]`, 'the publisher writes any page of the site: every key of the site bucket, PutObject only');
@@ -170,7 +179,19 @@ export class StatelessStack extends Stack {
     if (present.repair) {
       // The repair pass publishes from the table (functions/handlers/repair.ts), so the publish
       // stream's on-failure queue needs no reader: it stays for diagnosis, with its alarm.
-      const repair = publisher(present.repair, 300);
+      // It also rebuilds the search index (services/search-index.ts) with Pagefind's native
+      // binary, carried in the bundle (infra/bundling/pagefind-binary.ts: why x86_64); it lists
+      // and deletes the index's old files under pagefind/ only.
+      const repair = publisher(present.repair, 300, {
+        architecture: PAGEFIND_ARCHITECTURE,
+        afterBundling: copyPagefindBinary,
+        environment: { [PAGEFIND_BINARY_ENV]: PAGEFIND_LAMBDA_PATH },
+      });
+      repair.addToRolePolicy(new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [siteBucket.arnForObjects(`${SEARCH_INDEX_PREFIX}*`)] }));
+      repair.addToRolePolicy(
+        new PolicyStatement({ actions: ['s3:ListBucket'], resources: [siteBucket.bucketArn], conditions: { StringLike: { 's3:prefix': [`${SEARCH_INDEX_PREFIX}*`] } } }),
+      );
+      acknowledgeNag(repair.role!, `IAM5[Resource::${exportName(config.prefix, 'SiteBucketArn')}/${SEARCH_INDEX_PREFIX}*]`, 'the search index pass replaces the index files under pagefind/: DeleteObject on that prefix only');
       queues.Repair = new DeadLetterQueue(this, 'RepairDeadLetters').queue;
       new DailySchedule(this, 'RepairSchedule', {
         fn: repair,

@@ -1,6 +1,6 @@
 /**
  * The files deployed with the code: the filing form (built now, so the upload always matches the
- * code) under `file/`, the site stylesheet under `assets/` and the JSON Schema of report.json under `schema/`, with the headers the local
+ * code) under `file/`, the site stylesheet and the search page's script under `assets/` and the JSON Schema of report.json under `schema/`, with the headers the local
  * runtime serves them with.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { FORM_FILES, FORM_PATH, formChunkType } from '../web/form/assets.js';
 import { buildReview } from '../web/review/build.js';
 import { REVIEW_FILES, REVIEW_PATH } from '../web/review/assets.js';
 import { CACHE_SHORT } from '../functions/render/site/object-headers.js';
-import { siteCssObject } from '../functions/adapters/site-stylesheet.js';
+import { searchScriptObject, siteCssObject } from '../functions/adapters/site-stylesheet.js';
 import { reportSchemaObject } from '../functions/render/site/report-schema.js';
 import type { SiteFile } from './constructs/site-files.js';
 
@@ -40,6 +40,6 @@ export async function staticFiles(formDir?: string): Promise<SiteFile[]> {
       cacheControl: CACHE_SHORT,
     })),
   );
-  const site = [siteCssObject(), reportSchemaObject()].map(({ key, body, contentType, cacheControl }) => ({ key, body, contentType, cacheControl }));
+  const site = [siteCssObject(), searchScriptObject(), reportSchemaObject()].map(({ key, body, contentType, cacheControl }) => ({ key, body, contentType, cacheControl }));
   return [...form, ...review, ...site];
 }

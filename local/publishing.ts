@@ -7,10 +7,11 @@ import { settings, withSettings } from '../functions/settings.js';
 import path from 'node:path';
 import { createS3Client, S3SiteBucket } from '../functions/adapters/s3-site-bucket.js';
 import { createPublishHandler } from '../functions/handlers/publish-stream.js';
-import { publishDepsFor } from '../functions/handlers/compose/publish.js';
+import { publishDepsFor, searchIndexDeps } from '../functions/handlers/compose/publish.js';
+import { refreshSearchIndex, type SearchIndexResult } from '../functions/services/search-index.js';
 import { repairPublishFailures, type PublishDeps } from '../functions/services/publishing.js';
 import { refreshRegionWorkbooks, type WorkbookResult } from '../functions/services/region-workbooks.js';
-import { siteCssObject } from '../functions/adapters/site-stylesheet.js';
+import { searchScriptObject, siteCssObject } from '../functions/adapters/site-stylesheet.js';
 import { reportSchemaObject } from '../functions/render/site/report-schema.js';
 import type { RegionInfo } from '../functions/domain/publication.js';
 import { startSiteServer, type SiteServer } from './site-server.js';
@@ -47,6 +48,8 @@ export interface Publishing {
   hold(): Promise<() => void>;
   /** writes the region-year workbooks that fell behind now (the timer also does, after each repair pass) */
   workbooks(): Promise<WorkbookResult>;
+  /** rebuilds the search index now if anything was published since its last build (the timer also does, after the workbooks) */
+  searchIndex(): Promise<SearchIndexResult>;
   stop(): Promise<void>;
 }
 
@@ -62,9 +65,9 @@ export async function startPublishing(options: PublishingOptions): Promise<Publi
   });
   const deps = publishDepsFor(cfg, process.env.NIANBAO_SITE_URL ? cfg.NIANBAO_SITE_URL : siteUrl);
   const s3 = createS3Client(cfg);
-  // On AWS the stylesheet is deployed with the code; here the runtime puts it in the bucket.
+  // On AWS the stylesheet and search script are deployed with the code; here the runtime puts it in the bucket.
   // The same for the JSON Schema of report.json (it changes only with the code).
-  await new S3SiteBucket(s3, options.bucket).put([siteCssObject(), reportSchemaObject()]);
+  await new S3SiteBucket(s3, options.bucket).put([siteCssObject(), searchScriptObject(), reportSchemaObject()]);
   const known = new Set((await deps.store.loadSite()).regions.map((r) => r.code));
   for (const r of options.regions ?? []) if (!known.has(r.code)) await deps.store.putRegion(r);
 
@@ -100,11 +103,19 @@ export async function startPublishing(options: PublishingOptions): Promise<Publi
     repairing = run.catch(() => undefined);
     return run;
   };
+  const search = searchIndexDeps(deps);
+  const searchIndex = () => {
+    const run = repairing.then(() => refreshSearchIndex(search));
+    repairing = run.catch(() => undefined);
+    return run;
+  };
   const timer = setInterval(() => {
     if (holds > 0) return;
     repair()
       .then(() => workbooks())
       .then((w) => w.written.forEach((x) => log(`workbook written: ${x.region} ${x.year} (${x.reports} reports)`)))
+      .then(() => searchIndex())
+      .then((s) => s.built && log(`search index built: ${s.reports} reports, ${s.files} files (${s.written} written, ${s.deleted} deleted)`))
       .catch((error: unknown) => log(`repair pass failed: ${(error as Error).message}`));
   }, options.repairEveryMs ?? 60_000);
   timer.unref();
@@ -128,10 +139,12 @@ export async function startPublishing(options: PublishingOptions): Promise<Publi
       };
     },
     workbooks,
+    searchIndex,
     async stop() {
       clearInterval(timer);
       await pump.stop();
       await repairing;
+      await search.indexer.close?.();
       await site.stop();
       s3.destroy();
     },

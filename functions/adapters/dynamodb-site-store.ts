@@ -7,7 +7,8 @@
  * | revision (existing) | AGENCY#<id>     | FILING#<year>#REV#<000001>  | + publishedAt, publishAttempts, publishError |
  * | filing (existing)   | AGENCY#<id>     | FILING#<year>               | status published / publish_failed      |
  * | region name         | SITE            | REGION#<code>               | name shown instead of the code         |
- * | region-year summary | SITE            | REGIONYEAR#<region>#<year>  | one home page line; `recorded`: publications recorded (a counter); `workbookRecorded`: the count all-reports.xlsx was written at; `dataFiles`: its open data files' sizes and rows; `onTime`, `figures`: its region page's |
+ * | region-year summary | SITE            | REGIONYEAR#<region>#<year>  | one home page line; `recorded`: publications recorded (a counter); `workbookRecorded`: the count all-reports.xlsx was written at, `workbook`: its size, reports and date; `dataFiles`: its open data files' sizes and rows; `onTime`, `figures`: its region page's |
+ * | search index        | SITE            | SEARCHINDEX                 | `recorded`: the sum of the region-years' `recorded` counts the search index was built at |
  * | publication         | PUBLISHED#<region>#<year> | <agencyId>#<000001> | a published revision with its report: a region-year's pages in one query |
  * | publish failure     | PUBLISH#FAILED  | <agencyId>#<year>           | a publish the stream gave up on        |
  *
@@ -33,6 +34,7 @@ import {
   type ScanCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Report } from '../domain/report.js';
+import type { WorkbookStat } from '../render/site/open-data.js';
 import { ACCEPTED_STATUSES, type FilingStatus } from '../domain/filing-status.js';
 import type {
   AgencyFilings,
@@ -56,6 +58,7 @@ import { TtlCache } from './ttl-cache.js';
 const SITE_PK = 'SITE';
 const FAILED_PK = 'PUBLISH#FAILED';
 const REGIONYEAR = 'REGIONYEAR#';
+const SEARCH_INDEX_SK = 'SEARCHINDEX';
 const revSk = part.revision;
 const agencyPk = part.agency;
 const publishedPk = (region: string, year: number) => `PUBLISHED#${region}#${year}`;
@@ -188,8 +191,10 @@ export class DynamoDbSiteStore implements SiteStore {
     const summaries: RegionYearSummary[] = [];
     const recorded = new Map<string, number>();
     const workbooks = new Map<string, number>();
+    let searchIndexed: number | undefined;
     for (const i of items) {
       const sk = i[KEYS.sk] as string;
+      if (sk === SEARCH_INDEX_SK && typeof i.recorded === 'number') searchIndexed = i.recorded;
       if (sk.startsWith(REGIONYEAR)) recorded.set(sk.slice(REGIONYEAR.length), (i.recorded as number | undefined) ?? 0);
       if (sk.startsWith(REGIONYEAR) && typeof i.workbookRecorded === 'number') workbooks.set(sk.slice(REGIONYEAR.length), i.workbookRecorded);
       if (i.type === 'site-region') regions.push({ code: i.code as string, ...(i.name ? { name: i.name as string } : {}) });
@@ -203,23 +208,42 @@ export class DynamoDbSiteStore implements SiteStore {
           ...(Array.isArray(i.dataFiles) ? { dataFiles: i.dataFiles as NonNullable<RegionYearSummary['dataFiles']> } : {}),
           ...(typeof i.onTime === 'number' ? { onTime: i.onTime } : {}),
           ...(i.figures ? { figures: i.figures as NonNullable<RegionYearSummary['figures']> } : {}),
+          ...(i.workbook ? { workbook: i.workbook as NonNullable<RegionYearSummary['workbook']> } : {}),
         });
       }
     }
-    return { regions, summaries, recorded, workbooks };
+    return { regions, summaries, recorded, workbooks, ...(searchIndexed === undefined ? {} : { searchIndexed }) };
   }
 
-  async markWorkbook(region: string, year: number, recorded: number): Promise<void> {
+  async markSearchIndex(recorded: number): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { [KEYS.pk]: SITE_PK, [KEYS.sk]: SEARCH_INDEX_SK },
+          UpdateExpression: 'SET recorded = :n, #type = :type',
+          // Two passes at once: the one that read more publications wins.
+          ConditionExpression: 'attribute_not_exists(recorded) OR recorded < :n',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':n': recorded, ':type': 'site-search-index' },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async markWorkbook(region: string, year: number, recorded: number, workbook?: WorkbookStat): Promise<void> {
     try {
       await this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: { [KEYS.pk]: SITE_PK, [KEYS.sk]: `${REGIONYEAR}${region}#${year}` },
-          UpdateExpression: 'SET workbookRecorded = :n',
+          UpdateExpression: workbook ? 'SET workbookRecorded = :n, workbook = :w' : 'SET workbookRecorded = :n',
           // Two passes at once: the one that read more publications wins.
           ConditionExpression: 'attribute_exists(#pk) AND (attribute_not_exists(workbookRecorded) OR workbookRecorded < :n)',
           ExpressionAttributeNames: { '#pk': KEYS.pk },
-          ExpressionAttributeValues: { ':n': recorded },
+          ExpressionAttributeValues: { ':n': recorded, ...(workbook ? { ':w': workbook } : {}) },
         }),
       );
     } catch (error) {

@@ -1,9 +1,9 @@
 /** The SiteBucket port on S3: each object with the Content-Type and Cache-Control its key calls for. */
 import { LOCAL_CREDENTIALS, type Settings } from '../settings.js';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { SiteObject } from '../render/site/render-site.js';
 import { mapLimit } from '../services/map-limit.js';
-import type { SiteBucket } from '../services/site-ports.js';
+import type { SearchIndexBucket } from '../services/site-ports.js';
 
 /**
  * `presigning`: checksums only when required, on AWS too. Otherwise the SDK puts a CRC32 of the
@@ -26,7 +26,7 @@ export function createS3Client(cfg: Pick<Settings, 'AWS_REGION' | 'NIANBAO_S3_EN
   });
 }
 
-export class S3SiteBucket implements SiteBucket {
+export class S3SiteBucket implements SearchIndexBucket {
   constructor(
     private readonly s3: S3Client,
     readonly bucket: string,
@@ -47,5 +47,26 @@ export class S3SiteBucket implements SiteBucket {
         }),
       ),
     );
+  }
+
+  async list(prefix: string): Promise<{ key: string; etag: string }[]> {
+    const found: { key: string; etag: string }[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+      for (const o of page.Contents ?? []) if (o.Key) found.push({ key: o.Key, etag: o.ETag ?? '' });
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return found;
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    // DeleteObjects takes at most 1,000 keys; a key it could not delete comes back in Errors.
+    for (let i = 0; i < keys.length; i += 1000) {
+      const out = await this.s3.send(
+        new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: keys.slice(i, i + 1000).map((Key) => ({ Key })), Quiet: true } }),
+      );
+      if (out.Errors?.length) throw new Error(`could not delete ${out.Errors.length} objects, e.g. ${out.Errors[0]?.Key}: ${out.Errors[0]?.Message}`);
+    }
   }
 }

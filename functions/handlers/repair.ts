@@ -5,14 +5,16 @@
  * on-failure queue needs no reader: its messages (which carry only shard positions, not the
  * records) stay for diagnosis, and its alarm stays. Publishes the backlog it found as the
  * `UnpublishedBacklog` metric: the alarm fires when it stays above zero (docs/deploy.md).
- * Then it writes the region-year workbooks that fell behind (services/region-workbooks.ts).
+ * Then it writes the region-year workbooks that fell behind (services/region-workbooks.ts), and
+ * rebuilds the search index when anything was published since it was built (services/search-index.ts).
  */
 import { repairPublishFailures, type PublishDeps, type RepairResult } from '../services/publishing.js';
 import { refreshRegionWorkbooks } from '../services/region-workbooks.js';
-import { publishRuntime } from './compose/publish.js';
+import { refreshSearchIndex, type SearchIndexDeps } from '../services/search-index.js';
+import { publishRuntime, searchIndexDeps } from './compose/publish.js';
 import { count, flushMetrics, logger } from './observability.js';
 
-export function createRepairHandler(deps: () => PublishDeps) {
+export function createRepairHandler(deps: () => PublishDeps, search?: () => SearchIndexDeps) {
   return async (): Promise<Omit<RepairResult, 'stillFailing'> & { stillFailing: number }> => {
     const started = Date.now();
     try {
@@ -20,6 +22,10 @@ export function createRepairHandler(deps: () => PublishDeps) {
       // Then the region-year workbooks (all-reports.xlsx) whose publications moved since written.
       const workbooks = await refreshRegionWorkbooks(deps());
       for (const w of workbooks.written) logger.info('workbook written', { region: w.region, year: w.year, reports: w.reports });
+      // Then the search index, rebuilt whole when anything was published since its last build.
+      const indexStarted = Date.now();
+      const index = search ? await refreshSearchIndex(search()) : undefined;
+      if (index?.built) logger.info('search index built', { ...index, latencyMs: Date.now() - indexStarted });
       count('UnpublishedBacklog', result.backlog);
       count('Repaired', result.repaired.length);
       count('PublishFailures', result.stillFailing.length);
@@ -42,4 +48,4 @@ export function createRepairHandler(deps: () => PublishDeps) {
   };
 }
 
-export const handler = createRepairHandler(publishRuntime);
+export const handler = createRepairHandler(publishRuntime, () => searchIndexDeps(publishRuntime()));

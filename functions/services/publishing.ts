@@ -25,8 +25,8 @@ export interface PublishDeps {
   baseUrl: string;
   /** region-year publications this process last read or wrote (optional: without it, always read) */
   recent?: RecentPublications;
-  /** the site's stylesheet, written by a full rebuild (on AWS the stack also deploys it with the code) */
-  stylesheet?: () => SiteObject;
+  /** the site's stylesheet and search script, written by a full rebuild (on AWS the stack also deploys them with the code) */
+  assets?: () => SiteObject[];
   /** false: publish without report.docx and report.xlsx (only `npm run bench:publish`'s baseline) */
   documents?: boolean;
 }
@@ -412,7 +412,7 @@ export async function rebuildSite(deps: PublishDeps, onProgress?: (p: RebuildPro
     deps.store.scanPublicationKeys(),
     deps.store.listPublishFailures(),
   ]);
-  const { objects, bytes, dataLines } = await writeSite(deps.bucket, snapshot, deps.baseUrl, onProgress, undefined, deps.stylesheet ? [deps.stylesheet()] : []);
+  const { objects, bytes, dataLines } = await writeSite(deps.bucket, snapshot, deps.baseUrl, onProgress, undefined, deps.assets?.() ?? []);
   // Record what went out for the first time, and mend filings whose records are incomplete.
   const failed = new Set(failures.map((f) => `${f.agencyId}#${f.year}`));
   const mend = snapshot.publications.flatMap((p) => {

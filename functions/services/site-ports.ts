@@ -5,7 +5,7 @@
 import type { Report } from '../domain/report.js';
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo } from '../domain/publication.js';
 import type { SiteObject } from '../render/site/render-site.js';
-import type { DataFileStat } from '../render/site/open-data.js';
+import type { DataFileStat, WorkbookStat } from '../render/site/open-data.js';
 import type { KeyFigureTotals } from '../domain/key-figures.js';
 import type { FilingStatus } from '../domain/filing-status.js';
 
@@ -50,6 +50,8 @@ export interface RegionYearSummary {
   /** reports first published by their deadline, and the key figures summed (the region's page) */
   readonly onTime?: number;
   readonly figures?: KeyFigureTotals;
+  /** its workbook (all-reports.xlsx) as the scheduled pass last wrote it */
+  readonly workbook?: WorkbookStat;
 }
 
 /** An accepted filing whose newest revision has no page yet, and since when it waits. */
@@ -79,6 +81,8 @@ export interface SiteLines {
   recorded: ReadonlyMap<string, number>;
   /** the `recorded` count each region-year's workbook (all-reports.xlsx) was last written at */
   workbooks: ReadonlyMap<string, number>;
+  /** the sum of every `recorded` count when the search index was last built (absent: never built) */
+  searchIndexed?: number;
 }
 
 /** What `markPublished` records for one publish. */
@@ -113,8 +117,10 @@ export interface SiteStore {
   listRegionPublications(region: string, year: number): Promise<Publication[]>;
   putRegion(region: RegionInfo): Promise<void>;
   putRegionYearSummary(summary: RegionYearSummary): Promise<void>;
-  /** the region-year's workbook was written from what `recorded` counted; never lowers it */
-  markWorkbook(region: string, year: number, recorded: number): Promise<void>;
+  /** the region-year's workbook was written from what `recorded` counted, with its size and rows; never lowers it */
+  markWorkbook(region: string, year: number, recorded: number, workbook?: WorkbookStat): Promise<void>;
+  /** the search index was built from what the summed `recorded` counts counted; never lowers it */
+  markSearchIndex(recorded: number): Promise<void>;
 
   /**
    * Records a publication: `publishedAt` on each newly published revision (never changed once
@@ -146,4 +152,30 @@ export interface SiteStore {
 export interface SiteBucket {
   /** writes the objects, with their Content-Type and Cache-Control; rejects if any write fails */
   put(objects: readonly SiteObject[]): Promise<void>;
+}
+
+/** One file of a built search index, its key relative to the index's folder (`pagefind/`). */
+export interface SearchIndexFile {
+  readonly path: string;
+  readonly content: Uint8Array;
+}
+
+/** One report as the index is built from it (render/site/search-page.ts `searchDocument`). */
+export interface SearchInput {
+  readonly url: string;
+  readonly content: string;
+}
+
+/** Builds a whole search index at once (Pagefind cannot add to a built index). */
+export interface SearchIndexer {
+  build(documents: readonly SearchInput[]): Promise<SearchIndexFile[]>;
+  /** frees what the indexer holds between builds (Pagefind's process) */
+  close?(): Promise<void>;
+}
+
+/** The site bucket as the index pass needs it: what is under a prefix, and removing keys. */
+export interface SearchIndexBucket extends SiteBucket {
+  /** every key under the prefix with its ETag (S3's MD5 of a single PUT's body, quoted) */
+  list(prefix: string): Promise<{ key: string; etag: string }[]>;
+  delete(keys: readonly string[]): Promise<void>;
 }

@@ -8,7 +8,7 @@
 import { feedEntriesOf, FEED_SIZE, newestEntries, type FeedEntry } from '../render/site/feed.js';
 import { dataIndexObject, dataYearObjects, feedObjects, regionPageObject, type SiteObject } from '../render/site/render-site.js';
 import type { DataLine } from '../render/site/open-data.js';
-import type { Publication } from '../domain/publication.js';
+import type { Publication, RegionInfo } from '../domain/publication.js';
 import type { RecentPublications } from './recent-publications.js';
 import type { RegionYearSummary, SiteLines, SiteStore } from './site-ports.js';
 
@@ -66,13 +66,7 @@ export async function siteWideObjects(deps: SiteWideDeps, site: SiteLines, own: 
   }
   const region = site.regions.find((r) => r.code === own.region) ?? { code: own.region };
 
-  const names = new Map(site.regions.flatMap((r) => (r.name ? [[r.code, r.name] as const] : [])));
-  // A line published before its region-year had open data files lists none until a rebuild.
-  const data: DataLine[] = lines.flatMap((s) =>
-    s.dataFiles && s.published > 0
-      ? [{ region: s.region, ...(names.has(s.region) ? { regionName: names.get(s.region) } : {}), year: s.year, ...(s.lastmod ? { updated: s.lastmod } : {}), files: s.dataFiles }]
-      : [],
-  );
+  const data = dataLines(site.regions, lines);
 
   return [
     ...feedObjects(deps.baseUrl, dedupe(entries), [region]),
@@ -80,6 +74,26 @@ export async function siteWideObjects(deps: SiteWideDeps, site: SiteLines, own: 
     ...dataYearObjects(own.year, data),
     dataIndexObject(data),
   ];
+}
+
+/** The open data listings' lines (`/data/`, `/data/{year}/`) from the site's region-year lines. */
+export function dataLines(regions: readonly RegionInfo[], lines: readonly RegionYearSummary[]): DataLine[] {
+  const names = new Map(regions.flatMap((r) => (r.name ? [[r.code, r.name] as const] : [])));
+  // A line published before its region-year had open data files lists none until a rebuild.
+  return lines.flatMap((s) =>
+    s.dataFiles && s.published > 0
+      ? [
+          {
+            region: s.region,
+            ...(names.has(s.region) ? { regionName: names.get(s.region) } : {}),
+            year: s.year,
+            ...(s.lastmod ? { updated: s.lastmod } : {}),
+            files: s.dataFiles,
+            ...(s.workbook ? { workbook: s.workbook } : {}),
+          },
+        ]
+      : [],
+  );
 }
 
 function dedupe(entries: readonly FeedEntry[]): FeedEntry[] {

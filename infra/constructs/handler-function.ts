@@ -59,6 +59,10 @@ export interface HandlerFunctionProps {
   /** @default RemovalPolicy.DESTROY (logs go with the function) */
   logRemovalPolicy?: RemovalPolicy;
   description?: string;
+  /** @default Architecture.ARM_64 */
+  architecture?: Architecture;
+  /** shell commands run after esbuild, given the bundle's folder (e.g. to add a native binary) */
+  afterBundling?: (outputDir: string) => string[];
 }
 
 export class HandlerFunction extends NodejsFunction {
@@ -81,7 +85,7 @@ export class HandlerFunction extends NodejsFunction {
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: fileURLToPath(new URL('../../package-lock.json', import.meta.url)),
       runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
+      architecture: props.architecture ?? Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
       loggingFormat: LoggingFormat.JSON,
@@ -100,6 +104,9 @@ export class HandlerFunction extends NodejsFunction {
         banner: BUNDLE.banner,
         externalModules: [...BUNDLE.external],
         esbuildArgs: Object.fromEntries(Object.entries(BUNDLE.alias).map(([name, path]) => [`--alias:${name}`, path])),
+        ...(props.afterBundling
+          ? { commandHooks: { beforeBundling: () => [], beforeInstall: () => [], afterBundling: (_: string, outputDir: string) => props.afterBundling!(outputDir) } }
+          : {}),
       },
     });
     this.module = props.module;

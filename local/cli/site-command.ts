@@ -3,13 +3,15 @@
  * repairs every failed publish); `nianbao site repair`: publishes every accepted filing whose
  * newest revision has no page yet (found in the table, whatever became of its stream record),
  * with no grace period: the office asked for it now. Both then write the region-year workbooks
- * (all-reports.xlsx: rebuild all of them, repair those behind). Both find DynamoDB as the other commands do (local-store.ts) and the bucket
+ * (all-reports.xlsx: rebuild all of them, repair those behind) and the search index (rebuild
+ * always, repair when something was published since its last build). Both find DynamoDB as the other commands do (local-store.ts) and the bucket
  * the same way: NIANBAO_S3_ENDPOINT, else a running `npm start`, else s3rver on the data folder.
  */
 import { UsageError, type Command } from './command.js';
 import { withS3Endpoint, withStore } from './local-store.js';
 import { progressBar } from './progress.js';
-import { publishDepsFor } from '../../functions/handlers/compose/publish.js';
+import { publishDepsFor, searchIndexDeps } from '../../functions/handlers/compose/publish.js';
+import { refreshSearchIndex } from '../../functions/services/search-index.js';
 import { rebuildSite, repairPublishFailures } from '../../functions/services/publishing.js';
 import { refreshRegionWorkbooks } from '../../functions/services/region-workbooks.js';
 import { localConfig } from '../local-config.js';
@@ -35,15 +37,21 @@ export const siteCommand: Command = {
           process.stdout.write(`修复 ${result.repaired.length} 份，仍失败 ${result.stillFailing.length} 份\n`);
           const books = await refreshRegionWorkbooks(deps, { limit: Number.POSITIVE_INFINITY });
           process.stdout.write(`汇编工作簿 ${books.written.length} 个\n`);
+          const index = await refreshSearchIndex(searchIndexDeps(deps));
+          if (index.built) process.stdout.write(`搜索索引已更新：${index.reports} 份报告\n`);
+          await searchIndexDeps(deps).indexer.close?.();
           return result.stillFailing.length === 0 ? 0 : 1;
         }
         const started = Date.now();
         const result = await rebuildSite(deps, progressBar());
         // Every region-year's workbook too (all-reports.xlsx), whatever it was written at.
         const books = await refreshRegionWorkbooks(deps, { limit: Number.POSITIVE_INFINITY, all: true });
+        const search = searchIndexDeps(deps);
+        const index = await refreshSearchIndex(search, { force: true });
+        await search.indexer.close?.();
         process.stdout.write(
           `已重新生成公开网站：${result.reports} 份报告，${result.objects} 个对象，${(result.bytes / 1e6).toFixed(1)} MB，` +
-            `${((Date.now() - started) / 1000).toFixed(1)} 秒${result.newlyPublished ? `；新发布 ${result.newlyPublished} 个版本` : ''}；汇编工作簿 ${books.written.length} 个\n`,
+            `${((Date.now() - started) / 1000).toFixed(1)} 秒${result.newlyPublished ? `；新发布 ${result.newlyPublished} 个版本` : ''}；汇编工作簿 ${books.written.length} 个；搜索索引 ${index.reports} 份报告\n`,
         );
         return 0;
       }),

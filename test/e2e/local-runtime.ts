@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, startStandIns } from '../../local/stand-ins.js';
+import { DEMO_REGION, DEMO_REGION_NAME } from '../../local/seed/demo-county.js';
 
 export interface LocalRuntime {
   apiUrl: string;
@@ -18,6 +19,8 @@ export interface LocalRuntime {
   reviewerLink(region: string): Promise<{ token: string; url: string }>;
   /** the SES emulator (GET /store lists what was sent) */
   sesUrl: string;
+  /** runs the scheduled pass's search index step now (npm start runs it every minute) */
+  searchIndex(): Promise<{ built: boolean; reports: number }>;
   stop(): Promise<void>;
 }
 
@@ -62,6 +65,8 @@ export async function startLocalRuntime(): Promise<LocalRuntime> {
     host: '127.0.0.1',
     pollMs: 200,
     log: () => undefined,
+    // the demo county's name, as npm start registers it (local/start.ts)
+    regions: [{ code: DEMO_REGION, name: DEMO_REGION_NAME }],
   });
   const { runtime } = await import('../../functions/handlers/compose/http.js');
   const { seedDemoCounty } = await import('../../local/seed/demo-county.js');
@@ -95,6 +100,7 @@ export async function startLocalRuntime(): Promise<LocalRuntime> {
       return { token: t.token, url: t.url };
     },
     sesUrl: standIns.ses.endpoint,
+    searchIndex: () => publishing.searchIndex(),
     stop: async () => {
       await notify.stop();
       await api.stop();

@@ -10,8 +10,9 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteSnapshot } from '../../functions/domain/publication.js';
 import { SITE_CSS_FILE } from '../../functions/adapters/site-stylesheet.js';
-import { STYLESHEET_PATH } from '../../functions/render/site/paths.js';
-import { renderSite, type SiteObject } from '../../functions/render/site/render-site.js';
+import { SEARCH_PATH, STYLESHEET_PATH } from '../../functions/render/site/paths.js';
+import { object, renderSite, type SiteObject } from '../../functions/render/site/render-site.js';
+import { renderSearchPage } from '../../functions/render/site/search-page.js';
 import { agencyId, revision, sampleReport, syntheticSite } from '../unit/site-fixtures.js';
 import { launchChromium, type Browser } from './browser.js';
 
@@ -46,6 +47,7 @@ const PAGES: Record<string, string> = {
   'agency history': `/agencies/${A}/`,
   'open data': '/data/',
   "a year's open data": '/data/2023/',
+  search: '/search/',
 };
 
 const objects = new Map<string, SiteObject>();
@@ -53,6 +55,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   for await (const o of renderSite(site(), ORIGIN)) if (o.key.endsWith('.html')) objects.set(o.key, o);
+  // The search page is written by the index pass (services/search-index.ts), not by renderSite.
+  objects.set('search/index.html', object(SEARCH_PATH, renderSearchPage({ regions: ['内乡县', '淅川县'], years: [2024, 2023], reports: 32, builtAt: '2025-02-01T02:00:00Z' })));
   browser = await launchChromium();
   const css = readFileSync(SITE_CSS_FILE, 'utf8');
   await browser.context.route('**/*', (route) => {

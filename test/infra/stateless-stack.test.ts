@@ -51,11 +51,12 @@ describe('functions', () => {
     expect(descriptions).toEqual(expectedModules.map((m) => `nianbao ${m}`).sort());
   });
 
-  it('runs every handler on Node.js 22, arm64, with JSON logs into a log group with retention', () => {
+  it('runs every handler on Node.js 22, arm64 (the repair pass x86_64: Pagefind\'s binary), with JSON logs into a log group with retention', () => {
     for (const [, fn] of handlerFunctions(dev)) {
+      const repair = fn.Properties!.Description === `nianbao ${present.repair}`;
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
-        Architectures: ['arm64'],
+        Architectures: [repair ? 'x86_64' : 'arm64'],
         Handler: 'index.handler',
         LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'INFO', SystemLogLevel: 'WARN' },
       });
@@ -308,6 +309,14 @@ describe('stream, schedule, mail, alarms, static files', () => {
     // It may write the site's pages (PutObject on the site bucket), as the publisher may.
     const policies = Object.values(resourcesOf(dev.statelessTemplate, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties!.Roles).includes('RepairFunction'));
     expect(JSON.stringify(policies)).toContain('s3:PutObject');
+    // The search index pass: Pagefind's binary named in its environment, and deleting and listing under pagefind/ only.
+    expect((repairFn?.[1].Properties!.Environment as { Variables: Record<string, unknown> }).Variables.PAGEFIND_EXTENDED_BINARY_PATH).toBe('/var/task/pagefind_extended');
+    const statements = policies.flatMap((p) => (p.Properties!.PolicyDocument as { Statement: { Action: unknown; Resource: unknown; Condition?: unknown }[] }).Statement);
+    const deletes = statements.filter((st) => JSON.stringify(st.Action).includes('s3:DeleteObject'));
+    expect(deletes).toHaveLength(1);
+    expect(JSON.stringify(deletes[0]!.Resource)).toContain('/pagefind/*');
+    const lists = statements.filter((st) => JSON.stringify(st.Action).includes('s3:ListBucket'));
+    expect(lists.map((st) => st.Condition)).toEqual([{ StringLike: { 's3:prefix': ['pagefind/*'] } }]);
     const alarms = Object.values(resourcesOf(dev.statelessTemplate, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
     expect(alarms.filter((a) => a.MetricName === 'UnpublishedBacklog')).toEqual([
       expect.objectContaining({
@@ -435,6 +444,8 @@ describe('cdk-nag AwsSolutions', () => {
         'AwsSolutions-IAM5[Action::s3:List*]',
         'AwsSolutions-IAM5[Resource::*]',
         'AwsSolutions-IAM5[Resource::NianbaoDev-SiteBucketArn/*]',
+        // the repair pass replaces the search index's files: DeleteObject under pagefind/ only
+        ...(present.repair ? ['AwsSolutions-IAM5[Resource::NianbaoDev-SiteBucketArn/pagefind/*]'] : []),
         // the stamped-copy routes and the reviewer's filing view: the private bucket's stamped-copies/ prefix
         'AwsSolutions-IAM5[Resource::NianbaoDev-PrivateBucketArn/stamped-copies/*]',
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',

@@ -64,6 +64,24 @@ describe('the region-year workbook', () => {
     expect(await agenciesIn(world.bucket.bytes(KEY)!)).toEqual([a.name, b.name, c.name].sort());
   });
 
+  it('lists the workbook on /data/{year}/ and in its manifest with its size, reports and date, once written', async () => {
+    const world = memoryWorld();
+    await publish(world, await world.addAgency(REGION));
+    await publish(world, await world.addAgency(REGION));
+    expect(world.bucket.body(`data/${YEAR}/index.html`)).toContain('汇编中');
+    await refreshRegionWorkbooks({ ...world.deps.publish, clock: () => new Date('2025-02-03T04:00:00Z') });
+    const bytes = world.bucket.bytes(KEY)!.byteLength;
+    const page = world.bucket.body(`data/${YEAR}/index.html`)!;
+    expect(page).toContain(`href="/${REGION}/${YEAR}/all-reports.xlsx"`);
+    expect(page).toContain('2 份报告，<time datetime="2025-02-03">2025年2月3日</time>');
+    const manifest = JSON.parse(world.bucket.body(`data/${YEAR}/manifest.json`)!) as { files: { kind: string; path: string; bytes: number; rows: number; updated: string }[] };
+    expect(manifest.files.find((f) => f.kind === 'workbook.xlsx')).toEqual(
+      expect.objectContaining({ path: `/${REGION}/${YEAR}/all-reports.xlsx`, bytes, rows: 2, updated: '2025-02-03T04:00:00.000Z' }),
+    );
+    // /data/ counts its bytes in the year's total
+    expect(world.bucket.body('data/index.html')).toContain(`href="/data/${YEAR}/"`);
+  });
+
   it('names the workbook on the region page beside all-reports.csv', async () => {
     const world = memoryWorld();
     await publish(world, await world.addAgency(REGION));

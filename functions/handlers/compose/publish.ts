@@ -4,24 +4,37 @@ import { createDocumentClient } from '../../adapters/dynamodb-filing-store.js';
 import { DynamoDbSiteStore } from '../../adapters/dynamodb-site-store.js';
 import { createS3Client, S3SiteBucket } from '../../adapters/s3-site-bucket.js';
 import type { PublishDeps } from '../../services/publishing.js';
+import type { SearchIndexDeps } from '../../services/search-index.js';
+import { PagefindIndexer } from '../../adapters/pagefind-indexer.js';
 import { RecentPublications } from '../../services/recent-publications.js';
-import { siteCssObject } from '../../adapters/site-stylesheet.js';
+import { searchScriptObject, siteCssObject } from '../../adapters/site-stylesheet.js';
+
+/** The publisher's deps with the bucket as S3 (which also lists and deletes: the search index pass). */
+export type S3PublishDeps = PublishDeps & { bucket: S3SiteBucket };
 
 /** Deps for an explicit configuration (the CLI, tests and the benchmark pick their own). */
-export function publishDepsFor(cfg: Settings, baseUrl = settings().NIANBAO_SITE_URL, bucket = cfg.NIANBAO_SITE_BUCKET): PublishDeps {
+export function publishDepsFor(cfg: Settings, baseUrl = settings().NIANBAO_SITE_URL, bucket = cfg.NIANBAO_SITE_BUCKET): S3PublishDeps {
   return {
     store: new DynamoDbSiteStore(createDocumentClient(cfg), cfg.NIANBAO_TABLE),
     bucket: new S3SiteBucket(createS3Client(cfg), bucket),
     clock: () => new Date(),
     baseUrl,
     recent: new RecentPublications(),
-    stylesheet: siteCssObject,
+    assets: () => [siteCssObject(), searchScriptObject()],
   };
 }
 
-let current: PublishDeps | undefined;
+let current: S3PublishDeps | undefined;
 
-export function publishRuntime(): PublishDeps {
+export function publishRuntime(): S3PublishDeps {
   current ??= publishDepsFor(settings());
   return current;
+}
+
+let indexer: PagefindIndexer | undefined;
+
+/** What the search index pass needs (services/search-index.ts): the publisher's store and bucket, and Pagefind. */
+export function searchIndexDeps(deps: S3PublishDeps): SearchIndexDeps {
+  indexer ??= new PagefindIndexer();
+  return { store: deps.store, bucket: deps.bucket, indexer, clock: deps.clock };
 }

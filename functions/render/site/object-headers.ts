@@ -26,12 +26,19 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   csv: 'text/csv; charset=utf-8',
   xml: 'application/xml; charset=utf-8',
   css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
   txt: 'text/plain; charset=utf-8',
   jsonl: 'application/jsonl; charset=utf-8',
   svg: 'image/svg+xml',
   docx: DOCX_TYPE,
   xlsx: XLSX_TYPE,
 };
+
+/**
+ * The search index's files named by their content's hash (Pagefind's `.pf_*`): a new index writes
+ * new names, so a name's content never changes. Its entry file, loader and wasm keep their names.
+ */
+const HASHED_INDEX_FILE = /^pagefind\/.*\.pf_(fragment|index|filter|meta)$/;
 
 // Files saved rather than shown by the browser.
 const DOWNLOADS = new Set(['csv', 'docx', 'xlsx']);
@@ -41,7 +48,7 @@ export function objectHeaders(key: string): ObjectHeaders {
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
   // Feed readers recognise an Atom feed by its own type.
   const contentType = name === 'feed.xml' ? 'application/atom+xml; charset=utf-8' : (CONTENT_TYPES[ext] ?? 'application/octet-stream');
-  const cacheControl = REVISION_KEY.test(key) ? CACHE_IMMUTABLE : key.startsWith('assets/') ? CACHE_ASSET : CACHE_SHORT;
+  const cacheControl = REVISION_KEY.test(key) || HASHED_INDEX_FILE.test(key) ? CACHE_IMMUTABLE : key.startsWith('assets/') ? CACHE_ASSET : CACHE_SHORT;
   return DOWNLOADS.has(ext)
     ? { contentType, cacheControl, contentDisposition: `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"` }
     : { contentType, cacheControl };

@@ -11,7 +11,7 @@ import { cellRefs, cellValue } from '../../domain/report.js';
 import { latestRevision, type RegionYearInput } from '../../domain/publication.js';
 import { html } from './html.js';
 import { formatDate, formatNumber, isoDate } from './format.js';
-import { DATA_PATH, dataManifestPath, dataYearPath, datasetPath, REPORT_SCHEMA_PATH, type DatasetKind } from './paths.js';
+import { allReportsXlsxPath, DATA_PATH, dataManifestPath, dataYearPath, datasetPath, REPORT_SCHEMA_PATH, type DatasetKind } from './paths.js';
 import { renderAllReportsCsv } from './region-index-page.js';
 import { page } from './site-layout.js';
 import { TEXT } from './site-text.js';
@@ -32,6 +32,18 @@ export interface DataFileStat {
   readonly rows: number;
 }
 
+/**
+ * The region-year's workbook (`/{region}/{year}/all-reports.xlsx`) as last written by the
+ * scheduled pass (services/region-workbooks.ts): kept on the region-year's line like the files'.
+ */
+export interface WorkbookStat {
+  readonly bytes: number;
+  /** reports in it */
+  readonly rows: number;
+  /** when the pass wrote it (ISO) */
+  readonly writtenAt: string;
+}
+
 /** One region-year as the listings show it. */
 export interface DataLine {
   readonly region: string;
@@ -40,6 +52,7 @@ export interface DataLine {
   /** the newest publication its files hold */
   readonly updated?: string;
   readonly files: readonly DataFileStat[];
+  readonly workbook?: WorkbookStat;
 }
 
 /** The three datasets of one region-year, from its publications (latest revisions), in agency order. */
@@ -86,9 +99,9 @@ const newest = (dates: readonly (string | undefined)[]) =>
   dates.reduce<string | undefined>((a, d) => (d && (!a || Date.parse(d) > Date.parse(a)) ? d : a), undefined);
 const byRegion = (lines: readonly DataLine[]) => [...lines].sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0));
 const reportsOf = (line: DataLine) => line.files.find((f) => f.kind === 'reports.jsonl')?.rows ?? 0;
-const bytesOf = (lines: readonly DataLine[]) => lines.reduce((n, l) => n + l.files.reduce((m, f) => m + f.bytes, 0), 0);
+const bytesOf = (lines: readonly DataLine[]) => lines.reduce((n, l) => n + l.files.reduce((m, f) => m + f.bytes, 0) + (l.workbook?.bytes ?? 0), 0);
 
-/** `/data/{year}/`: a row per region with its three files (size and rows each) and date. */
+/** `/data/{year}/`: a row per region with its three files (size and rows each), its workbook and date. */
 export function renderDataYearPage(year: number, lines: readonly DataLine[]): string {
   const sorted = byRegion(lines.filter((l) => l.year === year));
   const c = TEXT.dataColumns;
@@ -97,14 +110,19 @@ export function renderDataYearPage(year: number, lines: readonly DataLine[]): st
 <p>${TEXT.dataYearIntro}</p>
 <table>
 <caption>${TEXT.dataYearCaption(sorted.length, sorted.reduce((n, l) => n + reportsOf(l), 0), size(bytesOf(sorted)))}</caption>
-<thead><tr><th scope="col">${c.regionName}</th>${DATASET_KINDS.map((k) => html`<th scope="col">${TEXT.dataKinds[k]}</th>`)}<th scope="col">${TEXT.dataUpdated}</th></tr></thead>
+<thead><tr><th scope="col">${c.regionName}</th>${DATASET_KINDS.map((k) => html`<th scope="col">${TEXT.dataKinds[k]}</th>`)}<th scope="col">${TEXT.dataWorkbook}</th><th scope="col">${TEXT.dataUpdated}</th></tr></thead>
 <tbody>${sorted.map((l) => {
     const files = DATASET_KINDS.map((kind) => {
       const f = l.files.find((x) => x.kind === kind);
       const path = datasetPath(year, l.region, kind);
       return f ? html`<td><a href="${path}">${fileName(path)}</a><br>${size(f.bytes)}，${formatNumber(f.rows)} ${TEXT.dataRows}</td>` : html`<td></td>`;
     });
-    return html`<tr><th scope="row">${l.regionName ?? l.region}（${l.region}）</th>${files}<td>${date(l.updated)}</td></tr>`;
+    const wb = l.workbook;
+    const workbookPath = allReportsXlsxPath(l.region, year);
+    const workbook = wb
+      ? html`<td><a href="${workbookPath}">${fileName(workbookPath)}</a><br>${size(wb.bytes)}，${formatNumber(wb.rows)} ${TEXT.dataReportsUnit}，${date(wb.writtenAt)}</td>`
+      : html`<td>${TEXT.dataWorkbookPending}</td>`;
+    return html`<tr><th scope="row">${l.regionName ?? l.region}（${l.region}）</th>${files}${workbook}<td>${date(l.updated)}</td></tr>`;
   })}</tbody>
 </table>
 <p><a href="${dataManifestPath(year)}">manifest.json</a> ${TEXT.dataManifest} · <a href="${REPORT_SCHEMA_PATH}">${TEXT.dataSchema}</a></p>
@@ -114,17 +132,22 @@ export function renderDataYearPage(year: number, lines: readonly DataLine[]): st
 
 /** `/data/{year}/manifest.json`: every file of the year, for a program to fetch them all. */
 export function dataManifest(year: number, lines: readonly DataLine[]): string {
-  const files = byRegion(lines.filter((l) => l.year === year)).flatMap((l) =>
-    l.files.map((f) => ({
-      region: l.region,
-      ...(l.regionName ? { regionName: l.regionName } : {}),
+  interface ManifestFile { region: string; regionName?: string; kind: DatasetKind | 'workbook.xlsx'; path: string; bytes: number; rows: number; updated?: string }
+  const files = byRegion(lines.filter((l) => l.year === year)).flatMap((l): ManifestFile[] => {
+    const region = { region: l.region, ...(l.regionName ? { regionName: l.regionName } : {}) };
+    const datasets = l.files.map((f) => ({
+      ...region,
       kind: f.kind,
       path: datasetPath(year, l.region, f.kind),
       bytes: f.bytes,
       rows: f.rows,
       ...(l.updated ? { updated: l.updated } : {}),
-    })),
-  );
+    }));
+    // the workbook: rows are its reports, the date is when the scheduled pass wrote it
+    const wb = l.workbook;
+    const workbook = wb ? [{ ...region, kind: 'workbook.xlsx' as const, path: allReportsXlsxPath(l.region, year), bytes: wb.bytes, rows: wb.rows, updated: wb.writtenAt }] : [];
+    return [...datasets, ...workbook];
+  });
   return `${JSON.stringify({ year, schema: REPORT_SCHEMA_PATH, files }, null, 1)}\n`;
 }
 

@@ -6,6 +6,9 @@
  *   /sitemap.xml                        sitemap index (one sitemap per region-year)
  *   /rules/                             the checks a report goes through, and why (rules-page.ts)
  *   /assets/site.css                    the one stylesheet
+ *   /assets/search.js                   the search page's script (the only script of the public site)
+ *   /search/                            search across every published report (search-page.ts)
+ *   /pagefind/                          the search index (Pagefind), rebuilt by the scheduled pass
  *   /schema/report.json                 JSON Schema of report.json (generated from the zod schema)
  *   /feed.xml                           Atom feed of new publications and amendments, site-wide
  *   /{region}/feed.xml                  the same for one region
@@ -36,6 +39,10 @@ export const HOME_PATH = '/';
 export const SITEMAP_INDEX_PATH = '/sitemap.xml';
 export const RULES_PATH = '/rules/';
 export const REPORT_SCHEMA_PATH = '/schema/report.json';
+export const SEARCH_PATH = '/search/';
+export const SEARCH_SCRIPT_PATH = '/assets/search.js';
+/** The search index's folder: every key under it belongs to the index pass (services/search-index.ts). */
+export const SEARCH_INDEX_PREFIX = 'pagefind/';
 
 const REGION = /^\d{6}$/;
 

@@ -66,8 +66,9 @@ ${body}
 
 function downloads(pagePath: string): SafeHtml {
   // <aside>, not <section>: it is not part of the report (and importers skip asides)
-  return html`<aside class="downloads">
-<h2>${TEXT.downloads}</h2>
+  // named by its heading: a page may have two asides, and landmarks need distinct names
+  return html`<aside class="downloads" aria-labelledby="downloads-title">
+<h2 id="downloads-title">${TEXT.downloads}</h2>
 <ul>
 <li><a href="${reportJsonPath(pagePath)}" type="application/json">${TEXT.json}</a></li>
 <li><a href="${reportCsvPath(pagePath)}" type="text/csv">${TEXT.csv}</a></li>
@@ -80,8 +81,8 @@ function downloads(pagePath: string): SafeHtml {
 function history(region: string, year: number, agencyId: string, revisions: readonly RevisionInfo[]): SafeHtml {
   const sorted = [...revisions].sort((a, b) => a.revision - b.revision);
   const latest = latestRevision(sorted).revision;
-  return html`<aside class="corrections">
-<h2>${TEXT.corrections}</h2>
+  return html`<aside class="corrections" aria-labelledby="corrections-title">
+<h2 id="corrections-title">${TEXT.corrections}</h2>
 <ol>${sorted.map(
     (r) => html`
 <li><a href="${revisionPath(region, year, agencyId, r.revision)}">${TEXT.revision(r.revision)}</a>

@@ -74,7 +74,8 @@ function renderStandard(table: TableDef, data: TableData): SafeHtml {
   const columns = table.columns.map((c) => ({ heads: [...(top ? [top] : []), ...c.groups, c.label] }));
   const colDepth = Math.max(...columns.map((c) => c.heads.length));
   const rowDepth = Math.max(...table.rows.map((r) => r.groups.length)) + 1;
-  const corner = html`<th class="corner"${rowDepth > 1 ? html` colspan="${rowDepth}"` : ''}${
+  // scope="col": the corner heads the row labels' column(s) below it
+  const corner = html`<th class="corner" scope="col"${rowDepth > 1 ? html` colspan="${rowDepth}"` : ''}${
     colDepth > 1 ? html` rowspan="${colDepth}"` : ''
   }>${table.corner ?? ''}</th>`;
 

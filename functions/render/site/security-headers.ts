@@ -2,8 +2,10 @@
  * The security headers the CDN sends with every response, defined once: the CDK distribution's
  * response headers policy and the local site server both read this file.
  *
- * The public pages need no script at all; `script-src 'self'` is there for the filing form
- * served from the same origin. No 'unsafe-inline' anywhere: pages carry no inline script,
+ * The public pages need no script but the search page's (`/assets/search.js`), which runs
+ * Pagefind's WebAssembly search: `'wasm-unsafe-eval'` lets a same-origin script compile wasm and
+ * nothing else (no `eval`, no string-built code). `script-src 'self'` is there for it and for the
+ * filing form served from the same origin. No 'unsafe-inline' anywhere: pages carry no inline script,
  * style element or style attribute (the outcome chart uses SVG presentation attributes).
  */
 
@@ -14,7 +16,7 @@
 export function contentSecurityPolicy(connect: readonly string[] = []): string {
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",

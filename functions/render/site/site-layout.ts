@@ -3,7 +3,7 @@
  * forbids both, and the pages must read the same with JavaScript off.
  */
 import { html, type SafeHtml } from './html.js';
-import { HOME_PATH, STYLESHEET_PATH } from './paths.js';
+import { HOME_PATH, SEARCH_PATH, STYLESHEET_PATH } from './paths.js';
 import { TEXT } from './site-text.js';
 
 export interface Crumb {
@@ -18,9 +18,23 @@ export interface PageOptions {
   readonly body: SafeHtml;
   /** e.g. noindex for archived revisions */
   readonly robots?: string;
+  /** the header's search form (default on); off on the search page, which has its own */
+  readonly searchBox?: boolean;
 }
 
-export function page({ title, crumbs, body, robots }: PageOptions): string {
+/**
+ * The header's search form: a plain GET form to `/search/?q=…`, no script, so every page but the
+ * search page itself stays script-free (search-page.ts).
+ */
+function searchBox(): SafeHtml {
+  return html`<form class="site-search" role="search" action="${SEARCH_PATH}" method="get">
+<label for="site-search-q">${TEXT.searchLabel}</label>
+<input id="site-search-q" name="q" type="search" placeholder="${TEXT.searchPlaceholder}">
+<button type="submit">${TEXT.search}</button>
+</form>`;
+}
+
+export function page({ title, crumbs, body, robots, searchBox: withSearch = true }: PageOptions): string {
   const trail = [{ label: TEXT.home, href: HOME_PATH }, ...crumbs];
   return html`<!DOCTYPE html>
 <html lang="zh-CN">
@@ -32,7 +46,8 @@ ${robots ? html`<meta name="robots" content="${robots}">` : ''}
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
 </head>
 <body>
-<header class="site-header"><a class="site-name" href="${HOME_PATH}">${TEXT.siteName}</a></header>
+<header class="site-header"><a class="site-name" href="${HOME_PATH}">${TEXT.siteName}</a>
+${withSearch ? searchBox() : ''}</header>
 <nav class="crumbs" aria-label="breadcrumb"><ol>${trail.map((c, i) =>
     c.href && i < trail.length - 1
       ? html`<li><a href="${c.href}">${c.label}</a></li>`

@@ -4,9 +4,9 @@
  * stricter than S3 (some objects of a batch may land) but what the port promises to callers.
  */
 import type { SiteObject } from '../../../functions/render/site/render-site.js';
-import type { SiteBucket } from '../../../functions/services/site-ports.js';
+import type { SearchIndexBucket } from '../../../functions/services/site-ports.js';
 
-export class MemorySiteBucket implements SiteBucket {
+export class MemorySiteBucket implements SearchIndexBucket {
   readonly objects = new Map<string, SiteObject>();
   /** puts attempted, failed ones included */
   puts = 0;
@@ -16,6 +16,16 @@ export class MemorySiteBucket implements SiteBucket {
     this.puts++;
     if (this.failWith) throw this.failWith;
     for (const o of objects) this.objects.set(o.key, structuredClone(o));
+  }
+
+  async list(prefix: string): Promise<{ key: string; etag: string }[]> {
+    if (this.failWith) throw this.failWith;
+    return [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort().map((key) => ({ key, etag: '' }));
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    for (const k of keys) this.objects.delete(k);
   }
 
   /** a text object's body (page, JSON, CSV); the Word and Excel files are bytes: `bytes` */

@@ -7,6 +7,7 @@
  * the world's clock, as the adapter does of real time.
  */
 import { ACCEPTED_STATUSES, type FilingStatus } from '../../../functions/domain/filing-status.js';
+import type { WorkbookStat } from '../../../functions/render/site/open-data.js';
 import { isActive } from '../../../functions/domain/agency.js';
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo } from '../../../functions/domain/publication.js';
 import type {
@@ -81,14 +82,22 @@ export class MemorySiteStore implements SiteStore {
     for (const [key, item] of [...this.tables.regionYears].sort(([a], [b]) => (a < b ? -1 : 1))) {
       recorded.set(key, item.recorded);
       if (item.workbookRecorded !== undefined) workbooks.set(key, item.workbookRecorded);
-      if (item.summary) summaries.push(copy(item.summary));
+      if (item.summary) summaries.push(copy({ ...item.summary, ...(item.workbook ? { workbook: item.workbook } : {}) }));
     }
-    return { regions: copy(byKey(this.tables.siteRegions)), summaries, recorded, workbooks };
+    const searchIndexed = this.tables.searchIndexed;
+    return { regions: copy(byKey(this.tables.siteRegions)), summaries, recorded, workbooks, ...(searchIndexed === undefined ? {} : { searchIndexed }) };
   }
 
-  async markWorkbook(region: string, year: number, recorded: number): Promise<void> {
+  async markSearchIndex(recorded: number): Promise<void> {
+    if (this.tables.searchIndexed === undefined || this.tables.searchIndexed < recorded) this.tables.searchIndexed = recorded;
+  }
+
+  async markWorkbook(region: string, year: number, recorded: number, workbook?: WorkbookStat): Promise<void> {
     const item = this.tables.regionYears.get(`${region}#${year}`);
-    if (item && (item.workbookRecorded === undefined || item.workbookRecorded < recorded)) item.workbookRecorded = recorded;
+    if (item && (item.workbookRecorded === undefined || item.workbookRecorded < recorded)) {
+      item.workbookRecorded = recorded;
+      if (workbook) item.workbook = copy(workbook);
+    }
   }
 
   async listAgencies(region: string): Promise<AgencyInfo[]> {

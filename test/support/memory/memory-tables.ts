@@ -59,6 +59,8 @@ export interface RegionYearItem {
   recorded: number;
   /** the `recorded` count its workbook was written at */
   workbookRecorded?: number;
+  /** the workbook's size, reports and date, as last written */
+  workbook?: import('../../../functions/render/site/open-data.js').WorkbookStat;
 }
 
 export interface ClaimItem {
@@ -133,6 +135,8 @@ export class MemoryTables {
 
   readonly siteRegions = new Map<string, RegionInfo>();
   readonly regionYears = new Map<string, RegionYearItem>();
+  /** the summed `recorded` count the search index was last built at */
+  searchIndexed: number | undefined;
   /** `region#year` → `agencyId#000001` → entry */
   readonly publications = new Map<string, Map<string, PublicationEntry>>();
   readonly publishFailures = new Map<string, PublishFailure>();
