@@ -7,7 +7,10 @@
  * publishes to fail must not see them succeed through someone else's pump).
  */
 import { readSettings, type Settings } from '../../functions/settings.js';
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { randomBytes } from 'node:crypto';
+import { createDocumentClient, createDynamoDbClient, DynamoDbFilingStore } from '../../functions/adapters/dynamodb-filing-store.js';
+import { ensureTable } from '../../functions/adapters/dynamodb-table.js';
 import fc from 'fast-check';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { expect } from 'vitest';
@@ -147,4 +150,32 @@ export function exactSum(values: readonly number[]): string {
   const abs = neg ? -micros : micros;
   const frac = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
   return `${neg ? '-' : ''}${abs / 1_000_000n}${frac ? `.${frac}` : ''}`;
+}
+
+/**
+ * A table and site bucket of a test file's own (`nianbao-<name>-<random>`): for passes that read
+ * or mark every item of their table (a rebuild, the search index), which must not touch the
+ * filings other files watch. `create()` makes both (call it in beforeAll).
+ */
+export function ownSite(name: string) {
+  const suffix = randomBytes(4).toString('hex');
+  const cfg = readSettings({
+    NIANBAO_TABLE: `nianbao-${name}-${suffix}`,
+    NIANBAO_SITE_BUCKET: `nianbao-${name}-${suffix}`,
+    NIANBAO_DYNAMODB_ENDPOINT: env().dynamodbEndpoint,
+    NIANBAO_S3_ENDPOINT: env().s3Endpoint,
+  });
+  const s3 = createS3Client(cfg);
+  return {
+    cfg,
+    s3,
+    store: new DynamoDbFilingStore(createDocumentClient(cfg), cfg.NIANBAO_TABLE),
+    deps: publishDepsFor(cfg, SITE_URL),
+    async create(): Promise<void> {
+      const client = createDynamoDbClient(cfg);
+      await ensureTable(client, cfg.NIANBAO_TABLE);
+      client.destroy();
+      await s3.send(new CreateBucketCommand({ Bucket: cfg.NIANBAO_SITE_BUCKET }));
+    },
+  };
 }

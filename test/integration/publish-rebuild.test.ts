@@ -2,32 +2,17 @@
  * The full rebuild, on a table and bucket of its own: a rebuild reads and marks every filing of
  * its table, which must not touch the filings other test files are watching.
  */
-import { readSettings } from '../../functions/settings.js';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateBucketCommand, ListObjectsV2Command, GetObjectCommand } from '@aws-sdk/client-s3';
-import { createDocumentClient, createDynamoDbClient, DynamoDbFilingStore } from '../../functions/adapters/dynamodb-filing-store.js';
-import { ensureTable } from '../../functions/adapters/dynamodb-table.js';
-import { createS3Client } from '../../functions/adapters/s3-site-bucket.js';
-import { publishDepsFor } from '../../functions/handlers/compose/publish.js';
+import { ListObjectsV2Command, GetObjectCommand } from '@aws-sdk/client-s3';
 import { submitFiling } from '../../functions/services/filings.js';
 import { rebuildSite, type RebuildProgress } from '../../functions/services/publishing.js';
 import type { Agency } from '../../functions/domain/agency.js';
 import { renderSite } from '../../functions/render/site/render-site.js';
-import { env, newCreditCode, newRegion } from './helpers.js';
-import { consistentReport, expectReportCells, SITE_URL } from './publish-helpers.js';
+import { newCreditCode, newRegion } from './helpers.js';
+import { consistentReport, expectReportCells, ownSite, SITE_URL } from './publish-helpers.js';
 
 describe('nianbao site rebuild', () => {
-  const suffix = randomBytes(4).toString('hex');
-  const cfg = readSettings({
-    NIANBAO_TABLE: `nianbao-rebuild-${suffix}`,
-    NIANBAO_SITE_BUCKET: `nianbao-rebuild-${suffix}`,
-    NIANBAO_DYNAMODB_ENDPOINT: env().dynamodbEndpoint,
-    NIANBAO_S3_ENDPOINT: env().s3Endpoint,
-  });
-  const s3 = createS3Client(cfg);
-  const store = new DynamoDbFilingStore(createDocumentClient(cfg), cfg.NIANBAO_TABLE);
-  const deps = publishDepsFor(cfg, SITE_URL);
+  const { cfg, s3, store, deps, create } = ownSite('rebuild');
   const region = newRegion();
   const agencies: Agency[] = [0, 1, 2].map((i) => ({ id: newCreditCode(region), name: `重建测试第${i}局`, region, kind: 'department', emails: [] }));
   const reports = new Map<string, ReturnType<typeof consistentReport>[]>();
@@ -46,10 +31,7 @@ describe('nianbao site rebuild', () => {
   };
 
   beforeAll(async () => {
-    const client = createDynamoDbClient(cfg);
-    await ensureTable(client, cfg.NIANBAO_TABLE);
-    client.destroy();
-    await s3.send(new CreateBucketCommand({ Bucket: cfg.NIANBAO_SITE_BUCKET }));
+    await create();
     for (const a of agencies) await store.putAgency(a);
     // Accepted but never published (no pump reads this table): what a rebuild must repair.
     for (const [i, a] of agencies.slice(0, 2).entries()) {

@@ -4,32 +4,18 @@
  * recorded in the table (not built again while nothing moved), and a rebuild after one more
  * publication leaves exactly the new index's files under pagefind/ (S3 list and multi-delete).
  */
-import { readSettings } from '../../functions/settings.js';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateBucketCommand, GetObjectCommand } from '@aws-sdk/client-s3';
-import { createDocumentClient, createDynamoDbClient, DynamoDbFilingStore } from '../../functions/adapters/dynamodb-filing-store.js';
-import { ensureTable } from '../../functions/adapters/dynamodb-table.js';
-import { createS3Client } from '../../functions/adapters/s3-site-bucket.js';
-import { publishDepsFor, searchIndexDeps } from '../../functions/handlers/compose/publish.js';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { searchIndexDeps } from '../../functions/handlers/compose/publish.js';
 import { submitFiling } from '../../functions/services/filings.js';
 import { repairPublishFailures } from '../../functions/services/publishing.js';
 import { refreshSearchIndex } from '../../functions/services/search-index.js';
 import type { Agency } from '../../functions/domain/agency.js';
-import { env, newCreditCode, newRegion } from './helpers.js';
-import { consistentReport, SITE_URL } from './publish-helpers.js';
+import { newCreditCode, newRegion } from './helpers.js';
+import { consistentReport, ownSite } from './publish-helpers.js';
 
 describe('the search index pass on DynamoDB Local and s3rver', () => {
-  const suffix = randomBytes(4).toString('hex');
-  const cfg = readSettings({
-    NIANBAO_TABLE: `nianbao-search-${suffix}`,
-    NIANBAO_SITE_BUCKET: `nianbao-search-${suffix}`,
-    NIANBAO_DYNAMODB_ENDPOINT: env().dynamodbEndpoint,
-    NIANBAO_S3_ENDPOINT: env().s3Endpoint,
-  });
-  const s3 = createS3Client(cfg);
-  const store = new DynamoDbFilingStore(createDocumentClient(cfg), cfg.NIANBAO_TABLE);
-  const deps = publishDepsFor(cfg, SITE_URL);
+  const { cfg, s3, store, deps, create } = ownSite('search');
   const search = searchIndexDeps(deps);
   const region = newRegion();
   const agencies: Agency[] = [0, 1, 2].map((i) => ({ id: newCreditCode(region), name: `搜索测试第${i}局`, region, kind: 'department', emails: [] }));
@@ -43,10 +29,7 @@ describe('the search index pass on DynamoDB Local and s3rver', () => {
   }
 
   beforeAll(async () => {
-    const client = createDynamoDbClient(cfg);
-    await ensureTable(client, cfg.NIANBAO_TABLE);
-    client.destroy();
-    await s3.send(new CreateBucketCommand({ Bucket: cfg.NIANBAO_SITE_BUCKET }));
+    await create();
     for (const a of agencies) await store.putAgency(a);
   }, 120_000);
 
