@@ -23,9 +23,8 @@ export function pagefindLinuxBinary(): string {
   try {
     return require.resolve(`${PACKAGE}/bin/${FILE}`);
   } catch {
-    const version = (require('pagefind/package.json') as { version: string }).version;
     throw new Error(
-      `搜索索引需要 Pagefind 的 Linux x64 程序（${PACKAGE}），本机未安装。请先运行：npm install --no-save --force ${PACKAGE}@${version}`,
+      `搜索索引需要 Pagefind 的 Linux x64 程序（${PACKAGE}），本机未安装。请先运行：npm install --no-save --force ${PACKAGE}@<package.json 中 pagefind 的版本>`,
     );
   }
 }

@@ -79,6 +79,6 @@ describe('nianbao site rebuild', () => {
     const { snapshot } = await loadSnapshot(deps.store, new Date().toISOString());
     const rendered: string[] = [];
     for await (const o of renderSite(snapshot, SITE_URL)) rendered.push(o.key);
-    expect([...rendered, 'assets/site.css'].sort()).toEqual(keysBefore);
+    expect([...rendered, 'assets/site.css', 'assets/search.js'].sort()).toEqual(keysBefore);
   });
 });
