@@ -1,6 +1,6 @@
 /** The SiteBucket port on S3: each object with the Content-Type and Cache-Control its key calls for. */
 import { LOCAL_CREDENTIALS, type Settings } from '../settings.js';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { SiteObject } from '../render/site/render-site.js';
 import { mapLimit } from '../services/map-limit.js';
 import type { SiteBucket } from '../services/site-ports.js';
@@ -47,5 +47,10 @@ export class S3SiteBucket implements SiteBucket {
         }),
       ),
     );
+  }
+
+  // One DeleteObject per key (a few at most): S3 answers 204 for a key that is not there.
+  async remove(keys: readonly string[]): Promise<void> {
+    await mapLimit(keys, this.concurrency, (key) => this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })));
   }
 }

@@ -18,6 +18,11 @@ export class MemorySiteBucket implements SiteBucket {
     for (const o of objects) this.objects.set(o.key, structuredClone(o));
   }
 
+  async remove(keys: readonly string[]): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    for (const key of keys) this.objects.delete(key);
+  }
+
   /** a text object's body (page, JSON, CSV); the Word and Excel files are bytes: `bytes` */
   body(key: string): string | undefined {
     const body = this.objects.get(key)?.body;
