@@ -155,8 +155,16 @@ export class StatelessStack extends Stack {
     const publisher = (module: string, timeoutSeconds: number) => {
       const f = fn(module, { NIANBAO_SITE_URL: origin, NIANBAO_PUBLIC_URL: origin }, { memorySize: 1024, timeoutSeconds });
       grantTable(table, f, 'readWrite', indexes);
-      f.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [siteBucket.arnForObjects('*')] }));
-      acknowledgeNag(f.role!, `IAM5[Resource::${exportName(config.prefix, 'SiteBucketArn')}/*]`, 'the publisher writes any page of the site: every key of the site bucket, PutObject only');
+      // DeleteObject: a stamped copy (盖章件) the current report page no longer links (services/publishing.ts).
+      f.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [siteBucket.arnForObjects('*')] }));
+      acknowledgeNag(f.role!, `IAM5[Resource::${exportName(config.prefix, 'SiteBucketArn')}/*]`, 'the publisher writes any page of the site: every key of the site bucket, PutObject and DeleteObject only');
+      // A region that publishes stamped copies: the publisher reads the confirmed copy to write it to the site.
+      f.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [privateBucket.arnForObjects('stamped-copies/*')] }));
+      acknowledgeNag(
+        f.role!,
+        `IAM5[Resource::${exportName(config.prefix, 'PrivateBucketArn')}/stamped-copies/*]`,
+        'the publisher copies a published stamped copy to the site: GetObject on the stamped-copies/ prefix of the private bucket only',
+      );
       return f;
     };
     const sustained: NonNullable<ConstructorParameters<typeof OperationalAlarms>[2]['sustained']>[number][] = [];

@@ -45,6 +45,20 @@ function roleStatements(s: Synthesized, module: string) {
     .map(({ statement }) => statement);
 }
 
+/** A role's S3 statements as `actions on resource`, sorted. */
+function s3Grants(statements: ReturnType<typeof roleStatements>): string[] {
+  return statements
+    .filter((st) => actionsOf(st).some((a) => a.startsWith('s3:')))
+    .map((st) => `${actionsOf(st).sort().join(',')} on ${JSON.stringify(st.Resource)}`)
+    .sort();
+}
+
+/** The publisher and the repair pass: the site's objects, and a published stamped copy's source. */
+const PUBLISHER_S3 = [
+  `s3:DeleteObject,s3:PutObject on ${JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::ImportValue': 'NianbaoDev-SiteBucketArn' }, '/*']] })}`,
+  `s3:GetObject on ${JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::ImportValue': 'NianbaoDev-PrivateBucketArn' }, '/stamped-copies/*']] })}`,
+].sort();
+
 describe('functions', () => {
   it('makes one function per route module and per present event handler', () => {
     const descriptions = handlerFunctions(dev).map(([, f]) => f.Properties!.Description).sort();
@@ -275,6 +289,10 @@ describe('stream, schedule, mail, alarms, static files', () => {
     });
   });
 
+  it.runIf(present.publish)('lets the publisher write and delete site objects and only read the private bucket\'s stamped copies', () => {
+    expect(s3Grants(roleStatements(dev, present.publish!))).toEqual(PUBLISHER_S3);
+  });
+
   it.runIf(present.notify)('maps the same stream to the failed-check notifier, with its own retries and DLQ', () => {
     dev.statelessTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::ImportValue': 'NianbaoDev-TableStreamArn' },
@@ -308,6 +326,7 @@ describe('stream, schedule, mail, alarms, static files', () => {
     // It may write the site's pages (PutObject on the site bucket), as the publisher may.
     const policies = Object.values(resourcesOf(dev.statelessTemplate, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties!.Roles).includes('RepairFunction'));
     expect(JSON.stringify(policies)).toContain('s3:PutObject');
+    expect(s3Grants(roleStatements(dev, present.repair!))).toEqual(PUBLISHER_S3);
     const alarms = Object.values(resourcesOf(dev.statelessTemplate, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
     expect(alarms.filter((a) => a.MetricName === 'UnpublishedBacklog')).toEqual([
       expect.objectContaining({
@@ -435,7 +454,7 @@ describe('cdk-nag AwsSolutions', () => {
         'AwsSolutions-IAM5[Action::s3:List*]',
         'AwsSolutions-IAM5[Resource::*]',
         'AwsSolutions-IAM5[Resource::NianbaoDev-SiteBucketArn/*]',
-        // the stamped-copy routes and the reviewer's filing view: the private bucket's stamped-copies/ prefix
+        // the stamped-copy routes, the reviewer's filing view and the publishers: the private bucket's stamped-copies/ prefix
         'AwsSolutions-IAM5[Resource::NianbaoDev-PrivateBucketArn/stamped-copies/*]',
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
         ...(present.remind || present.bounce || present.notify ? ['AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]'] : []),
