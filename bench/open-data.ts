@@ -46,6 +46,9 @@ class CountingBucket implements SiteBucket {
     }
     await this.inner?.put(objects);
   }
+  async remove(keys: readonly string[]): Promise<void> {
+    await this.inner?.remove(keys);
+  }
 }
 
 async function bytesPerPublish(): Promise<{ total: number; data: number; objects: number }> {

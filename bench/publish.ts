@@ -76,6 +76,9 @@ class RecordingBucket implements SiteBucket {
     this.last.push(...objects);
     await this.inner.put(objects);
   }
+  remove(keys: readonly string[]): Promise<void> {
+    return this.inner.remove(keys);
+  }
 }
 
 async function main(): Promise<void> {

@@ -164,8 +164,16 @@ export class StatelessStack extends Stack {
       const { environment = {}, ...bundling } = extra;
       const f = fn(module, { NIANBAO_SITE_URL: origin, NIANBAO_PUBLIC_URL: origin, ...environment }, { memorySize: 1024, timeoutSeconds, ...bundling });
       grantTable(table, f, 'readWrite', indexes);
-      f.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [siteBucket.arnForObjects('*')] }));
-      acknowledgeNag(f.role!, `IAM5[Resource::${exportName(config.prefix, 'SiteBucketArn')}/*]`, 'the publisher writes any page of the site: every key of the site bucket, PutObject only');
+      // DeleteObject: a stamped copy (盖章件) the current report page no longer links (services/publishing.ts).
+      f.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [siteBucket.arnForObjects('*')] }));
+      acknowledgeNag(f.role!, `IAM5[Resource::${exportName(config.prefix, 'SiteBucketArn')}/*]`, 'the publisher writes any page of the site: every key of the site bucket, PutObject and DeleteObject only');
+      // A region that publishes stamped copies: the publisher reads the confirmed copy to write it to the site.
+      f.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [privateBucket.arnForObjects('stamped-copies/*')] }));
+      acknowledgeNag(
+        f.role!,
+        `IAM5[Resource::${exportName(config.prefix, 'PrivateBucketArn')}/stamped-copies/*]`,
+        'the publisher copies a published stamped copy to the site: GetObject on the stamped-copies/ prefix of the private bucket only',
+      );
       return f;
     };
     const sustained: NonNullable<ConstructorParameters<typeof OperationalAlarms>[2]['sustained']>[number][] = [];
@@ -181,17 +189,15 @@ export class StatelessStack extends Stack {
       // stream's on-failure queue needs no reader: it stays for diagnosis, with its alarm.
       // It also rebuilds the search index (services/search-index.ts) with Pagefind's native
       // binary, carried in the bundle (infra/bundling/pagefind-binary.ts: why x86_64); it lists
-      // and deletes the index's old files under pagefind/ only.
+      // the index's files under pagefind/ only, and deletes old ones as a publisher may.
       const repair = publisher(present.repair, 300, {
         architecture: PAGEFIND_ARCHITECTURE,
         afterBundling: copyPagefindBinary,
         environment: { [PAGEFIND_BINARY_ENV]: PAGEFIND_LAMBDA_PATH },
       });
-      repair.addToRolePolicy(new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [siteBucket.arnForObjects(`${SEARCH_INDEX_PREFIX}*`)] }));
       repair.addToRolePolicy(
         new PolicyStatement({ actions: ['s3:ListBucket'], resources: [siteBucket.bucketArn], conditions: { StringLike: { 's3:prefix': [`${SEARCH_INDEX_PREFIX}*`] } } }),
       );
-      acknowledgeNag(repair.role!, `IAM5[Resource::${exportName(config.prefix, 'SiteBucketArn')}/${SEARCH_INDEX_PREFIX}*]`, 'the search index pass replaces the index files under pagefind/: DeleteObject on that prefix only');
       queues.Repair = new DeadLetterQueue(this, 'RepairDeadLetters').queue;
       new DailySchedule(this, 'RepairSchedule', {
         fn: repair,

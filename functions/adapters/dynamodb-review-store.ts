@@ -39,7 +39,7 @@ export class DynamoDbReviewStore implements ReviewStore {
   async getRegionSettings(region: string): Promise<RegionSettings> {
     // Read fresh every time (batched with the request's other reads): the gate is never stale.
     const Item = await batchGetter(this.db, this.table).get(KEY.regionSettings(region));
-    return RegionSettings.parse({ review: Item?.review ?? 'none', stampedCopy: Item?.stampedCopy ?? 'none' });
+    return RegionSettings.parse({ review: Item?.review ?? 'none', stampedCopy: Item?.stampedCopy ?? 'none', publishStampedCopy: Item?.publishStampedCopy === true });
   }
 
   async putRegionSettings(region: string, settings: RegionSettings, event: AuditEvent): Promise<void> {

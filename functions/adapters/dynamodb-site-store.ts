@@ -89,7 +89,13 @@ function toRevision(item: Item): StoredRevision {
     ...(item.publishedAt ? { publishedAt: item.publishedAt as string } : {}),
     report: unpackReport(item.reportGz),
     ...(item.review === 'required' && !item.approvedAt ? { awaitingApproval: true } : {}),
+    ...(isStampedCopy(item.stampedCopy) ? { stampedCopy: { key: item.stampedCopy.key, contentType: item.stampedCopy.contentType } } : {}),
   };
+}
+
+function isStampedCopy(value: unknown): value is { key: string; contentType: string } {
+  const v = value as { key?: unknown; contentType?: unknown } | undefined;
+  return typeof v?.key === 'string' && typeof v.contentType === 'string';
 }
 
 function toAgencyInfo(item: Item): AgencyInfo {
@@ -136,7 +142,7 @@ export class DynamoDbSiteStore implements SiteStore {
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': KEYS.pk, '#t': 'type', '#y': 'year', '#r': 'region', '#s': 'status', '#n': 'name' },
       ExpressionAttributeValues: { ':pk': agencyPk(agencyId) },
-      ProjectionExpression: '#t, id, #n, kind, agencyId, #y, #r, #s, latestRevision, revision, submittedAt, publishedAt, reportGz, review, approvedAt',
+      ProjectionExpression: '#t, id, #n, kind, agencyId, #y, #r, #s, latestRevision, revision, submittedAt, publishedAt, reportGz, review, approvedAt, stampedCopy',
       ConsistentRead: true,
     });
     let agency: AgencyInfo | undefined;
@@ -155,6 +161,11 @@ export class DynamoDbSiteStore implements SiteStore {
     const agencies = items.map(toAgencyInfo);
     this.agencies.set(region, agencies);
     return agencies;
+  }
+
+  async publishesStampedCopies(region: string): Promise<boolean> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: KEY.regionSettings(region), ConsistentRead: true, ProjectionExpression: 'publishStampedCopy' }));
+    return Item?.publishStampedCopy === true;
   }
 
   async recentAgencies(region: string, including: string): Promise<AgencyInfo[]> {
@@ -410,7 +421,7 @@ export class DynamoDbSiteStore implements SiteStore {
       FilterExpression: '#t IN (:filing, :revision)',
       ExpressionAttributeNames: { '#t': 'type', '#y': 'year', '#r': 'region', '#s': 'status' },
       ExpressionAttributeValues: { ':filing': 'filing', ':revision': 'revision' },
-      ProjectionExpression: '#t, agencyId, #y, #r, #s, latestRevision, revision, submittedAt, publishedAt, reportGz, review, approvedAt',
+      ProjectionExpression: '#t, agencyId, #y, #r, #s, latestRevision, revision, submittedAt, publishedAt, reportGz, review, approvedAt, stampedCopy',
     })) {
       if (item.type === 'filing') {
         if (current) yield current;

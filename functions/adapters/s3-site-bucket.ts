@@ -60,8 +60,9 @@ export class S3SiteBucket implements SearchIndexBucket {
     return found;
   }
 
-  async delete(keys: readonly string[]): Promise<void> {
-    // DeleteObjects takes at most 1,000 keys; a key it could not delete comes back in Errors.
+  /** A missing key is no error (S3 reports only keys it could not delete, in Errors). */
+  async remove(keys: readonly string[]): Promise<void> {
+    // DeleteObjects takes at most 1,000 keys.
     for (let i = 0; i < keys.length; i += 1000) {
       const out = await this.s3.send(
         new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: keys.slice(i, i + 1000).map((Key) => ({ Key })), Quiet: true } }),

@@ -25,6 +25,9 @@ export const RevisionImage = z.object({
   revision: z.number().int().min(1),
   review: z.literal('required').optional(),
   approvedAt: z.string().optional(),
+  publishedAt: z.string().optional(),
+  /** its stamped copy (盖章件), recorded on confirmation: only when it was uploaded matters here */
+  stampedCopy: z.object({ uploadedAt: z.string() }).optional(),
 });
 export type RevisionImage = z.infer<typeof RevisionImage>;
 

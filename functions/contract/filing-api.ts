@@ -19,12 +19,14 @@ export const ReturnComments = z.strictObject({
 });
 export type ReturnComments = z.infer<typeof ReturnComments> & { revision?: number; returnedAt?: string };
 
-/** A region's own settings, set by the CLI (`nianbao region set`); `stampedCopy` also on the review page. */
+/** A region's own settings, set by the CLI (`nianbao region set`); the stamped copy's two also on the review page. */
 export const RegionSettings = z.strictObject({
   /** `required`: accepted reports wait for the reviewer's approval before publishing */
   review: z.enum(['none', 'required']).default('none'),
   /** `required`: approval only once the revision's signed and stamped copy (盖章件) is uploaded */
   stampedCopy: z.enum(['none', 'required']).default('none'),
+  /** true: the current report page links its revision's stamped copy, copied to the public site */
+  publishStampedCopy: z.boolean().default(false),
 });
 export type RegionSettings = z.infer<typeof RegionSettings>;
 
@@ -158,6 +160,7 @@ export interface Board {
   today: string;
   review: RegionSettings['review'];
   stampedCopy: RegionSettings['stampedCopy'];
+  publishStampedCopy: RegionSettings['publishStampedCopy'];
   counts: BoardCounts;
   rows: BoardRow[];
 }

@@ -52,8 +52,12 @@ export interface StampedCopyLink extends StampedCopyInfo {
 }
 
 /** PUT /api/regions/{region}/settings (reviewers): the settings the review page may change. */
-export const RegionSettingsPatch = z.strictObject({
-  /** `required`: no approval without the revision's stamped copy */
-  stampedCopy: z.enum(['none', 'required']),
-});
+export const RegionSettingsPatch = z
+  .strictObject({
+    /** `required`: no approval without the revision's stamped copy */
+    stampedCopy: z.enum(['none', 'required']).optional(),
+    /** true: publish the current revision's stamped copy beside its report page */
+    publishStampedCopy: z.boolean().optional(),
+  })
+  .refine((p) => p.stampedCopy !== undefined || p.publishStampedCopy !== undefined, { message: '没有要修改的设置' });
 export type RegionSettingsPatch = z.infer<typeof RegionSettingsPatch>;

@@ -42,6 +42,11 @@ export interface Publication {
   readonly region: string;
   readonly year: number;
   readonly revisions: readonly PublishedRevision[];
+  /**
+   * `stamped.pdf`, `stamped.jpg` or `stamped.png`: the latest revision's stamped copy (盖章件),
+   * written beside the current report page, when its region publishes stamped copies
+   */
+  readonly stampedCopyFile?: string;
 }
 
 /** The whole site's data, for a full rebuild and for tests. */

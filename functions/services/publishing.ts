@@ -5,9 +5,10 @@
  */
 import type { PublicationSummary } from '../render/site/agency-page.js';
 import type { HomeRegion } from '../render/site/home-page.js';
-import { REVISION_KEY } from '../render/site/paths.js';
+import { REVISION_KEY, STAMPED_COPY_FILES, objectKey, reportPath, stampedCopyPath } from '../render/site/paths.js';
+import { STAMPED_COPY_TYPES, isStampedCopyType } from '../domain/stamped-copy.js';
 import { siteWideObjects } from './site-wide.js';
-import { regionYearDataFiles, renderChange, renderSite, siteIndexObjects, SiteIndex, type ChangeContext, type SiteObject } from '../render/site/render-site.js';
+import { object, regionYearDataFiles, renderChange, renderSite, siteIndexObjects, SiteIndex, type ChangeContext, type SiteObject } from '../render/site/render-site.js';
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo, RegionYearInput, SiteSnapshot } from '../domain/publication.js';
 import { regionYearLastmod } from '../render/site/sitemap.js';
 import type { DataLine } from '../render/site/open-data.js';
@@ -15,7 +16,7 @@ import { regionYearFigures } from '../render/site/region-page.js';
 import { mapLimit } from './map-limit.js';
 import type { RecentPublications } from './recent-publications.js';
 import type { Clock } from './ports.js';
-import type { PublishTarget, RegionYearSummary, SiteBucket, SiteLines, SiteStore, StoredRevision } from './site-ports.js';
+import type { PublishTarget, RegionYearSummary, SiteBucket, SiteLines, SiteStore, StampedCopySource, StoredRevision } from './site-ports.js';
 
 export interface PublishDeps {
   store: SiteStore;
@@ -29,6 +30,8 @@ export interface PublishDeps {
   assets?: () => SiteObject[];
   /** false: publish without report.docx and report.xlsx (only `npm run bench:publish`'s baseline) */
   documents?: boolean;
+  /** the private bucket's stamped copies, for regions that publish them (without it none is published) */
+  stampedCopies?: StampedCopySource;
 }
 
 /**
@@ -64,6 +67,8 @@ export interface PublishResult {
 
 interface Plan {
   objects: SiteObject[];
+  /** keys to delete: stamped copies (盖章件) the current page no longer links */
+  stale: string[];
   /** revisions to record as published (new ones, and any missing from the region-year's entries) */
   toRecord: PublishedRevision[];
   fresh: number[];
@@ -125,6 +130,32 @@ function seenOf(target: PublishTarget, region: string, site: SiteLines): Seen {
   };
 }
 
+/**
+ * The stamped copy (盖章件) beside the current report page: the latest published revision's, when
+ * its region publishes them (`publishStampedCopy`), copied from the private bucket as
+ * `stamped.pdf|jpg|png` by its stored type; every other `stamped.*` there is stale (another kind
+ * uploaded since, an amendment without a copy yet, the setting turned off) and is deleted. An
+ * agency-year with no copy on any revision has nothing to publish or delete, and costs no read.
+ */
+async function stampedCopyPlan(
+  deps: PublishDeps,
+  page: string,
+  latest: StoredRevision,
+  publishes: boolean,
+): Promise<{ file?: string; objects: SiteObject[]; stale: string[] }> {
+  const copy = latest.stampedCopy;
+  const type = copy && isStampedCopyType(copy.contentType) ? copy.contentType : undefined;
+  const bytes = copy && type && publishes && deps.stampedCopies ? await deps.stampedCopies.read(copy.key) : undefined;
+  const file = type && bytes ? `stamped.${STAMPED_COPY_TYPES[type].extension}` : undefined;
+  return {
+    ...(file ? { file } : {}),
+    objects: file && bytes ? [object(stampedCopyPath(page, file), bytes)] : [],
+    stale: STAMPED_COPY_FILES.filter((f) => f !== file).map((f) => objectKey(stampedCopyPath(page, f))),
+  };
+}
+
+const latestOf = (revisions: readonly StoredRevision[]) => revisions.reduce((a, r) => (r.revision > a.revision ? r : a));
+
 const revisionKey = (agencyId: string, revision: number) => `${agencyId}#${String(revision).padStart(6, '0')}`;
 
 async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
@@ -139,7 +170,12 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
   const region = filing.region;
   const recorded = site.recorded.get(`${region}#${year}`) ?? 0;
   const remembered = deps.recent?.get(region, year, recorded);
-  const [agencies, published] = await Promise.all([store.recentAgencies(region, agencyId), remembered ?? store.listRegionPublications(region, year)]);
+  const anyStampedCopy = filing.revisions.some((r) => r.stampedCopy);
+  const [agencies, published, publishesStamped] = await Promise.all([
+    store.recentAgencies(region, agencyId),
+    remembered ?? store.listRegionPublications(region, year),
+    anyStampedCopy && store.publishesStampedCopies(region),
+  ]);
   if (!remembered) deps.recent?.remember(region, year, recorded, published);
   const now = deps.clock().toISOString();
   // Earlier accepted revisions that never made it out (a failed publish) go out with this one;
@@ -147,7 +183,10 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
   // Revisions still awaiting a reviewer's approval never go out.
   const own = filing.revisions.filter((r) => r.publishedAt !== undefined || (r.revision <= target.revision && !r.awaitingApproval));
   if (!own.some((r) => r.revision === target.revision)) throw new PublishTargetMissingError(target);
-  const ownPublication: Publication = { agencyId, region, year, revisions: toPublished(own, now) };
+  const stamped = anyStampedCopy
+    ? await stampedCopyPlan(deps, reportPath(region, year, agencyId), latestOf(own), publishesStamped)
+    : { objects: [], stale: [] };
+  const ownPublication: Publication = { agencyId, region, year, revisions: toPublished(own, now), ...(stamped.file ? { stampedCopyFile: stamped.file } : {}) };
 
   // Other agencies show only what is already published: the site never links to a page not yet written.
   const others = published.filter((p) => p.agencyId !== agencyId);
@@ -175,7 +214,7 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
   const listed = new Set(published.flatMap((p) => p.revisions.map((r) => revisionKey(p.agencyId, r.revision))));
   const toRecord = ownPublication.revisions.filter((r) => freshNumbers.has(r.revision) || !listed.has(revisionKey(agencyId, r.revision)));
   const publications = [ownPublication, ...others].sort((a, b) => (a.agencyId < b.agencyId ? -1 : a.agencyId > b.agencyId ? 1 : 0));
-  const objects = await renderChange(change, context);
+  const objects = [...(await renderChange(change, context)), ...stamped.objects];
   // The home-page line keeps its open data files' sizes and rows for the listings (site-wide.ts).
   const summary: RegionYearSummary = { ...line, dataFiles: regionYearDataFiles(regionYear, objects) };
   objects.push(...(await siteWideObjects(deps, site, { region, year, summary, publications })));
@@ -185,6 +224,7 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
   }
   return {
     objects,
+    stale: stamped.stale,
     toRecord,
     fresh: [...freshNumbers],
     latest: Math.max(...own.map((r) => r.revision)),
@@ -213,6 +253,8 @@ export async function publishRevision(deps: PublishDeps, target: PublishTarget, 
     await deps.bucket.put(p.objects.filter((o) => o.key.startsWith(own)));
     await Promise.all([
       deps.bucket.put(p.objects.filter((o) => !o.key.startsWith(own))),
+      // after the page that no longer links them
+      p.stale.length > 0 && deps.bucket.remove(p.stale),
       deps.store.markPublished({
         agencyId: target.agencyId,
         year: target.year,
@@ -275,6 +317,19 @@ export async function publishOrRecordFailure(deps: PublishDeps, target: PublishT
     await deps.store.markPublishFailed({ ...target, region: head?.region ?? '', error: message, at: deps.clock().toISOString() });
     return { kind: 'failed', attempts, error: message };
   }
+}
+
+/**
+ * A stamped copy confirmed for a revision already published (its item's MODIFY): the current
+ * page must link it, or the new kind replace the old file, but only where the region publishes
+ * stamped copies; elsewhere nothing is read beyond the filing and the setting. The ordinary
+ * publish does the rest (it reads the copy from the revision, as every publish does).
+ */
+export async function publishStampedCopyChange(deps: PublishDeps, target: PublishTarget): Promise<PublishOutcome | undefined> {
+  const head = await deps.store.getFilingHead(target.agencyId, target.year);
+  if (!head || !(await deps.store.publishesStampedCopies(head.region))) return undefined;
+  const { stampedCopy: _flag, ...revision } = target;
+  return publishOrRecordFailure(deps, revision);
 }
 
 export interface RepairResult {

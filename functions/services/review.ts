@@ -94,7 +94,7 @@ export async function getBoard(deps: ReviewDeps, caller: Caller, region: string,
     };
   });
   rows.sort((x, y) => x.agencyName.localeCompare(y.agencyName, 'zh-CN'));
-  return { region, year, today, review: settings.review, stampedCopy: settings.stampedCopy, counts, rows };
+  return { region, year, today, review: settings.review, stampedCopy: settings.stampedCopy, publishStampedCopy: settings.publishStampedCopy, counts, rows };
 }
 
 // ---- one filing -----------------------------------------------------------------------------

@@ -90,7 +90,7 @@ export async function refreshSearchIndex(deps: SearchIndexDeps, options: { force
 
   const current = new Set(objects.map((o) => o.key));
   const stale = [...existing].filter((key) => !current.has(key));
-  if (stale.length > 0) await deps.bucket.delete(stale);
+  if (stale.length > 0) await deps.bucket.remove(stale);
   await deps.store.markSearchIndex(recorded);
 
   const size = (o: SiteObject) => (typeof o.body === 'string' ? new TextEncoder().encode(o.body).byteLength : o.body.byteLength);

@@ -14,6 +14,8 @@ export interface PublishTarget {
   readonly agencyId: string;
   readonly year: number;
   readonly revision: number;
+  /** a stamped copy was confirmed for this already published revision: republish only if its region publishes them */
+  readonly stampedCopy?: true;
 }
 
 /** An accepted revision as stored, with its publication instant once published. */
@@ -24,6 +26,8 @@ export interface StoredRevision {
   readonly report: Report;
   /** accepted in a region with review required and not approved yet: never published */
   readonly awaitingApproval?: boolean;
+  /** its confirmed stamped copy (盖章件) in the private bucket, if any */
+  readonly stampedCopy?: { readonly key: string; readonly contentType: string };
 }
 
 /** The region index's view of a filing. */
@@ -107,6 +111,8 @@ export interface SiteStore {
    */
   loadSite(): Promise<SiteLines>;
   listAgencies(region: string): Promise<AgencyInfo[]>;
+  /** the region's `publishStampedCopy` setting, read fresh (a region that turns it off is obeyed at once) */
+  publishesStampedCopies(region: string): Promise<boolean>;
   /**
    * The region's agencies as this process read them up to a minute ago, read afresh if that list
    * lacks `including` (the agency being published). Agencies are registered rarely; one registered
@@ -152,6 +158,14 @@ export interface SiteStore {
 export interface SiteBucket {
   /** writes the objects, with their Content-Type and Cache-Control; rejects if any write fails */
   put(objects: readonly SiteObject[]): Promise<void>;
+  /** deletes the objects (a missing one is no error) */
+  remove(keys: readonly string[]): Promise<void>;
+}
+
+/** The private bucket as the publisher sees it: read-only, and only the stamped copies. */
+export interface StampedCopySource {
+  /** the stored copy's bytes; undefined when it is gone */
+  read(key: string): Promise<Uint8Array | undefined>;
 }
 
 /** One file of a built search index, its key relative to the index's folder (`pagefind/`). */
@@ -177,5 +191,4 @@ export interface SearchIndexer {
 export interface SearchIndexBucket extends SiteBucket {
   /** every key under the prefix with its ETag (S3's MD5 of a single PUT's body, quoted) */
   list(prefix: string): Promise<{ key: string; etag: string }[]>;
-  delete(keys: readonly string[]): Promise<void>;
 }

@@ -1,5 +1,5 @@
 /**
- * `nianbao region set REGION [--review none|required] [--stamped-copy none|required]` and
+ * `nianbao region set REGION [--review none|required] [--stamped-copy none|required] [--publish-stamped-copy yes|no]` and
  * `nianbao region show REGION`: a region's settings. `set` changes only the settings named.
  */
 import { RegionSettings } from '../../functions/contract/filing-api.js';
@@ -10,18 +10,18 @@ import { UsageError, parseOptions } from './command.js';
 import { withStore } from './local-store.js';
 
 const USAGE =
-  '用法：nianbao region set 行政区划代码 [--review none|required] [--stamped-copy none|required]；nianbao region show 行政区划代码\n';
+  '用法：nianbao region set 行政区划代码 [--review none|required] [--stamped-copy none|required] [--publish-stamped-copy yes|no]；nianbao region show 行政区划代码\n';
 
 export const regionCommand: Command = {
   words: ['region'],
   usage:
-    'region set REGION [--review none|required] [--stamped-copy none|required] | region show REGION   区域设置（review required：报告经主管部门审核后公开；stamped-copy required：上传盖章件后才能审核通过）',
+    'region set REGION [--review none|required] [--stamped-copy none|required] [--publish-stamped-copy yes|no] | region show REGION   区域设置（review required：报告经主管部门审核后公开；stamped-copy required：上传盖章件后才能审核通过；publish-stamped-copy yes：报告页公开盖章件扫描件）',
   async run(args) {
-    const parsed = parseOptions(args, ['review', 'stamped-copy'], USAGE);
+    const parsed = parseOptions(args, ['review', 'stamped-copy', 'publish-stamped-copy'], USAGE);
     const [verb, code] = parsed.positional;
     const region = RegionCode.safeParse(code);
-    const { review, 'stamped-copy': stampedCopy } = parsed.options;
-    if ((verb !== 'set' && verb !== 'show') || !region.success || (verb === 'set' && review === undefined && stampedCopy === undefined)) {
+    const { review, 'stamped-copy': stampedCopy, 'publish-stamped-copy': publish } = parsed.options;
+    if ((verb !== 'set' && verb !== 'show') || !region.success || (verb === 'set' && review === undefined && stampedCopy === undefined && publish === undefined)) {
       throw new UsageError('', USAGE);
     }
     const change: Partial<RegionSettings> = {};
@@ -34,6 +34,10 @@ export const regionCommand: Command = {
       const parsedStamped = RegionSettings.shape.stampedCopy.safeParse(stampedCopy);
       if (!parsedStamped.success) throw new UsageError('--stamped-copy 应为 none 或 required', USAGE);
       change.stampedCopy = parsedStamped.data;
+    }
+    if (publish !== undefined) {
+      if (publish !== 'yes' && publish !== 'no') throw new UsageError('--publish-stamped-copy 应为 yes 或 no', USAGE);
+      change.publishStampedCopy = publish === 'yes';
     }
     const settings = await withStore(async ({ review: store, clock }) => {
       if (verb === 'set') return setRegionSettings({ settings: store, clock }, region.data, change, 'cli');

@@ -45,6 +45,20 @@ function roleStatements(s: Synthesized, module: string) {
     .map(({ statement }) => statement);
 }
 
+/** A role's S3 statements as `actions on resource`, sorted. */
+function s3Grants(statements: ReturnType<typeof roleStatements>): string[] {
+  return statements
+    .filter((st) => actionsOf(st).some((a) => a.startsWith('s3:')))
+    .map((st) => `${actionsOf(st).sort().join(',')} on ${JSON.stringify(st.Resource)}`)
+    .sort();
+}
+
+/** The publisher and the repair pass: the site's objects, and a published stamped copy's source. */
+const PUBLISHER_S3 = [
+  `s3:DeleteObject,s3:PutObject on ${JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::ImportValue': 'NianbaoDev-SiteBucketArn' }, '/*']] })}`,
+  `s3:GetObject on ${JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::ImportValue': 'NianbaoDev-PrivateBucketArn' }, '/stamped-copies/*']] })}`,
+].sort();
+
 describe('functions', () => {
   it('makes one function per route module and per present event handler', () => {
     const descriptions = handlerFunctions(dev).map(([, f]) => f.Properties!.Description).sort();
@@ -276,6 +290,10 @@ describe('stream, schedule, mail, alarms, static files', () => {
     });
   });
 
+  it.runIf(present.publish)('lets the publisher write and delete site objects and only read the private bucket\'s stamped copies', () => {
+    expect(s3Grants(roleStatements(dev, present.publish!))).toEqual(PUBLISHER_S3);
+  });
+
   it.runIf(present.notify)('maps the same stream to the failed-check notifier, with its own retries and DLQ', () => {
     dev.statelessTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::ImportValue': 'NianbaoDev-TableStreamArn' },
@@ -309,14 +327,12 @@ describe('stream, schedule, mail, alarms, static files', () => {
     // It may write the site's pages (PutObject on the site bucket), as the publisher may.
     const policies = Object.values(resourcesOf(dev.statelessTemplate, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties!.Roles).includes('RepairFunction'));
     expect(JSON.stringify(policies)).toContain('s3:PutObject');
-    // The search index pass: Pagefind's binary named in its environment, and deleting and listing under pagefind/ only.
+    // The search index pass: Pagefind's binary named in its environment; it lists under pagefind/ only.
     expect((repairFn?.[1].Properties!.Environment as { Variables: Record<string, unknown> }).Variables.PAGEFIND_EXTENDED_BINARY_PATH).toBe('/var/task/pagefind_extended');
-    const statements = policies.flatMap((p) => (p.Properties!.PolicyDocument as { Statement: { Action: unknown; Resource: unknown; Condition?: unknown }[] }).Statement);
-    const deletes = statements.filter((st) => JSON.stringify(st.Action).includes('s3:DeleteObject'));
-    expect(deletes).toHaveLength(1);
-    expect(JSON.stringify(deletes[0]!.Resource)).toContain('/pagefind/*');
+    const statements = roleStatements(dev, present.repair!);
     const lists = statements.filter((st) => JSON.stringify(st.Action).includes('s3:ListBucket'));
     expect(lists.map((st) => st.Condition)).toEqual([{ StringLike: { 's3:prefix': ['pagefind/*'] } }]);
+    expect(s3Grants(statements.filter((st) => !lists.includes(st)))).toEqual(PUBLISHER_S3);
     const alarms = Object.values(resourcesOf(dev.statelessTemplate, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
     expect(alarms.filter((a) => a.MetricName === 'UnpublishedBacklog')).toEqual([
       expect.objectContaining({
@@ -444,9 +460,7 @@ describe('cdk-nag AwsSolutions', () => {
         'AwsSolutions-IAM5[Action::s3:List*]',
         'AwsSolutions-IAM5[Resource::*]',
         'AwsSolutions-IAM5[Resource::NianbaoDev-SiteBucketArn/*]',
-        // the repair pass replaces the search index's files: DeleteObject under pagefind/ only
-        ...(present.repair ? ['AwsSolutions-IAM5[Resource::NianbaoDev-SiteBucketArn/pagefind/*]'] : []),
-        // the stamped-copy routes and the reviewer's filing view: the private bucket's stamped-copies/ prefix
+        // the stamped-copy routes, the reviewer's filing view and the publishers: the private bucket's stamped-copies/ prefix
         'AwsSolutions-IAM5[Resource::NianbaoDev-PrivateBucketArn/stamped-copies/*]',
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
         ...(present.remind || present.bounce || present.notify ? ['AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]'] : []),

@@ -181,10 +181,16 @@ describe('nianbao region', () => {
     expect((await nianbao('region', 'set', region, '--review', 'required')).code).toBe(0);
     const set = await nianbao('region', 'set', region, '--stamped-copy', 'required');
     expect(set.code).toBe(0);
-    expect(JSON.parse(set.stdout)).toEqual({ region, review: 'required', stampedCopy: 'required' });
+    expect(JSON.parse(set.stdout)).toEqual({ region, review: 'required', stampedCopy: 'required', publishStampedCopy: false });
     const bad = await nianbao('region', 'set', region, '--stamped-copy', 'yes');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--stamped-copy 应为 none 或 required');
-    expect(JSON.parse((await nianbao('region', 'show', region)).stdout)).toEqual({ region, review: 'required', stampedCopy: 'required' });
+    expect(JSON.parse((await nianbao('region', 'show', region)).stdout)).toEqual({ region, review: 'required', stampedCopy: 'required', publishStampedCopy: false });
+    const publish = await nianbao('region', 'set', region, '--publish-stamped-copy', 'yes');
+    expect(publish.code).toBe(0);
+    expect(JSON.parse(publish.stdout)).toEqual({ region, review: 'required', stampedCopy: 'required', publishStampedCopy: true });
+    const badPublish = await nianbao('region', 'set', region, '--publish-stamped-copy', 'required');
+    expect(badPublish.code).toBe(2);
+    expect(badPublish.stderr).toContain('--publish-stamped-copy 应为 yes 或 no');
   });
 });

@@ -33,6 +33,7 @@ export function publishConfig(): Settings {
   return readSettings({
     NIANBAO_TABLE: e.table,
     NIANBAO_SITE_BUCKET: e.bucket,
+    NIANBAO_PRIVATE_BUCKET: e.privateBucket,
     NIANBAO_DYNAMODB_ENDPOINT: e.dynamodbEndpoint,
     NIANBAO_S3_ENDPOINT: e.s3Endpoint,
     NIANBAO_PUBLIC_URL: e.apiUrl,

@@ -3,13 +3,16 @@
  * whose signature fixes Content-Type and Content-Length (s3rver checks it as S3 does, through
  * local/s3-presigned-check.ts), the confirmation reads the stored object's size, type and magic
  * number, the record lands on the revision, the reviewer sees it on the board and opens it
- * through a short-lived link, and a region that requires it refuses approval without it.
+ * through a short-lived link, a region that requires it refuses approval without it, and only a
+ * region that chose to publish it gets it on the public site (through the stream, as a publish).
  * Year 2047.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbReviewStore } from '../../functions/adapters/dynamodb-review-store.js';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-filing-store.js';
 import { setRegionSettings } from '../../functions/services/review.js';
+import { publishRevision } from '../../functions/services/publishing.js';
+import { depsFor, getObject, startTestPublishing, waitForStatus, type TestPublishing } from './publish-helpers.js';
 import type { StampedUploadTicket } from '../../functions/contract/stamped-copy.js';
 import { localS3Client } from '../../local/stand-ins.js';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
@@ -187,12 +190,66 @@ describe('a region that requires the stamped copy', () => {
     const { region, filer, reviewer } = await submitted({ review: 'required' });
     const on = await api(`/api/regions/${region}/settings`, { method: 'PUT', token: reviewer, body: { stampedCopy: 'required' } });
     expect(on.status).toBe(200);
-    expect(on.body).toEqual({ region, review: 'required', stampedCopy: 'required' });
+    expect(on.body).toEqual({ region, review: 'required', stampedCopy: 'required', publishStampedCopy: false });
     expect((await api(`/api/regions/${region}/board?year=${YEAR}`, { token: reviewer })).body.stampedCopy).toBe('required');
     expect((await api(`/api/regions/${region}/settings`, { method: 'PUT', token: filer, body: { stampedCopy: 'none' } })).status).toBe(403);
     const other = await reviewerToken(newRegion());
     expect((await api(`/api/regions/${region}/settings`, { method: 'PUT', token: other, body: { stampedCopy: 'none' } })).status).toBe(403);
     expect((await api(`/api/regions/${region}/settings`, { method: 'PUT', token: reviewer, body: { stampedCopy: 'maybe' } })).status).toBe(400);
-    expect(await review.getRegionSettings(region)).toEqual({ review: 'required', stampedCopy: 'required' });
+    expect(await review.getRegionSettings(region)).toEqual({ review: 'required', stampedCopy: 'required', publishStampedCopy: false });
+    // the other switch alone leaves this one as it is
+    const publish = await api(`/api/regions/${region}/settings`, { method: 'PUT', token: reviewer, body: { publishStampedCopy: true } });
+    expect(publish.body).toEqual({ region, review: 'required', stampedCopy: 'required', publishStampedCopy: true });
+    expect((await api(`/api/regions/${region}/board?year=${YEAR}`, { token: reviewer })).body.publishStampedCopy).toBe(true);
+    expect((await api(`/api/regions/${region}/settings`, { method: 'PUT', token: reviewer, body: {} })).status).toBe(400);
+  });
+});
+
+describe('publishing it (the region\'s choice)', () => {
+  let publishing: TestPublishing;
+  beforeAll(async () => {
+    publishing = await startTestPublishing(depsFor());
+  });
+  afterAll(async () => {
+    await publishing?.stop();
+  });
+
+  /** A published report with its stamped copy confirmed afterwards, in a region publishing copies or not. */
+  async function publishedWithCopy(publish: boolean) {
+    const region = newRegion();
+    if (publish) await setRegionSettings({ settings: review, clock }, region, { publishStampedCopy: true }, 'test');
+    const agency = await newAgency(region, 'township');
+    publishing.agencies.add(agency.id);
+    const filer = await filerToken(agency);
+    expect((await api(`/api/filings/${YEAR}/submit`, { method: 'POST', token: filer, body: reportFor(agency, YEAR) })).status).toBe(201);
+    await waitForStatus(agency.id, YEAR, 'published', 1);
+    const { confirm } = await upload(filer, PNG, '盖章件.png', 'image/png');
+    expect(confirm.status).toBe(201);
+    return { dir: `/${region}/${YEAR}/${agency.id}/`, agency };
+  }
+
+  const site = (path: string) => fetch(`${publishing.site.url}${path}`);
+
+  it('keeps it private where the region has not chosen to publish it, and publishes it where it has: beside the page, by its type, linked', async () => {
+    const off = await publishedWithCopy(false);
+    const on = await publishedWithCopy(true);
+    // The confirmation is a change of the published revision: the stream republishes the page with the file.
+    const deadline = Date.now() + 20_000;
+    let res = await site(`${on.dir}stamped.png`);
+    while (res.status !== 200 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      res = await site(`${on.dir}stamped.png`);
+    }
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(PNG);
+    const page = await (await site(on.dir)).text();
+    expect(page).toContain(`<a href="${on.dir}stamped.png" type="image/png">盖章件（扫描件）</a>`);
+
+    // The other region's record came before in the same stream, and a publish of its own does not copy it either.
+    await publishRevision(depsFor(), { agencyId: off.agency.id, year: YEAR, revision: 1 });
+    for (const file of ['stamped.png', 'stamped.pdf', 'stamped.jpg']) expect((await site(`${off.dir}${file}`)).status).toBe(404);
+    expect(await (await site(off.dir)).text()).not.toContain('盖章件');
+    expect(await getObject(`${off.dir.slice(1)}stamped.png`)).toBeUndefined();
   });
 });

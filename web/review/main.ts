@@ -13,7 +13,7 @@ import { STATUS_LABELS, isFiled, isOutstanding, type FilingStatus } from '../../
 import { findingKey } from '../../functions/domain/finding.js';
 import type { Board, BoardRow, ReviewFilingResponse } from '../../functions/contract/filing-api.js';
 import { RegistryPanel } from './registry-panel.js';
-import { mountStampedToggle, renderStampedCopies, stampedCell, stampedSortValue } from './stamped-copies.js';
+import { mountStampedToggle, renderStampedCopies, settingNotice, stampedCell, stampedSortValue } from './stamped-copies.js';
 
 type FilingDetail = ReviewFilingResponse;
 
@@ -143,11 +143,11 @@ class ReviewPage {
     }
     const b = this.board;
     $('review-mode').textContent = b.review === 'required' ? '本区域报告经审核后公开' : '本区域报告提交后即公开';
-    mountStampedToggle($('stamped-setting'), b, async (stampedCopy) => {
+    mountStampedToggle($('stamped-setting'), b, async (change) => {
       try {
-        await this.call('PUT', `/api/regions/${this.region}/settings`, { stampedCopy });
-        b.stampedCopy = stampedCopy;
-        this.notice(stampedCopy === 'required' ? '已设置：审核通过前须上传盖章件。' : '已设置：审核通过不再要求盖章件。', 'info');
+        await this.call('PUT', `/api/regions/${this.region}/settings`, change);
+        Object.assign(b, change);
+        this.notice(settingNotice(change), 'info');
       } catch (error) {
         this.notice((error as Error).message);
         mountStampedToggle($('stamped-setting'), b, async () => this.loadBoard());

@@ -1,9 +1,10 @@
 /**
  * The stamped copy (盖章件) on the review page: the board's 盖章件 column, the filing view's
  * links (presigned by the API, valid a few minutes, so they are fetched with the view and
- * opened at once), and the region's switch "approval needs the stamped copy".
+ * opened at once), and the region's switches "approval needs the stamped copy" and "publish it".
  */
 import type { Board, BoardRow, ReviewFilingResponse } from '../../functions/contract/filing-api.js';
+import type { RegionSettingsPatch } from '../../functions/contract/stamped-copy.js';
 import { sizeText } from '../../functions/domain/stamped-copy.js';
 import { clear, h } from '../form/dom.js';
 
@@ -52,13 +53,28 @@ export function renderStampedCopies(container: HTMLElement, view: ReviewFilingRe
   );
 }
 
-/** The region's switch; `save` sends it and answers with the stored setting. */
-export function mountStampedToggle(container: HTMLElement, board: Board, save: (value: 'none' | 'required') => Promise<void>): void {
+/** What the page says once a switch is stored. */
+export function settingNotice(change: RegionSettingsPatch): string {
+  if (change.publishStampedCopy !== undefined) {
+    return change.publishStampedCopy ? '已设置：发布报告时一并公开其盖章件（扫描件）。' : '已设置：盖章件不再公开（下次发布时从公开网站删除）。';
+  }
+  return change.stampedCopy === 'required' ? '已设置：审核通过前须上传盖章件。' : '已设置：审核通过不再要求盖章件。';
+}
+
+/** The region's two switches; `save` sends the one changed and answers once it is stored. */
+export function mountStampedToggle(container: HTMLElement, board: Board, save: (change: RegionSettingsPatch) => Promise<void>): void {
   clear(container);
-  const box = h('input', { type: 'checkbox', id: 'stamped-required', checked: board.stampedCopy === 'required' });
-  box.addEventListener('change', () => {
-    box.disabled = true;
-    void save(box.checked ? 'required' : 'none').finally(() => (box.disabled = false));
-  });
-  container.append(box, ' ', h('label', { for: 'stamped-required' }, '审核通过前须上传盖章件'));
+  const required = h('input', { type: 'checkbox', id: 'stamped-required', checked: board.stampedCopy === 'required' });
+  const publish = h('input', { type: 'checkbox', id: 'stamped-publish', checked: board.publishStampedCopy });
+  const onChange = (box: HTMLInputElement, change: () => RegionSettingsPatch) =>
+    box.addEventListener('change', () => {
+      box.disabled = true;
+      void save(change()).finally(() => (box.disabled = false));
+    });
+  onChange(required, () => ({ stampedCopy: required.checked ? 'required' : 'none' }));
+  onChange(publish, () => ({ publishStampedCopy: publish.checked }));
+  container.append(
+    required, ' ', h('label', { for: 'stamped-required' }, '审核通过前须上传盖章件'), ' ',
+    publish, ' ', h('label', { for: 'stamped-publish' }, '公开盖章件（扫描件）'),
+  );
 }

@@ -3,6 +3,7 @@ import { settings, type Settings } from '../../settings.js';
 import { createDocumentClient } from '../../adapters/dynamodb-filing-store.js';
 import { DynamoDbSiteStore } from '../../adapters/dynamodb-site-store.js';
 import { createS3Client, S3SiteBucket } from '../../adapters/s3-site-bucket.js';
+import { S3StampedCopySource } from '../../adapters/s3-stamped-copy-source.js';
 import type { PublishDeps } from '../../services/publishing.js';
 import type { SearchIndexDeps } from '../../services/search-index.js';
 import { PagefindIndexer } from '../../adapters/pagefind-indexer.js';
@@ -14,9 +15,12 @@ export type S3PublishDeps = PublishDeps & { bucket: S3SiteBucket };
 
 /** Deps for an explicit configuration (the CLI, tests and the benchmark pick their own). */
 export function publishDepsFor(cfg: Settings, baseUrl = settings().NIANBAO_SITE_URL, bucket = cfg.NIANBAO_SITE_BUCKET): S3PublishDeps {
+  const s3 = createS3Client(cfg);
   return {
     store: new DynamoDbSiteStore(createDocumentClient(cfg), cfg.NIANBAO_TABLE),
-    bucket: new S3SiteBucket(createS3Client(cfg), bucket),
+    bucket: new S3SiteBucket(s3, bucket),
+    // read only when the region publishes stamped copies (its Lambda may read stamped-copies/* only)
+    stampedCopies: new S3StampedCopySource(s3, cfg.NIANBAO_PRIVATE_BUCKET),
     clock: () => new Date(),
     baseUrl,
     recent: new RecentPublications(),

@@ -32,6 +32,10 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   svg: 'image/svg+xml',
   docx: DOCX_TYPE,
   xlsx: XLSX_TYPE,
+  // a region's published stamped copies (盖章件), shown in the browser's own viewer
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  png: 'image/png',
 };
 
 /**

@@ -111,6 +111,9 @@ export const agencyPath = (agencyId: string): string => `/agencies/${checkAgency
 /** The JSON and CSV beside a report page (current or revision). */
 export const reportJsonPath = (pagePath: string): string => `${pagePath}report.json`;
 export const reportCsvPath = (pagePath: string): string => `${pagePath}report.csv`;
+/** The published stamped copy (盖章件) beside the current report page, by its kind. */
+export const STAMPED_COPY_FILES = ['stamped.pdf', 'stamped.jpg', 'stamped.png'] as const;
+export const stampedCopyPath = (pagePath: string, file: string): string => `${pagePath}${file}`;
 /** The Word and Excel files beside a report page (functions/render/documents). */
 export const reportDocxPath = (pagePath: string): string => `${pagePath}report.docx`;
 export const reportXlsxPath = (pagePath: string): string => `${pagePath}report.xlsx`;

@@ -16,6 +16,7 @@ import {
   reportPath,
   reportXlsxPath,
   revisionPath,
+  stampedCopyPath,
 } from './paths.js';
 import { renderSectionTables } from './report-tables.js';
 import { page } from './site-layout.js';
@@ -29,7 +30,7 @@ import {
   type RevisionInfo,
 } from '../../domain/publication.js';
 import { TEXT } from './site-text.js';
-import { DOCX_TYPE, XLSX_TYPE } from './object-headers.js';
+import { DOCX_TYPE, XLSX_TYPE, objectHeaders } from './object-headers.js';
 
 export interface ReportPageInput {
   readonly region: RegionInfo;
@@ -64,7 +65,7 @@ ${body}
   })}`;
 }
 
-function downloads(pagePath: string): SafeHtml {
+function downloads(pagePath: string, stampedCopyFile?: string): SafeHtml {
   // <aside>, not <section>: it is not part of the report (and importers skip asides)
   // named by its heading: a page may have two asides, and landmarks need distinct names
   return html`<aside class="downloads" aria-labelledby="downloads-title">
@@ -74,6 +75,7 @@ function downloads(pagePath: string): SafeHtml {
 <li><a href="${reportCsvPath(pagePath)}" type="text/csv">${TEXT.csv}</a></li>
 <li><a href="${reportDocxPath(pagePath)}" type="${DOCX_TYPE}">${TEXT.docx}</a></li>
 <li><a href="${reportXlsxPath(pagePath)}" type="${XLSX_TYPE}">${TEXT.xlsx}</a></li>
+${stampedCopyFile ? html`<li><a href="${stampedCopyPath(pagePath, stampedCopyFile)}" type="${objectHeaders(stampedCopyFile).contentType}">${TEXT.stampedCopy}</a></li>` : ''}
 </ul>
 </aside>`;
 }
@@ -131,7 +133,7 @@ ${amended ? html`<dt>${TEXT.amendedAt}</dt><dd>${time(latest.publishedAt)}</dd>`
 </dl>
 ${sections(report)}
 ${amended ? history(region.code, year, agencyId, revisions) : ''}
-${downloads(path)}
+${downloads(path, publication.stampedCopyFile)}
 </article>`;
   return body;
 }

@@ -72,6 +72,7 @@ export const TEXT = {
   workbookDelay: '（每 5 分钟汇编一次，新公开的报告稍后计入）',
   docx: '报告全文（Word，可打印盖章）',
   xlsx: '报告表格（Excel）',
+  stampedCopy: '盖章件（扫描件）',
   totalsCsv: '汇总数据（CSV）',
   regionYear: (region: string, year: number) => `${region}${year}年度`,
   agenciesOfRegion: '各单位报告',

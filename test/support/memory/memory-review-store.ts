@@ -15,7 +15,7 @@ export class MemoryReviewStore implements ReviewStore {
 
   async getRegionSettings(region: string): Promise<RegionSettings> {
     const stored = this.tables.regionSettings.get(region);
-    return RegionSettings.parse({ review: stored?.review ?? 'none', stampedCopy: stored?.stampedCopy ?? 'none' });
+    return RegionSettings.parse({ review: stored?.review ?? 'none', stampedCopy: stored?.stampedCopy ?? 'none', publishStampedCopy: stored?.publishStampedCopy === true });
   }
 
   async putRegionSettings(region: string, settings: RegionSettings, event: AuditEvent): Promise<void> {

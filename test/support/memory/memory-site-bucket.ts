@@ -23,9 +23,9 @@ export class MemorySiteBucket implements SearchIndexBucket {
     return [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort().map((key) => ({ key, etag: '' }));
   }
 
-  async delete(keys: readonly string[]): Promise<void> {
+  async remove(keys: readonly string[]): Promise<void> {
     if (this.failWith) throw this.failWith;
-    for (const k of keys) this.objects.delete(k);
+    for (const key of keys) this.objects.delete(key);
   }
 
   /** a text object's body (page, JSON, CSV); the Word and Excel files are bytes: `bytes` */

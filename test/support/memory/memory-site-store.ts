@@ -47,6 +47,7 @@ function toStored(r: RevisionItem): StoredRevision {
     ...(r.publishedAt ? { publishedAt: r.publishedAt } : {}),
     report: copy(r.report),
     ...(r.review === 'required' && !r.approvedAt ? { awaitingApproval: true } : {}),
+    ...(r.stampedCopy ? { stampedCopy: { key: r.stampedCopy.key, contentType: r.stampedCopy.contentType } } : {}),
   };
 }
 
@@ -104,6 +105,10 @@ export class MemorySiteStore implements SiteStore {
     const agencies = byKey(this.tables.agencies, (a) => a.region === region && isActive(a)).map(toAgencyInfo);
     this.agencyLists.set(region, { agencies, until: this.clock().getTime() + AGENCIES_TTL_MS });
     return copy(agencies);
+  }
+
+  async publishesStampedCopies(region: string): Promise<boolean> {
+    return this.tables.regionSettings.get(region)?.publishStampedCopy === true;
   }
 
   async recentAgencies(region: string, including: string): Promise<AgencyInfo[]> {
