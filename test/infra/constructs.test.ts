@@ -103,7 +103,7 @@ describe('handler catalog', () => {
 });
 
 describe('static files', () => {
-  it('builds the form and returns it (with its chunks) under file/ with the site stylesheet under assets/ and the report.json schema under schema/, with UTF-8 types', async () => {
+  it('builds the form and returns it (with its chunks) under file/ with the site stylesheet and search script under assets/ and the report.json schema under schema/, with UTF-8 types', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'nianbao-form-'));
     try {
       const files = await staticFiles(dir);
@@ -114,6 +114,7 @@ describe('static files', () => {
         expect.arrayContaining(['file/chunks/read-docx', 'file/chunks/read-xlsx']),
       );
       expect(keys.filter((k) => !chunks.includes(k))).toEqual([
+        'assets/search.js',
         'assets/site.css',
         'file/form.css',
         'file/form.js',
