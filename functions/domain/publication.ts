@@ -5,7 +5,7 @@
 import type { AgencyKind } from './agency.js';
 import type { Report } from './report.js';
 import { shanghaiDate } from './reminders/calendar.js';
-import { deadlineFor, DEFAULT_POLICY } from './reminders/deadline-policy.js';
+import { deadlineFor, DEFAULT_POLICY, type ReminderPolicy } from './reminders/deadline-policy.js';
 
 export interface RegionInfo {
   /** 6-digit 行政区划代码 */
@@ -107,14 +107,14 @@ export function roster({ agencies, publications }: RegionYearInput): RosterEntry
 }
 
 /**
- * How many of a region-year's reports were first published by their deadline (the legal
- * defaults by agency kind, deadline-policy.ts; a region's own deadlines are not applied here),
- * by the date in China.
+ * How many of a region-year's reports were first published by their deadline (by agency kind:
+ * the region's own deadlines where the policy sets them, else the legal defaults;
+ * deadline-policy.ts), by the date in China.
  */
-export function publishedOnTime(input: RegionYearInput): number {
+export function publishedOnTime(input: RegionYearInput, policy: ReminderPolicy = DEFAULT_POLICY): number {
   const kinds = new Map(input.agencies.map((a) => [a.id, a.kind]));
   return input.publications.filter((p) => {
-    const deadline = deadlineFor(DEFAULT_POLICY, { kind: kinds.get(p.agencyId) ?? 'department', region: p.region }, input.year);
+    const deadline = deadlineFor(policy, { kind: kinds.get(p.agencyId) ?? 'department', region: p.region }, input.year);
     return shanghaiDate(new Date(firstRevision(p.revisions).publishedAt)) <= deadline;
   }).length;
 }

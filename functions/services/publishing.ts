@@ -9,6 +9,7 @@ import { REVISION_KEY, STAMPED_COPY_FILES, objectKey, reportPath, stampedCopyPat
 import { STAMPED_COPY_TYPES, isStampedCopyType } from '../domain/stamped-copy.js';
 import { siteWideObjects } from './site-wide.js';
 import { object, regionYearDataFiles, renderChange, renderSite, siteIndexObjects, SiteIndex, type ChangeContext, type SiteObject } from '../render/site/render-site.js';
+import type { ReminderPolicy } from '../domain/reminders/deadline-policy.js';
 import type { AgencyInfo, Publication, PublishedRevision, RegionInfo, RegionYearInput, SiteSnapshot } from '../domain/publication.js';
 import { regionYearLastmod } from '../render/site/sitemap.js';
 import type { DataLine } from '../render/site/open-data.js';
@@ -32,6 +33,8 @@ export interface PublishDeps {
   documents?: boolean;
   /** the private bucket's stamped copies, for regions that publish them (without it none is published) */
   stampedCopies?: StampedCopySource;
+  /** the deadlines the region pages' on-time counts use (settings' reminder policy; default: the legal ones) */
+  deadlines?: ReminderPolicy;
 }
 
 /**
@@ -92,7 +95,7 @@ interface Seen {
 const toPublished = (revisions: readonly StoredRevision[], now: string) =>
   revisions.map((r) => ({ revision: r.revision, publishedAt: r.publishedAt ?? now, report: r.report }));
 
-function summaryOf(input: RegionYearInput): RegionYearSummary {
+function summaryOf(input: RegionYearInput, deadlines: ReminderPolicy | undefined): RegionYearSummary {
   const listed = new Set([...input.agencies.map((a) => a.id), ...input.publications.map((p) => p.agencyId)]);
   const lastmod = regionYearLastmod(input);
   return {
@@ -101,7 +104,7 @@ function summaryOf(input: RegionYearInput): RegionYearSummary {
     published: input.publications.length,
     agencies: listed.size,
     ...(lastmod ? { lastmod } : {}),
-    ...regionYearFigures(input),
+    ...regionYearFigures(input, deadlines),
   };
 }
 
@@ -204,7 +207,7 @@ async function plan(deps: PublishDeps, target: PublishTarget): Promise<Plan> {
     }))
     .filter((p) => p.revisions.length > 0)
     .concat([{ agencyId, region, year, revisions: ownPublication.revisions.map(({ revision, publishedAt, report }) => ({ revision, publishedAt, report })) }]);
-  const line = summaryOf(regionYear);
+  const line = summaryOf(regionYear, deps.deadlines);
   const home = homeOf([...site.summaries.filter((s) => s.region !== region || s.year !== year), line], site.regions);
   const context: ChangeContext = { baseUrl: deps.baseUrl, regionYear, agency: agencyInfo, agencyPublications, home, documents: deps.documents !== false };
 
@@ -493,7 +496,7 @@ export async function rebuildSite(deps: PublishDeps, onProgress?: (p: RebuildPro
         region: h.region.code,
         ...y,
         dataFiles: dataFiles.get(`${h.region.code}#${y.year}`) ?? [],
-        ...regionYearFigures(index.regionYear(h.region.code, y.year)),
+        ...regionYearFigures(index.regionYear(h.region.code, y.year), deps.deadlines),
       })),
     ),
     WRITE_CONCURRENCY,

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { regionYearFigures, renderRegionPage } from '../../functions/render/site/region-page.js';
 import type { Report } from '../../functions/domain/report.js';
+import { ReminderPolicy } from '../../functions/domain/reminders/deadline-policy.js';
 import type { AgencyInfo, Publication, RegionYearInput } from '../../functions/domain/publication.js';
 import { attr, elements, parse, text } from './site-dom.js';
 import { agencyId, REGION, sampleReport, withKeyCells } from './site-fixtures.js';
@@ -46,6 +47,17 @@ describe('a region-year’s figures', () => {
 
   it('counts reports first published by their deadline, by kind of agency, in China’s date', () => {
     expect(regionYearFigures(input).onTime).toBe(2);
+  });
+
+  it('counts by the region’s own deadlines where the policy sets them', () => {
+    // townships of this region are due 2024-02-05: the report published on 2024-02-01 is on time
+    const policy = ReminderPolicy.parse({ regions: { [REGION]: { deadlines: { township: '02-05' } } } });
+    expect(regionYearFigures(input, policy).onTime).toBe(3);
+    // another region's deadlines change nothing here
+    const elsewhere = ReminderPolicy.parse({ regions: { '999999': { deadlines: { township: '02-05' } } } });
+    expect(regionYearFigures(input, elsewhere).onTime).toBe(2);
+    // an earlier deadline for the office makes its 2024-02-19 report late
+    expect(regionYearFigures(input, ReminderPolicy.parse({ regions: { [REGION]: { deadlines: { 'government-office': '02-10' } } } })).onTime).toBe(1);
   });
 
   it('sums each figure over the latest revisions; the share from the summed parts; null when no report states it', () => {

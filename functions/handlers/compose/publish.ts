@@ -21,6 +21,8 @@ export function publishDepsFor(cfg: Settings, baseUrl = settings().NIANBAO_SITE_
     bucket: new S3SiteBucket(s3, bucket),
     // read only when the region publishes stamped copies (its Lambda may read stamped-copies/* only)
     stampedCopies: new S3StampedCopySource(s3, cfg.NIANBAO_PRIVATE_BUCKET),
+    // a region's own deadlines count for its on-time figure, as for its reminders
+    deadlines: cfg.NIANBAO_REMINDER_POLICY,
     clock: () => new Date(),
     baseUrl,
     recent: new RecentPublications(),

@@ -9,6 +9,7 @@ import { feedPath, regionYearPath, totalsPath } from './paths.js';
 import { page } from './site-layout.js';
 import { figureHistory } from './figure-history.js';
 import { KEY_FIGURES, keyFigureTotals, type KeyFigureTotals } from '../../domain/key-figures.js';
+import type { ReminderPolicy } from '../../domain/reminders/deadline-policy.js';
 import { latestRevision, publishedOnTime, regionName, type RegionInfo, type RegionYearInput } from '../../domain/publication.js';
 import { TEXT } from './site-text.js';
 
@@ -20,8 +21,9 @@ export interface RegionYearFigures {
   readonly figures: KeyFigureTotals;
 }
 
-export function regionYearFigures(input: RegionYearInput): RegionYearFigures {
-  return { onTime: publishedOnTime(input), figures: keyFigureTotals(input.publications.map((p) => latestRevision(p.revisions).report)) };
+/** `policy`: the deadlines the on-time count uses (the legal defaults unless a region has its own). */
+export function regionYearFigures(input: RegionYearInput, policy?: ReminderPolicy): RegionYearFigures {
+  return { onTime: publishedOnTime(input, policy), figures: keyFigureTotals(input.publications.map((p) => latestRevision(p.revisions).report)) };
 }
 
 export interface RegionYearLine extends Partial<RegionYearFigures> {
