@@ -24,8 +24,11 @@ export default defineConfig({
       // `npm start` as a child process, killed and restarted (test/fault/runtime-process.ts): one
       // runtime at a time, each test bounded in rounds and minutes.
       { extends: true, test: { name: 'fault', include: ['test/fault/**/*.test.ts'], fileParallelism: false, testTimeout: 240_000 } },
-      // Debian's chromium against a real local runtime each test file starts itself.
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
+      // Debian's chromium against a real local runtime each test file starts itself. A page's
+      // state is polled for up to 10 s, not vitest's default 1 s: with several browsers and
+      // runtimes on two cores, a live check can take longer than a second to show. A state that
+      // never comes still fails.
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], expect: { poll: { timeout: 10_000 } } } },
     ],
   },
 });
