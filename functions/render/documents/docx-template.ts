@@ -11,7 +11,7 @@ import { TEMPLATES, type TemplateId } from '../../domain/report-template.js';
 import { emptyReport, setCell, type Report } from '../../domain/report.js';
 import { formatCell } from '../site/format.js';
 import { docxDocument, packDocx, STYLE } from './docx-layout.js';
-import { coreProperties, oncePerTemplate, escapeWordText, partText, readPackage, writePackage, type PackageParts } from './package-parts.js';
+import { coreProperties, cutAtMarkers, oncePerTemplate, escapeWordText, partText, readPackage, writePackage, type PackageParts } from './package-parts.js';
 import { dataCells, reportGrids } from './table-grid.js';
 
 const DOCUMENT = 'word/document.xml';
@@ -46,18 +46,11 @@ async function buildTemplate(template: TemplateId): Promise<DocxTemplate> {
   const sections = probe.sections as Record<string, unknown>;
   for (const id of texts) sections[id] = sectionMarker(id);
   const parts = readPackage(await packDocx(docxDocument(probe, TITLE, CREATOR)));
-  const xml = partText(parts, DOCUMENT);
-  const pieces: string[] = [];
-  const slots: Slot[] = [];
-  let at = 0;
-  for (const m of xml.matchAll(SLOTS)) {
-    pieces.push(xml.slice(at, m.index));
-    at = m.index + m[0].length;
-    if (m[2] !== undefined) slots.push({ kind: 'cell', index: Number(m[2]), rest: m[1]! });
-    else if (m[3] !== undefined) slots.push({ kind: 'section', id: m[3] });
-    else slots.push({ kind: 'title' });
-  }
-  pieces.push(xml.slice(at));
+  const { pieces, slots } = cutAtMarkers(partText(parts, DOCUMENT), SLOTS, (m): Slot => {
+    if (m[2] !== undefined) return { kind: 'cell', index: Number(m[2]), rest: m[1]! };
+    if (m[3] !== undefined) return { kind: 'section', id: m[3] };
+    return { kind: 'title' };
+  });
   // Every marker must have become a slot, each once: else the library wrote one in a way this does not know.
   const cells = slots.flatMap((s) => (s.kind === 'cell' ? [s.index] : []));
   const found = slots.flatMap((s) => (s.kind === 'section' ? [s.id] : []));

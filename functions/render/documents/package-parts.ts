@@ -33,6 +33,24 @@ export function writePackage(parts: PackageParts, changed: ReadonlyMap<string, s
   return zipSync(zippable, { level: 6 });
 }
 
+/**
+ * A template part cut at each match of `pattern` (global): the text between the matches
+ * (`pieces`, one more than the matches) and what each match stands for (`slots`). A report's
+ * part is then the pieces joined with each slot's value.
+ */
+export function cutAtMarkers<S>(xml: string, pattern: RegExp, slot: (match: RegExpMatchArray) => S): { pieces: string[]; slots: S[] } {
+  const pieces: string[] = [];
+  const slots: S[] = [];
+  let at = 0;
+  for (const m of xml.matchAll(pattern)) {
+    pieces.push(xml.slice(at, m.index));
+    at = m.index! + m[0].length;
+    slots.push(slot(m));
+  }
+  pieces.push(xml.slice(at));
+  return { pieces, slots };
+}
+
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 const entity = (c: string) => ENTITIES[c] ?? '';
 

@@ -10,7 +10,7 @@
  */
 import { TEMPLATES, type TemplateId } from '../../domain/report-template.js';
 import { emptyReport, setCell, type Report } from '../../domain/report.js';
-import { coreProperties, oncePerTemplate, escapeExcelText, partText, readPackage, replaceOnce, writePackage, type PackageParts } from './package-parts.js';
+import { coreProperties, cutAtMarkers, oncePerTemplate, escapeExcelText, partText, readPackage, replaceOnce, writePackage, type PackageParts } from './package-parts.js';
 import { workbookBytes } from './sheet-style.js';
 import { dataCells, reportGrids } from './table-grid.js';
 import { agreesWithParts, xlsxWorkbook } from './xlsx-layout.js';
@@ -53,17 +53,8 @@ async function buildTemplate(template: TemplateId): Promise<XlsxTemplate> {
   const seen: number[] = [];
   for (const path of parts.files.keys()) {
     if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(path)) continue;
-    const xml = partText(parts, path);
-    const pieces: string[] = [];
-    const slots: Slot[] = [];
-    let at = 0;
-    for (const m of xml.matchAll(FIGURE)) {
-      pieces.push(xml.slice(at, m.index));
-      at = m.index + m[0].length;
-      slots.push({ address: m[1]!, style: m[2]!, index: Number(m[3]!) });
-      seen.push(Number(m[3]!));
-    }
-    pieces.push(xml.slice(at));
+    const { pieces, slots } = cutAtMarkers(partText(parts, path), FIGURE, (m): Slot => ({ address: m[1]!, style: m[2]!, index: Number(m[3]!) }));
+    for (const slot of slots) seen.push(slot.index);
     sheets.push({ path, pieces, slots });
   }
   // every figure's marker found once, in order, and a formula known for each
