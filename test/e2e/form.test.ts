@@ -8,14 +8,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importReport } from '../../functions/domain/import/import-report.js';
 import { cellRefs, tableData, type Report } from '../../functions/domain/report.js';
 import { DEMO_AGENCIES, DEMO_YEAR, WANGDIAN } from '../../local/seed/demo-county.js';
 import { cMapEncodedPdf } from '../support/cmap-pdf.js';
 import { reportDocx, reportXlsx } from '../support/office-documents.js';
 import type { LocalRuntime } from './local-runtime.js';
-import { openForm as openFormOf, seriousAxeViolations, startBrowserSession, type BrowserSession } from './session.js';
+import { openForm as openFormOf, seriousAxeViolations, useBrowserSession, type BrowserSession } from './session.js';
 
 const ARTEFACTS = path.resolve('test-results');
 const REFERENCE = importReport(readFileSync(path.resolve('test/fixtures/wangdian-2023-report.txt'), 'utf8'));
@@ -41,13 +41,9 @@ async function findingsOn(page: Page, path: string): Promise<string> {
   });
 }
 
-beforeAll(async () => {
-  session = await startBrowserSession();
-  ({ runtime, context } = session);
-}, 180_000);
-
-afterAll(async () => {
-  await session?.stop();
+useBrowserSession({}, (s) => {
+  session = s;
+  ({ runtime, context } = s);
 });
 
 describe('the filing form', () => {

@@ -5,12 +5,12 @@
  * writes nothing and the page names the line.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withCheckCharacter } from '../../functions/domain/credit-code.js';
 import { DEMO_REGION } from '../../local/seed/demo-county.js';
 import { DEMO_CONTACTS } from '../../local/seed/demo-reviewers.js';
 import type { LocalRuntime } from './local-runtime.js';
-import { signInByCode as signInWithRuntime, startBrowserSession, type BrowserSession } from './session.js';
+import { signInByCode as signInWithRuntime, useBrowserSession, type BrowserSession } from './session.js';
 
 const signInByCode = (page: Page, path: '/file/' | '/review/', email: string) => signInWithRuntime(runtime, page, path, email);
 
@@ -21,13 +21,9 @@ let session: BrowserSession;
 let runtime: LocalRuntime;
 let context: BrowserContext;
 
-beforeAll(async () => {
-  session = await startBrowserSession({ review: true });
-  ({ runtime, context } = session);
-}, 180_000);
-
-afterAll(async () => {
-  await session?.stop();
+useBrowserSession({ review: true }, (s) => {
+  session = s;
+  ({ runtime, context } = s);
 });
 
 describe('the registry in the review page', () => {

@@ -8,11 +8,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_AGENCIES, DEMO_REGION, DEMO_YEAR } from '../../local/seed/demo-county.js';
 import { cleanReport } from '../support/consistent-report.js';
 import type { LocalRuntime } from './local-runtime.js';
-import { boardRow as row, seriousAxeViolations, startBrowserSession, type ApiInit, type BrowserSession } from './session.js';
+import { boardRow as row, seriousAxeViolations, useBrowserSession, type ApiInit, type BrowserSession } from './session.js';
 
 const CHIMEI = DEMO_AGENCIES.find((a) => a.name === '赤眉镇人民政府')!;
 const CELL = 'applications.newReceived.natural';
@@ -26,13 +26,9 @@ let runtime: LocalRuntime;
 const newPage = (url: string) => session.newPage(url);
 const api = (path: string, token: string, init?: ApiInit) => session.api(path, token, init);
 
-beforeAll(async () => {
-  session = await startBrowserSession({ review: true, reviewRequired: true, acceptDownloads: true });
-  runtime = session.runtime;
-}, 180_000);
-
-afterAll(async () => {
-  await session?.stop();
+useBrowserSession({ review: true, reviewRequired: true, acceptDownloads: true }, (s) => {
+  session = s;
+  runtime = s.runtime;
 });
 
 describe('the review page', () => {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_REGION } from '../../local/seed/demo-county.js';
 import { buildForm } from '../../web/form/build.js';
 import { buildReview } from '../../web/review/build.js';
@@ -86,6 +86,21 @@ export async function startBrowserSession(options: SessionOptions = {}): Promise
       await runtime.stop();
     },
   };
+}
+
+/**
+ * Starts a session before the file's tests (handing it to `started`) and stops it after them:
+ * the hooks every browser test file needs.
+ */
+export function useBrowserSession(options: SessionOptions, started: (session: BrowserSession) => void): void {
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    session = await startBrowserSession(options);
+    started(session);
+  }, 180_000);
+  afterAll(async () => {
+    await session?.stop();
+  });
 }
 
 /** The board's row of an agency in the review page. */

@@ -5,10 +5,10 @@
  * the mail's link opens the page with the code filled in, and only the button signs in.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_AGENCIES } from '../../local/seed/demo-county.js';
 import { mailTo, type LocalRuntime } from './local-runtime.js';
-import { startBrowserSession, type BrowserSession } from './session.js';
+import { useBrowserSession, type BrowserSession } from './session.js';
 
 const CHIMEI = DEMO_AGENCIES.find((a) => a.name === '赤眉镇人民政府')!;
 
@@ -24,13 +24,9 @@ async function requestCode(page: Page, email: string): Promise<string> {
   return (await page.locator('#sign-in-status').textContent()) ?? '';
 }
 
-beforeAll(async () => {
-  session = await startBrowserSession();
-  ({ runtime, context } = session);
-}, 180_000);
-
-afterAll(async () => {
-  await session?.stop();
+useBrowserSession({}, (s) => {
+  session = s;
+  ({ runtime, context } = s);
 });
 
 describe('e-mail code sign-in in the browser', () => {

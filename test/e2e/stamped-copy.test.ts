@@ -7,13 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importDocument } from '../../functions/domain/import/import-document.js';
 import { Report } from '../../functions/domain/report.js';
 import { DEMO_AGENCIES, DEMO_REGION, DEMO_YEAR } from '../../local/seed/demo-county.js';
 import { cleanReport } from '../support/consistent-report.js';
 import type { LocalRuntime } from './local-runtime.js';
-import { boardRow as row, openForm, startBrowserSession, type ApiInit, type BrowserSession } from './session.js';
+import { boardRow as row, openForm, useBrowserSession, type ApiInit, type BrowserSession } from './session.js';
 
 // The two demo agencies that carried nothing into this year: a clean report passes every rule.
 const FIRST = DEMO_AGENCIES.find((a) => a.name === '赤眉镇人民政府');
@@ -28,13 +28,9 @@ let scan: Buffer;
 
 const openFormAt = (agencyId: string) => openForm(session, agencyId, DEMO_YEAR);
 
-beforeAll(async () => {
-  session = await startBrowserSession({ review: true, reviewRequired: true, acceptDownloads: true });
-  runtime = session.runtime;
-}, 180_000);
-
-afterAll(async () => {
-  await session?.stop();
+useBrowserSession({ review: true, reviewRequired: true, acceptDownloads: true }, (s) => {
+  session = s;
+  runtime = s.runtime;
 });
 
 describe('the filer', () => {
