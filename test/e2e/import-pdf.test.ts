@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportError, importReport } from '../../functions/domain/import/import-report.js';
 import { NO_TEXT_LAYER, pdfToText } from '../../functions/domain/import/pdf/read-pdf.js';
+import { withPdfJsEnvironment } from '../../functions/domain/import/pdf/pdfjs-environment.js';
 import { cellRefs, cellValue, setCell, type Report } from '../../functions/domain/report.js';
 import { SITE_CSS_FILE } from '../../functions/adapters/site-stylesheet.js';
 import { renderReportPage } from '../../functions/render/site/report-page.js';
@@ -91,6 +92,48 @@ describe('a report laid out as a Word document and printed to PDF', () => {
     expect(document.numPages).toBeGreaterThanOrEqual(3);
     expect(text.split('申请人情况')).toHaveLength(2);
     await document.loadingTask.destroy();
+  });
+});
+
+describe('the textOnly option (our patch of unpdf\'s PDF.js, local/install/patch-pdfjs.mjs)', () => {
+  /** Every page's text items and operators, and the glyph programs PDF.js kept for each font. */
+  const readWith = (pdf: Uint8Array, textOnly: boolean) => withPdfJsEnvironment(() => read(pdf, textOnly));
+  async function read(pdf: Uint8Array, textOnly: boolean) {
+    const { getDocumentProxy } = await import('unpdf');
+    const document = await getDocumentProxy(new Uint8Array(pdf), { ...({ textOnly } as object), useSystemFonts: false });
+    const pages = [];
+    let glyphPrograms = 0;
+    let type3Fonts = 0;
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      const content = await page.getTextContent();
+      const operators = await page.getOperatorList();
+      for (const name of new Set(content.items.flatMap((item) => ('fontName' in item ? [item.fontName] : [])))) {
+        const font = page.commonObjs.get(name) as { isType3Font?: boolean; charProcOperatorList?: object };
+        if (!font.isType3Font) continue;
+        type3Fonts++;
+        glyphPrograms += Object.keys(font.charProcOperatorList ?? {}).length;
+      }
+      // Font names carry the document's number (g_d0_f1, g_d1_f1): compare them without it.
+      const items = content.items.map((item) => ('fontName' in item ? { ...item, fontName: item.fontName.replace(/^g_d\d+_/, '') } : item));
+      pages.push({ items, operators: operators.fnArray });
+    }
+    await document.loadingTask.destroy();
+    return { pages, glyphPrograms, type3Fonts };
+  }
+
+  it('skips the Type 3 glyph programs Chromium prints CJK text with, and reads the same text and drawing', async () => {
+    const report = sampleReport({ template: '2021', year: 2023, agencyName: '王店镇人民政府' });
+    const pdf = await printer.print(wordLikeReportHtml(report, ['总体情况的正文，印在表格之前。']));
+
+    const full = await readWith(pdf, false);
+    const textOnly = await readWith(pdf, true);
+
+    expect(full.type3Fonts).toBeGreaterThan(0);
+    expect(full.glyphPrograms).toBeGreaterThan(0);
+    expect(textOnly.type3Fonts).toBe(full.type3Fonts);
+    expect(textOnly.glyphPrograms).toBe(0);
+    expect(textOnly.pages).toEqual(full.pages);
   });
 });
 
