@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportError, importReport } from '../../functions/domain/import/import-report.js';
 import { NO_TEXT_LAYER, pdfToText } from '../../functions/domain/import/pdf/read-pdf.js';
+import { importDocument } from '../../functions/domain/import/import-document.js';
 import { withPdfJsEnvironment } from '../../functions/domain/import/pdf/pdfjs-environment.js';
 import { cellRefs, cellValue, setCell, type Report } from '../../functions/domain/report.js';
 import { SITE_CSS_FILE } from '../../functions/adapters/site-stylesheet.js';
@@ -27,7 +28,7 @@ const cellsOf = (report: Report) =>
   new Map(cellRefs(report.template).map((ref) => [ref.path, cellValue(report, ref.table, ref.row, ref.column)]));
 
 async function importPdf(pdf: Uint8Array): Promise<Report> {
-  return importReport(await pdfToText(pdf));
+  return (await importDocument(pdf)).report;
 }
 
 describe('a report printed from its page on our public site', () => {
@@ -92,6 +93,19 @@ describe('a report laid out as a Word document and printed to PDF', () => {
     expect(document.numPages).toBeGreaterThanOrEqual(3);
     expect(text.split('申请人情况')).toHaveLength(2);
     await document.loadingTask.destroy();
+  });
+});
+
+describe('a PDF whose pages print no title', () => {
+  it('takes agency and year from its Title property, as Word and browsers write it', async () => {
+    const report = sampleReport({ template: '2021', year: 2023, agencyName: '王店镇人民政府' });
+    const printed = wordLikeReportHtml(report, ['总体情况的正文。'])
+      .replace(/<h1>[^<]*<\/h1>\s*/g, '')
+      .replace('<head>', '<head><title>王店镇人民政府2023年政府信息公开工作年度报告</title>');
+    const pdf = await printer.print(printed);
+
+    expect(await pdfToText(pdf)).not.toContain('年度报告');
+    expect(await importPdf(pdf)).toMatchObject({ agencyName: '王店镇人民政府', year: 2023, template: '2021' });
   });
 });
 

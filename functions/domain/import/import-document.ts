@@ -8,7 +8,7 @@ import { decodeReportBytes } from './decode-bytes.js';
 import { fileKind, type FileKind } from './file-kind.js';
 import { htmlToLines, looksLikeHtml } from './html-to-lines.js';
 import { importLines, sourceLines, type LinesImport, type LinesImportOptions } from './import-report.js';
-import type { SourceLine } from './source-line.js';
+import { METADATA_LINE, type SourceLine } from './source-line.js';
 import { looksTraditional, toSimplified } from './traditional.js';
 import type { CMapLoader } from './pdf/cmap-loader.js';
 
@@ -62,8 +62,11 @@ export async function importDocument(bytes: Uint8Array, options: DocumentImportO
     const { xlsxToLines } = await import('./xlsx/read-xlsx.js');
     lines = await xlsxToLines(bytes);
   } else if (kind === 'pdf') {
-    const { pdfToText } = await import('./pdf-entry.js');
-    lines = sourceLines(await pdfToText(bytes, options.pdfCMaps ? { cMaps: options.pdfCMaps } : {}));
+    const { readPdf } = await import('./pdf-entry.js');
+    const pdf = await readPdf(bytes, options.pdfCMaps ? { cMaps: options.pdfCMaps } : {});
+    lines = sourceLines(pdf.text);
+    // The Title property, as a page's <title>: read only when the printed text names no report.
+    if (pdf.title) lines.unshift({ no: METADATA_LINE, cells: [pdf.title] });
   } else {
     const text = decodeReportBytes(bytes);
     if (looksLikeHtml(text, options.filename)) documentKind = 'html';

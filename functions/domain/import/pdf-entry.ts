@@ -4,10 +4,11 @@
  * laid out as the text importer reads it) its own chunk.
  */
 import type { PdfReadOptions } from './pdf/cmap-loader.js';
+import type { PdfText } from './pdf/read-pdf.js';
 
-export async function pdfToText(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<string> {
+export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfText> {
   const reader = await import('./pdf/read-pdf.js');
-  return reader.pdfToText(bytes, options);
+  return reader.readPdf(bytes, options);
 }
 
 /** Loads the reader and PDF.js without reading anything (see loadReader in import-document.ts). */

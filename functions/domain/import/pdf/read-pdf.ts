@@ -23,14 +23,24 @@ const FIGURE = /^[\d,.]+$/;
 /** A page with fewer items that are figures alone has no table worth reading borders for. */
 const MIN_TABLE_FIGURES = 6;
 
-export async function pdfToText(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<string> {
-  const pages = await withPdfJsEnvironment(() => readPages(bytes, options));
-  const characters = pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.text.replace(/\s+/g, '').length, 0), 0);
-  if (characters < MIN_TEXT_CHARACTERS) throw new ImportError(NO_TEXT_LAYER);
-  return layoutPages(pages, { isTableLabel });
+/** A PDF's text layer laid out as lines, and its Title property (empty when it has none). */
+export interface PdfText {
+  readonly text: string;
+  readonly title: string;
 }
 
-async function readPages(bytes: Uint8Array, options: PdfReadOptions): Promise<PdfPage[]> {
+export async function pdfToText(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<string> {
+  return (await readPdf(bytes, options)).text;
+}
+
+export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfText> {
+  const { pages, title } = await withPdfJsEnvironment(() => readPages(bytes, options));
+  const characters = pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.text.replace(/\s+/g, '').length, 0), 0);
+  if (characters < MIN_TEXT_CHARACTERS) throw new ImportError(NO_TEXT_LAYER);
+  return { text: layoutPages(pages, { isTableLabel }), title };
+}
+
+async function readPages(bytes: Uint8Array, options: PdfReadOptions): Promise<{ pages: PdfPage[]; title: string }> {
   const { getDocumentProxy, getResolvedPDFJS } = await import('unpdf');
   const { OPS } = await getResolvedPDFJS();
   let document: Awaited<ReturnType<typeof getDocumentProxy>>;
@@ -75,9 +85,25 @@ async function readPages(bytes: Uint8Array, options: PdfReadOptions): Promise<Pd
       pages.push({ box: [left, bottom, right, top], items, rules: rules.horizontal, columnRules: rules.vertical });
       page.cleanup();
     }
-    return pages;
+    return { pages, title: await titleProperty(document) };
   } finally {
     await document.loadingTask.destroy();
+  }
+}
+
+/**
+ * The document's Title (its information dictionary, else its XMP dc:title), as Word and WPS
+ * fill it from the file's title when they export: like a page's <title>, used only when the
+ * printed text names no report. A damaged or missing entry gives ''.
+ */
+async function titleProperty(document: { getMetadata(): Promise<{ info: object; metadata: { get(name: string): unknown } | null }> }): Promise<string> {
+  try {
+    const { info, metadata } = await document.getMetadata();
+    const title = (info as { Title?: unknown }).Title;
+    const xmpTitle = metadata?.get('dc:title');
+    return normaliseRadicals(typeof title === 'string' && title.trim() ? title.trim() : typeof xmpTitle === 'string' ? xmpTitle.trim() : '');
+  } catch {
+    return '';
   }
 }
 
