@@ -1,7 +1,16 @@
 #!/usr/bin/env node
-// The `nianbao` command. Runs the TypeScript sources through tsx, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// The `nianbao` command: the CLI's TypeScript compiled once into dist/cli/ (bin/built-cli.mjs,
+// rebuilt whenever a source changes), or run through tsx when it cannot be built.
+import { pathToFileURL } from 'node:url';
+import { builtCli } from './built-cli.mjs';
 
-register();
-const { main } = await import('../local/cli/main.ts');
+const built = process.env.NIANBAO_CLI_TSX === '1' ? undefined : await builtCli();
+let main;
+if (built) {
+  ({ main } = await import(pathToFileURL(built).href));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../local/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));
