@@ -13,8 +13,9 @@
  * yet optimised); `warm` is the median of BENCH_RUNS reads after it in one process (a form
  * importing a second file, a long-running process). CPU ms are printed beside wall ms, since on
  * a shared machine they are the steadier; the load average is printed before and after, since
- * other work on the machine slows every figure. The processes run through tsx, as the `nianbao`
- * command does (bin/nianbao.mjs), so loading includes tsx's module hooks. Under each document,
+ * other work on the machine slows every figure. The measuring script is compiled to JavaScript
+ * first (esbuild, packages from node_modules), as the `nianbao` command is (bin/built-cli.mjs)
+ * and the form's chunks are, so loading does not include tsx's module hooks. Under each document,
  * `nianbao import FILE` is timed as a whole process (median of BENCH_COLD_RUNS): what a person at
  * the command line waits for, Node, tsx and the CLI's own modules starting included.
  *
@@ -27,10 +28,11 @@
  * as the target's measure. Never fails on timing.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 import fc from 'fast-check';
 import { importReport } from '../functions/domain/import/import-report.js';
 import { CLEAN_TEXTS, consistentReportArbitrary } from '../test/support/consistent-report.js';
@@ -41,7 +43,7 @@ import { wordLikeReportHtml } from '../test/support/word-like-report.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
-const ONE = fileURLToPath(new URL('./import-one.ts', import.meta.url));
+const ONE_SOURCE = fileURLToPath(new URL('./import-one.ts', import.meta.url));
 const CLI = fileURLToPath(new URL('../bin/nianbao.mjs', import.meta.url));
 // Loaded before the CLI: writes the process's CPU time as the last line of stderr on exit.
 const CPU_ON_EXIT = `data:text/javascript,${encodeURIComponent(
@@ -59,7 +61,7 @@ interface Measurement {
 
 function measure(file: string, runs: number): Promise<Measurement> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, ONE, file, String(runs)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [one, file, String(runs)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
@@ -108,6 +110,23 @@ const documents: [string, Uint8Array, number | undefined][] = [
 ];
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-import-'));
+// Inside the project, so that the compiled script finds the packages in node_modules.
+const benchTmp = fileURLToPath(new URL('./tmp/', import.meta.url));
+mkdirSync(benchTmp, { recursive: true });
+const compiled = mkdtempSync(path.join(benchTmp, 'import-one-'));
+await esbuild.build({
+  entryPoints: { 'import-one': ONE_SOURCE },
+  outdir: compiled,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  outExtension: { '.js': '.mjs' },
+  logLevel: 'warning',
+});
+const one = path.join(compiled, 'import-one.mjs');
 const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const medianOf = (figures: Figures[]): Figures => ({ wall: median(figures.map((f) => f.wall)), cpu: median(figures.map((f) => f.cpu)) });
 const ms = (f: Figures) => `${f.wall.toFixed(0).padStart(5)} ms (CPU ${f.cpu.toFixed(0).padStart(4)})`;
@@ -145,4 +164,5 @@ try {
   console.log(`import: ${Math.round(warmMax)} ms max`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+  rmSync(compiled, { recursive: true, force: true });
 }
