@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { amountInWan } from '../../functions/domain/import/amount.js';
-import { parseCellValue } from '../../functions/domain/import/cell-value.js';
+import fc from 'fast-check';
+import { parseCellValue, parsePrintedCell } from '../../functions/domain/import/cell-value.js';
 import { importDocument } from '../../functions/domain/import/import-document.js';
 import { ImportError, importReport } from '../../functions/domain/import/import-report.js';
 import { reportHtml } from '../support/office-documents.js';
@@ -43,6 +44,23 @@ describe('HTML as governments publish it', () => {
     expect(cells(imported)).toBe(cells(report));
     expect(cells(report)).toContain('null');
     expect(cells(report)).toMatch(/:0[,}]/);
+  });
+});
+
+describe('a cell as printed', () => {
+  // Characters cells are printed with: digits (full-width too), separators, dashes, units,
+  // measure words, 无, other ideographs, Kangxi radicals (NFKC turns ⼈ into 人), spaces.
+  const pieces = fc.constantFrom(...'0123456789０１２３４５６７８９.,，．-−—/／ 　¥无件个条次项宗起人民币元万亿申请⼈⽆收到'.split(''));
+  const printed = fc.array(pieces, { maxLength: 14 }).map((cs) => cs.join(''));
+
+  it('reads the same with parseCellValue\'s shortcuts (plain counts, labels) as without', () => {
+    fc.assert(
+      fc.property(fc.oneof(printed, fc.string({ unit: 'grapheme', maxLength: 12 })), (text) => {
+        const trimmed = text.trim();
+        expect(parseCellValue(text)).toEqual(trimmed ? parsePrintedCell(trimmed) : null);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 
