@@ -20,6 +20,8 @@ export function splitAmountUnit(text: string): { digits: string; unit?: AmountUn
 
 /** The unit a header or row label names, if any. */
 export function unitInLabel(text: string): AmountUnit | undefined {
+  // Every unit ends in 元, and no other character becomes 元 under NFKC: most labels stop here.
+  if (!text.includes('元')) return undefined;
   return UNIT_IN_LABEL.exec(text.normalize('NFKC').replace(/\s+/g, ''))?.[1] as AmountUnit | undefined;
 }
 
