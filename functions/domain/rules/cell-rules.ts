@@ -67,8 +67,11 @@ function scanCells(input: RuleInput): CellScan {
     const { values } = input.grid(table.path);
     const { refs, kinds } = table;
     for (let k = 0; k < refs.length; k++) {
-      // NaN fails every comparison: a cell without a number is looked at below
-      if (wellFormedCode(kinds[k]!, values[k]!)) continue;
+      const n = values[k]!;
+      // A whole number from 0 to 2^31 - 1 is well formed for every kind (nearly every cell).
+      // NaN fails every comparison: a cell without a number is looked at below.
+      if (n >= 0 && (n | 0) === n) continue;
+      if (wellFormedCode(kinds[k]!, n)) continue;
       const ref = refs[k]!;
       const value = input.table(table.path).data[ref.row.id]?.[ref.column.id] ?? null;
       if (typeof value === 'number' && wellFormed(ref.kind, value)) continue;
