@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { importReport } from '../functions/domain/import/import-report.js';
 import { validateReport } from '../functions/domain/validate-report.js';
 import { consistentReportArbitrary } from '../test/support/consistent-report.js';
+import { huaian2024, suqian } from '../test/support/real-reports.js';
 
 const VALIDATE_TARGET_US = 50;
 const IMPORT_TARGET_US = 2000;
@@ -47,7 +48,8 @@ const previous = { ...referenceReport, year: referenceReport.year - 1 };
 
 const validateUs = measure((i) => validateReport(samples[i % samples.length]!));
 const validateWithPreviousUs = measure(() => validateReport(referenceReport, { previous }));
-// A new text each call, as on the server where every report differs: no reading of a text is reused.
+// A new text each call, as on the server where every report differs: no reading of a text is
+// reused. Here last year's texts edited (a word added), as many reports are written.
 const edited = Array.from({ length: 64 }, (_, i) => ({
   ...referenceReport,
   sections: {
@@ -58,17 +60,36 @@ const edited = Array.from({ length: 64 }, (_, i) => ({
   },
 }));
 const validateFreshTextUs = measure((i) => validateReport(edited[i % edited.length]!, { previous }));
+// Texts unlike last year's, a new one each call: two real city reports' texts, longer than the
+// reference township's (overview 572 characters) and dense with figures, which the narrative
+// rules read claim by claim; text.repeated compares them in full.
+const otherTexts = (sections: { overview: string; problems: string; other: string }) =>
+  Array.from({ length: 64 }, (_, i) => ({
+    ...referenceReport,
+    sections: {
+      ...referenceReport.sections,
+      overview: `（第${i}稿）${sections.overview}`,
+      problems: `（第${i}稿）${sections.problems}`,
+      other: `（第${i}稿）${sections.other}`,
+    },
+  }));
+const huaianTexts = otherTexts(huaian2024().sections);
+const suqianTexts = otherTexts(suqian(2024).sections);
+const validateHuaianUs = measure((i) => validateReport(huaianTexts[i % huaianTexts.length]!, { previous }));
+const validateSuqianUs = measure((i) => validateReport(suqianTexts[i % suqianTexts.length]!, { previous }));
 const importUs = measure(() => importReport(reference));
 
 const line = (name: string, us: { wall: number; cpu: number }, target: number) =>
   console.log(
-    `${name.padEnd(42)} ${us.wall.toFixed(1).padStart(8)} µs   ${(us.wall / target).toFixed(2)} × target (${target} µs)   cpu ${us.cpu.toFixed(1)} µs`,
+    `${name.padEnd(46)} ${us.wall.toFixed(1).padStart(8)} µs   ${(us.wall / target).toFixed(2)} × target (${target} µs)   cpu ${us.cpu.toFixed(1)} µs`,
   );
 
 console.log(`node ${process.version}, ${samples.length} random consistent reports, load average ${loadavg()[0]!.toFixed(2)}`);
 line('validate (random consistent reports)', validateUs, VALIDATE_TARGET_US);
 line('validate (reference, with last year)', validateWithPreviousUs, VALIDATE_TARGET_US);
-line('validate (reference, last year, new texts)', validateFreshTextUs, VALIDATE_TARGET_US);
+line('validate (reference, last year, edited texts)', validateFreshTextUs, VALIDATE_TARGET_US);
+line(`validate (淮安 2024 texts, overview ${huaianTexts[0]!.sections.overview.length} chars)`, validateHuaianUs, VALIDATE_TARGET_US);
+line(`validate (宿迁 2024 texts, overview ${suqianTexts[0]!.sections.overview.length} chars)`, validateSuqianUs, VALIDATE_TARGET_US);
 line('import (reference text)', importUs, IMPORT_TARGET_US);
 // the slowest case, so the headline figure is never the flattering one
-console.log(`validate: ${Math.round(Math.max(validateUs.wall, validateWithPreviousUs.wall, validateFreshTextUs.wall))} us/report`);
+console.log(`validate: ${Math.round(Math.max(validateUs.wall, validateWithPreviousUs.wall, validateFreshTextUs.wall, validateHuaianUs.wall, validateSuqianUs.wall))} us/report`);

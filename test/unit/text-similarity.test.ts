@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { similarity } from '../../functions/domain/rules/text-similarity.js';
+import { keptIndex, keptUnits, keptUnitsAgainst, similarity } from '../../functions/domain/rules/text-similarity.js';
 
 /** The definition, written the slow and obvious way. */
 function naive(a: string, b: string): number {
@@ -70,6 +70,24 @@ describe('text similarity', () => {
         else expect(score).toBeLessThan(threshold);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('keptUnitsAgainst (this year\'s text read beside last year\'s)', () => {
+  const piece = fc.constantFrom(...'政府信息公开工作，。；、 \n“”（）2023年收到申请件abc'.split(''));
+  const text = fc.array(piece, { maxLength: 60 }).map((cs) => cs.join(''));
+
+  it('gives exactly keptUnits of the text, however it was edited from the other', () => {
+    fc.assert(
+      fc.property(text, text, text, fc.nat(60), fc.nat(60), (before, inserted, other, at, cut) => {
+        const start = Math.min(at, before.length);
+        const edited = before.slice(0, start) + inserted + before.slice(Math.min(start + cut, before.length));
+        for (const now of [edited, other, before, '']) {
+          expect([...keptUnitsAgainst(now, before, keptUnits(before), keptIndex(before))]).toEqual([...keptUnits(now)]);
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -6,7 +6,7 @@
  * (never by the report object, which the form edits in place).
  */
 import { narrativeClaims, narrativeShares, splitSentences, type Claim, type ShareClaim } from './narrative-claims.js';
-import { keptUnits } from './text-similarity.js';
+import { keptIndex, keptUnits, keptUnitsAgainst } from './text-similarity.js';
 
 /** JavaScript's `\s`: a code unit table, so counting never builds a copy of the text. */
 const SPACE = new Uint8Array(65536);
@@ -33,6 +33,7 @@ export class SectionText {
   private claimList?: readonly Claim[];
   private shareList?: readonly ShareClaim[];
   private units?: Uint16Array;
+  private index?: Uint32Array;
   private readings?: Map<(text: string) => unknown, unknown>;
 
   constructor(readonly text: string) {}
@@ -61,6 +62,16 @@ export class SectionText {
   /** the units `text.repeated` compares, punctuation and white space left out (text-similarity.ts) */
   get keptUnits(): Uint16Array {
     return (this.units ??= keptUnits(this.text));
+  }
+
+  /** keptUnits, worked out from `like`'s where the two texts begin and end alike (last year's text) */
+  keptUnitsLike(like: SectionText): Uint16Array {
+    return (this.units ??= keptUnitsAgainst(this.text, like.text, like.keptUnits, like.keptIndex));
+  }
+
+  /** for each position, how many units before it are kept (text-similarity.ts keptIndex) */
+  get keptIndex(): Uint32Array {
+    return (this.index ??= keptIndex(this.text));
   }
 
   /** sentences; a line break ends one too (a paragraph of the form's text box) */

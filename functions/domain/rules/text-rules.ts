@@ -61,7 +61,7 @@ export const textRepeated: Rule = (input, findings) => {
   const now = input.text('problems');
   const before = input.previousText('problems');
   if (!now.hasVisibleLength(REPEATED_MIN_LENGTH) || !before.hasVisibleLength(REPEATED_MIN_LENGTH)) return;
-  const score = now.text === before.text ? 1 : unitSimilarity(now.keptUnits, before.keptUnits, REPEATED_THRESHOLD);
+  const score = now.text === before.text ? 1 : unitSimilarity(now.keptUnitsLike(before), before.keptUnits, REPEATED_THRESHOLD);
   if (score < REPEATED_THRESHOLD) return;
   findings.push({
     rule: 'text.repeated',

@@ -80,6 +80,42 @@ export function keptUnits(text: string): Uint16Array {
   return units.slice(0, n);
 }
 
+/** For each position i of a text, how many of its units before i keptUnits keeps (length + 1 entries). */
+export function keptIndex(text: string): Uint32Array {
+  const index = new Uint32Array(text.length + 1);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const c = unitClass[unit]!;
+    if (c === 1 || (c === 0 && classify(unit) === 1)) n++;
+    index[i + 1] = n;
+  }
+  return index;
+}
+
+/**
+ * keptUnits(text), taking the units of the beginning and end it shares with `like` (a text
+ * whose kept units and keptIndex are known: last year's) from those instead of classifying
+ * them again. Exactly keptUnits(text): the units kept from a text are those kept from each of
+ * its pieces, one after the other. A text copied from last year and edited costs its edits.
+ */
+export function keptUnitsAgainst(text: string, like: string, likeUnits: Uint16Array, likeIndex: Uint32Array): Uint16Array {
+  const shortest = Math.min(text.length, like.length);
+  let prefix = 0;
+  while (prefix < shortest && text.charCodeAt(prefix) === like.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && text.charCodeAt(text.length - 1 - suffix) === like.charCodeAt(like.length - 1 - suffix)) suffix++;
+  if (prefix + suffix < shortest / 4) return keptUnits(text);
+  const head = likeIndex[prefix]!;
+  const tail = likeUnits.length - likeIndex[like.length - suffix]!;
+  const middle = keptUnits(text.slice(prefix, text.length - suffix));
+  const units = new Uint16Array(head + middle.length + tail);
+  units.set(likeUnits.subarray(0, head), 0);
+  units.set(middle, head);
+  units.set(likeUnits.subarray(likeUnits.length - tail), head + middle.length);
+  return units;
+}
+
 /**
  * 1 for the same text, 0 for texts with no bigram in common. With `atLeast`, a score below it
  * may be returned as soon as it is certain (a figure under `atLeast`, not the exact score).
