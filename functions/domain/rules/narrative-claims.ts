@@ -126,6 +126,15 @@ const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** "75" → 75, "十二" → 12, "二百零五" → 205. */
 export function parseChineseNumber(text: string): number | undefined {
+  // Arabic digits (thousands commas allowed), read in one pass: nearly every figure of a text
+  let value = 0;
+  let arabic = text.length > 0 && text.length <= 15;
+  for (let i = 0; arabic && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
+    else if (c !== 44) arabic = false;
+  }
+  if (arabic) return value;
   if (/^[\d,]+$/.test(text)) return Number(text.replaceAll(',', ''));
   let total = 0;
   let digit = 0;
@@ -223,10 +232,15 @@ function spansWith(
   }
 }
 
-function push(claims: Claim[], subject: ClaimSubject, match: RegExpExecArray | null, extra: Partial<Claim> = {}, group = 1): void {
+const WHITE_SPACE = /\s/u;
+const NO_EXTRA: Partial<Claim> = {};
+
+function push(claims: Claim[], subject: ClaimSubject, match: RegExpExecArray | null, extra: Partial<Claim> = NO_EXTRA, group = 1): void {
   if (!match) return;
   const value = parseChineseNumber(match[group]!);
-  if (value !== undefined) claims.push({ subject, value, quote: match[0].replace(/\s+/gu, ''), ...extra });
+  if (value === undefined) return;
+  const quote = WHITE_SPACE.test(match[0]) ? match[0].replace(/\s+/gu, '') : match[0];
+  claims.push(extra === NO_EXTRA ? { subject, value, quote } : { subject, value, quote, ...extra });
 }
 
 function resultClaim(claims: Claim[], clause: string): void {
@@ -270,12 +284,17 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       claims.push({ subject: 'applications', value: 0, quote: none[0], none: true });
     }
     if (sentence.aboutApplications && unit && DIGIT.test(clause)) {
+      // Each pattern only where the words it cannot match without are (a figure-dense city
+      // report has many clauses of counts that are none of these).
+      const nextYear = clause.includes('下') && NEXT_YEAR_CLAUSE.test(clause);
       // "转下一年度办理答复的有1件" counts the carried-forward ones, not the ones handled
-      const handled = NEXT_YEAR_CLAUSE.test(clause) ? null : HANDLED_COUNT.exec(clause);
-      if (handled && !RESULT_BETWEEN.test(handled[1]!)) push(claims, 'handled', handled, {}, 2);
-      push(claims, 'carriedOver', CARRIED_OVER_COUNT.exec(clause));
-      push(claims, 'carriedForward', CARRIED_FORWARD_AFTER.exec(clause) ?? CARRIED_FORWARD_BEFORE.exec(clause));
-      resultClaim(claims, clause);
+      if (!nextYear && (clause.includes('办结') || clause.includes('答复') || clause.includes('完毕'))) {
+        const handled = HANDLED_COUNT.exec(clause);
+        if (handled && !RESULT_BETWEEN.test(handled[1]!)) push(claims, 'handled', handled, {}, 2);
+      }
+      if (clause.includes('结转')) push(claims, 'carriedOver', CARRIED_OVER_COUNT.exec(clause));
+      if (nextYear) push(claims, 'carriedForward', CARRIED_FORWARD_AFTER.exec(clause) ?? CARRIED_FORWARD_BEFORE.exec(clause));
+      if (clause.includes('公开') || clause.includes('提供') || clause.includes('处理')) resultClaim(claims, clause);
     }
     return;
   }
