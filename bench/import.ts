@@ -33,6 +33,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { NODE_BUNDLE } from '../bin/built-cli.mjs';
 import fc from 'fast-check';
 import { importReport } from '../functions/domain/import/import-report.js';
 import { CLEAN_TEXTS, consistentReportArbitrary } from '../test/support/consistent-report.js';
@@ -115,14 +116,9 @@ const benchTmp = fileURLToPath(new URL('./tmp/', import.meta.url));
 mkdirSync(benchTmp, { recursive: true });
 const compiled = mkdtempSync(path.join(benchTmp, 'import-one-'));
 await esbuild.build({
+  ...NODE_BUNDLE,
   entryPoints: { 'import-one': ONE_SOURCE },
   outdir: compiled,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
   outExtension: { '.js': '.mjs' },
   logLevel: 'warning',
 });

@@ -56,6 +56,20 @@ function currentBuild() {
   }
 }
 
+/**
+ * How our TypeScript is compiled to run in Node without tsx: one ESM chunk per dynamically
+ * imported module (as the sources load them), the packages left to node_modules. Also used by
+ * `npm run bench:import` for its measuring script.
+ */
+export const NODE_BUNDLE = {
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+};
+
 /** esbuild plugin: our sources see their own file's URL as import.meta.url. */
 const sourceUrls = {
   name: 'source-import-meta-url',
@@ -85,14 +99,9 @@ async function build() {
   const temporary = path.join(OUT, `tmp-${process.pid}-${Date.now()}`);
   try {
     const result = await esbuild.build({
+      ...NODE_BUNDLE,
       entryPoints: { main: ENTRY },
       outdir: temporary,
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      packages: 'external',
       metafile: true,
       logLevel: 'silent',
       plugins: [sourceUrls],
