@@ -102,6 +102,8 @@ async function build() {
       ...NODE_BUNDLE,
       entryPoints: { main: ENTRY },
       outdir: temporary,
+      // the metafile's input paths are relative to this: the project, wherever the command runs
+      absWorkingDir: ROOT,
       metafile: true,
       logLevel: 'silent',
       plugins: [sourceUrls],

@@ -16,7 +16,7 @@ const ROOT = path.resolve('.');
 describe('the compiled nianbao command', () => {
   it('prints what the TypeScript sources print through tsx', async () => {
     const args = [path.join(ROOT, 'bin/nianbao.mjs'), 'import', path.join(ROOT, 'test/fixtures/wangdian-2023-report.html')];
-    const built = await run(process.execPath, args);
+    const built = await run(process.execPath, args, { cwd: tmpdir() });
     const throughTsx = await run(process.execPath, args, { env: { ...process.env, NIANBAO_CLI_TSX: '1' } });
 
     expect(JSON.parse(built.stdout)).toMatchObject({ agencyName: '王店镇人民政府', year: 2023 });
@@ -56,8 +56,13 @@ describe('the compiled nianbao command', () => {
     );
     afterAll(() => rmSync(project, { recursive: true, force: true }));
 
+    // Run from another folder, deeper than the project, as a person runs `nianbao` from anywhere.
+    const outside = mkdtempSync(path.join(tmpdir(), 'nianbao-cli-cwd-'));
+    const elsewhere = path.join(outside, 'a', 'b', 'c');
+    mkdirSync(elsewhere, { recursive: true });
+    afterAll(() => rmSync(outside, { recursive: true, force: true }));
     const runCli = async () => {
-      const { stdout } = await run(process.execPath, [path.join(project, 'bin/run.mjs')]);
+      const { stdout } = await run(process.execPath, [path.join(project, 'bin/run.mjs')], { cwd: elsewhere });
       const [entry, output] = stdout.trim().split('\n');
       return { entry: entry!, output };
     };
