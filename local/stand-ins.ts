@@ -343,7 +343,12 @@ export async function startS3Local(options: { port: number; directory: string; b
       try {
         await s3.send(new HeadBucketCommand({ Bucket: bucket }));
       } catch {
-        await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+        // HeadBucket can fail for a bucket that exists (a restart after a kill, under load, has
+        // seen it): one that already exists is what is wanted.
+        await s3.send(new CreateBucketCommand({ Bucket: bucket })).catch((error: unknown) => {
+          const name = (error as { name?: string }).name;
+          if (name !== 'BucketAlreadyExists' && name !== 'BucketAlreadyOwnedByYou') throw error;
+        });
       }
     }
   } finally {
