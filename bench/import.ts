@@ -17,7 +17,7 @@
  * first (esbuild, packages from node_modules), as the `nianbao` command is (bin/built-cli.mjs)
  * and the form's chunks are, so loading does not include tsx's module hooks. Under each document,
  * `nianbao import FILE` is timed as a whole process (median of BENCH_COLD_RUNS): what a person at
- * the command line waits for, Node, tsx and the CLI's own modules starting included.
+ * the command line waits for, Node and the CLI's own (compiled) modules starting included.
  *
  * The last line, `import: <N> ms max`, is the largest warm wall figure: what reading a document
  * costs once the importer runs (the form after its first file, a long-running process), which

@@ -11,10 +11,11 @@
  * packages left to node_modules. A module that finds a file beside itself
  * (`new URL('./x', import.meta.url)`) is given its source file's URL, so it finds the same file.
  *
- * builtCli() returns the build's entry when it is up to date: every source file it was built
- * from has the size and time it had then (dist/cli/inputs.json), and rebuilds it when not (a
- * second or so), so an edited source is never run stale. Builds are written to a folder of
- * their own and renamed into place, so two commands started together never see half a build.
+ * builtCli() returns the current build's entry (dist/cli/current.json names its folder) when it
+ * is up to date: every source file it was built from has the size and time it had then (the
+ * folder's inputs.json). It builds again when not (a second or so), so an edited source is
+ * never run stale. A build is written to a folder of its own, renamed into place, so two
+ * commands started together never see half a build.
  * It returns undefined when it cannot build (no esbuild, a read-only folder): the command then
  * runs through tsx as before.
  */

@@ -9,8 +9,8 @@
  * prints CJK text (Noto CJK, CFF outlines) as Type 3 fonts, hundreds per report, and those
  * programs were a quarter of reading a six-page printed report (`npm run bench:import`). With
  * `getDocument({ textOnly: true })` the font gets an empty set of glyph programs; text, widths,
- * ToUnicode and the page's operator list (for table borders) are unchanged. The test
- * test/unit/pdf-text-only.test.ts reads a Chromium-printed report with and without the option.
+ * ToUnicode and the page's operator list (for table borders) are unchanged. A test in
+ * test/e2e/import-pdf.test.ts reads a Chromium-printed report with and without the option.
  *
  * A line-based patch tool (patch-package) would store the whole 160 KB minified line; this
  * replaces two exact fragments instead. If unpdf changes and a fragment is not found, it says

@@ -47,8 +47,8 @@ async function readPages(bytes: Uint8Array, options: PdfReadOptions): Promise<{ 
   try {
     // PDF.js takes ownership of (detaches) the buffer it is given: pass a copy. System fonts
     // only matter for drawing glyphs, and looking them up slows every non-embedded font.
-    // textOnly (our patch of unpdf's PDF.js, patches/unpdf+*.patch) skips the glyph programs of
-    // Type 3 fonts, which only drawing needs.
+    // textOnly (added to unpdf's PDF.js at install by local/install/patch-pdfjs.mjs) skips the
+    // glyph programs of Type 3 fonts, which only drawing needs.
     const textOnly = { textOnly: true } as object;
     document = await getDocumentProxy(new Uint8Array(bytes), {
       ...textOnly,
