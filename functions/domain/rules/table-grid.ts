@@ -75,20 +75,21 @@ export function readGrid(def: TableDef, data: TableData): Grid {
           j = -1;
           break;
         }
-        const value = cells[key];
-        values[k + j] = typeof value === 'number' && Number.isFinite(value) ? value : NaN;
+        values[k + j] = gridNumber(cells[key]);
         j++;
       }
     }
     if (j !== width) {
-      for (let c = 0; c < width; c++) {
-        const value = cells?.[columns[c]!.id];
-        values[k + c] = typeof value === 'number' && Number.isFinite(value) ? value : NaN;
-      }
+      for (let c = 0; c < width; c++) values[k + c] = gridNumber(cells?.[columns[c]!.id]);
     }
     k += width;
   }
   return { def, width, values };
+}
+
+/** a cell as the grid holds it: its number, NaN when blank or not a finite number */
+function gridNumber(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : NaN;
 }
 
 /** the number in a row and column given by ids; NaN when blank, not a number, or not in the table */

@@ -12,6 +12,12 @@ function classify(unit: number): number {
   return (unitClass[unit] = IGNORED.test(String.fromCharCode(unit)) ? 2 : 1);
 }
 
+/** Does keptUnits keep this unit? */
+function isKept(unit: number): boolean {
+  const c = unitClass[unit]!;
+  return c === 1 || (c === 0 && classify(unit) === 1);
+}
+
 /**
  * A bigram multiset as an open-addressing hash table reused across calls: a generation stamp
  * marks live slots, so nothing is cleared between texts (this runs on every validation).
@@ -74,8 +80,7 @@ export function keptUnits(text: string): Uint16Array {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    const c = unitClass[unit]!;
-    if (c === 1 || (c === 0 && classify(unit) === 1)) units[n++] = unit;
+    if (isKept(unit)) units[n++] = unit;
   }
   return units.slice(0, n);
 }
@@ -85,9 +90,7 @@ export function keptIndex(text: string): Uint32Array {
   const index = new Uint32Array(text.length + 1);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    const c = unitClass[unit]!;
-    if (c === 1 || (c === 0 && classify(unit) === 1)) n++;
+    if (isKept(text.charCodeAt(i))) n++;
     index[i + 1] = n;
   }
   return index;
