@@ -105,7 +105,6 @@ const SHARE_WORDS: readonly [ShareClaim['part'], string][] = [
 const SHARE_SUBJECT = new RegExp(SHARE_WORDS.map(([, w]) => w).join('|'), 'gu');
 const PERCENT = /(?:占|比例为?|比重为?|占比为?)[^\d。；%％]{0,8}?(\d+(?:\.\d+)?)\s*[%％]/gu;
 
-const PERCENT_SIGNS = /[%％]/u;
 const DIGIT = /\d/u;
 const APPEAL_WORDS = [
   ['review', '行政复议'],
@@ -160,76 +159,57 @@ export function splitSentences(text: string): string[] {
  * so: "75件", "十二 件", "1,234件") or a 未/没有 (every statement of none has one). A clause
  * without either is never matched against the patterns; a sentence without either, and
  * without the words 行政复议/行政诉讼, is not even cut out of the text.
- */
-const COUNTED = '[\\d零〇一二两三四五六七八九十百千]\\s*[件个起宗份]';
-const HAS_COUNT_OR_NONE = new RegExp(`${COUNTED}|未|没有`, 'u');
-const HAS_COUNT = new RegExp(COUNTED, 'u');
-/**
- * Where to look: the characters those start or end with (a class of a few rare characters is
- * what the regex engine searches fastest); `triggers` then confirms each in a step or two.
+ *
+ * Where to look: the characters those words start or end with. A class of a few rare
+ * characters is what the regex engine searches fastest; each one found is then confirmed in a
+ * step or two through the table of kinds below. `test` and lastIndex, not `exec`: no match
+ * object is built for the many found in vain (个 of 一个, 行 of 执行).
  */
 const SENTENCE_TRIGGER = /[件个起宗份未没行]/g;
-const SENTENCE_ENDS = /[。；;！!？?\n]/g;
-const NUMERAL = /[\d零〇一二两三四五六七八九十百千]/u;
-const SPACE = /\s/u;
 
-/** Does the trigger character at i start or end one of the words above? */
-function triggers(text: string, i: number): boolean {
-  const ch = text[i]!;
-  if (ch === '未') return true;
-  if (ch === '没') return text[i + 1] === '有';
-  if (ch === '行') return text.startsWith('政复议', i + 1) || text.startsWith('政诉讼', i + 1);
-  // a unit: the figure before it, white space between allowed
-  let j = i - 1;
-  while (j >= 0 && SPACE.test(text[j]!)) j--;
-  return j >= 0 && NUMERAL.test(text[j]!);
-}
+/** The kind of each UTF-16 unit, as the readers below step through a text (filled at load). */
+const SENTENCE_BREAK_KIND = 1;
+const CLAUSE_BREAK = 2;
+/** 件个起宗份: a count's unit when a figure stands before it */
+const UNIT_KIND = 3;
+const WEI = 4; // 未
+const MEI = 5; // 没 (of 没有)
+const XING = 6; // 行 (of 行政复议, 行政诉讼)
+/** [\d零〇一二两三四五六七八九十百千] */
+const NUMERAL_KIND = 7;
+/** JavaScript's \s, but the line break (a sentence break) */
+const SPACE_KIND = 8;
+const COMMA_KIND = 9;
+const KIND = new Uint8Array(65536);
+for (const ch of '\t\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') KIND[ch.charCodeAt(0)] = SPACE_KIND;
+for (let c = 0x2000; c <= 0x200a; c++) KIND[c] = SPACE_KIND;
+for (const ch of '0123456789零〇一二两三四五六七八九十百千') KIND[ch.charCodeAt(0)] = NUMERAL_KIND;
+for (const ch of '。；;！!？?\n') KIND[ch.charCodeAt(0)] = SENTENCE_BREAK_KIND;
+for (const ch of '，、') KIND[ch.charCodeAt(0)] = CLAUSE_BREAK;
+for (const ch of '件个起宗份') KIND[ch.charCodeAt(0)] = UNIT_KIND;
+KIND['未'.charCodeAt(0)] = WEI;
+KIND['没'.charCodeAt(0)] = MEI;
+KIND['行'.charCodeAt(0)] = XING;
+const COMMA = 44;
+KIND[COMMA] = COMMA_KIND;
+const YOU = '有'.charCodeAt(0);
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
-/** per UTF-16 unit (a table filled at load: the loops below look each unit up once) */
-const SENTENCE_BREAK_FLAG = 1;
-const CLAUSE_BREAK = 2;
-const TRIGGER_UNIT = 4;
-const UNIT_FLAGS = new Uint8Array(65536);
-for (const c of '。；;！!？?\n') UNIT_FLAGS[c.charCodeAt(0)] = SENTENCE_BREAK_FLAG;
-for (const c of '，、') UNIT_FLAGS[c.charCodeAt(0)] = CLAUSE_BREAK;
-for (const c of '件个起宗份未没') UNIT_FLAGS[c.charCodeAt(0)] = TRIGGER_UNIT;
-const COMMA = 44;
-
-const sentenceBreakAt = (text: string, i: number) => UNIT_FLAGS[text.charCodeAt(i)] === SENTENCE_BREAK_FLAG;
+const sentenceBreakAt = (text: string, i: number) => KIND[text.charCodeAt(i)] === SENTENCE_BREAK_KIND;
+/** "，", "、", or a comma that does not group thousands ("1,234" is one number) */
 const clauseBreakAt = (text: string, i: number) => {
-  const c = text.charCodeAt(i);
+  const kind = KIND[text.charCodeAt(i)];
   return (
-    UNIT_FLAGS[c] === CLAUSE_BREAK ||
-    (c === COMMA && !(isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3))))
+    kind === CLAUSE_BREAK ||
+    (kind === COMMA_KIND && !(isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3))))
   );
 };
 
-/**
- * Calls `read` with each span of `text` (between two breaks) that holds a trigger, in order,
- * once each. The regex engine runs to the next trigger; only from there is the span found
- * (back to the break before it, on to the break after it), and the search goes on after the
- * span: the text between triggers is never stepped through in JavaScript. A span read in vain
- * costs a little time, never a claim: the readers test the span itself before matching.
- */
-function spansWith(
-  text: string,
-  trigger: RegExp,
-  ends: RegExp,
-  breakAt: (text: string, i: number) => boolean,
-  read: (span: string) => void,
-): void {
-  trigger.lastIndex = 0;
-  for (let found = trigger.exec(text); found; found = trigger.exec(text)) {
-    if (!triggers(text, found.index)) continue;
-    let start = found.index;
-    while (start > 0 && !breakAt(text, start - 1)) start--;
-    ends.lastIndex = found.index;
-    const end = ends.exec(text)?.index ?? text.length;
-    read(text.slice(start, end));
-    // set after reading: a reader may run the same search over its span
-    trigger.lastIndex = end + 1;
-  }
+/** Is the unit at i a count's: a figure before it, from `start` on, white space between allowed? */
+function countAt(text: string, i: number, start: number): boolean {
+  let j = i - 1;
+  while (j >= start && KIND[text.charCodeAt(j)] === SPACE_KIND) j--;
+  return j >= start && KIND[text.charCodeAt(j)] === NUMERAL_KIND;
 }
 
 const WHITE_SPACE = /\s/u;
@@ -257,11 +237,13 @@ function resultClaim(claims: Claim[], clause: string): void {
 /** What one sentence is about, worked out once for all its clauses. */
 interface SentenceContext {
   readonly text: string;
-  /** counts of handling read only where the sentence speaks of 申请, not 建议/提案/留言 */
-  readonly aboutApplications: boolean;
+  /** counts of handling read only where the sentence speaks of 申请, not 建议/提案/留言 (on first need) */
+  aboutApplications?: boolean;
   /** "行政复议、行政诉讼案件共3件", read on first need */
   bothAppeals?: boolean;
 }
+
+const aboutApplications = (sentence: string) => sentence.includes('申请') && !NOT_APPLICATIONS.test(sentence);
 
 /** The claims of one clause that holds a unit or a 未/没有 (a clause never spans a comma). */
 function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, claims: Claim[]): void {
@@ -283,7 +265,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     if (none && !NOT_NONE_OF_APPLICATIONS.test(none[1]!)) {
       claims.push({ subject: 'applications', value: 0, quote: none[0], none: true });
     }
-    if (sentence.aboutApplications && unit && DIGIT.test(clause)) {
+    if (unit && (sentence.aboutApplications ??= aboutApplications(sentence.text)) && DIGIT.test(clause)) {
       // Each pattern only where the words it cannot match without are (a figure-dense city
       // report has many clauses of counts that are none of these).
       const nextYear = clause.includes('下') && NEXT_YEAR_CLAUSE.test(clause);
@@ -306,36 +288,44 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
   }
 }
 
+/** where the sentence that holds i ends (its break, or the end of the text) */
+function sentenceEnd(text: string, i: number): number {
+  while (i < text.length && !sentenceBreakAt(text, i)) i++;
+  return i;
+}
+
 /**
- * The claims of one sentence. `counts`: it holds a unit or a 未/没有, so its clauses are read;
- * the statements of no appeal are read wherever it names one.
+ * The claims of the sentence that begins at `start`; returns where it ends. Its clauses that
+ * hold a count or a 未/没有 are read (stepped through in JavaScript, in the text itself, not a
+ * copy: a sentence is short and dense with figures; a claim never spans a comma, and "1,234"
+ * is one number); the statements of no appeal are read wherever it names one.
  */
-function sentenceClaims(sentence: string, counts: boolean, claims: Claim[]): void {
-  if (counts) {
-    const context: SentenceContext = {
-      text: sentence,
-      aboutApplications: sentence.includes('申请') && !NOT_APPLICATIONS.test(sentence),
-    };
-    // clauses, stepped through in JavaScript (a sentence is short and dense with figures): a
-    // claim never spans a comma ("1,234" is one number), and only a clause with a trigger is read
-    let start = 0;
-    let trigger = false;
-    for (let i = 0; i <= sentence.length; i++) {
-      const c = i < sentence.length ? sentence.charCodeAt(i) : COMMA;
-      const flags = UNIT_FLAGS[c]!;
-      if (flags === 0 && c !== COMMA) continue;
-      if (i === sentence.length || flags === CLAUSE_BREAK || (c === COMMA && clauseBreakAt(sentence, i))) {
-        if (trigger) {
-          const clause = sentence.slice(start, i);
-          if (HAS_COUNT_OR_NONE.test(clause)) clauseClaims(clause, HAS_COUNT.test(clause), context, claims);
-        }
-        start = i + 1;
-        trigger = false;
-      } else if (flags === TRIGGER_UNIT && !trigger) trigger = triggers(sentence, i);
-    }
+function sentenceClaims(text: string, start: number, claims: Claim[]): number {
+  let sentence: string | undefined;
+  let context: SentenceContext | undefined;
+  let from = start;
+  let count = false;
+  let none = false;
+  let i = start;
+  for (; ; i++) {
+    const kind = i < text.length ? KIND[text.charCodeAt(i)]! : SENTENCE_BREAK_KIND;
+    if (kind === SENTENCE_BREAK_KIND || kind === CLAUSE_BREAK || (kind === COMMA_KIND && clauseBreakAt(text, i))) {
+      if (count || none) {
+        // the whole sentence, on first need: what it is about decides how its clauses read
+        sentence ??= text.slice(start, kind === SENTENCE_BREAK_KIND ? i : sentenceEnd(text, i));
+        clauseClaims(text.slice(from, i), count, (context ??= { text: sentence }), claims);
+      }
+      if (kind === SENTENCE_BREAK_KIND) break;
+      from = i + 1;
+      count = false;
+      none = false;
+    } else if (kind === UNIT_KIND) count ||= countAt(text, i, from);
+    else if (kind === WEI) none = true;
+    else if (kind === MEI) none ||= text.charCodeAt(i + 1) === YOU;
   }
   // "No appeals" is read per sentence: "未发生因政府信息公开申请行政复议、行政诉讼件" names both
   // in one breath, across the 、.
+  sentence ??= text.slice(start, i);
   for (const [subject, word] of APPEAL_WORDS) {
     const at = sentence.indexOf(word);
     if (at < 0) continue;
@@ -350,18 +340,27 @@ function sentenceClaims(sentence: string, counts: boolean, claims: Claim[]): voi
       claims.push({ subject, value: 0, quote, none: true });
     }
   }
+  return i;
 }
 
 /**
  * The claims of a text: only the sentences with a figure and its unit, a 未/没有 or an appeal
- * named are cut out and read (most of a text is only searched through by the regex engine).
- * The rules read them once per text through section-text.ts.
+ * named are read; the rest of the text is only searched through by the regex engine. The rules
+ * read them once per text through section-text.ts.
  */
 export function narrativeClaims(text: string): readonly Claim[] {
   const claims: Claim[] = [];
-  spansWith(text, SENTENCE_TRIGGER, SENTENCE_ENDS, sentenceBreakAt, (sentence) =>
-    sentenceClaims(sentence, HAS_COUNT_OR_NONE.test(sentence), claims),
-  );
+  const trigger = SENTENCE_TRIGGER;
+  trigger.lastIndex = 0;
+  while (trigger.test(text)) {
+    const at = trigger.lastIndex - 1;
+    const kind = KIND[text.charCodeAt(at)];
+    // confirmed before the sentence is found (countAt never steps over a sentence break)
+    if (kind === UNIT_KIND ? !countAt(text, at, 0) : kind === MEI ? text.charCodeAt(at + 1) !== YOU : kind === XING && !text.startsWith('政复议', at + 1) && !text.startsWith('政诉讼', at + 1)) continue;
+    let start = at;
+    while (start > 0 && !sentenceBreakAt(text, start - 1)) start--;
+    trigger.lastIndex = sentenceClaims(text, start, claims) + 1;
+  }
   return claims;
 }
 
@@ -373,15 +372,18 @@ export function narrativeClaims(text: string): readonly Claim[] {
  */
 export function narrativeShares(text: string): readonly ShareClaim[] {
   const shares: ShareClaim[] = [];
-  // only the sentences with a percent sign: found by a plain search, then cut at their breaks
-  for (let at = text.search(PERCENT_SIGNS); at >= 0; ) {
+  // only the sentences with a percent sign: found by plain searches, then cut at their breaks
+  let half = text.indexOf('%');
+  let full = text.indexOf('％');
+  while (half >= 0 || full >= 0) {
+    const at = half < 0 ? full : full < 0 ? half : Math.min(half, full);
     let start = at;
     while (start > 0 && !sentenceBreakAt(text, start - 1)) start--;
-    let end = at;
-    while (end < text.length && !sentenceBreakAt(text, end)) end++;
+    const end = sentenceEnd(text, at);
     sentenceShares(text.slice(start, end), shares);
-    const next = text.slice(end).search(PERCENT_SIGNS);
-    at = next < 0 ? -1 : end + next;
+    // each sign searched for again only when passed (a text may have none of one kind)
+    if (half >= 0 && half <= end) half = text.indexOf('%', end + 1);
+    if (full >= 0 && full <= end) full = text.indexOf('％', end + 1);
   }
   return shares;
 }
@@ -389,11 +391,14 @@ export function narrativeShares(text: string): readonly ShareClaim[] {
 function sentenceShares(sentence: string, shares: ShareClaim[]): void {
   if (NOT_APPLICATIONS.test(sentence)) return;
   {
-    for (const percent of sentence.matchAll(PERCENT)) {
+    // exec loops, not matchAll: matchAll copies the regex on every call
+    PERCENT.lastIndex = 0;
+    for (let percent = PERCENT.exec(sentence); percent; percent = PERCENT.exec(sentence)) {
       const start = Math.max(0, percent.index - 30);
       const window = sentence.slice(start, percent.index);
-      let subject: RegExpExecArray | undefined;
-      for (const m of window.matchAll(SHARE_SUBJECT)) subject = m;
+      let subject: RegExpExecArray | null = null;
+      SHARE_SUBJECT.lastIndex = 0;
+      for (let m = SHARE_SUBJECT.exec(window); m; m = SHARE_SUBJECT.exec(window)) subject = m;
       if (!subject) continue;
       // "予以公开和部分公开占60%", "予以公开（含部分公开）占60%": a share of two groups together
       if (/[和及与、加含]/u.test(window.charAt(subject.index - 1))) continue;
