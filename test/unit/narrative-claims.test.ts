@@ -24,6 +24,9 @@ describe('reading numbers the text claims', () => {
     // none of another kind of application, or of one channel, is not none at all
     ['本年度未收到行政许可申请，共收到政府信息公开申请3件。', ['applications=3']],
     ['本年度没有收到当面申请，其余申请均通过网站提交。', []],
+    ['本年度未收到口头申请。', []],
+    // the channel named after 申请: no applications by e-mail or online, not none at all
+    ['本年度未收到申请公开政府信息的电子邮件及网上申请。', []],
     // one channel's figure is not the year's: 105 online + 17 by post = 122
     ['全年共收到群众网上申请105件，快递17件，合计122件，上年结转11件。', ['carriedOver=11']],
     // none of one outcome is not none at all

@@ -56,7 +56,9 @@ const APPLICATION_COUNT = new RegExp(`${RECEIVE}[^\\d]{0,15}?申请[^\\d]{0,8}?$
 const MORE_THAN_APPLICATIONS = /[和及与、]|咨询|留言|来信|建议/u;
 /** "未收到…申请" (not "未收到申请人投诉", not "未发生依申请公开答复超期") */
 const APPLICATION_NONE = /(?:未|没有)(?:收到|受理|接到|接收)([^\d]{0,12}?)申请(?!人)/u;
-const NOT_NONE_OF_APPLICATIONS = /投诉|举报|逾期|超期|更正|复议|诉讼|许可|当面|现场|网上|在线|信函|邮寄|快递|传真|电子邮件/u;
+const NOT_NONE_OF_APPLICATIONS = /投诉|举报|逾期|超期|更正|复议|诉讼|许可|当面|现场|网上|在线|信函|邮寄|快递|传真|电子邮件|口头/u;
+/** "未收到申请公开政府信息的电子邮件": a channel named after 申请 limits the none too */
+const CHANNEL_AFTER = /当面|现场|网上|在线|信函|邮寄|快递|传真|电子邮件|口头/u;
 /** appeals are counted in 件/起/宗 ("行政复议答复书12份" is not a count of appeals) */
 const APPEAL_UNIT = '\\s*(?:件|起|宗)';
 const REVIEW_COUNT = new RegExp(`行政复议([^\\d诉]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
@@ -167,19 +169,23 @@ export function splitSentences(text: string): string[] {
  */
 const SENTENCE_TRIGGER = /[件个起宗份未没行]/g;
 
-/** The kind of each UTF-16 unit, as the readers below step through a text (filled at load). */
-const SENTENCE_BREAK_KIND = 1;
-const CLAUSE_BREAK = 2;
-/** 件个起宗份: a count's unit when a figure stands before it */
-const UNIT_KIND = 3;
-const WEI = 4; // 未
-const MEI = 5; // 没 (of 没有)
-const XING = 6; // 行 (of 行政复议, 行政诉讼)
+/**
+ * The kind of each UTF-16 unit, as the readers below step through a text (filled at load).
+ * The kinds a clause is read past come first: one comparison lets most units by.
+ */
+const XING = 1; // 行 (of 行政复议, 行政诉讼)
 /** [\d零〇一二两三四五六七八九十百千] */
-const NUMERAL_KIND = 7;
+const NUMERAL_KIND = 2;
 /** JavaScript's \s, but the line break (a sentence break) */
-const SPACE_KIND = 8;
-const COMMA_KIND = 9;
+const SPACE_KIND = 3;
+const PLAIN = SPACE_KIND;
+/** 件个起宗份: a count's unit when a figure stands before it */
+const UNIT_KIND = 4;
+const WEI = 5; // 未
+const MEI = 6; // 没 (of 没有)
+const CLAUSE_BREAK = 7;
+const COMMA_KIND = 8;
+const SENTENCE_BREAK_KIND = 9;
 const KIND = new Uint8Array(65536);
 for (const ch of '\t\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') KIND[ch.charCodeAt(0)] = SPACE_KIND;
 for (let c = 0x2000; c <= 0x200a; c++) KIND[c] = SPACE_KIND;
@@ -262,7 +268,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       });
     }
     const none = application ? APPLICATION_NONE.exec(clause) : null;
-    if (none && !NOT_NONE_OF_APPLICATIONS.test(none[1]!)) {
+    if (none && !NOT_NONE_OF_APPLICATIONS.test(none[1]!) && !CHANNEL_AFTER.test(clause.slice(none.index + none[0].length))) {
       claims.push({ subject: 'applications', value: 0, quote: none[0], none: true });
     }
     if (unit && (sentence.aboutApplications ??= aboutApplications(sentence.text)) && DIGIT.test(clause)) {
@@ -309,6 +315,7 @@ function sentenceClaims(text: string, start: number, claims: Claim[]): number {
   let i = start;
   for (; ; i++) {
     const kind = i < text.length ? KIND[text.charCodeAt(i)]! : SENTENCE_BREAK_KIND;
+    if (kind <= PLAIN) continue;
     if (kind === SENTENCE_BREAK_KIND || kind === CLAUSE_BREAK || (kind === COMMA_KIND && clauseBreakAt(text, i))) {
       if (count || none) {
         // the whole sentence, on first need: what it is about decides how its clauses read
