@@ -154,6 +154,31 @@ describe('text.stale-year on edited copies', () => {
     expect(of(period, 'text.stale-year')).toHaveLength(1);
   });
 
+  it('reads the 导语: the import keeps its statements of the period at the head of the overview', () => {
+    // a 导语 between the title and 一、总体情况, as most published reports have
+    const withPreface = (preface: string) =>
+      importReport(fixture('wangdian-2023-report.txt').replace('\n### 一、总体情况', `\n${preface}\n\n### 一、总体情况`));
+    const preface = (year: number) =>
+      `根据《中华人民共和国政府信息公开条例》规定，现公布王店镇${year}年政府信息公开工作年度报告。本报告所列数据统计期限自${year}年1月1日起至${year}年12月31日止。如对本报告有疑问，请与镇党政办联系。`;
+    const current = withPreface(preface(2023));
+    expect(current.sections.overview).toMatch(/^根据《中华人民共和国政府信息公开条例》规定，现公布王店镇2023年政府信息公开工作年度报告。本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n\n在县委、县政府/u);
+    expect(of(current, 'text.stale-year')).toEqual([]);
+    // last year's 导语 copied: the report's title says 2023
+    const copied = withPreface(preface(2022));
+    expect(copied.year).toBe(2023);
+    expect(of(copied, 'text.stale-year')).toEqual([
+      expect.objectContaining({ path: 'overview', expected: '2023年', actual: '2022年' }),
+    ]);
+    // a sentence wrapped over lines (a PDF's text layer) is read whole; the title line is not joined to it
+    const wrapped = withPreface('本报告由王店镇人民政府根据《中华人民共和国政府信息公开条例》编制，所列数据统计期限自2022年\n1月1日起至2022年12月31日止。');
+    expect(wrapped.sections.overview).toMatch(/^本报告由王店镇人民政府根据《中华人民共和国政府信息公开条例》编制，所列数据统计期限自2022年1月1日起至2022年12月31日止。\n\n/u);
+    expect(of(wrapped, 'text.stale-year')).toEqual([expect.objectContaining({ actual: '2022年' })]);
+    // the overview's own first words are still read after the 导语's sentence
+    const opening = wangdian();
+    opening.sections.overview = `本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n\n2022年，我镇高度重视政府信息公开工作。${opening.sections.overview}`;
+    expect(of(opening, 'text.stale-year')).toEqual([expect.objectContaining({ actual: '2022年' })]);
+  });
+
   it('is silent on comparisons with earlier years and on last year’s figures cited', () => {
     const report = huaian2024();
     report.sections.overview +=

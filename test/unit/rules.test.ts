@@ -225,6 +225,18 @@ describe('warnings', () => {
     expect(validateReport(report)).toEqual([]);
   });
 
+  it('overview.length: a first paragraph that only states the report’s period (the 导语’s, kept by the import) does not count', () => {
+    const report = cleanReport('2021', '某县自然资源局', 2023);
+    const period = '本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。';
+    report.sections.overview = `${period}\n\n${'政'.repeat(1000)}`;
+    expect(validateReport(report)).toEqual([]);
+    report.sections.overview = `${period}\n\n${'政'.repeat(1001)}`;
+    expect(validateReport(report)).toEqual([expect.objectContaining({ rule: 'overview.length', actual: 1001 })]);
+    // a paragraph that says more than the period counts in full
+    report.sections.overview = `${period}全年主动公开信息300条。\n\n${'政'.repeat(1000)}`;
+    expect(validateReport(report)).toEqual([expect.objectContaining({ rule: 'overview.length' })]);
+  });
+
   it('scope.regulations: a 镇 reporting 规章', () => {
     const report = cleanReport('2021', '王店镇人民政府');
     (report.sections.proactive as Record<string, TableData>).regulations!.rules!.issued = 1;

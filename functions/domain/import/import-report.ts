@@ -3,6 +3,7 @@
  * an HTML page) into the report model. Pure: no I/O, also bundled into the browser. Word,
  * Excel and PDF files reach it through import-document.ts.
  */
+import { namesOwnPeriod } from '../own-period.js';
 import { APPLICANT_HEADER, SECTION_ORDER, TEMPLATES, type SectionId, type TemplateId } from '../report-template.js';
 import { Report, emptyReport } from '../report.js';
 import { isNumericCell } from './cell-value.js';
@@ -15,7 +16,7 @@ import { readTextSection } from './read-text-section.js';
 import { readTitle, type ReportHeader } from './read-title.js';
 import { applyLabelUnits } from './label-units.js';
 import { sectionName, splitSections, type ReportLayout, type SectionBody } from './sections.js';
-import { isBlankLine, type SourceLine } from './source-line.js';
+import { isBlankLine, lineText, METADATA_LINE, type SourceLine } from './source-line.js';
 import { normaliseLabel, type LabelIndex } from './label-match.js';
 import { tableLabelIndex, type LabelTarget } from './table-labels.js';
 import { textToLines } from './text-layout.js';
@@ -105,10 +106,46 @@ export function importLines(source: readonly SourceLine[], options: LinesImportO
     if (!body) missing.push(sectionName(def.id));
     sections[def.id] = readTextSection(def, body);
   }
+  sections.overview = withPeriodStatements(layout.preamble, sections.overview);
   const parsed = Report.safeParse(report);
   if (!parsed.success) throw new ImportError(`导入结果不符合报告格式：${parsed.error.issues[0]?.message ?? ''}`);
   return { report: parsed.data, missing: order(missing) };
 }
+
+/**
+ * The overview, headed by the sentences of the 导语 (the lines before 一、总体情况) that name the
+ * report's period: "本报告中所列数据统计期限为2023年1月1日起至2023年12月31日止". The format has no
+ * place for a 导语, and these sentences are the report's own words about itself: kept in the
+ * overview, where the filer sees them and `text.stale-year` reads them (a 导语 copied from last
+ * year's report keeps last year's period).
+ */
+function withPeriodStatements(preamble: readonly SourceLine[], overview: string): string {
+  const statements: string[] = [];
+  const consider = (sentence: string) => {
+    const text = sentence.trim();
+    if (text && namesOwnPeriod(text) && !overview.includes(text) && !statements.includes(text)) statements.push(text);
+  };
+  // a sentence a PDF or a Word page wrapped over lines is read whole: a line of prose (it has
+  // a mark like ， or 。) hands its unfinished last sentence to the next line; a title does not
+  let carry = '';
+  for (const line of preamble) {
+    if (line.no === METADATA_LINE) continue;
+    const text = lineText(line).trim();
+    const pieces = (carry + text).split(SENTENCE_END);
+    carry = '';
+    const last = pieces.at(-1)!;
+    if (!CLOSED.test(last) && PROSE.test(text)) carry = pieces.pop()!;
+    pieces.forEach(consider);
+  }
+  consider(carry);
+  if (statements.length === 0) return overview;
+  const paragraph = statements.map((s) => (CLOSED.test(s) ? s : `${s}。`)).join('');
+  return overview ? `${paragraph}\n\n${overview}` : paragraph;
+}
+/** after a sentence's closing mark (kept with the sentence) */
+const SENTENCE_END = /(?<=[。；！？])/u;
+const CLOSED = /[。；！？]$/u;
+const PROSE = /[，。；、：,]/u;
 
 /** Lines searched for the sign-off: a page may end with a few lines of its site's footer. */
 const ENDING_LINES = 12;

@@ -38,7 +38,6 @@ export function visibleLength(text: string, atLeast = Infinity): number {
 }
 
 export class SectionText {
-  private length?: number;
   private split?: readonly string[];
   private claimList?: readonly Claim[];
   private shareList?: readonly ShareClaim[];
@@ -60,13 +59,9 @@ export class SectionText {
     return value;
   }
 
-  get visibleLength(): number {
-    return (this.length ??= visibleLength(this.text));
-  }
-
-  /** visibleLength >= n, without counting past n */
+  /** visibleLength(text) >= n, without counting past n */
   hasVisibleLength(n: number): boolean {
-    return this.length !== undefined ? this.length >= n : visibleLength(this.text, n) >= n;
+    return visibleLength(this.text, n) >= n;
   }
 
   /** the units `text.repeated` compares, punctuation and white space left out (text-similarity.ts) */

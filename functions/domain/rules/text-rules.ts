@@ -3,8 +3,10 @@
  * text against the tables is narrative-rules.ts). They advise; they never block a submission.
  */
 import { isTownship } from '../agency.js';
+import { periodParagraphEnd } from '../own-period.js';
 import { TEMPLATES } from '../report-template.js';
 import { cellFinding, numeric, type Rule } from './rule-context.js';
+import { visibleLength } from './section-text.js';
 import { unitSimilarity } from './text-similarity.js';
 
 /** 总体情况 "篇幅原则上不超过一千字" (the 2021 notice). */
@@ -17,12 +19,18 @@ const REPEATED_MIN_LENGTH = 30;
 const title = (id: 'overview' | 'problems' | 'other', template: '2021' | '2019') =>
   TEMPLATES[template].sectionTitles[id];
 
+/** the overview's length, less a first paragraph that only states the report's period (own-period.ts) */
+function narrativeLength(text: string): number {
+  const end = periodParagraphEnd(text);
+  return visibleLength(end === 0 ? text : text.slice(end));
+}
+
 export const overviewLength: Rule = (input, findings) => {
   const { report } = input;
   const text = report.sections.overview;
   // a character is at least one UTF-16 unit: a text of no more units is within the limit
   if (text.length <= OVERVIEW_LIMIT) return;
-  const length = input.text('overview').visibleLength;
+  const length = input.text('overview').read(narrativeLength);
   if (length <= OVERVIEW_LIMIT) return;
   findings.push({
     rule: 'overview.length',

@@ -3,27 +3,10 @@
  * year's report copied with its year left in) and, in the 2021 format, whether 信息处理费 was
  * collected (`other.fee-report`).
  */
+import { FIRST_WORDS, namesOwnPeriod, OWN_PERIOD, OWN_PERIOD_WORDS } from '../own-period.js';
 import { TEMPLATES } from '../report-template.js';
 import type { Rule } from './rule-context.js';
 
-const YEAR = '((?:19|20)\\d{2})';
-/**
- * Phrases that name the report's own period. A year elsewhere ("较2022年增加", "按时发布2022年
- * 年度报告", last year's figures) is a comparison or an event, never a finding.
- */
-const OWN_PERIOD: readonly RegExp[] = [
-  // 现将我局2022年度政府信息公开工作报告如下 / 现将…2022年…年度报告予以公布
-  new RegExp(`现将[^。；\\d]{0,20}?${YEAR}\\s*年度?[^。；\\d]{0,30}?报告(?:如下|予以公布|公布如下)`, 'u'),
-  // 统计期限自2022年1月1日起至2022年12月31日止
-  new RegExp(`统计(?:期限|时限|期间|时间|区间)[^。；\\d]{0,6}?${YEAR}\\s*年\\s*1\\s*月\\s*1\\s*日`, 'u'),
-  new RegExp(`统计(?:期限|时限|期间|时间|区间)[^。；]{0,30}?至\\s*${YEAR}\\s*年\\s*12\\s*月\\s*31\\s*日`, 'u'),
-  // the overview's first words: "2022年，我局…"
-  new RegExp(`^\\s*${YEAR}\\s*年度?\\s*[，,]`, 'u'),
-];
-
-/** the words each pattern needs (a plain search skips the pattern on most texts) */
-const OWN_PERIOD_WORDS = ['现将', '统计', '统计', ''];
-const FIRST_WORDS = OWN_PERIOD.length - 1;
 const ANY_YEAR = /(?:19|20)\d{2}/u;
 
 /** A phrase of a text naming the report's own period, and the year it names. */
@@ -40,10 +23,22 @@ function ownPeriods(text: string): readonly OwnPeriod[] {
   const found: OwnPeriod[] = [];
   for (let k = 0; k < OWN_PERIOD.length; k++) {
     if (!text.includes(OWN_PERIOD_WORDS[k]!)) continue;
-    const match = OWN_PERIOD[k]!.exec(text);
+    const match = k === FIRST_WORDS ? firstWords(text) : OWN_PERIOD[k]!.exec(text);
     if (match) found.push({ year: Number(match[1]), quote: match[0].trim().replace(/\s+/gu, ''), firstWords: k === FIRST_WORDS });
   }
   return found;
+}
+
+/**
+ * The first-words pattern at the text's beginning, or at its second paragraph's when the first
+ * is the 导语's statement of the period the importer put there ("本报告所列数据统计期限…。").
+ */
+function firstWords(text: string): RegExpExecArray | null {
+  const pattern = OWN_PERIOD[FIRST_WORDS]!;
+  const match = pattern.exec(text);
+  if (match) return match;
+  const end = text.indexOf('\n');
+  return end > 0 && namesOwnPeriod(text.slice(0, end)) ? pattern.exec(text.slice(end).replace(/^\n+/u, '')) : null;
 }
 
 const SECTIONS = ['overview', 'problems', 'other'] as const;

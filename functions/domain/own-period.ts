@@ -1,0 +1,47 @@
+/**
+ * Phrases by which a report names its own period: "现将我局2022年度政府信息公开工作报告如下",
+ * "统计期限自2022年1月1日起至2022年12月31日止". `text.stale-year` holds the year they name against
+ * the report's; the importer keeps such sentences of a document's 导语 (the lines between the
+ * title and 一、总体情况, which the format has no place for) at the head of the overview.
+ *
+ * A year elsewhere ("较2022年增加", "按时发布2022年年度报告", last year's figures) is a comparison
+ * or an event, never one of these.
+ */
+const YEAR = '((?:19|20)\\d{2})';
+/** the report's name right after its year: "政府信息公开工作年度报告", "信息公开年报" */
+const REPORT_NAME = '(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)';
+
+export const OWN_PERIOD: readonly RegExp[] = [
+  // 现将我局2022年度政府信息公开工作报告如下 / 现将…2022年…年度报告予以公布
+  new RegExp(`现将[^。；\\d]{0,20}?${YEAR}\\s*年度?[^。；\\d]{0,30}?报告(?:如下|予以公布|公布如下)`, 'u'),
+  // 现公布区统计局2023年政府信息公开工作年度报告 / 特编制…2023年政府信息公开工作年度报告 /
+  // 现将会仪镇2021年政府信息公开年度报告向社会公布: a lead verb, the year, then the report's name
+  new RegExp(`(?:现将|现公布|现予公布|现予以公布|现向社会公布|特编制|特此编制)[^。；\\d]{0,20}?${YEAR}\\s*年度?\\s*${REPORT_NAME}`, 'u'),
+  // 统计期限自2022年1月1日起至2022年12月31日止
+  new RegExp(`统计(?:期限|时限|期间|时间|区间)[^。；\\d]{0,6}?${YEAR}\\s*年\\s*1\\s*月\\s*1\\s*日`, 'u'),
+  new RegExp(`统计(?:期限|时限|期间|时间|区间)[^。；]{0,30}?至\\s*${YEAR}\\s*年\\s*12\\s*月\\s*31\\s*日`, 'u'),
+  // the overview's first words: "2022年，我局…"
+  new RegExp(`^\\s*${YEAR}\\s*年度?\\s*[，,]`, 'u'),
+];
+
+/** the words each pattern needs (a plain search skips the pattern on most texts) */
+export const OWN_PERIOD_WORDS: readonly string[] = ['现将', '信息公开', '统计', '统计', ''];
+/** the index of the first-words pattern: it reads the overview's beginning only */
+export const FIRST_WORDS = OWN_PERIOD.length - 1;
+
+/** Does the sentence name the report's period (by any pattern but the first-words one)? */
+export function namesOwnPeriod(sentence: string): boolean {
+  return OWN_PERIOD.some((pattern, k) => k !== FIRST_WORDS && pattern.test(sentence));
+}
+
+/**
+ * Where the text's first paragraph ends when it says nothing but the report's period (the
+ * 导语's statements the importer keeps there: "本报告所列数据统计期限自…止。"), else 0. That
+ * paragraph introduces the report; it is not part of 总体情况's 一千字.
+ */
+export function periodParagraphEnd(text: string): number {
+  const end = text.indexOf('\n');
+  const first = end < 0 ? text : text.slice(0, end);
+  const sentences = first.split(/(?<=[。；])/u).filter((s) => s.trim() !== '');
+  return sentences.length > 0 && sentences.every(namesOwnPeriod) ? first.length : 0;
+}
