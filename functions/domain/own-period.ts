@@ -40,8 +40,12 @@ export function namesOwnPeriod(sentence: string): boolean {
  * paragraph introduces the report; it is not part of 总体情况's 一千字.
  */
 export function periodParagraphEnd(text: string): number {
+  // a paragraph followed by others, and short: a few sentences (an overview of one paragraph
+  // is read whole; most overviews are not even split)
   const end = text.indexOf('\n');
-  const first = end < 0 ? text : text.slice(0, end);
-  const sentences = first.split(/(?<=[。；])/u).filter((s) => s.trim() !== '');
-  return sentences.length > 0 && sentences.every(namesOwnPeriod) ? first.length : 0;
+  if (end <= 0 || end > MAX_PERIOD_PARAGRAPH) return 0;
+  const sentences = text.slice(0, end).split(/(?<=[。；])/u).filter((s) => s.trim() !== '');
+  return sentences.length > 0 && sentences.every(namesOwnPeriod) ? end : 0;
 }
+/** longer than any 导语's statements of the period (a sentence or two) */
+const MAX_PERIOD_PARAGRAPH = 400;
