@@ -4,10 +4,11 @@ import { decodeReportBytes } from '../../functions/domain/import/decode-bytes.js
 import { importAgencies } from '../../functions/services/import-agencies.js';
 import { CliError, UsageError, type Command } from './command.js';
 import { reportingYearsOpener, withStore } from './local-store.js';
+import { HELP } from './usage.js';
 
 export const agenciesImportCommand: Command = {
   words: ['agencies', 'import'],
-  usage: 'agencies import FILE.csv         导入单位名录（列：id,name,region,kind,emails），错误行按行号报告',
+  usage: HELP.agenciesImport,
   async run(args) {
     const file = args[0];
     if (!file || args.length > 1) throw new UsageError('', '用法：nianbao agencies import FILE.csv');

@@ -14,17 +14,17 @@ import { readRuntime } from '../runtime-file.js';
 import { CliError, UsageError, type Command } from './command.js';
 import { withS3Endpoint, withStore } from './local-store.js';
 import { progressBar } from './progress.js';
+import { HELP } from './usage.js';
 
-const USAGE = 'backup FILE                      把数据表和公开网站备份到一个文件（.tar.gz；npm start 运行时也可）';
 
 /** On AWS the managed services keep the backups (docs/deploy.md, Backups). */
 export const AWS_BACKUPS = 'AWS 上的数据由 DynamoDB 时间点恢复（PITR）和 S3 版本控制备份，请按 docs/deploy.md 的“备份”一节操作；本命令只用于本地数据目录。';
 
 export const backupCommand: Command = {
   words: ['backup'],
-  usage: USAGE,
+  usage: HELP.backup,
   async run(args) {
-    if (args.length !== 1 || args[0]!.startsWith('--')) throw new UsageError('', `用法：nianbao ${USAGE}`);
+    if (args.length !== 1 || args[0]!.startsWith('--')) throw new UsageError('', `用法：nianbao ${HELP.backup}`);
     if (process.env.NIANBAO_TARGET === 'aws') throw new CliError(AWS_BACKUPS, 2);
     const file = path.resolve(args[0]!);
     if (existsSync(file)) throw new CliError(`${file} 已存在：请换一个文件名（备份不覆盖已有文件）。`, 2);

@@ -5,10 +5,11 @@
 import type { Command } from './command.js';
 import { UsageError } from './command.js';
 import { missingNote, readReportDocument } from './read-report.js';
+import { HELP } from './usage.js';
 
 export const importCommand: Command = {
   words: ['import'],
-  usage: 'import FILE                      把已发布的年度报告（Word、Excel、PDF、网页或文本）转换为 JSON',
+  usage: HELP.import,
   async run(args) {
     const file = args[0];
     if (!file || args.length > 1) throw new UsageError('', '用法：nianbao import FILE');

@@ -5,6 +5,7 @@
  * use case (exit 1), an unreachable runtime or service (exit 1, one sentence, no stack).
  */
 import { CliError, UsageError, type Command } from './command.js';
+import { HELP } from './usage.js';
 import { UnreadableReportError } from './read-report.js';
 import { CsvFormatError, NianbaoError } from '../../functions/services/errors.js';
 import { localConfig } from '../local-config.js';
@@ -14,32 +15,31 @@ import { RuntimeUnreachableError, isConnectionError, readRuntimeFile, unreachabl
  * Each command's words and module, loaded only when chosen: `nianbao validate` does not pay
  * for the AWS SDK that `nianbao token create` needs.
  */
-const COMMANDS: readonly { words: readonly string[]; load: () => Promise<Command> }[] = [
-  { words: ['import'], load: async () => (await import('./import-command.js')).importCommand },
-  { words: ['validate'], load: async () => (await import('./validate-command.js')).validateCommand },
-  { words: ['agencies', 'import'], load: async () => (await import('./agencies-import-command.js')).agenciesImportCommand },
-  { words: ['token', 'create'], load: async () => (await import('./token-create-command.js')).tokenCreateCommand },
-  { words: ['token', 'revoke'], load: async () => (await import('./token-revoke-command.js')).tokenRevokeCommand },
-  { words: ['seed'], load: async () => (await import('./seed-command.js')).seedCommand },
-  { words: ['site'], load: async () => (await import('./site-command.js')).siteCommand },
-  { words: ['remind'], load: async () => (await import('./remind-command.js')).remindCommand },
-  { words: ['ses'], load: async () => (await import('./ses-command.js')).sesCommand },
-  { words: ['reviewers', 'add'], load: async () => (await import('./reviewers-command.js')).reviewersCommand },
-  { words: ['reviewers', 'repair'], load: async () => (await import('./reviewers-command.js')).registrationsRepairCommand },
-  { words: ['region'], load: async () => (await import('./region-command.js')).regionCommand },
-  { words: ['backup'], load: async () => (await import('./backup-command.js')).backupCommand },
-  { words: ['restore'], load: async () => (await import('./restore-command.js')).restoreCommand },
+const COMMANDS: readonly { words: readonly string[]; usage: string; load: () => Promise<Command> }[] = [
+  { words: ['import'], usage: HELP.import, load: async () => (await import('./import-command.js')).importCommand },
+  { words: ['validate'], usage: HELP.validate, load: async () => (await import('./validate-command.js')).validateCommand },
+  { words: ['agencies', 'import'], usage: HELP.agenciesImport, load: async () => (await import('./agencies-import-command.js')).agenciesImportCommand },
+  { words: ['token', 'create'], usage: HELP.tokenCreate, load: async () => (await import('./token-create-command.js')).tokenCreateCommand },
+  { words: ['token', 'revoke'], usage: HELP.tokenRevoke, load: async () => (await import('./token-revoke-command.js')).tokenRevokeCommand },
+  { words: ['seed'], usage: HELP.seed, load: async () => (await import('./seed-command.js')).seedCommand },
+  { words: ['site'], usage: HELP.site, load: async () => (await import('./site-command.js')).siteCommand },
+  { words: ['remind'], usage: HELP.remind, load: async () => (await import('./remind-command.js')).remindCommand },
+  { words: ['ses'], usage: HELP.ses, load: async () => (await import('./ses-command.js')).sesCommand },
+  { words: ['reviewers', 'add'], usage: HELP.reviewersAdd, load: async () => (await import('./reviewers-command.js')).reviewersCommand },
+  { words: ['reviewers', 'repair'], usage: HELP.reviewersRepair, load: async () => (await import('./reviewers-command.js')).registrationsRepairCommand },
+  { words: ['region'], usage: HELP.region, load: async () => (await import('./region-command.js')).regionCommand },
+  { words: ['backup'], usage: HELP.backup, load: async () => (await import('./backup-command.js')).backupCommand },
+  { words: ['restore'], usage: HELP.restore, load: async () => (await import('./restore-command.js')).restoreCommand },
 ];
 
-async function usage(): Promise<string> {
-  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
-  return ['用法 (usage):', ...commands.map((c) => `  nianbao ${c.usage}`)].join('\n');
+function usage(): string {
+  return ['用法 (usage):', ...COMMANDS.map((c) => `  nianbao ${c.usage}`)].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
   const entry = COMMANDS.find((c) => c.words.every((w, i) => argv[i] === w));
   if (!entry) {
-    process.stderr.write(`${await usage()}\n`);
+    process.stderr.write(`${usage()}\n`);
     return argv.length === 0 || argv[0] === '--help' ? 0 : 2;
   }
   const command = await entry.load();

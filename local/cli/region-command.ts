@@ -8,14 +8,14 @@ import { setRegionSettings } from '../../functions/services/review.js';
 import type { Command } from './command.js';
 import { UsageError, parseOptions } from './command.js';
 import { withStore } from './local-store.js';
+import { HELP } from './usage.js';
 
 const USAGE =
   '用法：nianbao region set 行政区划代码 [--review none|required] [--stamped-copy none|required] [--publish-stamped-copy yes|no]；nianbao region show 行政区划代码\n';
 
 export const regionCommand: Command = {
   words: ['region'],
-  usage:
-    'region set REGION [--review none|required] [--stamped-copy none|required] [--publish-stamped-copy yes|no] | region show REGION   区域设置（review required：报告经主管部门审核后公开；stamped-copy required：上传盖章件后才能审核通过；publish-stamped-copy yes：报告页公开盖章件扫描件）',
+  usage: HELP.region,
   async run(args) {
     const parsed = parseOptions(args, ['review', 'stamped-copy', 'publish-stamped-copy'], USAGE);
     const [verb, code] = parsed.positional;

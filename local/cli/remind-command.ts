@@ -10,12 +10,13 @@ import { formatMailLine, runReminderPass } from '../../functions/services/remind
 import type { Command } from './command.js';
 import { CliError, UsageError, parseOptions } from './command.js';
 import { sesEndpoint, withStore } from './local-store.js';
+import { HELP } from './usage.js';
 
 const USAGE = '用法：nianbao remind [--date YYYY-MM-DD] [--dry-run]';
 
 export const remindCommand: Command = {
   words: ['remind'],
-  usage: 'remind [--date YYYY-MM-DD] [--dry-run]  按该日期运行一次提醒，逐行列出发送（或将发送）的邮件',
+  usage: HELP.remind,
   async run(args) {
     const dryRun = args.includes('--dry-run');
     const { options, positional } = parseOptions(args.filter((a) => a !== '--dry-run'), ['date'], USAGE);

@@ -20,14 +20,14 @@ import { freePort, startDynamoDbLocal, startS3Local } from '../stand-ins.js';
 import { AWS_BACKUPS } from './backup-command.js';
 import { CliError, UsageError, type Command } from './command.js';
 import { progressBar } from './progress.js';
+import { HELP } from './usage.js';
 
-const USAGE = 'restore FILE                     把备份文件恢复到一个空的（或不存在的）数据目录 NIANBAO_DATA_DIR';
 
 export const restoreCommand: Command = {
   words: ['restore'],
-  usage: USAGE,
+  usage: HELP.restore,
   async run(args) {
-    if (args.length !== 1 || args[0]!.startsWith('--')) throw new UsageError('', `用法：nianbao ${USAGE}`);
+    if (args.length !== 1 || args[0]!.startsWith('--')) throw new UsageError('', `用法：nianbao ${HELP.restore}`);
     if (process.env.NIANBAO_TARGET === 'aws') throw new CliError(AWS_BACKUPS, 2);
     if (process.env.NIANBAO_DYNAMODB_ENDPOINT || process.env.NIANBAO_S3_ENDPOINT) {
       throw new CliError('恢复只写入本地数据目录：请去掉 NIANBAO_DYNAMODB_ENDPOINT 和 NIANBAO_S3_ENDPOINT，用 NIANBAO_DATA_DIR 指定目标目录后重试。', 2);

@@ -8,12 +8,13 @@ import { addReviewer } from '../../functions/services/sign-in.js';
 import type { Command } from './command.js';
 import { UsageError } from './command.js';
 import { withStore } from './local-store.js';
+import { HELP } from './usage.js';
 
 const USAGE = '用法：nianbao reviewers add 行政区划代码 电子邮箱\n';
 
 export const reviewersCommand: Command = {
   words: ['reviewers', 'add'],
-  usage: 'reviewers add REGION EMAIL   登记主管部门审核人员的邮箱（在 /review/ 用邮箱验证码登录）',
+  usage: HELP.reviewersAdd,
   async run(args) {
     const [region, email, ...rest] = args;
     if (!region || !email || rest.length > 0) throw new UsageError('', USAGE);
@@ -25,7 +26,7 @@ export const reviewersCommand: Command = {
 
 export const registrationsRepairCommand: Command = {
   words: ['reviewers', 'repair'],
-  usage: 'reviewers repair             补写邮箱验证码登录的地址索引（早于登录功能登记的单位；可重复运行）',
+  usage: HELP.reviewersRepair,
   async run(args) {
     if (args.length > 0) throw new UsageError('', '用法：nianbao reviewers repair\n');
     const counts = await withStore(({ signIn }) => signIn.repairRegistrations());

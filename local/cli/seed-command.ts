@@ -3,10 +3,11 @@ import { UsageError, type Command } from './command.js';
 import { withStore } from './local-store.js';
 import { DEMO_AGENCIES, DEMO_REGION, isSeeded, seedDemoCounty } from '../seed/demo-county.js';
 import { demoAddressLines, registerDemoReviewers } from '../seed/demo-reviewers.js';
+import { HELP } from './usage.js';
 
 export const seedCommand: Command = {
   words: ['seed'],
-  usage: 'seed                             写入示范县数据（首次 npm start 时会自动写入）',
+  usage: HELP.seed,
   async run(args) {
     if (args.length > 0) throw new UsageError('', '用法：nianbao seed');
     const seeded = await withStore(async ({ store, clock, signIn }) => {

@@ -11,12 +11,13 @@ import { sesFeedbackEvent } from '../ses-feedback.js';
 import type { Command } from './command.js';
 import { UsageError, parseOptions } from './command.js';
 import { sesEndpoint, withStore } from './local-store.js';
+import { HELP } from './usage.js';
 
 const USAGE = '用法：nianbao ses bounce|complaint ADDRESS [--agency ID] [--region CODE]';
 
 export const sesCommand: Command = {
   words: ['ses'],
-  usage: 'ses bounce|complaint ADDRESS [--agency ID] [--region CODE]  模拟 SES 退信/投诉通知（本地无 SNS）',
+  usage: HELP.ses,
   async run(args) {
     const parsed = parseOptions(args, ['agency', 'region'], USAGE);
     const [reason, address, ...rest] = parsed.positional;

@@ -15,15 +15,15 @@ import { refreshSearchIndex } from '../../functions/services/search-index.js';
 import { rebuildSite, repairPublishFailures } from '../../functions/services/publishing.js';
 import { refreshRegionWorkbooks } from '../../functions/services/region-workbooks.js';
 import { localConfig } from '../local-config.js';
+import { HELP } from './usage.js';
 
-const USAGE = 'site rebuild|repair               重新生成整个公开网站 / 发布已受理但尚未公开的报告';
 
 export const siteCommand: Command = {
   words: ['site'],
-  usage: USAGE,
+  usage: HELP.site,
   async run(args) {
     const action = args[0];
-    if ((action !== 'rebuild' && action !== 'repair') || args.length > 1) throw new UsageError('', `用法：nianbao ${USAGE}`);
+    if ((action !== 'rebuild' && action !== 'repair') || args.length > 1) throw new UsageError('', `用法：nianbao ${HELP.site}`);
     return withStore(async ({ config }) =>
       withS3Endpoint(config.NIANBAO_SITE_BUCKET, async (endpoint) => {
         const cfg = { ...config, NIANBAO_S3_ENDPOINT: endpoint };

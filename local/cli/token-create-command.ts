@@ -3,12 +3,13 @@ import { createToken } from '../../functions/services/tokens.js';
 import type { Command } from './command.js';
 import { UsageError, parseOptions } from './command.js';
 import { withStore } from './local-store.js';
+import { HELP } from './usage.js';
 
 const USAGE = '用法：nianbao token create --agency 统一社会信用代码 | --reviewer 行政区划代码 [--days 天数]\n';
 
 export const tokenCreateCommand: Command = {
   words: ['token', 'create'],
-  usage: 'token create --agency ID | --reviewer REGION [--days N]   生成登录令牌和登录链接（JSON）',
+  usage: HELP.tokenCreate,
   async run(args) {
     const { options } = parseOptions(args, ['agency', 'reviewer', 'days'], USAGE);
     if ((options.agency === undefined) === (options.reviewer === undefined)) throw new UsageError('', USAGE);

@@ -3,12 +3,13 @@ import { revokeAllTokens, revokeToken } from '../../functions/services/tokens.js
 import type { Command } from './command.js';
 import { UsageError, parseOptions } from './command.js';
 import { withStore } from './local-store.js';
+import { HELP } from './usage.js';
 
 const USAGE = '用法：nianbao token revoke 令牌（或其SHA-256） | --agency 统一社会信用代码 | --reviewer 行政区划代码\n';
 
 export const tokenRevokeCommand: Command = {
   words: ['token', 'revoke'],
-  usage: 'token revoke TOKEN | --agency ID | --reviewer REGION   撤销令牌',
+  usage: HELP.tokenRevoke,
   async run(args) {
     const { options, positional } = parseOptions(args, ['agency', 'reviewer'], USAGE);
     const chosen = [positional.length > 0, options.agency !== undefined, options.reviewer !== undefined].filter(Boolean);

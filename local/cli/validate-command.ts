@@ -7,6 +7,7 @@ import { splitFindings, type Finding } from '../../functions/domain/finding.js';
 import { validateReport } from '../../functions/domain/validate-report.js';
 import { UsageError, type Command } from './command.js';
 import { missingNote, readReportDocument, readReportFile, UnreadableReportError } from './read-report.js';
+import { HELP } from './usage.js';
 
 function describe(finding: Finding): string {
   const tag = finding.severity === 'error' ? '错误' : '提示';
@@ -15,7 +16,7 @@ function describe(finding: Finding): string {
 
 export const validateCommand: Command = {
   words: ['validate'],
-  usage: 'validate FILE [--previous FILE] [--json]  检查报告（JSON、Word、Excel、PDF、网页或文本）',
+  usage: HELP.validate,
   async run(args) {
     let parsed;
     try {
