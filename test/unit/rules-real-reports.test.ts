@@ -414,6 +414,10 @@ describe('how unseen reports phrase things: read right, no false warning', () =>
     '本年度信息处理费收费情况\n2024年，本机关未发生政府信息公开收费事项。',
     '依申请公开政府信息一律免费提供。',
     '信息处理费：0元。',
+    '信息处理费：0',
+    '收取信息处理费：0次，0元。',
+    '2023年度本单位信息处理费收费金额:0',
+    '本机关本年度发出收费通知的件数和总金额以及实际收取的总金额均为0。',
     '全市实际收取信息处理费共计400元。',
     '本年度未收到政府信息公开申请，无其他需要报告的事项。', // no application: no fee could be charged
   ])('六 “%s” states the fees', (text) => {
@@ -422,7 +426,7 @@ describe('how unseen reports phrase things: read right, no false warning', () =>
     expect(of(report, 'other.fee-report')).toEqual([]);
   });
 
-  it.each(['无', '本年度无其他需要报告的事项。', '严格落实《政府信息公开信息处理费管理办法》。', '不断规范收费行为。'])(
+  it.each(['无', '本年度无其他需要报告的事项。', '严格落实《政府信息公开信息处理费管理办法》。', '不断规范收费行为。', '严格按照收费标准（按件计收）执行，共受理申请20件。'])(
     '六 “%s” does not say whether fees were collected',
     (text) => {
       const report = huaian2024();
