@@ -71,7 +71,7 @@ export class SectionText {
 
   /** keptUnits, worked out from `like`'s where the two texts begin and end alike (last year's text) */
   keptUnitsLike(like: SectionText): Uint16Array {
-    return (this.units ??= keptUnitsAgainst(this.text, like.text, like.keptUnits, like.keptIndex));
+    return (this.units ??= keptUnitsAgainst(this.text, like.text, like.keptUnits, () => like.keptIndex));
   }
 
   /** for each position, how many units before it are kept (text-similarity.ts keptIndex) */

@@ -102,15 +102,22 @@ export function keptIndex(text: string): Uint32Array {
  * them again. Exactly keptUnits(text): the units kept from a text are those kept from each of
  * its pieces, one after the other. A text copied from last year and edited costs its edits.
  */
-export function keptUnitsAgainst(text: string, like: string, likeUnits: Uint16Array, likeIndex: Uint32Array): Uint16Array {
+export function keptUnitsAgainst(
+  text: string,
+  like: string,
+  likeUnits: Uint16Array,
+  /** keptIndex(like), asked for only when the two texts share enough to use it */
+  likeIndex: Uint32Array | (() => Uint32Array),
+): Uint16Array {
   const shortest = Math.min(text.length, like.length);
   let prefix = 0;
   while (prefix < shortest && text.charCodeAt(prefix) === like.charCodeAt(prefix)) prefix++;
   let suffix = 0;
   while (suffix < shortest - prefix && text.charCodeAt(text.length - 1 - suffix) === like.charCodeAt(like.length - 1 - suffix)) suffix++;
   if (prefix + suffix < shortest / 4) return keptUnits(text);
-  const head = likeIndex[prefix]!;
-  const tail = likeUnits.length - likeIndex[like.length - suffix]!;
+  const index = typeof likeIndex === 'function' ? likeIndex() : likeIndex;
+  const head = index[prefix]!;
+  const tail = likeUnits.length - index[like.length - suffix]!;
   const middle = keptUnits(text.slice(prefix, text.length - suffix));
   const units = new Uint16Array(head + middle.length + tail);
   units.set(likeUnits.subarray(0, head), 0);
