@@ -72,7 +72,7 @@ export const NODE_BUNDLE = {
 };
 
 /** esbuild plugin: our sources see their own file's URL as import.meta.url. */
-const sourceUrls = {
+export const SOURCE_URLS = {
   name: 'source-import-meta-url',
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, (args) => {
@@ -107,7 +107,7 @@ async function build() {
       absWorkingDir: ROOT,
       metafile: true,
       logLevel: 'silent',
-      plugins: [sourceUrls],
+      plugins: [SOURCE_URLS],
     });
     const inputs = {};
     for (const file of Object.keys(result.metafile.inputs).sort()) {

@@ -1,0 +1,104 @@
+/**
+ * The measurements of `npm run bench:validate` (bench/validate.ts compiles this file and runs
+ * it): microseconds per report to validate, and to import the reference text. Targets on the
+ * project machine: validation under 50 µs, import under 2 ms. Prints figures and ratios to the
+ * target; never fails on timing.
+ */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { importReport } from '../functions/domain/import/import-report.js';
+import { validateReport } from '../functions/domain/validate-report.js';
+import { consistentReportArbitrary } from '../test/support/consistent-report.js';
+import type { Report } from '../functions/domain/report.js';
+import { huaian2024, suqian } from '../test/support/real-reports.js';
+
+const VALIDATE_TARGET_US = 50;
+const IMPORT_TARGET_US = 2000;
+
+const reference = readFileSync(
+  fileURLToPath(new URL('../test/fixtures/wangdian-2023-report.txt', import.meta.url)),
+  'utf8',
+);
+
+/**
+ * Runs fn repeatedly for about `ms` milliseconds after a warm-up; returns µs per call, by the
+ * clock and in CPU time of this process (the second holds steadier on a shared, loaded machine).
+ * The warm-up runs for a time, not a count: on a loaded machine the optimizing compiler takes
+ * its time, and a count of calls left the first half second of unoptimized code in the figure.
+ */
+function measure(fn: (i: number) => void, ms = 1500, warmUpMs = 500): { wall: number; cpu: number } {
+  const warmUntil = process.hrtime.bigint() + BigInt(warmUpMs) * 1_000_000n;
+  for (let i = 0; process.hrtime.bigint() < warmUntil; i++) for (let j = 0; j < 20; j++) fn(i * 20 + j);
+  let calls = 0;
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const deadline = start + BigInt(ms) * 1_000_000n;
+  let now = start;
+  while (now < deadline) {
+    for (let i = 0; i < 100; i++) fn(calls++);
+    now = process.hrtime.bigint();
+  }
+  const used = process.cpuUsage(cpu);
+  return { wall: Number(now - start) / 1000 / calls, cpu: (used.user + used.system) / calls };
+}
+
+const samples = fc.sample(consistentReportArbitrary('2021'), { numRuns: 500, seed: 42 });
+const referenceReport = importReport(reference);
+const previous = { ...referenceReport, year: referenceReport.year - 1 };
+
+const validateUs = measure((i) => validateReport(samples[i % samples.length]!));
+const validateWithPreviousUs = measure(() => validateReport(referenceReport, { previous }));
+// A new text each call, as on the server where every report differs: no reading of a text is
+// reused. Here last year's texts edited (a word added), as many reports are written.
+const edited = Array.from({ length: 64 }, (_, i) => ({
+  ...referenceReport,
+  sections: {
+    ...referenceReport.sections,
+    overview: `${referenceReport.sections.overview}（第${i}稿）`,
+    problems: `${referenceReport.sections.problems}（第${i}稿）`,
+    other: `${referenceReport.sections.other}（第${i}稿）`,
+  },
+}));
+const validateFreshTextUs = measure((i) => validateReport(edited[i % edited.length]!, { previous }));
+// Two real city reports, whole (their own tables) and with last year's, texts new each call as
+// on the server (where last year's report is read from storage for every request, so its texts
+// are new to the process too). Their texts are longer than the reference township's (overview
+// 572 characters) and dense with figures, which the narrative rules read claim by claim.
+const variants = (report: Report, previous: Report) =>
+  Array.from({ length: 64 }, (_, i) => {
+    const draft = (text: string) => `（第${i}稿）${text}`;
+    const fresh = (r: Report): Report => ({
+      ...r,
+      sections: { ...r.sections, overview: draft(r.sections.overview), problems: draft(r.sections.problems), other: draft(r.sections.other) },
+    });
+    return { report: fresh(report), previous: fresh(previous) };
+  });
+const huaian = huaian2024();
+const huaianCases = variants(huaian, { ...huaian, year: huaian.year - 1 });
+const suqianCases = variants(suqian(2024), suqian(2023));
+const validateHuaianUs = measure((i) => {
+  const { report, previous } = huaianCases[i % huaianCases.length]!;
+  validateReport(report, { previous });
+});
+const validateSuqianUs = measure((i) => {
+  const { report, previous } = suqianCases[i % suqianCases.length]!;
+  validateReport(report, { previous });
+});
+const importUs = measure(() => importReport(reference));
+
+const line = (name: string, us: { wall: number; cpu: number }, target: number) =>
+  console.log(
+    `${name.padEnd(46)} ${us.wall.toFixed(1).padStart(8)} µs   ${(us.wall / target).toFixed(2)} × target (${target} µs)   cpu ${us.cpu.toFixed(1)} µs`,
+  );
+
+console.log(`node ${process.version}, ${samples.length} random consistent reports, load average ${loadavg()[0]!.toFixed(2)}`);
+line('validate (random consistent reports)', validateUs, VALIDATE_TARGET_US);
+line('validate (reference, with last year)', validateWithPreviousUs, VALIDATE_TARGET_US);
+line('validate (reference, last year, edited texts)', validateFreshTextUs, VALIDATE_TARGET_US);
+line(`validate (淮安 2024, overview ${huaian.sections.overview.length} chars)`, validateHuaianUs, VALIDATE_TARGET_US);
+line(`validate (宿迁 2024 with 2023, overview ${suqianCases[0]!.report.sections.overview.length} chars)`, validateSuqianUs, VALIDATE_TARGET_US);
+line('import (reference text)', importUs, IMPORT_TARGET_US);
+// the slowest case, so the headline figure is never the flattering one
+console.log(`validate: ${Math.round(Math.max(validateUs.wall, validateWithPreviousUs.wall, validateFreshTextUs.wall, validateHuaianUs.wall, validateSuqianUs.wall))} us/report`);
