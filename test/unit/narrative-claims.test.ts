@@ -15,6 +15,14 @@ describe('reading numbers the text claims', () => {
     ['本年度未发生政府信息公开行政复议和行政诉讼案件。', ['review=0', 'litigation=0']],
     ['按时办理申请率100%，主动公开信息300余条。', []],
     ['上年结转申请2件。', ['carriedOver=2']],
+    // the figure before the word
+    ['2023年，区政府办公室共受理36件政府信息公开申请（均为自然人提交），同比上升16.13%。', ['applications=36']],
+    ['2024年，我局收到1件政府信息公开申请，结转至下一年度办理。', ['applications=1']],
+    ['全年共受理12件依申请公开申请（含上年结转2件）。', ['applications=12', 'carriedOver=2']],
+    // more than the applications, one channel's, or not applications at all
+    ['全年共收到5件政府信息公开申请和3件咨询。', []],
+    ['全年收到1件网上申请。', []],
+    ['收到3件申请人投诉。', []],
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });

@@ -52,6 +52,14 @@ const CASES = '\\s*(?:件|宗)';
 const RECEIVE = '(?:收到|受理|接收|新收|接到|办理|收办)';
 
 const APPLICATION_COUNT = new RegExp(`${RECEIVE}[^\\d]{0,15}?申请[^\\d]{0,8}?${NUMBER}${UNIT}`, 'u');
+/**
+ * "共受理36件政府信息公开申请", "收到1件政府信息公开申请": the figure before the word. Only the
+ * report's own kinds of application may stand between ("收到1件网上申请" is one channel's).
+ */
+const APPLICATION_COUNT_BEFORE = new RegExp(
+  `(?:收到|受理|接收|新收|接到|收办)了?[^\\d，。；]{0,4}?${NUMBER}${UNIT}的?(?:政府信息公开|信息公开|依申请公开|公开)?申请(?!人)`,
+  'u',
+);
 /** "申请和咨询120件", "申请及留言": a count of more than the applications */
 const MORE_THAN_APPLICATIONS = /[和及与、]|咨询|留言|来信|建议/u;
 /** "未收到…申请" (not "未收到申请人投诉", not "未发生依申请公开答复超期") */
@@ -266,6 +274,14 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
         // "办理申请N件" may count the applications handled rather than received
         ...(count[0].startsWith('办理') ? { mayBeHandled: true } : {}),
       });
+    }
+    if (!count && unit && application) {
+      const before = APPLICATION_COUNT_BEFORE.exec(clause);
+      const rest = before ? clause.slice(before.index + before[0].length) : '';
+      // "收到5件政府信息公开申请和3件咨询": a count of more than the applications
+      if (before && !CHANNEL.test(before[0]) && !MORE_THAN_APPLICATIONS.test(rest.slice(0, 2))) {
+        push(claims, 'applications', before, { includesCarriedOver: INCLUDES_CARRIED.test(rest) });
+      }
     }
     const none = application ? APPLICATION_NONE.exec(clause) : null;
     if (none && !NOT_NONE_OF_APPLICATIONS.test(none[1]!) && !CHANNEL_AFTER.test(clause.slice(none.index + none[0].length))) {
