@@ -75,6 +75,12 @@ describe('reading the handling, the carry-over and the results', () => {
       ],
     ],
     ['已办结申请20件，结转下年度继续办理3件。', ['handled=20', 'carriedForward=3']],
+    // the next year by its number
+    [
+      '2024年全区共收到依申请公开件30件，上年度结转办理件1件，共办结24件，结转到2025年办理7件。',
+      ['applications=30', 'carriedOver=1', 'handled=24', 'carriedForward=7'],
+    ],
+    ['已办结申请20件，3件结转至2025年继续办理。', ['handled=20', 'carriedForward=3']],
     // a slogan, a deadline, and 人大建议 share the verbs but are not counts of applications
     ['努力做到“办结一件申请、解决一个问题”。', []],
     ['申请答复期限为15个工作日。', []],

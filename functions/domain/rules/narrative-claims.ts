@@ -87,9 +87,10 @@ function afterLastClauseBreak(text: string): string {
 const HANDLED_COUNT = new RegExp(`(?:(?<!未)办结|(?<!公开|提供|处理)答复|办理完毕|处理完毕)([^\\d率]{0,10}?)${FIGURE}${CASES}`, 'u');
 /** "办结的申请中同意公开答复9件": the figure is a result's */
 const RESULT_BETWEEN = /公开|提供|处理|答复|告知/u;
-const NEXT_YEAR_CLAUSE = /(?:结转|顺延|转)(?:到|至|入)?下一?年/u;
+/** "结转下年度", "顺延到下一年", "结转到2025年" (the next year by its number) */
+const NEXT_YEAR = '(?:结转|顺延|转)(?:到|至|入)?(?:下一?年|(?:19|20)\\d{2}\\s*年)';
+const NEXT_YEAR_CLAUSE = new RegExp(NEXT_YEAR, 'u');
 const CARRIED_OVER_COUNT = new RegExp(`上一?年度?结转[^\\d]{0,8}?${FIGURE}${CASES}`, 'u');
-const NEXT_YEAR = '(?:结转|顺延|转)(?:到|至|入)?下一?年';
 const CARRIED_FORWARD_AFTER = new RegExp(`${NEXT_YEAR}[^\\d]{0,10}?${FIGURE}${CASES}`, 'u');
 const CARRIED_FORWARD_BEFORE = new RegExp(`${FIGURE}${CASES}[^\\d，]{0,6}?${NEXT_YEAR}`, 'u');
 /** "（含上年结转…）" right after a figure: it counts 二 too. */
@@ -290,7 +291,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     if (unit && (sentence.aboutApplications ??= aboutApplications(sentence.text)) && DIGIT.test(clause)) {
       // Each pattern only where the words it cannot match without are (a figure-dense city
       // report has many clauses of counts that are none of these).
-      const nextYear = clause.includes('下') && NEXT_YEAR_CLAUSE.test(clause);
+      const nextYear = (clause.includes('转') || clause.includes('顺延')) && NEXT_YEAR_CLAUSE.test(clause);
       // "转下一年度办理答复的有1件" counts the carried-forward ones, not the ones handled
       if (!nextYear && (clause.includes('办结') || clause.includes('答复') || clause.includes('完毕'))) {
         const handled = HANDLED_COUNT.exec(clause);
