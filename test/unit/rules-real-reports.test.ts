@@ -173,6 +173,9 @@ describe('text.stale-year on edited copies', () => {
     const wrapped = withPreface('本报告由王店镇人民政府根据《中华人民共和国政府信息公开条例》编制，所列数据统计期限自2022年\n1月1日起至2022年12月31日止。');
     expect(wrapped.sections.overview).toMatch(/^本报告由王店镇人民政府根据《中华人民共和国政府信息公开条例》编制，所列数据统计期限自2022年1月1日起至2022年12月31日止。\n\n/u);
     expect(of(wrapped, 'text.stale-year')).toEqual([expect.objectContaining({ actual: '2022年' })]);
+    // a page's chrome before the 导语 is not joined to it
+    const chrome = withPreface('来源：原创 发布时间：2024-01-31 13:24 浏览次数：次\n本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。');
+    expect(chrome.sections.overview).toMatch(/^本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n\n在县委/u);
     // the overview's own first words are still read after the 导语's sentence
     const opening = wangdian();
     opening.sections.overview = `本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n\n2022年，我镇高度重视政府信息公开工作。${opening.sections.overview}`;

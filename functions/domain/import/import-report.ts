@@ -145,7 +145,8 @@ function withPeriodStatements(preamble: readonly SourceLine[], overview: string)
 /** after a sentence's closing mark (kept with the sentence) */
 const SENTENCE_END = /(?<=[。；！？])/u;
 const CLOSED = /[。；！？]$/u;
-const PROSE = /[，。；、：,]/u;
+/** marks of running prose; a page's chrome ("来源：原创 发布时间：2023-01-31 13:24") has colons, not these */
+const PROSE = /[，。；、]/u;
 
 /** Lines searched for the sign-off: a page may end with a few lines of its site's footer. */
 const ENDING_LINES = 12;
