@@ -62,11 +62,13 @@ const APPLICATION_COUNT_BEFORE = new RegExp(
 );
 /** "申请和咨询120件", "申请及留言": a count of more than the applications */
 const MORE_THAN_APPLICATIONS = /[和及与、]|咨询|留言|来信|建议/u;
+/** how an application came in ("收到网上申请105件", "未收到当面申请" speak of one channel only) */
+const CHANNELS = '当面|现场|网上|在线|信函|邮寄|快递|传真|电子邮件';
 /** "未收到…申请" (not "未收到申请人投诉", not "未发生依申请公开答复超期") */
 const APPLICATION_NONE = /(?:未|没有)(?:收到|受理|接到|接收)([^\d]{0,12}?)申请(?!人)/u;
-const NOT_NONE_OF_APPLICATIONS = /投诉|举报|逾期|超期|更正|复议|诉讼|许可|当面|现场|网上|在线|信函|邮寄|快递|传真|电子邮件|口头/u;
+const NOT_NONE_OF_APPLICATIONS = new RegExp(`投诉|举报|逾期|超期|更正|复议|诉讼|许可|${CHANNELS}|口头`, 'u');
 /** "未收到申请公开政府信息的电子邮件": a channel named after 申请 limits the none too */
-const CHANNEL_AFTER = /当面|现场|网上|在线|信函|邮寄|快递|传真|电子邮件|口头/u;
+const CHANNEL_AFTER = new RegExp(`${CHANNELS}|口头`, 'u');
 /** appeals are counted in 件/起/宗 ("行政复议答复书12份" is not a count of appeals) */
 const APPEAL_UNIT = '\\s*(?:件|起|宗)';
 const REVIEW_COUNT = new RegExp(`行政复议([^\\d诉]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
@@ -76,8 +78,7 @@ const OUTCOME = /维持|纠正|纠错|撤销|确认违法|败诉|胜诉|驳回|�
 /** "行政复议、行政诉讼案件共3件": one figure for both */
 const BOTH_APPEALS = /(?:复议|诉讼)[^\d，,。；]{0,6}?(?:、|和|及|与|或)[^\d，,。；]{0,3}?(?:复议|诉讼)[^\d，,。；]{0,10}?\d/u;
 const NONE_BEFORE = /(?:未|没有|无(?!论|缝|遗漏|死角|差错|纰漏|一))[^\d]{0,20}?$/u;
-/** how an application came in: "未收到当面申请", "收到网上申请105件" speak of one channel only */
-const CHANNEL = /当面|现场|网上|在线|信函|邮寄|快递|传真|电子邮件/u;
+const CHANNEL = new RegExp(CHANNELS, 'u');
 /** a statement of none is cut at the clause before it ("事事无遗漏，依法做好行政复议应诉") */
 function afterLastClauseBreak(text: string): string {
   const at = Math.max(text.lastIndexOf('，'), text.lastIndexOf(','), text.lastIndexOf('：'), text.lastIndexOf(':'));
