@@ -105,4 +105,14 @@ describe('reading the handling, the carry-over and the results', () => {
       { part: 'disclosed', percent: 40, decimals: 0, quote: '予以公开比例为40%' },
     ]);
   });
+
+  it('reads a share only of the subject after the percentage before it, and not of two groups together', () => {
+    // 丽水 2024: 予以公开或部分公开 together; 其他情况 is no group of the table's
+    expect(
+      narrativeShares('共办理申请1527件，其中予以公开或部分公开占58.5%、不予公开占7.3%、因本机关不掌握等原因无法提供占28.9%，其他情况占5.2%。'),
+    ).toEqual([
+      { part: 'withheld', percent: 7.3, decimals: 1, quote: '不予公开占7.3%' },
+      { part: 'unavailable', percent: 28.9, decimals: 1, quote: '无法提供占28.9%' },
+    ]);
+  });
 });

@@ -310,6 +310,13 @@ describe('narrative.mismatch reads more of the text (edited 淮安)', () => {
     const base = /均在法定期限内予以答复。/u;
     expect(edited(base, '均在法定期限内予以答复，予以公开和部分公开占59.5%。')).toEqual([]);
     expect(edited(base, '均在法定期限内予以答复，予以公开（含部分公开）占59.5%。')).toEqual([]);
+    // 丽水's 2024 report: "其中予以公开或部分公开占58.5%"
+    expect(edited(base, '均在法定期限内予以答复，其中予以公开或部分公开占59.5%。')).toEqual([]);
+  });
+  it('a percentage belongs to the subject after the one before it, not to that one', () => {
+    // 丽水: "…无法提供占28.9%，其他情况占5.2%": 5.2% is not a share of 无法提供
+    const base = /均在法定期限内予以答复。/u;
+    expect(edited(base, '均在法定期限内予以答复，其中予以公开占44.7%，其他情况占5.2%。')).toEqual([]);
   });
   it('a share of the applicants; a 同比 rate is not a share', () => {
     // 自然人 3001 of 3119 = 96.2%

@@ -418,15 +418,20 @@ function sentenceShares(sentence: string, shares: ShareClaim[]): void {
   {
     // exec loops, not matchAll: matchAll copies the regex on every call
     PERCENT.lastIndex = 0;
-    for (let percent = PERCENT.exec(sentence); percent; percent = PERCENT.exec(sentence)) {
-      const start = Math.max(0, percent.index - 30);
+    // the subject is looked for after the percentage before (丽水: "无法提供占28.9%，其他情况占
+    // 5.2%": 5.2% is not 无法提供's)
+    let after = 0;
+    for (let percent = PERCENT.exec(sentence); percent; after = PERCENT.lastIndex, percent = PERCENT.exec(sentence)) {
+      const start = Math.max(after, percent.index - 30);
       const window = sentence.slice(start, percent.index);
       let subject: RegExpExecArray | null = null;
       SHARE_SUBJECT.lastIndex = 0;
       for (let m = SHARE_SUBJECT.exec(window); m; m = SHARE_SUBJECT.exec(window)) subject = m;
       if (!subject) continue;
-      // "予以公开和部分公开占60%", "予以公开（含部分公开）占60%": a share of two groups together
-      if (/[和及与、加含]/u.test(window.charAt(subject.index - 1))) continue;
+      // "予以公开和部分公开占60%", "予以公开（含部分公开）占60%", "予以公开或部分公开占58.5%": a
+      // share of two groups together (a 、 right after the percentage before separates two shares:
+      // "…占58.5%、不予公开占7.3%")
+      if (/[和及与、加含或]/u.test(window.charAt(subject.index - 1)) && window.slice(0, subject.index - 1).trim() !== '') continue;
       const between = window.slice(subject.index + subject[0].length);
       if (/同比|增长|下降|减少|增加|较|上升/u.test(between)) continue;
       const part = SHARE_WORDS.find(([, w]) => w === subject[0])![0];
