@@ -10,16 +10,25 @@
 const YEAR = '((?:19|20)\\d{2})';
 /** the report's name right after its year: "政府信息公开工作年度报告", "信息公开年报" */
 const REPORT_NAME = '(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)';
+/**
+ * what introduces the period: "统计期限", "统计数据的期限"; or "统计数据" right before 为/从/自 (any
+ * other words after it are a finding of statistics: "统计数据显示，2022年1月1日至今…")
+ */
+const PERIOD = '(?:统计(?:数据的?)?(?:期限|时限|期间|时间|区间)|统计数据(?=[为从自]))';
 
 export const OWN_PERIOD: readonly RegExp[] = [
   // 现将我局2022年度政府信息公开工作报告如下 / 现将…2022年…年度报告予以公布
   new RegExp(`现将[^。；\\d]{0,20}?${YEAR}\\s*年度?[^。；\\d]{0,30}?报告(?:如下|予以公布|公布如下)`, 'u'),
   // 现公布区统计局2023年政府信息公开工作年度报告 / 特编制…2023年政府信息公开工作年度报告 /
-  // 现将会仪镇2021年政府信息公开年度报告向社会公布: a lead verb, the year, then the report's name
-  new RegExp(`(?:现将|现公布|现予公布|现予以公布|现向社会公布|特编制|特此编制)[^。；\\d]{0,20}?${YEAR}\\s*年度?\\s*${REPORT_NAME}`, 'u'),
-  // 统计期限自2022年1月1日起至2022年12月31日止
-  new RegExp(`统计(?:期限|时限|期间|时间|区间)[^。；\\d]{0,6}?${YEAR}\\s*年\\s*1\\s*月\\s*1\\s*日`, 'u'),
-  new RegExp(`统计(?:期限|时限|期间|时间|区间)[^。；]{0,30}?至\\s*${YEAR}\\s*年\\s*12\\s*月\\s*31\\s*日`, 'u'),
+  // 现将会仪镇2021年政府信息公开年度报告向社会公布 / 特向社会公布2017年度龙潭区政府信息公开年度报告:
+  // a lead verb, the year, then the report's name (after the agency's, at most)
+  new RegExp(
+    `(?:现将|现公布|现予公布|现予以公布|现向社会公布|特向社会公布|特编制|特此编制)[^。；\\d]{0,20}?${YEAR}\\s*年度?[^。；\\d]{0,12}?${REPORT_NAME}`,
+    'u',
+  ),
+  // 统计期限自2022年1月1日起至2022年12月31日止 / 统计数据的期限自… / 统计数据从…
+  new RegExp(`${PERIOD}[^。；\\d]{0,6}?${YEAR}\\s*年\\s*1\\s*月\\s*1\\s*日`, 'u'),
+  new RegExp(`${PERIOD}[^。；]{0,30}?至\\s*${YEAR}\\s*年\\s*12\\s*月\\s*31\\s*日`, 'u'),
   // the overview's first words: "2022年，我局…"
   new RegExp(`^\\s*${YEAR}\\s*年度?\\s*[，,]`, 'u'),
 ];

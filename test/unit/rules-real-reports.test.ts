@@ -182,6 +182,27 @@ describe('text.stale-year on edited copies', () => {
     expect(of(opening, 'text.stale-year')).toEqual([expect.objectContaining({ actual: '2022年' })]);
   });
 
+  it('reads the period as real 导语s phrase it: 统计数据的期限, 统计数据从, the agency between the year and the report', () => {
+    // 濂溪区 2024, 晋安区 2016 and 龙潭区 2017's 导语s, with the reference township's year
+    const phrasings = (year: number) => [
+      `本报告所列统计数据的期限自${year}年1月1日起，至${year}年12月31日止。`,
+      `本报告统计数据从${year}年1月1日至${year}年12月31日止。`,
+      `根据《条例》的规定，我镇特向社会公布${year}年度王店镇政府信息公开年度报告。`,
+    ];
+    const withPreface = (preface: string) => {
+      const report = wangdian();
+      report.sections.overview = `${preface}\n\n${report.sections.overview}`;
+      return report;
+    };
+    for (const [k, stale] of phrasings(2022).entries()) {
+      expect(of(withPreface(stale), 'text.stale-year'), stale).toEqual([expect.objectContaining({ expected: '2023年', actual: '2022年' })]);
+      expect(of(withPreface(phrasings(2023)[k]!), 'text.stale-year')).toEqual([]);
+    }
+    // 统计 elsewhere is not the report's period: "据统计，2022年1月1日起施行的…"
+    expect(of(withPreface('据统计，2022年1月1日起施行的《办法》已全面落实。'), 'text.stale-year')).toEqual([]);
+    expect(of(withPreface('统计数据显示，2022年1月1日至今共公开信息300条。'), 'text.stale-year')).toEqual([]);
+  });
+
   it('is silent on comparisons with earlier years and on last year’s figures cited', () => {
     const report = huaian2024();
     report.sections.overview +=
