@@ -188,6 +188,9 @@ describe('text.stale-year on edited copies', () => {
       `本报告所列统计数据的期限自${year}年1月1日起，至${year}年12月31日止。`,
       `本报告统计数据从${year}年1月1日至${year}年12月31日止。`,
       `根据《条例》的规定，我镇特向社会公布${year}年度王店镇政府信息公开年度报告。`,
+      // 利辛县望疃镇 2023 and 昭化区 2023's
+      `根据《条例》规定，现发布《王店镇${year}年政府信息公开工作年度报告》。`,
+      `本报告所列数据的统计周期为${year}年1月1日至${year}年12月31日。`,
     ];
     const withPreface = (preface: string) => {
       const report = wangdian();
@@ -201,6 +204,8 @@ describe('text.stale-year on edited copies', () => {
     // 统计 elsewhere is not the report's period: "据统计，2022年1月1日起施行的…"
     expect(of(withPreface('据统计，2022年1月1日起施行的《办法》已全面落实。'), 'text.stale-year')).toEqual([]);
     expect(of(withPreface('统计数据显示，2022年1月1日至今共公开信息300条。'), 'text.stale-year')).toEqual([]);
+    // last year's report published this year is an event, not the report's period
+    expect(of(withPreface('按时编制发布2022年政府信息公开工作年度报告。'), 'text.stale-year')).toEqual([]);
   });
 
   it('is silent on comparisons with earlier years and on last year’s figures cited', () => {
