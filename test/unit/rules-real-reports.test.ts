@@ -104,6 +104,12 @@ describe('narrative.contradiction on edited copies', () => {
     expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 74, actual: '均被维持' })]);
   });
 
+  it('“均获维持” (上海市政府办公厅 2019: "信息公开类行政复议7件，诉讼9件，均获维持") while 表四 has corrected cases', () => {
+    const report = suqian(2024);
+    report.sections.overview += '信息公开类行政复议134件，诉讼57件，均获维持。';
+    expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ actual: '均获维持' })]);
+  });
+
   it('“未发生…行政诉讼” while 表四 counts 46 suits', () => {
     const report = huaian2024();
     report.sections.overview += '本年度未发生政府信息公开行政诉讼案件。';
