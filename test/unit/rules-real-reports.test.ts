@@ -326,6 +326,12 @@ describe('narrative.mismatch reads more of the text (edited 淮安)', () => {
   it('顺延 against 四', () => expect(edited(/103 件顺延/u, '130 件顺延')).toEqual([[130, 103]]));
   it('上年结转 against 二', () => expect(edited(/结转申请 34 件/u, '结转申请 43 件')).toEqual([[43, 34]]));
   it('行政复议 against 表四', () => expect(edited(/行政复议 351/u, '行政复议 315')).toEqual([[315, 351]]));
+  it('one 0 for both appeals against 表四', () => {
+    const base = /均在法定期限内予以答复。/u;
+    const found = edited(base, '均在法定期限内予以答复。全年政府信息公开行政复议、行政诉讼均为0件。');
+    expect(found.map(([actual]) => actual)).toEqual([0, 0]);
+    expect(found.every(([, expected]) => typeof expected === 'number' && expected > 0)).toBe(true);
+  });
   it('受理 “含上年结转” against 一 + 二 only', () => {
     expect(edited(/受理政府信息公开申请 3119 件/u, '受理政府信息公开申请 3153 件（含上年结转 34 件）')).toEqual([]);
     expect(edited(/受理政府信息公开申请 3119 件/u, '受理政府信息公开申请 3119 件（含上年结转 34 件）')).toEqual([[3119, 3153]]);

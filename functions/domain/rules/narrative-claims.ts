@@ -77,6 +77,8 @@ const LITIGATION_COUNT = new RegExp(`行政诉讼([^\\d]{0,6}?)${NUMBER}${APPEAL
 const OUTCOME = /维持|纠正|纠错|撤销|确认违法|败诉|胜诉|驳回|终止|审结|结案|尚未|书/u;
 /** "行政复议、行政诉讼案件共3件": one figure for both */
 const BOTH_APPEALS = /(?:复议|诉讼)[^\d，,。；]{0,6}?(?:、|和|及|与|或)[^\d，,。；]{0,3}?(?:复议|诉讼)[^\d，,。；]{0,10}?\d/u;
+/** "行政复议、行政诉讼均为0件": one figure for both, which only 0 makes the figure of each */
+const BOTH_APPEALS_NONE = /行政复议[^\d，,。；]{0,6}?(?:、|和|及|与)[^\d，,。；]{0,3}?(?:行政)?诉讼[^\d，,。；]{0,8}?(0|零)\s*(?:件|起|宗)(?![\d.])/u;
 const NONE_BEFORE = /(?:未|没有|无(?!论|缝|遗漏|死角|差错|纰漏|一))[^\d]{0,20}?$/u;
 const CHANNEL = new RegExp(CHANNELS, 'u');
 /** a statement of none is cut at the clause before it ("事事无遗漏，依法做好行政复议应诉") */
@@ -257,6 +259,8 @@ interface SentenceContext {
   aboutApplications?: boolean;
   /** "行政复议、行政诉讼案件共3件", read on first need */
   bothAppeals?: boolean;
+  /** "行政复议、行政诉讼均为0件", once read (null: not said) */
+  bothAppealsNone?: RegExpExecArray | null;
 }
 
 const aboutApplications = (sentence: string) => sentence.includes('申请') && !NOT_APPLICATIONS.test(sentence);
@@ -305,7 +309,13 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     return;
   }
   if (!unit) return;
-  if ((sentence.bothAppeals ??= BOTH_APPEALS.test(sentence.text))) return;
+  if ((sentence.bothAppeals ??= BOTH_APPEALS.test(sentence.text))) {
+    // read in the sentence, once: a 、 between the two words also cuts clauses
+    if (sentence.bothAppealsNone !== undefined) return;
+    const none = (sentence.bothAppealsNone = BOTH_APPEALS_NONE.exec(sentence.text));
+    if (none && !OUTCOME.test(none[0])) for (const subject of ['review', 'litigation'] as const) push(claims, subject, none);
+    return;
+  }
   for (const [subject, word, pattern] of APPEAL_COUNTS) {
     const match = clause.includes(word) ? pattern.exec(clause) : null;
     if (match && !OUTCOME.test(match[1]!)) push(claims, subject, match, {}, 2);
