@@ -378,6 +378,8 @@ function sentenceClaims(text: string, start: number, claims: Claim[]): number {
   return i;
 }
 
+const namesASubject = (sentence: string) => sentence.includes('申请') || sentence.includes('复议') || sentence.includes('诉讼');
+
 /**
  * The claims of a text: only the sentences with a figure and its unit, a 未/没有 or an appeal
  * named are read; the rest of the text is only searched through by the regex engine. The rules
@@ -394,6 +396,13 @@ export function narrativeClaims(text: string): readonly Claim[] {
     if (kind === UNIT_KIND ? !countAt(text, at, 0) : kind === MEI ? text.charCodeAt(at + 1) !== YOU : kind === XING && !text.startsWith('政复议', at + 1) && !text.startsWith('政诉讼', at + 1)) continue;
     let start = at;
     while (start > 0 && !sentenceBreakAt(text, start - 1)) start--;
+    // every claim needs its sentence to name 申请, 复议 or 诉讼 (clauseClaims); the many
+    // sentences of figures about anything else (文件, 发布会) are passed over whole
+    const end = sentenceEnd(text, at);
+    if (!namesASubject(text.slice(start, end))) {
+      trigger.lastIndex = end + 1;
+      continue;
+    }
     trigger.lastIndex = sentenceClaims(text, start, claims) + 1;
   }
   return claims;
