@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keptIndex, keptUnits, keptUnitsAgainst, similarity } from '../../functions/domain/rules/text-similarity.js';
+import { certainlyBelow, keptIndex, keptUnits, keptUnitsAgainst, similarity } from '../../functions/domain/rules/text-similarity.js';
 
 /** The definition, written the slow and obvious way. */
 function naive(a: string, b: string): number {
@@ -71,6 +71,36 @@ describe('text similarity', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('certainlyBelow (the bound read before any table)', () => {
+  const chinese = fc.string({ unit: fc.constantFrom(...'政府信息公开工作年度报告存在问题改进措施，。、 一二三'.split('')), maxLength: 300 });
+  const edited = fc.tuple(chinese, chinese, fc.nat({ max: 300 }), fc.nat({ max: 20 })).map(([a, insert, at, cut]) => {
+    const i = Math.min(at, a.length);
+    return [a, a.slice(0, i) + insert + a.slice(i + cut)] as const;
+  });
+
+  it('is never wrong: when it says below, the exact score is below', () => {
+    let certain = 0;
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(chinese, chinese), edited), fc.double({ min: 0, max: 1, noNaN: true }), ([a, b], threshold) => {
+        if (!certainlyBelow(a, b, threshold)) return;
+        certain++;
+        expect(naive(a, b)).toBeLessThan(threshold);
+      }),
+      { numRuns: 3000 },
+    );
+    // and it does settle some (random texts of 25 characters share most bigrams; real 五 of two
+    // years share few): a bound that never says below would pass the test above
+    expect(certain).toBeGreaterThan(100);
+  });
+
+  it('says below for two years\' different 五 and not for a copy with a word changed', () => {
+    const before = '一是政务公开工作人员业务水平有待提高，二是政府信息公开的及时性、准确性有待加强。下一步，我镇将加强业务培训，提高工作人员业务能力，确保信息发布及时准确。';
+    const other = '部分栏目更新不够及时，政策解读形式较为单一。我局将建立健全栏目巡查机制，丰富解读形式，提升公开质量。';
+    expect(certainlyBelow(before, other, 0.9)).toBe(true);
+    expect(certainlyBelow(before, before.replace('加强业务培训', '加强学习培训'), 0.9)).toBe(false);
   });
 });
 

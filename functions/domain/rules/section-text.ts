@@ -6,7 +6,7 @@
  * (never by the report object, which the form edits in place).
  */
 import { narrativeClaims, narrativeShares, splitSentences, type Claim, type ShareClaim } from './narrative-claims.js';
-import { keptIndex, keptUnits, keptUnitsAgainst } from './text-similarity.js';
+import { keptIndex, keptUnits, keptUnitsAgainst, type CommonEnds } from './text-similarity.js';
 
 /** JavaScript's `\s`: a code unit table, so counting never builds a copy of the text. */
 const SPACE = new Uint8Array(65536);
@@ -69,9 +69,12 @@ export class SectionText {
     return (this.units ??= keptUnits(this.text));
   }
 
-  /** keptUnits, worked out from `like`'s where the two texts begin and end alike (last year's text) */
-  keptUnitsLike(like: SectionText): Uint16Array {
-    return (this.units ??= keptUnitsAgainst(this.text, like.text, like.keptUnits, () => like.keptIndex));
+  /**
+   * keptUnits, worked out from `like`'s where the two texts begin and end alike (last year's
+   * text); `ends` when the caller has them (commonEnds(this.text, like.text))
+   */
+  keptUnitsLike(like: SectionText, ends?: CommonEnds): Uint16Array {
+    return (this.units ??= keptUnitsAgainst(this.text, like.text, like.keptUnits, () => like.keptIndex, ends));
   }
 
   /** for each position, how many units before it are kept (text-similarity.ts keptIndex) */

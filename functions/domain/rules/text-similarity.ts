@@ -96,6 +96,26 @@ export function keptIndex(text: string): Uint32Array {
   return index;
 }
 
+/** how many units two texts share at their beginning, and then at their end (not overlapping) */
+export interface CommonEnds {
+  readonly prefix: number;
+  readonly suffix: number;
+}
+
+export function commonEnds(a: string, b: string): CommonEnds {
+  const shortest = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < shortest && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
+}
+
+/** Do the texts keep a quarter of each other's beginning and end together: one copied from the other and edited? */
+export function isEditedCopy(a: string, b: string, { prefix, suffix }: CommonEnds): boolean {
+  return prefix + suffix >= Math.min(a.length, b.length) / 4;
+}
+
 /**
  * keptUnits(text), taking the units of the beginning and end it shares with `like` (a text
  * whose kept units and keptIndex are known: last year's) from those instead of classifying
@@ -108,13 +128,10 @@ export function keptUnitsAgainst(
   likeUnits: Uint16Array,
   /** keptIndex(like), asked for only when the two texts share enough to use it */
   likeIndex: Uint32Array | (() => Uint32Array),
+  ends: CommonEnds = commonEnds(text, like),
 ): Uint16Array {
-  const shortest = Math.min(text.length, like.length);
-  let prefix = 0;
-  while (prefix < shortest && text.charCodeAt(prefix) === like.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shortest - prefix && text.charCodeAt(text.length - 1 - suffix) === like.charCodeAt(like.length - 1 - suffix)) suffix++;
-  if (prefix + suffix < shortest / 4) return keptUnits(text);
+  if (!isEditedCopy(text, like, ends)) return keptUnits(text);
+  const { prefix, suffix } = ends;
   const index = typeof likeIndex === 'function' ? likeIndex() : likeIndex;
   const head = index[prefix]!;
   const tail = likeUnits.length - index[like.length - suffix]!;
@@ -124,6 +141,53 @@ export function keptUnitsAgainst(
   units.set(middle, head);
   units.set(likeUnits.subarray(likeUnits.length - tail), head + middle.length);
   return units;
+}
+
+/** 65,536 bits, one per hash of a bigram: set for the bigrams of one text (certainlyBelow) */
+const bigramBits = new Int32Array(2048);
+const bigramBit = (first: number, second: number) => Math.imul(((first << 16) | second) >>> 0, 0x9e3779b1) >>> 16;
+
+/**
+ * Is similarity(a, b) certainly below `atLeast`? Reads the texts once each, with no table and no
+ * copy. A bigram of b whose bit a did not set is certainly not one of a's, so it cannot be shared:
+ * 2 × (b's bigrams − those) / (all bigrams) bounds the score from above, and b is read only until
+ * that bound, taking all of b's units as kept, falls below `atLeast`. false: not certain (the texts
+ * may be alike; unitSimilarity decides). Most years' 五 differ at once.
+ */
+export function certainlyBelow(a: string, b: string, atLeast: number): boolean {
+  const bits = bigramBits;
+  bits.fill(0);
+  let na = 0;
+  let previous = -1;
+  for (let i = 0; i < a.length; i++) {
+    const unit = a.charCodeAt(i);
+    if (!isKept(unit)) continue;
+    if (previous >= 0) {
+      const bit = bigramBit(previous, unit);
+      bits[bit >> 5]! |= 1 << (bit & 31);
+    }
+    previous = unit;
+    na++;
+  }
+  // all of b's units taken as kept: the bound only grows with b's bigrams, so this one is above
+  // the bound with b's true count, and b need not be read to its end to be below `atLeast`
+  const most = Math.max(b.length - 1, 0);
+  const mostNeeded = atLeast * (Math.max(na - 1, 0) + most) - 1e-9; // never early for a score equal to atLeast
+  let nb = 0;
+  let missing = 0;
+  previous = -1;
+  for (let i = 0; i < b.length; i++) {
+    const unit = b.charCodeAt(i);
+    if (!isKept(unit)) continue;
+    if (previous >= 0) {
+      const bit = bigramBit(previous, unit);
+      if ((bits[bit >> 5]! & (1 << (bit & 31))) === 0 && 2 * (most - ++missing) < mostNeeded) return true;
+    }
+    previous = unit;
+    nb++;
+  }
+  const total = Math.max(na - 1, 0) + Math.max(nb - 1, 0);
+  return total > 0 && 2 * (Math.max(nb - 1, 0) - missing) < atLeast * total - 1e-9;
 }
 
 /**
