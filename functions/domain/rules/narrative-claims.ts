@@ -329,28 +329,22 @@ function sentenceEnd(text: string, i: number): number {
 }
 
 /**
- * The claims of the sentence that begins at `start`; returns where it ends. Its clauses that
- * hold a count or a 未/没有 are read (stepped through in JavaScript, in the text itself, not a
- * copy: a sentence is short and dense with figures; a claim never spans a comma, and "1,234"
- * is one number); the statements of no appeal are read wherever it names one.
+ * The claims of the sentence `sentence`, which is text[start, end). Its clauses that hold a
+ * count or a 未/没有 are read (stepped through in JavaScript, in the text itself, not a copy: a
+ * sentence is short and dense with figures; a claim never spans a comma, and "1,234" is one
+ * number); the statements of no appeal are read wherever it names one.
  */
-function sentenceClaims(text: string, start: number, claims: Claim[]): number {
-  let sentence: string | undefined;
+function sentenceClaims(text: string, start: number, end: number, sentence: string, claims: Claim[]): void {
   let context: SentenceContext | undefined;
   let from = start;
   let count = false;
   let none = false;
-  let i = start;
-  for (; ; i++) {
-    const kind = i < text.length ? KIND[text.charCodeAt(i)]! : SENTENCE_BREAK_KIND;
+  for (let i = start; i <= end; i++) {
+    const kind = i < end ? KIND[text.charCodeAt(i)]! : SENTENCE_BREAK_KIND;
     if (kind <= PLAIN) continue;
     if (kind === SENTENCE_BREAK_KIND || kind === CLAUSE_BREAK || (kind === COMMA_KIND && clauseBreakAt(text, i))) {
-      if (count || none) {
-        // the whole sentence, on first need: what it is about decides how its clauses read
-        sentence ??= text.slice(start, kind === SENTENCE_BREAK_KIND ? i : sentenceEnd(text, i));
-        clauseClaims(text.slice(from, i), count, (context ??= { text: sentence }), claims);
-      }
-      if (kind === SENTENCE_BREAK_KIND) break;
+      // what the whole sentence is about decides how its clauses read
+      if (count || none) clauseClaims(text.slice(from, i), count, (context ??= { text: sentence }), claims);
       from = i + 1;
       count = false;
       none = false;
@@ -360,7 +354,6 @@ function sentenceClaims(text: string, start: number, claims: Claim[]): number {
   }
   // "No appeals" is read per sentence: "未发生因政府信息公开申请行政复议、行政诉讼件" names both
   // in one breath, across the 、.
-  sentence ??= text.slice(start, i);
   for (const [subject, word] of APPEAL_WORDS) {
     const at = sentence.indexOf(word);
     if (at < 0) continue;
@@ -375,7 +368,6 @@ function sentenceClaims(text: string, start: number, claims: Claim[]): number {
       claims.push({ subject, value: 0, quote, none: true });
     }
   }
-  return i;
 }
 
 const namesASubject = (sentence: string) => sentence.includes('申请') || sentence.includes('复议') || sentence.includes('诉讼');
@@ -399,11 +391,9 @@ export function narrativeClaims(text: string): readonly Claim[] {
     // every claim needs its sentence to name 申请, 复议 or 诉讼 (clauseClaims); the many
     // sentences of figures about anything else (文件, 发布会) are passed over whole
     const end = sentenceEnd(text, at);
-    if (!namesASubject(text.slice(start, end))) {
-      trigger.lastIndex = end + 1;
-      continue;
-    }
-    trigger.lastIndex = sentenceClaims(text, start, claims) + 1;
+    const sentence = text.slice(start, end);
+    if (namesASubject(sentence)) sentenceClaims(text, start, end, sentence, claims);
+    trigger.lastIndex = end + 1;
   }
   return claims;
 }

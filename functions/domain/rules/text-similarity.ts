@@ -127,12 +127,12 @@ export function keptUnitsAgainst(
   like: string,
   likeUnits: Uint16Array,
   /** keptIndex(like), asked for only when the two texts share enough to use it */
-  likeIndex: Uint32Array | (() => Uint32Array),
+  likeIndex: () => Uint32Array,
   ends: CommonEnds = commonEnds(text, like),
 ): Uint16Array {
   if (!isEditedCopy(text, like, ends)) return keptUnits(text);
   const { prefix, suffix } = ends;
-  const index = typeof likeIndex === 'function' ? likeIndex() : likeIndex;
+  const index = likeIndex();
   const head = index[prefix]!;
   const tail = likeUnits.length - index[like.length - suffix]!;
   const middle = keptUnits(text.slice(prefix, text.length - suffix));
