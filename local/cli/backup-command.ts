@@ -16,7 +16,6 @@ import { withS3Endpoint, withStore } from './local-store.js';
 import { progressBar } from './progress.js';
 import { HELP } from './usage.js';
 
-
 /** On AWS the managed services keep the backups (docs/deploy.md, Backups). */
 export const AWS_BACKUPS = 'AWS 上的数据由 DynamoDB 时间点恢复（PITR）和 S3 版本控制备份，请按 docs/deploy.md 的“备份”一节操作；本命令只用于本地数据目录。';
 

@@ -22,7 +22,6 @@ import { CliError, UsageError, type Command } from './command.js';
 import { progressBar } from './progress.js';
 import { HELP } from './usage.js';
 
-
 export const restoreCommand: Command = {
   words: ['restore'],
   usage: HELP.restore,

@@ -17,7 +17,6 @@ import { refreshRegionWorkbooks } from '../../functions/services/region-workbook
 import { localConfig } from '../local-config.js';
 import { HELP } from './usage.js';
 
-
 export const siteCommand: Command = {
   words: ['site'],
   usage: HELP.site,
