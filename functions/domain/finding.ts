@@ -32,6 +32,13 @@ export const WARNING_RULES = [
 export const RuleId = z.enum([...ERROR_RULES, ...WARNING_RULES]);
 export type RuleId = z.infer<typeof RuleId>;
 
+/**
+ * Rules whose verdict needs what only the server reads: last year's whole report (the form holds
+ * only its 结转下年度继续办理) and the region's accepted reports. The form runs every other rule
+ * itself on what is on the page now, so a server answer about those is never newer than its own.
+ */
+export const SERVER_READ_RULES: readonly RuleId[] = ['text.repeated', 'data.repeated', 'trend.outlier', 'proactive.in-force', 'rollup.mismatch'];
+
 export const Severity = z.enum(['error', 'warning']);
 export type Severity = z.infer<typeof Severity>;
 

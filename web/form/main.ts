@@ -12,6 +12,7 @@ import { Autosaver } from './autosave.js';
 import { spreadBlock, type GridPosition } from './cell-grid.js';
 import { clear, h } from './dom.js';
 import { FindingsView, findingKey } from './findings-view.js';
+import { withServerFindings } from './server-findings.js';
 import { acceptDrops, importFailure, importSource, readForForm, showMissing } from './import-panel.js';
 import { counterText, renderForm, type RenderedForm } from './form-view.js';
 import { isBlock, parsePasteBlock } from './paste-block.js';
@@ -238,11 +239,9 @@ class FilingPage {
   }
 
   private check(): void {
-    const local = this.editor.check();
-    const localKeys = new Set(local.map(findingKey));
     // What only the server knows (e.g. last year's full text for text.repeated) stays until its next answer.
-    const serverOnly = this.serverFindings.filter((f) => !localKeys.has(findingKey(f)) && f.rule !== 'required.missing' && f.rule !== 'number.format');
-    this.findings = [...local, ...serverOnly];
+    const { findings, serverOnly } = withServerFindings(this.editor.check(), this.serverFindings);
+    this.findings = findings;
     // Errors first, each kind in page order, so the summary reads top to bottom like the form.
     const order = new Map([...this.form.fields.keys()].map((path, i) => [path, i]));
     const place = (f: Finding) => order.get(f.path) ?? order.size;
