@@ -39,6 +39,13 @@ export interface StreamPumpOptions {
   maxErrorDelayMs?: number;
   /** where to remember how far each shard was read, so a restart does not replay the stream */
   checkpointFile?: string;
+  /**
+   * Where the shards open at start are read from: `trim-horizon` (default) everything the stream
+   * still holds, past the checkpoint if there is one; `latest` only what is written once the pump
+   * has started (tests sharing one table, which would otherwise read every other file's records
+   * first). Shards that appear later are always read from their start.
+   */
+  startAt?: 'trim-horizon' | 'latest';
   log?: (line: string) => void;
 }
 
@@ -59,6 +66,8 @@ interface ShardState {
   parent?: string;
   iterator?: string;
   lastSequence?: string;
+  /** read from LATEST until a record is read (startAt: 'latest') */
+  latest?: boolean;
   done: boolean;
 }
 
@@ -156,6 +165,8 @@ export async function startStreamPump(options: StreamPumpOptions): Promise<Strea
     writeFileSync(options.checkpointFile, JSON.stringify({ streamArn, shards: positions }));
   };
 
+  /** shards the stream described as closed when first seen */
+  const closed = new Set<string>();
   const discover = async () => {
     let start: string | undefined;
     do {
@@ -164,6 +175,7 @@ export async function startStreamPump(options: StreamPumpOptions): Promise<Strea
       );
       for (const shard of StreamDescription?.Shards ?? ([] as Shard[])) {
         if (!shard.ShardId || shards.has(shard.ShardId)) continue;
+        if (shard.SequenceNumberRange?.EndingSequenceNumber) closed.add(shard.ShardId);
         const last = saved?.shards[shard.ShardId];
         shards.set(shard.ShardId, {
           id: shard.ShardId,
@@ -183,7 +195,7 @@ export async function startStreamPump(options: StreamPumpOptions): Promise<Strea
         ShardId: s.id,
         ...(s.lastSequence
           ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: s.lastSequence }
-          : { ShardIteratorType: 'TRIM_HORIZON' }),
+          : { ShardIteratorType: s.latest ? 'LATEST' : 'TRIM_HORIZON' }),
       }),
     );
     return ShardIterator;
@@ -310,6 +322,18 @@ export async function startStreamPump(options: StreamPumpOptions): Promise<Strea
       await gate();
     }
   };
+  if (options.startAt === 'latest') {
+    // Iterators taken before the pump is handed out: whatever the caller writes next is read.
+    await discover();
+    for (const s of shards.values()) {
+      if (s.lastSequence) continue;
+      if (closed.has(s.id)) s.done = true;
+      else {
+        s.latest = true;
+        s.iterator = await iteratorFor(s);
+      }
+    }
+  }
   const running = loop();
 
   return {

@@ -60,6 +60,9 @@ export interface TestPublishing {
   stop(): Promise<void>;
 }
 
+const pumps = new Set<StreamPump>();
+const pumpLog: string[] = [];
+
 /** A pump calling the real publish handler with `deps`, and the site server on the real bucket. */
 export async function startTestPublishing(deps: PublishDeps): Promise<TestPublishing> {
   const agencies = new Set<string>();
@@ -68,17 +71,25 @@ export async function startTestPublishing(deps: PublishDeps): Promise<TestPublis
     dynamodbEndpoint: env().dynamodbEndpoint,
     table: env().table,
     pollMs: 50,
+    // only this file's records matter, and the shared stream holds every other file's
+    startAt: 'latest',
     retryDelayMs: 20,
     handler: (event: DynamoDBStreamEvent) =>
       handler({ Records: event.Records.filter((r) => agencies.has(r.dynamodb?.NewImage?.agencyId?.S ?? '')) }),
-    log: () => undefined,
+    // kept for waitForStatus's message: a publish that never came says what the pump saw
+    log: (line) => {
+      pumpLog.push(`${new Date().toISOString()} ${line}`);
+      if (pumpLog.length > 20) pumpLog.shift();
+    },
   });
+  pumps.add(pump);
   const site = await startSiteServer({ port: await freePort(), s3: siteS3(), bucket: env().bucket });
   return {
     pump,
     site,
     agencies,
     stop: async () => {
+      pumps.delete(pump);
       await pump.stop();
       await site.stop();
     },
@@ -95,7 +106,8 @@ export async function waitForStatus(agencyId: string, year: number, status: Fili
     if (filing?.status === status && filing.latestRevision === revision) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`filing ${agencyId} ${year} did not reach ${status} r${revision}; last ${JSON.stringify(last)}`);
+  const seen = [...pumps].map((p) => JSON.stringify(p.stats));
+  throw new Error(`filing ${agencyId} ${year} did not reach ${status} r${revision}; last ${JSON.stringify(last)}; pumps ${seen.join(' ')}; ${pumpLog.join(' | ')}`);
 }
 
 export async function getObject(key: string): Promise<{ body: string; contentType?: string; cacheControl?: string } | undefined> {

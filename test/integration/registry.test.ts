@@ -14,7 +14,7 @@ import { KEYS } from '../../functions/adapters/dynamodb-table.js';
 import { KEY, part } from '../../functions/adapters/table-keys.js';
 import { StateConflictError } from '../../functions/services/errors.js';
 import { api, filerToken, newAgency, newCreditCode, newRegion, reviewerToken, store, testConfig } from './helpers.js';
-import { mailTo } from './remind-helpers.js';
+import { codeMailsTo } from './remind-helpers.js';
 
 const unique = () => `${Date.now().toString(36)}${randomInt(0, 1e6)}`;
 const db = () => createDocumentClient(testConfig());
@@ -37,8 +37,8 @@ describe('the registry API (DynamoDB Local)', () => {
 
     await api('/api/sign-in/code', { method: 'POST', body: { email, role: 'filer' } });
     // The mail may follow the answer (the answer comes at a fixed time, SES may be slower).
-    await expect.poll(async () => (await mailTo(email)).length, { timeout: 10_000 }).toBe(1);
-    const mail = (await mailTo(email)).at(-1);
+    await expect.poll(async () => (await codeMailsTo(email)).length, { timeout: 10_000 }).toBe(1);
+    const mail = (await codeMailsTo(email)).at(-1);
     const code = /验证码是 (\d{6})/.exec(mail!.body.text ?? '')![1]!;
     const session = await api('/api/sign-in/verify', { method: 'POST', body: { email, role: 'filer', code } });
     expect(session.body).toMatchObject({ kind: 'session', agencyId: id });

@@ -73,6 +73,14 @@ export async function mailTo(...addresses: string[]): Promise<StoredMail[]> {
   return (await sesStore()).filter((m) => m.destination.to.some((t) => wanted.has(t.toLowerCase())));
 }
 
+/**
+ * The sign-in code mails to the address, oldest first. Only these: other files' reminder passes
+ * over the shared table may mail any agency that owes a report, this test's too.
+ */
+export async function codeMailsTo(address: string): Promise<StoredMail[]> {
+  return (await mailTo(address)).filter((m) => m.subject.startsWith('【登录验证码】'));
+}
+
 /** The message as the emulator would deliver it (MIME, built by nodemailer), decoded again. */
 export async function decodedMime(messageId: string): Promise<{ subject: string; text: string; html: string }> {
   const response = await fetch(`${env().sesEndpoint}/get-emlContent?messageId=${encodeURIComponent(messageId)}`);

@@ -31,6 +31,7 @@ beforeAll(async () => {
     table: env().table,
     handler: (event) => createNotifyHandler(() => deps)({ Records: event.Records.filter((r) => own.has(r.dynamodb?.NewImage?.agencyId?.S ?? '')) }),
     pollMs: 100,
+    startAt: 'latest',
   });
   notified = own;
   const cfg = testConfig();
