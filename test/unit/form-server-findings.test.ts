@@ -38,10 +38,23 @@ describe('the form’s findings with a save’s answer', () => {
     expect(answer.map((f) => f.rule)).toContain('applications.balance');
     // the page now holds the report as published again: balanced
     const local = formCheck(suqian(2024), previous);
-    const { findings, serverOnly } = withServerFindings(local, answer);
+    const { findings, serverOnly } = withServerFindings(local, answer, false);
     expect(findings.map((f) => f.rule)).not.toContain('applications.balance');
     expect(serverOnly).toEqual([]);
     expect(keys(findings)).toEqual(keys(local));
+  });
+
+  it('takes an answer about what the page still shows whole: a server whose rules differ (a form loaded before a deploy) still marks the cell', () => {
+    const previous = suqian(2023);
+    const sent = structuredClone(suqian(2024));
+    applications(sent).newReceived!.natural = Number(applications(sent).newReceived!.natural) + 5;
+    fillComputedCells(sent); // as the page sends it
+    const answer = serverCheck(sent, previous);
+    // the page's own check as an older rule set would give it: without the balance
+    const local = formCheck(sent, previous).filter((f) => f.rule !== 'applications.balance');
+    const { findings, serverOnly } = withServerFindings(local, answer, true);
+    expect(serverOnly.map((f) => f.rule)).toContain('applications.balance');
+    expect(keys(findings)).toEqual(keys(answer));
   });
 
   it('keeps what only the server can read: 宿迁 2023 filed again as 2024 is a copy only against last year’s whole report', () => {
@@ -51,9 +64,9 @@ describe('the form’s findings with a save’s answer', () => {
     const local = formCheck(copy, previous);
     expect(answer.map((f) => f.rule)).toEqual(expect.arrayContaining(['data.repeated', 'text.repeated']));
     expect(local.map((f) => f.rule)).not.toContain('data.repeated');
-    const { findings, serverOnly } = withServerFindings(local, answer);
+    const { findings, serverOnly } = withServerFindings(local, answer, false);
     expect(serverOnly.map((f) => f.rule).sort()).toEqual(expect.arrayContaining(['data.repeated', 'text.repeated']));
-    // nothing the server found is lost when the page has not changed since the save
+    // nothing the server found is lost
     expect(keys(findings)).toEqual(keys(answer));
   });
 

@@ -39,6 +39,9 @@ class FilingPage {
   private findingsView!: FindingsView;
   private version = 0;
   private serverFindings: Finding[] = [];
+  /** edits made on the page so far, and how many of them the server's findings have seen */
+  private edits = 0;
+  private serverEdits = 0;
   private findings: Finding[] = [];
   /** the filer's explanations (说明) of warnings, by finding key; edited by the findings view */
   private explanations: Explanations = {};
@@ -99,6 +102,8 @@ class FilingPage {
         restored = true;
       } else dropBackup(sessionStorage, agency.id, year);
     }
+    // the view's findings are about the saved draft, not about a backup put back over it
+    this.serverEdits = restored ? -1 : this.edits;
     this.renderHeader();
     this.renderForm();
     if (restored) {
@@ -212,6 +217,7 @@ class FilingPage {
 
   /** After any edit: computed cells, checks, carry-over flags, backup, autosave. */
   private edited(): void {
+    this.edits++;
     this.refreshComputed();
     this.markCarryOver();
     this.check();
@@ -240,7 +246,7 @@ class FilingPage {
 
   private check(): void {
     // What only the server knows (e.g. last year's full text for text.repeated) stays until its next answer.
-    const { findings, serverOnly } = withServerFindings(this.editor.check(), this.serverFindings);
+    const { findings, serverOnly } = withServerFindings(this.editor.check(), this.serverFindings, this.serverEdits === this.edits);
     this.findings = findings;
     // Errors first, each kind in page order, so the summary reads top to bottom like the form.
     const order = new Map([...this.form.fields.keys()].map((path, i) => [path, i]));
@@ -295,30 +301,33 @@ class FilingPage {
   private async saveNow(): Promise<void> {
     const { year, agency } = this.view;
     const report = this.editor.snapshot();
+    const sent = this.edits;
     this.setSaveState('正在保存…');
     try {
       const result = await this.api.saveDraft(year, report, this.version, { explanations: { ...this.explanations } });
       this.version = result.version;
       this.view = { ...this.view, version: result.version, status: result.status, findings: result.findings };
       this.serverFindings = result.findings;
+      this.serverEdits = sent;
       if (!this.autosaver.hasUnsaved) dropBackup(sessionStorage, agency.id, year);
       this.setSaveState(`已保存（版本 ${result.version}，${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）`);
       byId('status').textContent = statusText(result.status);
       this.check();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && (await this.alreadySaved(report))) return;
+      if (error instanceof ApiError && error.status === 409 && (await this.alreadySaved(report, sent))) return;
       this.failed(error, '保存');
       throw error;
     }
   }
 
   /** A 409 for content the server already holds (saved on the way out of the last page): adopt its version. */
-  private async alreadySaved(report: Report): Promise<boolean> {
+  private async alreadySaved(report: Report, sent: number): Promise<boolean> {
     const current = await this.api.getFiling(this.view.year).catch(() => undefined);
     if (!current || !sameContent(current.draft, report)) return false;
     this.version = current.version;
     this.view = { ...this.view, version: current.version, status: current.status, findings: current.findings };
     this.serverFindings = current.findings;
+    this.serverEdits = sent;
     if (!this.autosaver.hasUnsaved) dropBackup(sessionStorage, this.view.agency.id, this.view.year);
     this.setSaveState(`已保存（版本 ${current.version}）`);
     return true;
@@ -389,12 +398,14 @@ class FilingPage {
     await this.autosaver.flush().catch(() => undefined);
     if (this.conflict) return;
     const { year, agency } = this.view;
+    const sent = this.edits;
     try {
       const result = await this.api.submit(year, this.editor.snapshot(), this.version, crypto.randomUUID(), { ...this.explanations });
       this.autosaver.settled();
       dropBackup(sessionStorage, agency.id, year);
       this.version = result.version;
       this.serverFindings = result.findings;
+      this.serverEdits = sent;
       this.view = await this.api.getFiling(year).catch(() => ({ ...this.view, status: result.status, version: result.version }));
       this.renderHeader();
       // Announced last, once the header already shows the new status.
@@ -405,6 +416,7 @@ class FilingPage {
     } catch (error) {
       if (error instanceof ApiError && error.status === 422 && error.findings.length > 0) {
         this.serverFindings = error.findings;
+        this.serverEdits = sent;
         this.notice(`${error.message}。错误已标在对应的单元格旁。`);
         this.check();
       } else {
