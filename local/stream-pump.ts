@@ -78,6 +78,10 @@ interface Checkpoint {
 
 /** SDK stream images use Uint8Array for binary; Lambda events carry base64 strings. */
 function toLambdaValue(v: SdkAttributeValue): AttributeValue {
+  // DynamoDB Local's stream writes an empty map as {} (no type at all); AWS writes {"M":{}}, and
+  // the SDK's unmarshall refuses a value without a type. A returned filing's `returned.cells` is
+  // one: the record would fail every delivery, and every record batched with it.
+  if (Object.values(v).every((x) => x === undefined)) return { M: {} };
   if (v.B !== undefined) return { B: Buffer.from(v.B).toString('base64') };
   if (v.BS !== undefined) return { BS: v.BS.map((b) => Buffer.from(b).toString('base64')) };
   if (v.M !== undefined) return { M: toLambdaImage(v.M) ?? {} };

@@ -52,4 +52,5 @@ export type MetricName =
   | 'RemindersSent'
   | 'ReminderFailures'
   | 'Repaired'
-  | 'UnpublishedBacklog';
+  | 'UnpublishedBacklog'
+  | 'UnreadableRecords';

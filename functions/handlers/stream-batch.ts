@@ -10,7 +10,7 @@
  * agency-year's revisions published in order, in a dozen lines.
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { flushMetrics, logger } from './observability.js';
+import { count, flushMetrics, logger } from './observability.js';
 
 export interface StreamConsumer<T> {
   /** what of a record concerns this consumer; undefined passes it by */
@@ -26,7 +26,17 @@ export function streamBatchHandler<T>(consumer: StreamConsumer<T>) {
     let handled = 0;
     try {
       for (const record of event.Records) {
-        const item = consumer.select(record);
+        let item: T | undefined;
+        try {
+          item = consumer.select(record);
+        } catch (error) {
+          // A record that cannot be read fails the same way on every delivery: retrying it
+          // would hold back, and in the end drop, every record after it. It is logged (its
+          // keys only) and passed by; a revision among such would be published by the repair pass.
+          count('UnreadableRecords');
+          logger.error('stream batch', { outcome: 'unreadable', keys: record.dynamodb?.Keys, sequence: record.dynamodb?.SequenceNumber, error: (error as Error).message });
+          continue;
+        }
         if (item === undefined) continue;
         try {
           await consumer.handle(item);

@@ -6,6 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-filing-store.js';
 import { KEYS } from '../../functions/adapters/dynamodb-table.js';
@@ -49,6 +51,31 @@ describe('the stream pump’s starting point', () => {
     } finally {
       await whole.pump.stop();
       await latest.pump.stop();
+    }
+  }, 90_000);
+
+  it('hands over an item with empty maps (a returned filing’s `returned.cells`) as the SDK can read it', async () => {
+    const images: unknown[] = [];
+    const pump = await startStreamPump({
+      dynamodbEndpoint: env().dynamodbEndpoint,
+      table: env().table,
+      pollMs: 50,
+      startAt: 'latest',
+      log: () => undefined,
+      handler: async (event) => {
+        for (const r of event.Records) {
+          if (r.dynamodb?.Keys?.[KEYS.pk]?.S === `${prefix}maps`) images.push(unmarshall(r.dynamodb.NewImage as Record<string, AttributeValue>));
+        }
+      },
+    });
+    try {
+      await db.send(
+        new PutCommand({ TableName: env().table, Item: { [KEYS.pk]: `${prefix}maps`, [KEYS.sk]: 'ITEM', returned: { comment: '请修改', cells: {} }, nested: { a: { b: {} } }, top: {} } }),
+      );
+      await expect.poll(() => images.length, { timeout: 30_000 }).toBe(1);
+      expect(images[0]).toMatchObject({ returned: { comment: '请修改', cells: {} }, nested: { a: { b: {} } }, top: {} });
+    } finally {
+      await pump.stop();
     }
   }, 90_000);
 });
