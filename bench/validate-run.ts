@@ -62,9 +62,10 @@ const edited = Array.from({ length: 64 }, (_, i) => ({
   },
 }));
 const validateFreshTextUs = measure((i) => validateReport(edited[i % edited.length]!, { previous }));
-// Two real city reports, whole (their own tables) and with last year's, texts new each call as
-// on the server (where last year's report is read from storage for every request, so its texts
-// are new to the process too). Their texts are longer than the reference township's (overview
+// Two real city reports, whole (their own tables) and with last year's, texts new each call: the
+// server's slower case. A warm server holds last year's revision for a minute
+// (DynamoDbFilingStore's cache), so on repeated saves its texts are not new; on the first, and in
+// another container, they are. Their texts are longer than the reference township's (overview
 // 572 characters) and dense with figures, which the narrative rules read claim by claim.
 const variants = (report: Report, previous: Report) =>
   Array.from({ length: 64 }, (_, i) => {

@@ -10,6 +10,7 @@ import type { Agency } from '../../functions/domain/agency.js';
 import { submitFiling } from '../../functions/services/filings.js';
 import { createToken } from '../../functions/services/tokens.js';
 import { cleanReport } from '../support/consistent-report.js';
+import { startStreamPump, type StreamHandler, type StreamPump, type StreamPumpOptions } from '../../local/stream-pump.js';
 
 export const env = () => inject('nianbao');
 
@@ -109,4 +110,22 @@ export function withCarry(report: Report, carriedOver: number, carriedForward: n
 export async function fileLastYear(agency: Agency, carriedForward: number): Promise<void> {
   const caller = { role: 'filer' as const, agencyId: agency.id, region: agency.region, tokenHash: 'elsewhere' };
   await submitFiling({ store: store(), clock }, caller, { year: 2023, report: withCarry(reportFor(agency, 2023), 0, carriedForward) });
+}
+
+/**
+ * A stream pump on the shared table for one test file: from the stream's end, handing `handler`
+ * only the records of `agencies` (every other file's records are on the same stream).
+ */
+export function startAgenciesPump(
+  agencies: ReadonlySet<string>,
+  handler: StreamHandler,
+  options: Omit<Partial<StreamPumpOptions>, 'handler'> = {},
+): Promise<StreamPump> {
+  return startStreamPump({
+    dynamodbEndpoint: env().dynamodbEndpoint,
+    table: env().table,
+    startAt: 'latest',
+    ...options,
+    handler: (event) => handler({ Records: event.Records.filter((r) => agencies.has(r.dynamodb?.NewImage?.agencyId?.S ?? '')) }),
+  });
 }

@@ -12,7 +12,6 @@ import { randomBytes } from 'node:crypto';
 import { createDocumentClient, createDynamoDbClient, DynamoDbFilingStore } from '../../functions/adapters/dynamodb-filing-store.js';
 import { ensureTable } from '../../functions/adapters/dynamodb-table.js';
 import fc from 'fast-check';
-import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { expect } from 'vitest';
 import { createS3Client } from '../../functions/adapters/s3-site-bucket.js';
 import { createPublishHandler } from '../../functions/handlers/publish-stream.js';
@@ -22,11 +21,11 @@ import { cellRefs, cellValue, type Report } from '../../functions/domain/report.
 import type { Agency } from '../../functions/domain/agency.js';
 import type { FilingStatus } from '../../functions/domain/filing-status.js';
 import { startSiteServer, type SiteServer } from '../../local/site-server.js';
-import { startStreamPump, type StreamPump } from '../../local/stream-pump.js';
+import type { StreamPump } from '../../local/stream-pump.js';
 import { freePort } from '../../local/stand-ins.js';
 import { consistentReportArbitrary } from '../support/consistent-report.js';
 import { attr, elements, parse, text, type Doc } from '../unit/site-dom.js';
-import { env, store } from './helpers.js';
+import { env, startAgenciesPump, store } from './helpers.js';
 
 export function publishConfig(): Settings {
   const e = env();
@@ -66,16 +65,9 @@ const pumpLog: string[] = [];
 /** A pump calling the real publish handler with `deps`, and the site server on the real bucket. */
 export async function startTestPublishing(deps: PublishDeps): Promise<TestPublishing> {
   const agencies = new Set<string>();
-  const handler = createPublishHandler(() => deps);
-  const pump = await startStreamPump({
-    dynamodbEndpoint: env().dynamodbEndpoint,
-    table: env().table,
+  const pump = await startAgenciesPump(agencies, createPublishHandler(() => deps), {
     pollMs: 50,
-    // only this file's records matter, and the shared stream holds every other file's
-    startAt: 'latest',
     retryDelayMs: 20,
-    handler: (event: DynamoDBStreamEvent) =>
-      handler({ Records: event.Records.filter((r) => agencies.has(r.dynamodb?.NewImage?.agencyId?.S ?? '')) }),
     // kept for waitForStatus's message: a publish that never came says what the pump saw
     log: (line) => {
       pumpLog.push(`${new Date().toISOString()} ${line}`);

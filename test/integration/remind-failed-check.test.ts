@@ -8,8 +8,8 @@ import { createNotifyHandler } from '../../functions/handlers/notify-stream.js';
 import { notifyCheckFailed } from '../../functions/services/notify.js';
 import type { AuditEvent } from '../../functions/services/model.js';
 import type { Agency } from '../../functions/domain/agency.js';
-import { startStreamPump, type StreamPump } from '../../local/stream-pump.js';
-import { api, env, filerToken, newRegion, reportFor } from './helpers.js';
+import type { StreamPump } from '../../local/stream-pump.js';
+import { api, env, filerToken, newRegion, reportFor, startAgenciesPump } from './helpers.js';
 import { decodedMime, mailTo, newContactAgency, reminderDeps } from './remind-helpers.js';
 
 const YEAR = 2044;
@@ -20,14 +20,7 @@ const own = new Set<string>();
 
 beforeAll(async () => {
   const deps = reminderDeps();
-  const handler = createNotifyHandler(() => deps);
-  pump = await startStreamPump({
-    dynamodbEndpoint: env().dynamodbEndpoint,
-    table: env().table,
-    handler: (event) => handler({ Records: event.Records.filter((r) => own.has(r.dynamodb?.NewImage?.agencyId?.S ?? '')) }),
-    pollMs: 100,
-    startAt: 'latest',
-  });
+  pump = await startAgenciesPump(own, createNotifyHandler(() => deps), { pollMs: 100 });
 });
 
 async function ownAgency(...args: Parameters<typeof newContactAgency>): Promise<Agency> {

@@ -10,8 +10,8 @@ import { DynamoDbReviewStore } from '../../functions/adapters/dynamodb-review-st
 import { createDocumentClient } from '../../functions/adapters/dynamodb-filing-store.js';
 import { setRegionSettings } from '../../functions/services/review.js';
 import type { Agency } from '../../functions/domain/agency.js';
-import { startStreamPump, type StreamPump } from '../../local/stream-pump.js';
-import { api, clock, env, filerToken, newRegion, reportFor, reviewerToken, store, testConfig } from './helpers.js';
+import type { StreamPump } from '../../local/stream-pump.js';
+import { api, clock, env, filerToken, newRegion, reportFor, reviewerToken, startAgenciesPump, store, testConfig } from './helpers.js';
 import { decodedMime, mailTo, newContactAgency, reminderDeps, reminderStore } from './remind-helpers.js';
 import { depsFor, getObject, startTestPublishing, waitForStatus, type TestPublishing } from './publish-helpers.js';
 import { BOM } from '../../functions/render/csv.js';
@@ -26,13 +26,7 @@ beforeAll(async () => {
   publishing = await startTestPublishing(depsFor());
   const deps = reminderDeps();
   const own = new Set<string>();
-  notifyPump = await startStreamPump({
-    dynamodbEndpoint: env().dynamodbEndpoint,
-    table: env().table,
-    handler: (event) => createNotifyHandler(() => deps)({ Records: event.Records.filter((r) => own.has(r.dynamodb?.NewImage?.agencyId?.S ?? '')) }),
-    pollMs: 100,
-    startAt: 'latest',
-  });
+  notifyPump = await startAgenciesPump(own, createNotifyHandler(() => deps), { pollMs: 100 });
   notified = own;
   const cfg = testConfig();
   review = new DynamoDbReviewStore(createDocumentClient(cfg), cfg.NIANBAO_TABLE);

@@ -16,11 +16,12 @@ import { env, testConfig } from './helpers.js';
 
 const prefix = `PUMPTEST#${randomBytes(4).toString('hex')}#`;
 const db = createDocumentClient(testConfig());
-const put = (name: string) =>
-  db.send(new PutCommand({ TableName: env().table, Item: { [KEYS.pk]: `${prefix}${name}`, [KEYS.sk]: 'ITEM', type: 'pump-test' } }));
+const put = (name: string, attributes: Record<string, unknown> = {}) =>
+  db.send(new PutCommand({ TableName: env().table, Item: { [KEYS.pk]: `${prefix}${name}`, [KEYS.sk]: 'ITEM', type: 'pump-test', ...attributes } }));
 
-async function pumpSeeing(startAt: 'latest' | 'trim-horizon' | undefined): Promise<{ pump: StreamPump; seen: string[] }> {
-  const seen: string[] = [];
+/** A pump that keeps this file's items as it is handed them: name, and the image decoded by the SDK. */
+async function pumpSeeing(startAt: 'latest' | 'trim-horizon' | undefined): Promise<{ pump: StreamPump; seen: { name: string; image: Record<string, unknown> }[] }> {
+  const seen: { name: string; image: Record<string, unknown> }[] = [];
   const pump = await startStreamPump({
     dynamodbEndpoint: env().dynamodbEndpoint,
     table: env().table,
@@ -30,7 +31,7 @@ async function pumpSeeing(startAt: 'latest' | 'trim-horizon' | undefined): Promi
     handler: async (event) => {
       for (const r of event.Records) {
         const pk = r.dynamodb?.Keys?.[KEYS.pk]?.S ?? '';
-        if (pk.startsWith(prefix)) seen.push(pk.slice(prefix.length));
+        if (pk.startsWith(prefix)) seen.push({ name: pk.slice(prefix.length), image: unmarshall(r.dynamodb!.NewImage as Record<string, AttributeValue>) });
       }
     },
   });
@@ -44,10 +45,11 @@ describe('the stream pump’s starting point', () => {
     const latest = await pumpSeeing('latest');
     await put('after');
     try {
-      await expect.poll(() => whole.seen, { timeout: 30_000 }).toEqual(['before', 'after']);
-      await expect.poll(() => latest.seen, { timeout: 30_000 }).toEqual(['after']);
+      const names = (seen: { name: string }[]) => seen.map((s) => s.name);
+      await expect.poll(() => names(whole.seen), { timeout: 30_000 }).toEqual(['before', 'after']);
+      await expect.poll(() => names(latest.seen), { timeout: 30_000 }).toEqual(['after']);
       await latest.pump.drain();
-      expect(latest.seen).toEqual(['after']);
+      expect(names(latest.seen)).toEqual(['after']);
     } finally {
       await whole.pump.stop();
       await latest.pump.stop();
@@ -55,25 +57,11 @@ describe('the stream pump’s starting point', () => {
   }, 90_000);
 
   it('hands over an item with empty maps (a returned filing’s `returned.cells`) as the SDK can read it', async () => {
-    const images: unknown[] = [];
-    const pump = await startStreamPump({
-      dynamodbEndpoint: env().dynamodbEndpoint,
-      table: env().table,
-      pollMs: 50,
-      startAt: 'latest',
-      log: () => undefined,
-      handler: async (event) => {
-        for (const r of event.Records) {
-          if (r.dynamodb?.Keys?.[KEYS.pk]?.S === `${prefix}maps`) images.push(unmarshall(r.dynamodb.NewImage as Record<string, AttributeValue>));
-        }
-      },
-    });
+    const { pump, seen } = await pumpSeeing('latest');
     try {
-      await db.send(
-        new PutCommand({ TableName: env().table, Item: { [KEYS.pk]: `${prefix}maps`, [KEYS.sk]: 'ITEM', returned: { comment: '请修改', cells: {} }, nested: { a: { b: {} } }, top: {} } }),
-      );
-      await expect.poll(() => images.length, { timeout: 30_000 }).toBe(1);
-      expect(images[0]).toMatchObject({ returned: { comment: '请修改', cells: {} }, nested: { a: { b: {} } }, top: {} });
+      await put('maps', { returned: { comment: '请修改', cells: {} }, nested: { a: { b: {} } }, top: {} });
+      await expect.poll(() => seen.length, { timeout: 30_000 }).toBe(1);
+      expect(seen[0]!.image).toMatchObject({ returned: { comment: '请修改', cells: {} }, nested: { a: { b: {} } }, top: {} });
     } finally {
       await pump.stop();
     }
