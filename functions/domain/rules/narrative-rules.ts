@@ -9,6 +9,7 @@ import { TEMPLATES, applicantColumns, resultRows, type RowDef, type TableDef } f
 import type { Report, TableData } from '../report.js';
 import type { ClaimSubject, ResultGroup } from './narrative-claims.js';
 import { formatNumber as fmt, numeric, sumOf, type Rule, type RuleInput } from './rule-context.js';
+import type { SectionText } from './section-text.js';
 import { columnIndex, defined, gridValue, rowIndex, type Grid } from './table-grid.js';
 
 const RESULT_ROW_PREFIX: Record<ResultGroup, string> = {
@@ -231,11 +232,19 @@ const ALL_UPHELD = /(?:均|全部|都)(?:为|被|获|予以|已被)?(?:依法)?�
 
 const SWEEPING = new RegExp(`${ALL_SETTLED.source}|${ALL_UPHELD.source}`, 'u');
 
-/** Does the text say anywhere that all were settled, or all upheld? (once per text; most say neither) */
-function sweepingStatements(text: string): { readonly settled: boolean; readonly upheld: boolean } {
-  // one scan for both in the usual text that has neither
-  const sweeping = SWEEPING.test(text);
-  return { settled: sweeping && ALL_SETTLED.test(text), upheld: sweeping && ALL_UPHELD.test(text) };
+/**
+ * The sentences that say all were settled, or all upheld (once per text; most say neither). Both
+ * are read only where the sentence names 申请 (settled) or 复议/诉讼 (upheld): the sentences of
+ * SectionText.subjectSentences.
+ */
+function sweepingStatements(text: string, reading: SectionText): readonly string[] {
+  const sweeping: string[] = [];
+  for (const [start, end] of reading.subjectSentences) {
+    const sentence = text.slice(start, end);
+    // one search for both in the usual sentence that has neither
+    if (SWEEPING.test(sentence)) sweeping.push(sentence);
+  }
+  return sweeping;
 }
 
 /** "上年结转的2件均已办结" speaks of last year's; "另有3件结转下年度" admits the pending ones;
@@ -272,8 +281,8 @@ export const narrativeContradiction: Rule = (input, findings) => {
   const { report } = input;
   const overview = input.text('overview');
   const claims = overview.claims.filter((c) => c.none);
-  const { settled: settledAnywhere, upheld: upheldAnywhere } = overview.read(sweepingStatements);
-  if (claims.length === 0 && !settledAnywhere && !upheldAnywhere) return; // most texts: nothing to hold against the tables
+  const sweeping = overview.read(sweepingStatements);
+  if (claims.length === 0 && sweeping.length === 0) return; // most texts: nothing to hold against the tables
   const f = input.derive(figures);
   const seen = new Set<string>();
   const add = (key: string, details: Pick<Finding, 'expected' | 'actual' | 'message'>) => {
@@ -296,10 +305,10 @@ export const narrativeContradiction: Rule = (input, findings) => {
 
   // the sentences are read only when the tables could deny them
   const pending = f.carriedForward;
-  const readSettled = settledAnywhere && pending !== undefined && pending > 0;
-  const readUpheld = upheldAnywhere && notUpheld(f.appeals, APPEAL_ROWS) !== 0;
+  const readSettled = pending !== undefined && pending > 0;
+  const readUpheld = notUpheld(f.appeals, APPEAL_ROWS) !== 0;
   if (!readSettled && !readUpheld) return;
-  for (const sentence of overview.sentences) {
+  for (const sentence of sweeping) {
     const settled = readSettled ? ALL_SETTLED.exec(sentence) : null;
     if (settled && sentence.includes('申请') && !NOT_THIS_YEAR.test(sentence)) {
       add('settled', {

@@ -5,7 +5,7 @@
  * the texts stay the same; so the last few texts' readings are kept, keyed by the text itself
  * (never by the report object, which the form edits in place).
  */
-import { narrativeClaims, narrativeShares, splitSentences, type Claim, type ShareClaim } from './narrative-claims.js';
+import { narrativeClaims, narrativeShares, subjectSentences, type Claim, type ShareClaim } from './narrative-claims.js';
 import { keptIndex, keptUnits, keptUnitsAgainst, type CommonEnds } from './text-similarity.js';
 
 /** JavaScript's `\s`: a code unit table, so counting never builds a copy of the text. */
@@ -38,23 +38,23 @@ export function visibleLength(text: string, atLeast = Infinity): number {
 }
 
 export class SectionText {
-  private split?: readonly string[];
+  private subjectBounds?: readonly (readonly [number, number])[];
   private claimList?: readonly Claim[];
   private shareList?: readonly ShareClaim[];
   private units?: Uint16Array;
   private index?: Uint32Array;
-  private readings?: Map<(text: string) => unknown, unknown>;
+  private readings?: Map<(text: string, reading: SectionText) => unknown, unknown>;
 
   constructor(readonly text: string) {}
 
   /**
-   * `read(f)` is f(text), worked out on the first call for this text: the readings other
+   * `read(f)` is f(text, this), worked out on the first call for this text: the readings other
    * modules define (text-statements.ts, narrative-rules.ts) without this one importing them.
    */
-  read<T>(reader: (text: string) => T): T {
+  read<T>(reader: (text: string, reading: SectionText) => T): T {
     const readings = (this.readings ??= new Map());
     if (readings.has(reader)) return readings.get(reader) as T;
-    const value = reader(this.text);
+    const value = reader(this.text, this);
     readings.set(reader, value);
     return value;
   }
@@ -82,14 +82,18 @@ export class SectionText {
     return (this.index ??= keptIndex(this.text));
   }
 
-  /** sentences; a line break ends one too (a paragraph of the form's text box) */
-  get sentences(): readonly string[] {
-    return (this.split ??= splitSentences(this.text));
+  /**
+   * [start, end) of the sentences that name 申请, 复议 or 诉讼, in order (narrative-claims.ts): the
+   * only ones the narrative rules read. A line break ends a sentence too (a paragraph of the
+   * form's text box).
+   */
+  get subjectSentences(): readonly (readonly [number, number])[] {
+    return (this.subjectBounds ??= subjectSentences(this.text));
   }
 
   /** figures and statements of none the text makes about its tables (narrative-claims.ts) */
   get claims(): readonly Claim[] {
-    return (this.claimList ??= narrativeClaims(this.text));
+    return (this.claimList ??= narrativeClaims(this.text, this.subjectSentences));
   }
 
   /** shares the text states ("予以公开…占45.2%") */
