@@ -8,6 +8,7 @@ import { ReminderPolicy } from '../../functions/domain/reminders/deadline-policy
 import { reminderDepsFor, type ReminderDeps } from '../../functions/handlers/compose/mail.js';
 import type { Agency } from '../../functions/domain/agency.js';
 import type { Mailer } from '../../functions/services/reminder-ports.js';
+import { SIGN_IN_CODE_SUBJECT_PREFIX } from '../../functions/render/email/email-templates.js';
 import { env, newCreditCode, store } from './helpers.js';
 
 export function reminderConfig(): Settings {
@@ -78,7 +79,7 @@ export async function mailTo(...addresses: string[]): Promise<StoredMail[]> {
  * over the shared table may mail any agency that owes a report, this test's too.
  */
 export async function codeMailsTo(address: string): Promise<StoredMail[]> {
-  return (await mailTo(address)).filter((m) => m.subject.startsWith('【登录验证码】'));
+  return (await mailTo(address)).filter((m) => m.subject.startsWith(SIGN_IN_CODE_SUBJECT_PREFIX));
 }
 
 /** The message as the emulator would deliver it (MIME, built by nodemailer), decoded again. */

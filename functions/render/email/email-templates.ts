@@ -188,8 +188,11 @@ export interface SignInCodeInput {
   purpose: string;
 }
 
+/** how every sign-in code mail's subject begins (a mailbox rule, or a test, can tell them apart) */
+export const SIGN_IN_CODE_SUBJECT_PREFIX = '【登录验证码】';
+
 export function signInCodeEmail(input: SignInCodeInput): Email {
-  const subject = `【登录验证码】${input.code}（政府信息公开工作年度报告${input.purpose}）`;
+  const subject = `${SIGN_IN_CODE_SUBJECT_PREFIX}${input.code}（政府信息公开工作年度报告${input.purpose}）`;
   const lead = `您的登录验证码是 ${input.code}，${input.validMinutes} 分钟内有效，只能使用一次。`;
   const also = '也可以打开下面的链接，在页面上点击“登录”按钮。';
   const ignore = '如果不是您本人操作，请忽略此邮件。请勿将验证码告诉他人。';
