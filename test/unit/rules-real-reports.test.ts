@@ -197,6 +197,9 @@ describe('text.stale-year on edited copies', () => {
       // 利辛县望疃镇 2023 and 昭化区 2023's
       `根据《条例》规定，现发布《王店镇${year}年政府信息公开工作年度报告》。`,
       `本报告所列数据的统计周期为${year}年1月1日至${year}年12月31日。`,
+      // 八楞乡 2021 and 嵩明县卫生健康局 2025 say 汇报如下; 黄腊乡 2021 names a 统计时段
+      `现将本镇${year}年政务公开工作汇报如下：`,
+      `除另有说明外，本报告数据的统计时段为${year}年1月1日至${year}年12月31日。`,
     ];
     const withPreface = (preface: string) => {
       const report = wangdian();
@@ -212,6 +215,25 @@ describe('text.stale-year on edited copies', () => {
     expect(of(withPreface('统计数据显示，2022年1月1日至今共公开信息300条。'), 'text.stale-year')).toEqual([]);
     // last year's report published this year is an event, not the report's period
     expect(of(withPreface('按时编制发布2022年政府信息公开工作年度报告。'), 'text.stale-year')).toEqual([]);
+  });
+
+  it('reads the first words under the overview’s first sub-heading (区统计局 2023, 和顺街道 2023)', () => {
+    const opening = (text: string) => {
+      const report = wangdian();
+      report.sections.overview = `${text}\n\n${report.sections.overview}`;
+      return of(report, 'text.stale-year');
+    };
+    for (const heading of ['（一）主动公开情况\n\n', '（一）主动公开方面。', '(一)主动公开：']) {
+      expect(opening(`${heading}2022年，我镇主动公开信息40条。`), heading).toEqual([expect.objectContaining({ actual: '2022年' })]);
+      expect(opening(`${heading}2023年，我镇主动公开信息40条。`), heading).toEqual([]);
+    }
+    // after the 导语's period, too
+    expect(opening('本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n\n（一）主动公开情况\n\n2022年，我镇主动公开信息40条。')).toEqual([
+      expect.objectContaining({ actual: '2022年' }),
+    ]);
+    // only the first sub-heading opens the overview; a comparison after it is no finding
+    expect(opening('（一）主动公开情况\n\n我镇主动公开信息40条。\n\n（二）依申请公开情况\n\n2022年，我镇收到申请2件。')).toEqual([]);
+    expect(opening('（一）主动公开情况\n\n与2022年相比，公开信息有所增加。')).toEqual([]);
   });
 
   it('is silent on comparisons with earlier years and on last year’s figures cited', () => {

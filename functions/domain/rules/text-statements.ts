@@ -34,11 +34,26 @@ function ownPeriods(text: string): readonly OwnPeriod[] {
  * is the 导语's statement of the period the importer put there ("本报告所列数据统计期限…。").
  */
 function firstWords(text: string): RegExpExecArray | null {
+  const match = opening(text);
+  if (match) return match;
+  const end = text.indexOf('\n');
+  return end > 0 && namesOwnPeriod(text.slice(0, end)) ? opening(text.slice(end).replace(/^\n+/u, '')) : null;
+}
+
+/**
+ * Many overviews open with their first sub-heading: "（一）主动公开情况" on its own line, or
+ * "（一）主动公开方面。" before the first sentence; the year that follows it ("2022年，我局…")
+ * is the first words all the same.
+ */
+const SUB_HEADING = /^\s*[（(]一[）)][^，,。；：:\n\d]{1,16}(?:[。：:]|\n)\s*/u;
+
+/** The first-words pattern at the text's start, or right after a leading （一） sub-heading. */
+function opening(text: string): RegExpExecArray | null {
   const pattern = OWN_PERIOD[FIRST_WORDS]!;
   const match = pattern.exec(text);
   if (match) return match;
-  const end = text.indexOf('\n');
-  return end > 0 && namesOwnPeriod(text.slice(0, end)) ? pattern.exec(text.slice(end).replace(/^\n+/u, '')) : null;
+  const heading = SUB_HEADING.exec(text);
+  return heading ? pattern.exec(text.slice(heading[0].length)) : null;
 }
 
 const SECTIONS = ['overview', 'problems', 'other'] as const;
