@@ -489,6 +489,8 @@ describe('how unseen reports phrase things: read right, no false warning', () =>
     '2023年度本单位信息处理费收费金额:0',
     '本机关本年度发出收费通知的件数和总金额以及实际收取的总金额均为0。',
     '全市实际收取信息处理费共计400元。',
+    '本年度发出收费通知书0份。', // no notice to pay: nothing collected
+    '信息处理费：¥0',
     '本年度未收到政府信息公开申请，无其他需要报告的事项。', // no application: no fee could be charged
   ])('六 “%s” states the fees', (text) => {
     const report = huaian2024();
