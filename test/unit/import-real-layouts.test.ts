@@ -71,6 +71,11 @@ describe('titles where real pages print them', () => {
       '<p>按照《关于做好2022年政府信息公开工作年度报告有关事项的通知》要求，现将平川县统计局2022年度政府信息公开工作年度报告公布如下。</p>',
       '按照《关于做好2022年政府信息公开工作年度报告有关事项的通知》要求，现将平川县统计局2022年度政府信息公开工作年度报告公布如下。',
     ],
+    [
+      'a sentence ending with a colon before what it introduced',
+      '<p>根据《中华人民共和国政府信息公开条例》，现将平川县统计局2022年度政府信息公开工作报告如下：</p>',
+      '根据《中华人民共和国政府信息公开条例》，现将平川县统计局2022年度政府信息公开工作报告如下。',
+    ],
   ])('takes agency and year from the opening sentence (%s) when no title is printed', (_, sentence, kept) => {
     const overview = `${kept}\n\n${report.sections.overview}`;
     expect(importReport(withTitle(sentence))).toEqual({ ...report, sections: { ...report.sections, overview } });

@@ -139,12 +139,15 @@ function withPeriodStatements(preamble: readonly SourceLine[], overview: string)
   }
   consider(carry);
   if (statements.length === 0) return overview;
-  const paragraph = statements.map((s) => (CLOSED.test(s) ? s : `${s}。`)).join('');
+  // "现将…报告如下：" introduces the body that followed it in the 导语: kept alone, it ends with 。
+  const paragraph = statements.map((s) => (CLOSED.test(s) ? s : `${s.replace(OPEN_END, '')}。`)).join('');
   return overview ? `${paragraph}\n\n${overview}` : paragraph;
 }
 /** after a sentence's closing mark (kept with the sentence) */
 const SENTENCE_END = /(?<=[。；！？])/u;
 const CLOSED = /[。；！？]$/u;
+/** a colon or comma a kept sentence ended with before what it introduced */
+const OPEN_END = /[：:，,、\s]+$/u;
 /** marks of running prose; a page's chrome ("来源：原创 发布时间：2023-01-31 13:24") has colons, not these */
 const PROSE = /[，。；、]/u;
 
