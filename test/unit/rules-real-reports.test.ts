@@ -217,7 +217,7 @@ describe('text.stale-year on edited copies', () => {
     expect(of(withPreface('按时编制发布2022年政府信息公开工作年度报告。'), 'text.stale-year')).toEqual([]);
   });
 
-  it('reads the first words under the overview’s first sub-heading (区统计局 2023, 和顺街道 2023)', () => {
+  it('reads the first words under the overview’s first sub-heading (区统计局 2023, 和顺街道 2023) and after 在', () => {
     const opening = (text: string) => {
       const report = wangdian();
       report.sections.overview = `${text}\n\n${report.sections.overview}`;
@@ -227,6 +227,10 @@ describe('text.stale-year on edited copies', () => {
       expect(opening(`${heading}2022年，我镇主动公开信息40条。`), heading).toEqual([expect.objectContaining({ actual: '2022年' })]);
       expect(opening(`${heading}2023年，我镇主动公开信息40条。`), heading).toEqual([]);
     }
+    // "在2022年，…" opens with the year as well (平阴县卫生健康局 2024)
+    expect(opening('在2022年，我镇主动公开信息40条。')).toEqual([expect.objectContaining({ actual: '2022年' })]);
+    expect(opening('在2023年，我镇主动公开信息40条。')).toEqual([]);
+    expect(opening('在2022年基础上，我镇主动公开信息增加了。')).toEqual([]);
     // after the 导语's period, too
     expect(opening('本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n\n（一）主动公开情况\n\n2022年，我镇主动公开信息40条。')).toEqual([
       expect.objectContaining({ actual: '2022年' }),
