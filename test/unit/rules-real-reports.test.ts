@@ -235,9 +235,34 @@ describe('text.stale-year on edited copies', () => {
     expect(opening('本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n\n（一）主动公开情况\n\n2022年，我镇主动公开信息40条。')).toEqual([
       expect.objectContaining({ actual: '2022年' }),
     ]);
-    // only the first sub-heading opens the overview; a comparison after it is no finding
-    expect(opening('（一）主动公开情况\n\n我镇主动公开信息40条。\n\n（二）依申请公开情况\n\n2022年，我镇收到申请2件。')).toEqual([]);
+    // a comparison after the sub-heading is no finding
     expect(opening('（一）主动公开情况\n\n与2022年相比，公开信息有所增加。')).toEqual([]);
+  });
+
+  it('reads a later paragraph of the overview that opens with an earlier year (云湖桥镇 2023 as published)', () => {
+    const withParagraph = (paragraph: string) => {
+      const report = wangdian();
+      report.sections.overview = `${report.sections.overview}\n\n${paragraph}`;
+      return of(report, 'text.stale-year');
+    };
+    for (const paragraph of [
+      '2022年，我镇主动公开政府信息223条。',
+      '（二）依申请公开情况\n\n2022年，我镇收到申请2件。',
+      '（三）政府信息管理方面。2022年度，我镇清理文件12件。',
+      '在2022年，我镇更新公开目录。',
+    ]) {
+      expect(withParagraph(paragraph), paragraph).toEqual([expect.objectContaining({ expected: '2023年', actual: '2022年' })]);
+      // the report's own year there is what every real overview read does
+      expect(withParagraph(paragraph.replace('2022', '2023')), paragraph).toEqual([]);
+    }
+    // a plan names a later year; a span or a comparison is not the paragraph's year
+    expect(withParagraph('2024年，我镇将进一步规范公开目录。')).toEqual([]);
+    expect(withParagraph('2022年以来，我镇持续规范公开目录。')).toEqual([]);
+    expect(withParagraph('与2022年相比，公开信息有所增加。')).toEqual([]);
+    // 五 may look back at last year's problems at a paragraph's start
+    const report = wangdian();
+    report.sections.problems = `${report.sections.problems}\n\n2022年，我镇公开栏目更新不够及时，今年已整改。`;
+    expect(of(report, 'text.stale-year')).toEqual([]);
   });
 
   it('is silent on comparisons with earlier years and on last year’s figures cited', () => {

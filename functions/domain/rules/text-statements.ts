@@ -56,13 +56,39 @@ function opening(text: string): RegExpExecArray | null {
   return heading ? pattern.exec(text.slice(heading[0].length)) : null;
 }
 
+/**
+ * A later paragraph of the overview that opens with a year, directly or after its sub-heading
+ * ("2022年，我镇主动公开…", "（二）依申请公开方面。2022年，…"): every real overview read opens
+ * its paragraphs with its own year, so an earlier one is a paragraph of last year's text left in
+ * (云湖桥镇 2023 as published). Applied at a paragraph's start.
+ */
+const PARAGRAPH_YEAR = /^(?:[（(][一二三四五六七八九十]{1,2}[）)][^，,。；：:\n\d]{1,16}[。：:]\s*)?(?:在\s*)?((?:19|20)\d{2})\s*年度?\s*[，,]/u;
+/** what such a paragraph starts with: a year's first digit, 在, or a sub-heading's bracket */
+const PARAGRAPH_YEAR_START = new Set(['1', '2', '在', '（', '('].map((c) => c.charCodeAt(0)));
+
+/** The years the overview's paragraphs after the first open with (once per text). */
+function paragraphYears(text: string): readonly OwnPeriod[] {
+  const found: OwnPeriod[] = [];
+  for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', end + 1)) {
+    let start = end + 1;
+    while (start < text.length && text.charCodeAt(start) <= 32) start++;
+    if (!PARAGRAPH_YEAR_START.has(text.charCodeAt(start))) continue;
+    const match = PARAGRAPH_YEAR.exec(text.slice(start, start + 40));
+    if (match) found.push({ year: Number(match[1]), quote: match[0].trim().replace(/\s+/gu, ''), firstWords: true });
+  }
+  return found;
+}
+
 const SECTIONS = ['overview', 'problems', 'other'] as const;
 
 export const textStaleYear: Rule = (input, findings) => {
   const { report } = input;
   const titles = TEMPLATES[report.template].sectionTitles;
   for (const section of SECTIONS) {
-    for (const { year, quote, firstWords } of input.text(section).read(ownPeriods)) {
+    const stated = input.text(section).read(ownPeriods);
+    // a paragraph's opening year only when earlier: "2024年，我局将…" may be a plan
+    const paragraphs = section === 'overview' ? input.text(section).read(paragraphYears).filter((p) => p.year < report.year) : [];
+    for (const { year, quote, firstWords } of paragraphs.length === 0 ? stated : [...stated, ...paragraphs]) {
       // the first-words pattern is for the overview only: 五 may open with last year's problems
       if (firstWords && section !== 'overview') continue;
       if (year === report.year) continue;
