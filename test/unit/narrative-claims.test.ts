@@ -49,6 +49,11 @@ describe('reading numbers the text claims', () => {
     ['全年未接到信息公开申请。', ['applications=0']],
     ['未收到因依申请公开引发的行政复议。', ['review=0']],
     ['全年未出现因答复不当引起的行政复议、行政诉讼等情况。', ['review=0', 'litigation=0']],
+    // none from one kind of applicant is not none at all; none from both kinds is
+    ['本年度未收到企业提出的公开申请，收到群众申请2件。', ['applications=2']],
+    ['本年度未收到群众和企业的申请。', ['applications=0']],
+    // a channel named before the verb: the figure is that channel's, the next clause another's
+    ['全年通过门户网站办理申请5件、书面申请20件。', []],
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });
@@ -93,6 +98,14 @@ describe('reading the handling, the carry-over and the results', () => {
     ['予以公开（含部分公开）12件。', []],
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
+  });
+
+  it('marks a count of the ones settled in time as at most all settled', () => {
+    expect(narrativeClaims('收到申请10件，按时办结8件，2件申请人撤回。')).toEqual([
+      expect.objectContaining({ subject: 'applications', value: 10 }),
+      expect.objectContaining({ subject: 'handled', value: 8, atMost: true }),
+    ]);
+    expect(narrativeClaims('收到申请10件，办结8件。')[1]).not.toHaveProperty('atMost');
   });
 
   it('marks a figure that includes last year’s carried-over applications', () => {

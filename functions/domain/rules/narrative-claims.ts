@@ -32,6 +32,8 @@ export interface Claim {
   readonly none?: boolean;
   /** "办理…申请N件": the figure may be the applications handled (（七）) rather than received */
   readonly mayBeHandled?: boolean;
+  /** "按时办结N件": the ones settled in time, which may be fewer than all settled (（七）) */
+  readonly atMost?: boolean;
 }
 
 /** A share the text states, e.g. "予以公开…占45.2%": checked against the table's own ratio. */
@@ -63,10 +65,17 @@ const APPLICATION_COUNT_BEFORE = new RegExp(
 /** "申请和咨询120件", "申请及留言": a count of more than the applications */
 const MORE_THAN_APPLICATIONS = /[和及与、]|咨询|留言|来信|建议/u;
 /** how an application came in ("收到网上申请105件", "未收到当面申请" speak of one channel only) */
-const CHANNELS = '当面|现场|网上|在线|信函|邮寄|快递|传真|电子邮件';
+const CHANNELS = '当面|现场|网上|在线|网站|网络|纸质|书面|信函|邮寄|快递|传真|电子邮件';
 /** "未收到…申请" (not "未收到申请人投诉", not "未发生依申请公开答复超期") */
 const APPLICATION_NONE = /(?:未|没有)(?:收到|受理|接到|接收)([^\d]{0,12}?)申请(?!人)/u;
 const NOT_NONE_OF_APPLICATIONS = new RegExp(`投诉|举报|逾期|超期|更正|复议|诉讼|许可|${CHANNELS}|口头`, 'u');
+/**
+ * "未收到法人或者其他组织的申请": none of one kind of applicant, not none at all (a none that
+ * names both, "公民、法人或其他组织", is none at all)
+ */
+const ORGANISATIONS = /法人|组织|企业/u;
+const PERSONS = /公民|自然人|个人|群众/u;
+const oneKindOfApplicant = (words: string) => ORGANISATIONS.test(words) !== PERSONS.test(words);
 /** "未收到申请公开政府信息的电子邮件": a channel named after 申请 limits the none too */
 const CHANNEL_AFTER = new RegExp(`${CHANNELS}|口头`, 'u');
 /** appeals are counted in 件/起/宗 ("行政复议答复书12份" is not a count of appeals) */
@@ -86,6 +95,8 @@ function afterLastClauseBreak(text: string): string {
   const at = Math.max(text.lastIndexOf('，'), text.lastIndexOf(','), text.lastIndexOf('：'), text.lastIndexOf(':'));
   return at < 0 ? text : text.slice(at + 1);
 }
+/** "按时办结66件，5件逾期未补正": the ones settled in time, at most all settled */
+const IN_TIME = /^(?:按时|按期|如期|限时|及时)/u;
 /** counts handled ("办结", "答复"); not "尚未办结", not one result's ("予以公开答复9件", "不予公开答复2件") */
 const HANDLED_COUNT = new RegExp(`(?:(?<!未)办结|(?<!公开|提供|处理)答复|办理完毕|处理完毕)([^\\d率]{0,10}?)${FIGURE}${CASES}`, 'u');
 /** "办结的申请中同意公开答复9件": the figure is a result's */
@@ -254,7 +265,8 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
   if (!clause.includes('复议') && !clause.includes('诉讼')) {
     const count = unit && application ? APPLICATION_COUNT.exec(clause) : null;
     // "收到网上申请105件，快递17件，合计122件": the figure of one channel, not of all applications
-    const channel = count ? CHANNEL.test(count[0].slice(0, count[0].lastIndexOf('申请'))) : false;
+    // (or named before the verb: "通过门户网站办理申请3件、纸质申请36件")
+    const channel = count ? CHANNEL.test(count[0].slice(0, count[0].lastIndexOf('申请'))) || CHANNEL.test(clause.slice(0, count.index)) : false;
     if (count && !channel && !MORE_THAN_APPLICATIONS.test(count[0].slice(count[0].lastIndexOf('申请') + 2))) {
       const rest = clause.slice(count.index + count[0].length);
       push(claims, 'applications', count, {
@@ -272,7 +284,12 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       }
     }
     const none = application ? APPLICATION_NONE.exec(clause) : null;
-    if (none && !NOT_NONE_OF_APPLICATIONS.test(none[1]!) && !CHANNEL_AFTER.test(clause.slice(none.index + none[0].length))) {
+    if (
+      none &&
+      !NOT_NONE_OF_APPLICATIONS.test(none[1]!) &&
+      !oneKindOfApplicant(none[1]!) &&
+      !CHANNEL_AFTER.test(clause.slice(none.index + none[0].length))
+    ) {
       claims.push({ subject: 'applications', value: 0, quote: none[0], none: true });
     }
     if (unit && (sentence.aboutApplications ??= aboutApplications(sentence.text)) && DIGIT.test(clause)) {
@@ -282,7 +299,10 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       // "转下一年度办理答复的有1件" counts the carried-forward ones, not the ones handled
       if (!nextYear && (clause.includes('办结') || clause.includes('答复') || clause.includes('完毕'))) {
         const handled = HANDLED_COUNT.exec(clause);
-        if (handled && !RESULT_BETWEEN.test(handled[1]!)) push(claims, 'handled', handled, {}, 2);
+        if (handled && !RESULT_BETWEEN.test(handled[1]!)) {
+          const inTime = handled.index >= 2 && IN_TIME.test(clause.slice(handled.index - 2, handled.index));
+          push(claims, 'handled', handled, inTime ? { atMost: true } : {}, 2);
+        }
       }
       if (clause.includes('结转')) push(claims, 'carriedOver', CARRIED_OVER_COUNT.exec(clause));
       if (nextYear) push(claims, 'carriedForward', CARRIED_FORWARD_AFTER.exec(clause) ?? CARRIED_FORWARD_BEFORE.exec(clause));
