@@ -276,6 +276,47 @@ describe('warnings', () => {
     expect(validateReport(report)[0]).toMatchObject({ expected: 1, actual: 0 });
   });
 
+  describe('narrative rules on phrasings of published reports', () => {
+    /** received, handled (all as 予以公开), carried forward and over, as the natural column and the total */
+    const withApplications = (overview: string, received: number, handled: number, forward: number, carriedOver = 0) => {
+      const report = cleanReport();
+      const data = applications(report);
+      for (const [row, n] of [['newReceived', received], ['disclosed', handled], ['resultsTotal', handled], ['carriedForward', forward], ['carriedOver', carriedOver]] as const) {
+        data[row]!.natural = n;
+        data[row]!.total = n;
+      }
+      report.sections.overview = overview;
+      return validateReport(report).filter((f) => f.rule.startsWith('narrative.'));
+    };
+
+    it('a count settled in time may be fewer than all settled, not more', () => {
+      expect(withApplications('全年收到申请10件，按时办结8件，2件申请人撤回。', 10, 10, 0)).toEqual([]);
+      expect(withApplications('全年收到申请10件，按时办结12件。', 10, 10, 0)).toEqual([
+        expect.objectContaining({ rule: 'narrative.mismatch', expected: 10, actual: 12 }),
+      ]);
+    });
+
+    it('"均已办结" after a clause of last year\'s carried-over ones still speaks of all', () => {
+      expect(withApplications('共受理申请5件，上年结转1件，共办结5件，均已按时办结。', 5, 5, 1, 1)).toEqual([
+        expect.objectContaining({ rule: 'narrative.contradiction', expected: 1 }),
+      ]);
+      // of last year's only: in its own clause, or the one right before
+      expect(withApplications('共受理申请5件，办结5件，上年结转的1件均已办结。', 5, 5, 1, 1)).toEqual([]);
+      expect(withApplications('共受理申请5件，上年结转1件，均已办结。', 5, 5, 1, 1)).toEqual([]);
+    });
+
+    it('a next year named only to say none went there does not excuse "均已办结"', () => {
+      expect(withApplications('本年度申请均已办结，无结转下年度的申请。', 3, 2, 1)).toEqual([
+        expect.objectContaining({ rule: 'narrative.contradiction', expected: 1 }),
+      ]);
+      expect(withApplications('本年度收到申请3件，无下年度结转。', 3, 2, 1)).toEqual([
+        expect.objectContaining({ rule: 'narrative.contradiction', expected: 1 }),
+      ]);
+      // the pending ones admitted
+      expect(withApplications('本年度收到申请3件，另有1件结转下年度，其余申请均已办结。', 3, 2, 1)).toEqual([]);
+    });
+  });
+
   it('text.repeated: 五 copied from last year', () => {
     const previous = cleanReport('2021', '某县自然资源局', 2022);
     previous.sections.problems =

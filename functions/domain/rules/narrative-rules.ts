@@ -206,6 +206,8 @@ export const narrativeMismatch: Rule = (input, findings) => {
   for (const claim of claims) {
     const values = allowed(f, claim.subject, claim.includesCarriedOver === true, claim.mayBeHandled === true);
     if (values.length === 0 || values.includes(claim.value)) continue;
+    // "按时办结66件" may leave out the ones settled late or withdrawn: only more than all is wrong
+    if (claim.atMost && claim.value <= values[0]!) continue;
     const key = `${claim.subject}:${claim.value}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -225,8 +227,11 @@ export const narrativeMismatch: Rule = (input, findings) => {
   if (shares.length > 0) shareFindings(input, f, findings);
 };
 
-/** "均已办结", "无结转": every application settled within the year ("无积压" is a slogan, not this). */
-const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:按时|按期|依法|如期)?(?:办结|办理完毕|处理完毕|办理完结)|(?:无|没有|未有|不存在)(?:申请)?结转/u;
+/**
+ * "均已办结", "无结转", "无下年度结转": every application settled within the year ("无积压" is a
+ * slogan, not this).
+ */
+const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:按时|按期|依法|如期)?(?:办结|办理完毕|处理完毕|办理完结)|(?:无|没有|未有|不存在)(?:下一?年度?)?(?:申请)?结转/u;
 /** "均为维持", "均被维持", "均获维持": every review or suit decided for the agency. */
 const ALL_UPHELD = /(?:均|全部|都)(?:为|被|获|予以|已被)?(?:依法)?维持/u;
 
@@ -247,9 +252,27 @@ function sweepingStatements(text: string, reading: SectionText): readonly string
   return sweeping;
 }
 
-/** "上年结转的2件均已办结" speaks of last year's; "另有3件结转下年度" admits the pending ones;
- * "截至目前已全部办结" is written weeks after the year's end, about the carried-forward ones too */
-const NOT_THIS_YEAR = /上一?年度?结转|下一?年|建议|提案|留言|截至目前|目前已|现已/u;
+/** "另有3件结转下年度" admits the pending ones; "截至目前已全部办结" is written weeks after the
+ * year's end, about the carried-forward ones too */
+const NOT_THIS_YEAR = /下一?年|建议|提案|留言|截至目前|目前已|现已/u;
+/** "无结转下年度", "没有顺延到下一年的申请", "无下年度结转": a next year named only to say none went there */
+const NO_NEXT_YEAR = /(?:无|没有|未有|不存在)(?:[^，,。；\d]{0,4}?(?:结转|顺延|转)[^，,。；\d]{0,3}?下一?年|下一?年度?(?:申请)?结转)/gu;
+/** "上年结转2件，均已办结", "上年结转的2件均已办结": last year's, read in the clause of the
+ * statement and the one before it ("上年结转1件，共办结17件，均已办结" speaks of all) */
+const LAST_YEARS = /上一?年度?结转/u;
+
+/** Does the "均已办结" at `at` in the sentence speak of this year's applications? */
+function settledThisYear(sentence: string, at: number): boolean {
+  if (!sentence.includes('申请')) return false;
+  const rest = sentence.includes('年') ? sentence.replace(NO_NEXT_YEAR, '') : sentence;
+  if (NOT_THIS_YEAR.test(rest)) return false;
+  let from = at;
+  for (let breaks = 0; from > 0; from--) {
+    const c = sentence[from - 1]!;
+    if ((c === '，' || c === ',' || c === '；') && ++breaks === 2) break;
+  }
+  return !LAST_YEARS.test(sentence.slice(from, at + 8));
+}
 const APPEAL_ROWS = ['review', 'litigationDirect', 'litigationAfterReview'] as const;
 
 /** 纠正 and 尚未审结 cases of the given rows of 四, or undefined when a cell is not a number */
@@ -310,7 +333,7 @@ export const narrativeContradiction: Rule = (input, findings) => {
   if (!readSettled && !readUpheld) return;
   for (const sentence of sweeping) {
     const settled = readSettled ? ALL_SETTLED.exec(sentence) : null;
-    if (settled && sentence.includes('申请') && !NOT_THIS_YEAR.test(sentence)) {
+    if (settled && settledThisYear(sentence, settled.index)) {
       add('settled', {
         expected: pending,
         actual: settled[0],
