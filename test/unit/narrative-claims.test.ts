@@ -54,6 +54,15 @@ describe('reading numbers the text claims', () => {
     ['本年度未收到群众和企业的申请。', ['applications=0']],
     // a channel named before the verb: the figure is that channel's, the next clause another's
     ['全年通过门户网站办理申请5件、书面申请20件。', []],
+    // none of one kind of application: with a fee, repeated, extended, about a third party
+    ['今年没有收到要收信息处理费的申请。', []],
+    ['今年未收到重复申请。', []],
+    ['今年未收到须征求第三方意见的申请。', []],
+    // none of one outcome ("不利结果") is not none at all
+    ['本年度没有发生因信息公开导致的行政复议、行政诉讼不利结果。', []],
+    // the agency deciding appeals (a 复议机关), not appealed against
+    ['我局作为复议机关，全年受理行政复议申请45件。', []],
+    ['全年办理行政复议案件120件。', []],
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });
@@ -96,6 +105,14 @@ describe('reading the handling, the carry-over and the results', () => {
     ['申请答复期限为15个工作日。', []],
     ['办结人大代表建议和政协委员提案45件，答复申请人咨询30件。', []],
     ['予以公开（含部分公开）12件。', []],
+    // last year's settled, or a part of the settled, not all settled
+    ['今年办结上年结转申请2件。', ['carriedOver=2']],
+    // the 其中 sentence lists the parts of the one before
+    [
+      '共受理政府信息公开申请30件。其中，予以公开20件，无法提供6件，结转下年度4件。',
+      ['applications=30', 'disclosed=20', 'unavailable=6', 'carriedForward=4'],
+    ],
+    ['全年办结人大建议12件。其中，按期办结12件。', []],
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });
@@ -106,6 +123,11 @@ describe('reading the handling, the carry-over and the results', () => {
       expect.objectContaining({ subject: 'handled', value: 8, atMost: true }),
     ]);
     expect(narrativeClaims('收到申请10件，办结8件。')[1]).not.toHaveProperty('atMost');
+    // so is the count of one way of answering
+    expect(narrativeClaims('收到申请10件，当场答复3件，书面答复7件。').slice(1)).toEqual([
+      expect.objectContaining({ subject: 'handled', value: 3, atMost: true }),
+      expect.objectContaining({ subject: 'handled', value: 7, atMost: true }),
+    ]);
   });
 
   it('marks a figure that includes last year’s carried-over applications', () => {

@@ -68,7 +68,8 @@ const MORE_THAN_APPLICATIONS = /[和及与、]|咨询|留言|来信|建议/u;
 const CHANNELS = '当面|现场|网上|在线|网站|网络|纸质|书面|信函|邮寄|快递|传真|电子邮件';
 /** "未收到…申请" (not "未收到申请人投诉", not "未发生依申请公开答复超期") */
 const APPLICATION_NONE = /(?:未|没有)(?:收到|受理|接到|接收)([^\d]{0,12}?)申请(?!人)/u;
-const NOT_NONE_OF_APPLICATIONS = new RegExp(`投诉|举报|逾期|超期|更正|复议|诉讼|许可|${CHANNELS}|口头`, 'u');
+/** …or of one kind of application ("未收到需要收取信息处理费的申请", "未收到重复申请", "未收到涉及第三方的申请") */
+const NOT_NONE_OF_APPLICATIONS = new RegExp(`投诉|举报|逾期|超期|更正|复议|诉讼|许可|费|重复|延期|延长|第三方|${CHANNELS}|口头`, 'u');
 /**
  * "未收到法人或者其他组织的申请": none of one kind of applicant, not none at all (a none that
  * names both, "公民、法人或其他组织", is none at all)
@@ -83,7 +84,9 @@ const APPEAL_UNIT = '\\s*(?:件|起|宗)';
 const REVIEW_COUNT = new RegExp(`行政复议([^\\d诉]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
 const LITIGATION_COUNT = new RegExp(`行政诉讼([^\\d]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
 /** "行政复议被纠错2件", "行政诉讼败诉1件": a count of one outcome, not of the appeals */
-const OUTCOME = /维持|纠正|纠错|撤销|确认违法|败诉|胜诉|驳回|终止|审结|结案|尚未|书/u;
+const OUTCOME = /维持|纠正|纠错|撤销|确认违法|败诉|胜诉|驳回|终止|审结|结案|尚未|不利|书/u;
+/** "受理行政复议申请45件", "办理行政复议案件120件": the agency deciding appeals (a 复议机关), not appealed against */
+const APPEAL_BODY = /(?:受理|办理|审理)$/u;
 /** "行政复议、行政诉讼案件共3件": one figure for both */
 const BOTH_APPEALS = /(?:复议|诉讼)[^\d，,。；]{0,6}?(?:、|和|及|与|或)[^\d，,。；]{0,3}?(?:复议|诉讼)[^\d，,。；]{0,10}?\d/u;
 /** "行政复议、行政诉讼均为0件": one figure for both, which only 0 makes the figure of each */
@@ -95,12 +98,12 @@ function afterLastClauseBreak(text: string): string {
   const at = Math.max(text.lastIndexOf('，'), text.lastIndexOf(','), text.lastIndexOf('：'), text.lastIndexOf(':'));
   return at < 0 ? text : text.slice(at + 1);
 }
-/** "按时办结66件，5件逾期未补正": the ones settled in time, at most all settled */
-const IN_TIME = /^(?:按时|按期|如期|限时|及时)/u;
+/** "按时办结66件，5件逾期未补正", "当场答复3件，书面答复12件": a part of the ones settled, at most all */
+const PART_OF_HANDLED = /^(?:按时|按期|如期|限时|及时|当场|书面|电话|口头|网上|延期|逾期|超期)/u;
 /** counts handled ("办结", "答复"); not "尚未办结", not one result's ("予以公开答复9件", "不予公开答复2件") */
 const HANDLED_COUNT = new RegExp(`(?:(?<!未)办结|(?<!公开|提供|处理)答复|办理完毕|处理完毕)([^\\d率]{0,10}?)${FIGURE}${CASES}`, 'u');
-/** "办结的申请中同意公开答复9件": the figure is a result's */
-const RESULT_BETWEEN = /公开|提供|处理|答复|告知/u;
+/** "办结的申请中同意公开答复9件": the figure is a result's; "办结上年结转申请2件": last year's */
+const RESULT_BETWEEN = /公开|提供|处理|答复|告知|结转/u;
 /** "结转下年度", "顺延到下一年", "结转到2025年" (the next year by its number) */
 const NEXT_YEAR = '(?:结转|顺延|转)(?:到|至|入)?(?:下一?年|(?:19|20)\\d{2}\\s*年)';
 const NEXT_YEAR_CLAUSE = new RegExp(NEXT_YEAR, 'u');
@@ -300,8 +303,8 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       if (!nextYear && (clause.includes('办结') || clause.includes('答复') || clause.includes('完毕'))) {
         const handled = HANDLED_COUNT.exec(clause);
         if (handled && !RESULT_BETWEEN.test(handled[1]!)) {
-          const inTime = handled.index >= 2 && IN_TIME.test(clause.slice(handled.index - 2, handled.index));
-          push(claims, 'handled', handled, inTime ? { atMost: true } : {}, 2);
+          const part = handled.index >= 2 && PART_OF_HANDLED.test(clause.slice(handled.index - 2, handled.index));
+          push(claims, 'handled', handled, part ? { atMost: true } : {}, 2);
         }
       }
       if (clause.includes('结转')) push(claims, 'carriedOver', CARRIED_OVER_COUNT.exec(clause));
@@ -320,7 +323,9 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
   }
   for (const [subject, word, pattern] of APPEAL_COUNTS) {
     const match = clause.includes(word) ? pattern.exec(clause) : null;
-    if (match && !OUTCOME.test(match[1]!)) push(claims, subject, match, {}, 2);
+    if (match && !OUTCOME.test(match[1]!) && !APPEAL_BODY.test(clause.slice(Math.max(0, match.index - 2), match.index))) {
+      push(claims, subject, match, {}, 2);
+    }
   }
 }
 
@@ -336,7 +341,7 @@ function sentenceEnd(text: string, i: number): number {
  * sentence is short and dense with figures; a claim never spans a comma, and "1,234" is one
  * number); the statements of no appeal are read wherever it names one.
  */
-function sentenceClaims(text: string, start: number, end: number, sentence: string, claims: Claim[]): void {
+function sentenceClaims(text: string, start: number, end: number, sentence: string, claims: Claim[], about = sentence): void {
   let context: SentenceContext | undefined;
   let from = start;
   let count = false;
@@ -346,7 +351,7 @@ function sentenceClaims(text: string, start: number, end: number, sentence: stri
     if (kind <= PLAIN) continue;
     if (kind === SENTENCE_BREAK_KIND || kind === CLAUSE_BREAK || (kind === COMMA_KIND && clauseBreakAt(text, i))) {
       // what the whole sentence is about decides how its clauses read
-      if (count || none) clauseClaims(text.slice(from, i), count, (context ??= { text: sentence }), claims);
+      if (count || none) clauseClaims(text.slice(from, i), count, (context ??= { text: about }), claims);
       from = i + 1;
       count = false;
       none = false;
@@ -406,9 +411,22 @@ export function subjectSentences(text: string): readonly (readonly [number, numb
  */
 export function narrativeClaims(text: string, sentences = subjectSentences(text)): readonly Claim[] {
   const claims: Claim[] = [];
-  for (const [start, end] of sentences) sentenceClaims(text, start, end, text.slice(start, end), claims);
+  for (let k = 0; k < sentences.length; k++) {
+    const [start, end] = sentences[k]!;
+    const sentence = text.slice(start, end);
+    sentenceClaims(text, start, end, sentence, claims);
+    // "共受理申请133件。其中，予以公开46件，…结转下年度继续办理16件。": the 其中 sentence lists the
+    // parts of the one before, about what that one is about (it names no subject itself)
+    let next = end + 1;
+    while (next < text.length && (KIND[text.charCodeAt(next)] === SPACE_KIND || text.charCodeAt(next) === NEWLINE)) next++;
+    if (text.startsWith('其中', next) && sentences[k + 1]?.[0] !== next) {
+      const nextEnd = sentenceEnd(text, next);
+      sentenceClaims(text, next, nextEnd, text.slice(next, nextEnd), claims, sentence);
+    }
+  }
   return claims;
 }
+const NEWLINE = 10;
 
 /**
  * Shares the text states of the results or the applicants ("予以公开…占45.2%", "自然人申请占
