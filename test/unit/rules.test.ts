@@ -305,6 +305,26 @@ describe('warnings', () => {
       expect(withApplications('共受理申请5件，上年结转1件，均已办结。', 5, 5, 1, 1)).toEqual([]);
     });
 
+    it('"其他处理N件" beside the overdue ones named apart is row 3.其他 of （六）', () => {
+      const report = cleanReport();
+      const data = applications(report);
+      for (const [row, n] of [['newReceived', 10], ['disclosed', 7], ['otherOverdueCorrection', 1], ['otherOther', 2], ['resultsTotal', 10]] as const) {
+        data[row]!.natural = n;
+        data[row]!.total = n;
+      }
+      report.sections.overview = '全年受理申请10件，予以公开7件，逾期未补正1件，其他处理2件。';
+      expect(validateReport(report)).toEqual([]);
+      report.sections.overview = '全年受理申请10件，予以公开7件，其他处理4件。';
+      expect(validateReport(report)).toEqual([expect.objectContaining({ rule: 'narrative.mismatch', expected: 3, actual: 4 })]);
+    });
+
+    it('"均已办结" of last year’s by its number, and a later "无结转" of this year’s', () => {
+      expect(withApplications('2022年结转至本年的2件申请均已办结。', 5, 6, 1, 2)).toEqual([]);
+      expect(withApplications('收到申请5件，上年结转2件，均已办结，无结转下年度。', 5, 6, 1, 2)).toEqual([
+        expect.objectContaining({ rule: 'narrative.contradiction', actual: '无结转' }),
+      ]);
+    });
+
     it('a next year named only to say none went there does not excuse "均已办结"', () => {
       expect(withApplications('本年度申请均已办结，无结转下年度的申请。', 3, 2, 1)).toEqual([
         expect.objectContaining({ rule: 'narrative.contradiction', expected: 1 }),

@@ -51,6 +51,8 @@ interface Figures {
   readonly review?: number | undefined;
   readonly litigation?: number | undefined;
   readonly results: Partial<Record<ResultGroup, number>>;
+  /** 2021 format: row 3.其他 of （六）其他处理, which a text may call 其他处理 beside "逾期未补正2件" */
+  readonly otherOnly?: number | undefined;
   readonly applications: TableData;
   readonly appeals: TableData;
 }
@@ -96,6 +98,7 @@ function figures(input: RuleInput): Figures {
     received: defined(gridValue(grid, 'newReceived', 'total')),
     carriedOver: defined(gridValue(grid, 'carriedOver', 'total')),
     handled: defined(gridValue(grid, 'resultsTotal', 'total')),
+    otherOnly: defined(gridValue(grid, 'otherOther', 'total')),
     carriedForward: defined(gridValue(grid, 'carriedForward', 'total')),
     review: defined(gridValue(appealsGrid, 'review', 'total')),
     litigation: defined(gridValue(appealsGrid, 'litigationDirect', 'total') + gridValue(appealsGrid, 'litigationAfterReview', 'total')),
@@ -125,6 +128,9 @@ function allowed(f: Figures, subject: ClaimSubject, includesCarriedOver: boolean
         return [f.review];
       case 'litigation':
         return [f.litigation];
+      // "逾期未补正2件，其他处理5件": the text may name the sub-rows of （六） apart
+      case 'otherHandling':
+        return [f.results.otherHandling, f.otherOnly];
       default:
         return [f.results[subject]];
     }
@@ -257,9 +263,10 @@ function sweepingStatements(text: string, reading: SectionText): readonly string
 const NOT_THIS_YEAR = /下一?年|建议|提案|留言|截至目前|目前已|现已/u;
 /** "无结转下年度", "没有顺延到下一年的申请", "无下年度结转": a next year named only to say none went there */
 const NO_NEXT_YEAR = /(?:无|没有|未有|不存在)(?:[^，,。；\d]{0,4}?(?:结转|顺延|转)[^，,。；\d]{0,3}?下一?年|下一?年度?(?:申请)?结转)/gu;
-/** "上年结转2件，均已办结", "上年结转的2件均已办结": last year's, read in the clause of the
- * statement and the one before it ("上年结转1件，共办结17件，均已办结" speaks of all) */
-const LAST_YEARS = /上一?年度?结转/u;
+/** "上年结转2件，均已办结", "上年结转的2件均已办结", "2022年结转的3件均已办结": last year's, read
+ * in the clause of the statement and the one before it ("上年结转1件，共办结17件，均已办结" speaks of all) */
+const LAST_YEARS = /上一?年度?结转|(?:19|20)\d{2}\s*年度?结转/u;
+const ALL_SETTLED_EACH = new RegExp(ALL_SETTLED.source, 'gu');
 
 /** Does the "均已办结" at `at` in the sentence speak of this year's applications? */
 function settledThisYear(sentence: string, at: number): boolean {
@@ -332,8 +339,13 @@ export const narrativeContradiction: Rule = (input, findings) => {
   const readUpheld = notUpheld(f.appeals, APPEAL_ROWS) !== 0;
   if (!readSettled && !readUpheld) return;
   for (const sentence of sweeping) {
-    const settled = readSettled ? ALL_SETTLED.exec(sentence) : null;
-    if (settled && settledThisYear(sentence, settled.index)) {
+    // the first statement of the sentence that speaks of this year's ("上年度结转2件，均已办结，无结转下年度")
+    let settled: RegExpExecArray | null = null;
+    if (readSettled) {
+      ALL_SETTLED_EACH.lastIndex = 0;
+      for (let m = ALL_SETTLED_EACH.exec(sentence); m && !settled; m = ALL_SETTLED_EACH.exec(sentence)) if (settledThisYear(sentence, m.index)) settled = m;
+    }
+    if (settled) {
       add('settled', {
         expected: pending,
         actual: settled[0],
