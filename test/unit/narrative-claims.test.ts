@@ -63,6 +63,10 @@ describe('reading numbers the text claims', () => {
     // the agency deciding appeals (a 复议机关), not appealed against
     ['我局作为复议机关，全年受理行政复议申请45件。', []],
     ['全年办理行政复议案件120件。', []],
+    // a change from last year is not a count; applications that mention an appeal are not appeals
+    ['今年收到申请同比增加5件。', []],
+    ['今年行政复议较上年减少2件，办结申请比去年多4件。', []],
+    ['全年收到申请20件，其中涉及行政复议的申请2件。', ['applications=20']],
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });
@@ -105,6 +109,7 @@ describe('reading the handling, the carry-over and the results', () => {
     ['申请答复期限为15个工作日。', []],
     ['办结人大代表建议和政协委员提案45件，答复申请人咨询30件。', []],
     ['予以公开（含部分公开）12件。', []],
+    ['全年收到申请40件，予以公开或部分公开25件。', ['applications=40']],
     // last year's settled, or a part of the settled, not all settled
     ['今年办结上年结转申请2件。', ['carriedOver=2']],
     // the 其中 sentence lists the parts of the one before

@@ -335,6 +335,13 @@ describe('warnings', () => {
       // the pending ones admitted
       expect(withApplications('本年度收到申请3件，另有1件结转下年度，其余申请均已办结。', 3, 2, 1)).toEqual([]);
     });
+
+    it('"全部办结" as of the report’s publication speaks of the carried-forward ones too', () => {
+      expect(withApplications('本年度收到申请3件，截至报告发布时已全部办结。', 3, 2, 1)).toEqual([]);
+      expect(withApplications('本年度收到申请3件，截至12月31日已全部办结。', 3, 2, 1)).toEqual([
+        expect.objectContaining({ rule: 'narrative.contradiction', expected: 1 }),
+      ]);
+    });
   });
 
   it('text.repeated: 五 copied from last year', () => {

@@ -64,6 +64,8 @@ const APPLICATION_COUNT_BEFORE = new RegExp(
 );
 /** "申请和咨询120件", "申请及留言": a count of more than the applications */
 const MORE_THAN_APPLICATIONS = /[和及与、]|咨询|留言|来信|建议/u;
+/** "收到申请同比增加5件", "行政复议较上年减少2件": a change from last year, not a count */
+const COMPARISON = /同比|环比|较上|较去|较前|比上|比去|比前|增加|减少|增长|下降|上升/u;
 /** how an application came in ("收到网上申请105件", "未收到当面申请" speak of one channel only) */
 const CHANNELS = '当面|现场|网上|在线|网站|网络|纸质|书面|信函|邮寄|快递|传真|电子邮件';
 /** "未收到…申请" (not "未收到申请人投诉", not "未发生依申请公开答复超期") */
@@ -241,8 +243,8 @@ function resultClaim(claims: Claim[], clause: string): void {
   const match = RESULT_COUNT.exec(clause);
   if (!match) return;
   const [, word, gap] = match;
-  // "予以公开（含部分公开）12件" counts two groups at once: not one the table prints
-  if (/含|包括|和|及|与/u.test(gap!) && RESULT_WORDS.some(([, w]) => w !== word && gap!.includes(w.slice(0, 2)))) return;
+  // "予以公开（含部分公开）12件", "予以公开或部分公开59件" count two groups at once: not one the table prints
+  if (/含|包括|和|及|与|或|、|加/u.test(gap!) && RESULT_WORDS.some(([, w]) => w !== word && gap!.includes(w.slice(0, 2)))) return;
   const subject = RESULT_WORDS.find(([, w]) => w === word)![0];
   const value = parseChineseNumber(match[3]!);
   if (value !== undefined) claims.push({ subject, value, quote: match[0].replace(/\s+/gu, '') });
@@ -270,7 +272,8 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     // "收到网上申请105件，快递17件，合计122件": the figure of one channel, not of all applications
     // (or named before the verb: "通过门户网站办理申请3件、纸质申请36件")
     const channel = count ? CHANNEL.test(count[0].slice(0, count[0].lastIndexOf('申请'))) || CHANNEL.test(clause.slice(0, count.index)) : false;
-    if (count && !channel && !MORE_THAN_APPLICATIONS.test(count[0].slice(count[0].lastIndexOf('申请') + 2))) {
+    const afterWord = count ? count[0].slice(count[0].lastIndexOf('申请') + 2) : '';
+    if (count && !channel && !MORE_THAN_APPLICATIONS.test(afterWord) && !COMPARISON.test(afterWord)) {
       const rest = clause.slice(count.index + count[0].length);
       push(claims, 'applications', count, {
         includesCarriedOver: INCLUDES_CARRIED.test(rest),
@@ -302,7 +305,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       // "转下一年度办理答复的有1件" counts the carried-forward ones, not the ones handled
       if (!nextYear && (clause.includes('办结') || clause.includes('答复') || clause.includes('完毕'))) {
         const handled = HANDLED_COUNT.exec(clause);
-        if (handled && !RESULT_BETWEEN.test(handled[1]!)) {
+        if (handled && !RESULT_BETWEEN.test(handled[1]!) && !COMPARISON.test(handled[1]!)) {
           const part = handled.index >= 2 && PART_OF_HANDLED.test(clause.slice(handled.index - 2, handled.index));
           push(claims, 'handled', handled, part ? { atMost: true } : {}, 2);
         }
@@ -323,7 +326,9 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
   }
   for (const [subject, word, pattern] of APPEAL_COUNTS) {
     const match = clause.includes(word) ? pattern.exec(clause) : null;
-    if (match && !OUTCOME.test(match[1]!) && !APPEAL_BODY.test(clause.slice(Math.max(0, match.index - 2), match.index))) {
+    // "涉及行政复议的申请2件" counts applications; "行政复议同比减少2件" a change
+    const gap = match?.[1] ?? '';
+    if (match && !OUTCOME.test(gap) && !COMPARISON.test(gap) && !gap.includes('申请') && !APPEAL_BODY.test(clause.slice(Math.max(0, match.index - 2), match.index))) {
       push(claims, subject, match, {}, 2);
     }
   }

@@ -258,9 +258,9 @@ function sweepingStatements(text: string, reading: SectionText): readonly string
   return sweeping;
 }
 
-/** "另有3件结转下年度" admits the pending ones; "截至目前已全部办结" is written weeks after the
- * year's end, about the carried-forward ones too */
-const NOT_THIS_YEAR = /下一?年|建议|提案|留言|截至目前|目前已|现已/u;
+/** "另有3件结转下年度" admits the pending ones; "截至目前已全部办结", "截至报告发布时已全部办结"
+ * are written weeks after the year's end, about the carried-forward ones too */
+const NOT_THIS_YEAR = /下一?年|建议|提案|留言|截至目前|目前已|现已|截至(?:本?报告)?(?:发布|编制|印发|公布)/u;
 /** "无结转下年度", "没有顺延到下一年的申请", "无下年度结转": a next year named only to say none went there */
 const NO_NEXT_YEAR = /(?:无|没有|未有|不存在)(?:[^，,。；\d]{0,4}?(?:结转|顺延|转)[^，,。；\d]{0,3}?下一?年|下一?年度?(?:申请)?结转)/gu;
 /** "上年结转2件，均已办结", "上年结转的2件均已办结", "2022年结转的3件均已办结": last year's, read
