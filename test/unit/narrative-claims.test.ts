@@ -49,6 +49,9 @@ describe('reading numbers the text claims', () => {
     ['全年未接到信息公开申请。', ['applications=0']],
     ['未收到因依申请公开引发的行政复议。', ['review=0']],
     ['全年未出现因答复不当引起的行政复议、行政诉讼等情况。', ['review=0', 'litigation=0']],
+    // a figure in the next clause is another's; none begun this year is not none in 表四
+    ['今年没有发生行政复议案件，行政诉讼2件。', ['litigation=2', 'review=0']],
+    ['今年未发生新的行政复议案件。', []],
     // none from one kind of applicant is not none at all; none from both kinds is
     ['本年度未收到企业提出的公开申请，收到群众申请2件。', ['applications=2']],
     ['本年度未收到群众和企业的申请。', ['applications=0']],

@@ -95,6 +95,7 @@ const BOTH_APPEALS = /(?:复议|诉讼)[^\d，,。；]{0,6}?(?:、|和|及|与|�
 const BOTH_APPEALS_NONE = /行政复议[^\d，,。；]{0,6}?(?:、|和|及|与)[^\d，,。；]{0,3}?(?:行政)?诉讼[^\d，,。；]{0,8}?(0|零)\s*(?:件|起|宗)(?![\d.])/u;
 const NONE_BEFORE = /(?:未|没有|无(?!论|缝|遗漏|死角|差错|纰漏|一))[^\d]{0,20}?$/u;
 const CHANNEL = new RegExp(CHANNELS, 'u');
+const CLAUSE_END = /[，,；;]/u;
 /** a statement of none is cut at the clause before it ("事事无遗漏，依法做好行政复议应诉") */
 function afterLastClauseBreak(text: string): string {
   const at = Math.max(text.lastIndexOf('，'), text.lastIndexOf(','), text.lastIndexOf('：'), text.lastIndexOf(':'));
@@ -369,13 +370,17 @@ function sentenceClaims(text: string, start: number, end: number, sentence: stri
   for (const [subject, word] of APPEAL_WORDS) {
     const at = sentence.indexOf(word);
     if (at < 0) continue;
-    // "无一起行政复议被纠正" speaks of an outcome; a figure after the word is a count
-    const after = sentence.slice(at + word.length, at + word.length + 12);
+    // "无一起行政复议被纠正" speaks of an outcome; a figure after the word is a count (in its
+    // clause: "未发生行政复议案件，行政诉讼1件" says none of the reviews)
+    const window = sentence.slice(at + word.length, at + word.length + 12);
+    const cut = window.search(CLAUSE_END);
+    const after = cut < 0 ? window : window.slice(0, cut);
     if (DIGIT.test(after) || OUTCOME.test(after)) continue;
     const before = afterLastClauseBreak(sentence.slice(Math.max(0, at - 24), at));
     const negation = NONE_BEFORE.exec(before);
-    // "未发生被纠错的行政复议": none of one outcome, not none at all
-    if (negation && !OUTCOME.test(negation[0])) {
+    // "未发生被纠错的行政复议": none of one outcome, not none at all; "未发生新的行政复议": none
+    // begun this year, while 表四 also counts the ones still open from last year
+    if (negation && !OUTCOME.test(negation[0]) && !negation[0].includes('新')) {
       const quote = sentence.slice(at - negation[0].length, at + word.length).replace(/\s+/gu, '');
       claims.push({ subject, value: 0, quote, none: true });
     }
