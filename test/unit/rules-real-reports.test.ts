@@ -521,13 +521,15 @@ describe('how unseen reports phrase things: read right, no false warning', () =>
     '本年度发出收费通知书0份。', // no notice to pay: nothing collected
     '信息处理费：¥0',
     '本年度未收到政府信息公开申请，无其他需要报告的事项。', // no application: no fee could be charged
+    '本年度共收取信息处理费1笔，金额100元。', // the amount in the clause after
+    '共收取信息处理费2件，合计300元。',
   ])('六 “%s” states the fees', (text) => {
     const report = huaian2024();
     report.sections.other = text;
     expect(of(report, 'other.fee-report')).toEqual([]);
   });
 
-  it.each(['无', '本年度无其他需要报告的事项。', '严格落实《政府信息公开信息处理费管理办法》。', '不断规范收费行为。', '严格按照收费标准（按件计收）执行，共受理申请20件。'])(
+  it.each(['无', '本年度无其他需要报告的事项。', '严格落实《政府信息公开信息处理费管理办法》。', '不断规范收费行为。', '严格规范收费行为，全年办理申请20件，涉及金额100元。', '严格按照收费标准（按件计收）执行，共受理申请20件。'])(
     '六 “%s” does not say whether fees were collected',
     (text) => {
       const report = huaian2024();

@@ -122,15 +122,22 @@ const NO_APPLICATION = /(?:未|没有)(?:收到|受理|接到)[^，,。；]{0,12
 const FREE = /免费|零收费/u;
 const FEE_CLAUSE_BREAK = /[。；;！!？?\n，,]/u;
 
+/** a clause that collected fees and left the amount to the next: "共收取信息处理费2笔" */
+const COLLECTED = /收取[^，,。；]*?(?:处理费|费用)/u;
+
 /** every statement of fees names 费, 收取 or 申请: a text with none of them is not split */
 const FEE_TRACE = /费|收取|申请/u;
 
 /** Does 六 say whether 信息处理费 was collected? Read clause by clause: a fee word with an amount or with a "none". */
 function statesFees(text: string): boolean {
   if (!FEE_TRACE.test(text)) return false;
+  let collected = false;
   for (const clause of text.split(FEE_CLAUSE_BREAK)) {
     if (NO_APPLICATION.test(clause) || FREE.test(clause)) return true;
     if (FEE_WORD.test(clause) && (AMOUNT.test(clause) || NONE.test(clause))) return true;
+    // "收取信息处理费1笔，金额100元": the amount in the clause after the one that collected
+    if (collected && AMOUNT.test(clause)) return true;
+    collected = COLLECTED.test(clause);
   }
   return false;
 }
