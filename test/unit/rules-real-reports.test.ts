@@ -126,6 +126,15 @@ describe('narrative.contradiction on edited copies', () => {
     expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 1, actual: 0 })]);
   });
 
+  it.each(['所有申请均在法定期限内办结。', '全部申请均在法定时限内答复完毕。', '本年度申请全部按时答复办结。'])(
+    '“%s” while 103 go on to next year',
+    (sentence) => {
+      const report = huaian2024();
+      report.sections.overview += sentence;
+      expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 103 })]);
+    },
+  );
+
   it('silent on “上年结转的申请均已办结” and on upheld-only appeals', () => {
     const report = huaian2024();
     report.sections.overview += '上年结转的政府信息公开申请均已办结。';

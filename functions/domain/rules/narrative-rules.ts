@@ -234,10 +234,11 @@ export const narrativeMismatch: Rule = (input, findings) => {
 };
 
 /**
- * "均已办结", "无结转", "无下年度结转": every application settled within the year ("无积压" is a
- * slogan, not this).
+ * "均已办结", "均在法定期限内办结", "全部按时答复办结", "均已答复完毕", "无结转", "无下年度结转":
+ * every application settled within the year ("无积压" is a slogan, not this; "均在法定期限内予以答复"
+ * speaks of the answers given, on time).
  */
-const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:按时|按期|依法|如期)?(?:办结|办理完毕|处理完毕|办理完结)|(?:无|没有|未有|不存在)(?:下一?年度?)?(?:申请)?结转/u;
+const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:在[^，,。；\d]{1,8}?内)?(?:按时|按期|依法|如期)?(?:答复)?(?:办结|办理完毕|处理完毕|办理完结|答复完毕)|(?:无|没有|未有|不存在)(?:下一?年度?)?(?:申请)?结转/u;
 /** "均为维持", "均被维持", "均获维持": every review or suit decided for the agency. */
 const ALL_UPHELD = /(?:均|全部|都)(?:为|被|获|予以|已被)?(?:依法)?维持/u;
 
