@@ -32,12 +32,14 @@ export const OWN_PERIOD: readonly RegExp[] = [
   // 统计期限自2022年1月1日起至2022年12月31日止 / 统计周期为… / 统计数据的期限自… / 统计数据从…
   new RegExp(`${PERIOD}[^。；\\d]{0,6}?${YEAR}\\s*年\\s*1\\s*月\\s*1\\s*日`, 'u'),
   new RegExp(`${PERIOD}[^。；]{0,30}?至\\s*${YEAR}\\s*年\\s*12\\s*月\\s*31\\s*日`, 'u'),
+  // 本报告统计期限为2022年度 / 统计期限：2022年 (the whole year named, no days)
+  new RegExp(`${PERIOD}\\s*(?:为|是|[:：])\\s*${YEAR}\\s*年度?(?=\\s*(?:[。；，,]|$))`, 'u'),
   // the overview's first words: "2022年，我局…", "在2022年，我局…" (平阴县卫生健康局 2024)
   new RegExp(`^\\s*(?:在\\s*)?${YEAR}\\s*年度?\\s*[，,]`, 'u'),
 ];
 
 /** the words each pattern needs (a plain search skips the pattern on most texts) */
-export const OWN_PERIOD_WORDS: readonly string[] = ['现将', '信息公开', '统计', '统计', ''];
+export const OWN_PERIOD_WORDS: readonly string[] = ['现将', '信息公开', '统计', '统计', '统计', ''];
 /** the index of the first-words pattern: it reads the overview's beginning only */
 export const FIRST_WORDS = OWN_PERIOD.length - 1;
 

@@ -209,6 +209,8 @@ describe('text.stale-year on edited copies', () => {
       // 八楞乡 2021 and 嵩明县卫生健康局 2025 say 汇报如下; 黄腊乡 2021 names a 统计时段
       `现将本镇${year}年政务公开工作汇报如下：`,
       `除另有说明外，本报告数据的统计时段为${year}年1月1日至${year}年12月31日。`,
+      // the whole year named, without its first and last days
+      `本报告统计期限为${year}年度。`,
     ];
     const withPreface = (preface: string) => {
       const report = wangdian();
