@@ -107,6 +107,12 @@ describe('reading the handling, the carry-over and the results', () => {
       ['applications=30', 'carriedOver=1', 'handled=24', 'carriedForward=7'],
     ],
     ['已办结申请20件，3件结转至2025年继续办理。', ['handled=20', 'carriedForward=3']],
+    // the application's own name between the verb and the figure is no result's 公开
+    ['共受理政府信息公开申请16件，共办结政府信息公开申请16件。', ['applications=16', 'handled=16']],
+    ['办结依申请公开件177件。', ['handled=177']],
+    ['共完成政府信息依申请公开答复1453件。', ['handled=1453']],
+    ['办结的申请中予以公开9件。', ['disclosed=9']],
+    ['全年收到申请10件，予以公开答复3件。', ['applications=10', 'disclosed=3']],
     // a slogan, a deadline, and 人大建议 share the verbs but are not counts of applications
     ['努力做到“办结一件申请、解决一个问题”。', []],
     ['申请答复期限为15个工作日。', []],

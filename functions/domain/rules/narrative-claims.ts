@@ -104,7 +104,9 @@ function afterLastClauseBreak(text: string): string {
 /** "按时办结66件，5件逾期未补正", "当场答复3件，书面答复12件": a part of the ones settled, at most all */
 const PART_OF_HANDLED = /^(?:按时|按期|如期|限时|及时|当场|书面|电话|口头|网上|延期|逾期|超期)/u;
 /** counts handled ("办结", "答复"); not "尚未办结", not one result's ("予以公开答复9件", "不予公开答复2件") */
-const HANDLED_COUNT = new RegExp(`(?:(?<!未)办结|(?<!公开|提供|处理)答复|办理完毕|处理完毕)([^\\d率]{0,10}?)${FIGURE}${CASES}`, 'u');
+const HANDLED_COUNT = new RegExp(`(?:(?<!未)办结|(?<!(?<!申请)公开|提供|处理)答复|办理完毕|处理完毕)([^\\d率]{0,10}?)${FIGURE}${CASES}`, 'u');
+/** the application's own name between the verb and the figure ("办结政府信息公开申请16件", "办结依申请公开件177件"): not a result's 公开 */
+const APPLICATION_NAME = /(?:政府)?信息(?:依申请)?公开(?:申请)?|依申请公开(?:申请|件)?/gu;
 /** "办结的申请中同意公开答复9件": the figure is a result's; "办结上年结转申请2件": last year's */
 const RESULT_BETWEEN = /公开|提供|处理|答复|告知|结转/u;
 /** "结转下年度", "顺延到下一年", "结转到2025年" (the next year by its number) */
@@ -306,7 +308,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       // "转下一年度办理答复的有1件" counts the carried-forward ones, not the ones handled
       if (!nextYear && (clause.includes('办结') || clause.includes('答复') || clause.includes('完毕'))) {
         const handled = HANDLED_COUNT.exec(clause);
-        if (handled && !RESULT_BETWEEN.test(handled[1]!) && !COMPARISON.test(handled[1]!)) {
+        if (handled && !RESULT_BETWEEN.test(handled[1]!.replace(APPLICATION_NAME, '')) && !COMPARISON.test(handled[1]!)) {
           const part = handled.index >= 2 && PART_OF_HANDLED.test(clause.slice(handled.index - 2, handled.index));
           push(claims, 'handled', handled, part ? { atMost: true } : {}, 2);
         }
