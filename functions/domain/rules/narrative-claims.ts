@@ -310,7 +310,8 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
         const handled = HANDLED_COUNT.exec(clause);
         if (handled && !RESULT_BETWEEN.test(handled[1]!.replace(APPLICATION_NAME, '')) && !COMPARISON.test(handled[1]!)) {
           const part = handled.index >= 2 && PART_OF_HANDLED.test(clause.slice(handled.index - 2, handled.index));
-          push(claims, 'handled', handled, part ? { atMost: true } : {}, 2);
+          // "通过门户网站办理并答复信息公开申请3件、纸质申请36件": one channel's, as for the ones received
+          if (part || !CHANNEL.test(clause.slice(0, handled.index))) push(claims, 'handled', handled, part ? { atMost: true } : {}, 2);
         }
       }
       if (clause.includes('结转')) push(claims, 'carriedOver', CARRIED_OVER_COUNT.exec(clause));
