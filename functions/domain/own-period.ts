@@ -35,8 +35,9 @@ export const OWN_PERIOD: readonly RegExp[] = [
   new RegExp(`${PERIOD}[^。；]{0,30}?至\\s*${YEAR}\\s*年\\s*12\\s*月\\s*31\\s*日`, 'u'),
   // 本报告统计期限为2022年度 / 统计期限：2022年 (the whole year named, no days)
   new RegExp(`${PERIOD}\\s*(?:为|是|[:：])\\s*${YEAR}\\s*年度?(?=\\s*(?:[。；，,]|$))`, 'u'),
-  // the overview's first words: "2022年，我局…", "在2022年，我局…" (平阴县卫生健康局 2024)
-  new RegExp(`^\\s*(?:在\\s*)?${YEAR}\\s*年度?\\s*[，,]`, 'u'),
+  // the overview's first words: "2022年，我局…", "在2022年，我局…" (平阴县卫生健康局 2024),
+  // "截至2022年12月31日，我镇本年度主动公开…" (the year's end, as 瑞安市塘下镇 2024 opens)
+  new RegExp(`^\\s*(?:在\\s*)?${YEAR}\\s*年度?\\s*[，,]|^\\s*截[至止]\\s*${YEAR}\\s*年\\s*(?:12\\s*月\\s*31\\s*日|底|末)\\s*[，,]`, 'u'),
 ];
 
 /** the words each pattern needs (a plain search skips the pattern on most texts) */

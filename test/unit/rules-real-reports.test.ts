@@ -197,6 +197,22 @@ describe('text.stale-year on edited copies', () => {
     expect(of(opening, 'text.stale-year')).toEqual([expect.objectContaining({ actual: '2022年' })]);
   });
 
+  it('reads the year’s end that opens the overview or a paragraph (截至2022年12月31日，) as the period', () => {
+    const opening = (text: string) => {
+      const report = wangdian();
+      report.sections.overview = text;
+      return of(report, 'text.stale-year');
+    };
+    expect(opening('截至2022年12月31日，我镇本年度主动公开政府信息31条。')).toEqual([expect.objectContaining({ actual: '2022年' })]);
+    expect(opening('（一）主动公开\n截至2022年底，我镇主动公开政府信息31条。')).toEqual([expect.objectContaining({ actual: '2022年' })]);
+    expect(opening('2023年，我镇认真落实《条例》。\n（二）依申请公开。截至2022年12月31日，共收到申请3件。')).toEqual([
+      expect.objectContaining({ actual: '2022年' }),
+    ]);
+    // the report's own year, or a date inside a sentence, is not a finding
+    expect(opening('截至2023年12月31日，我镇本年度主动公开政府信息31条。')).toEqual([]);
+    expect(opening('2023年，我镇认真落实《条例》，截至2022年12月31日的规范性文件已清理。')).toEqual([]);
+  });
+
   it('reads the period as real 导语s phrase it: 统计数据的期限, 统计数据从, the agency between the year and the report', () => {
     // 濂溪区 2024, 晋安区 2016 and 龙潭区 2017's 导语s, with the reference township's year
     const phrasings = (year: number) => [

@@ -24,7 +24,7 @@ function ownPeriods(text: string): readonly OwnPeriod[] {
   for (let k = 0; k < OWN_PERIOD.length; k++) {
     if (!text.includes(OWN_PERIOD_WORDS[k]!)) continue;
     const match = k === FIRST_WORDS ? firstWords(text) : OWN_PERIOD[k]!.exec(text);
-    if (match) found.push({ year: Number(match[1]), quote: match[0].trim().replace(/\s+/gu, ''), firstWords: k === FIRST_WORDS });
+    if (match) found.push({ year: Number(match[1] ?? match[2]), quote: match[0].trim().replace(/\s+/gu, ''), firstWords: k === FIRST_WORDS });
   }
   return found;
 }
@@ -62,9 +62,10 @@ function opening(text: string): RegExpExecArray | null {
  * its paragraphs with its own year, so an earlier one is a paragraph of last year's text left in
  * (云湖桥镇 2023 as published). Applied at a paragraph's start.
  */
-const PARAGRAPH_YEAR = /^(?:[（(][一二三四五六七八九十]{1,2}[）)][^，,。；：:\n\d]{1,16}[。：:]\s*)?(?:在\s*)?((?:19|20)\d{2})\s*年度?\s*[，,]/u;
-/** what such a paragraph starts with: a year's first digit, 在, or a sub-heading's bracket */
-const PARAGRAPH_YEAR_START = new Set(['1', '2', '在', '（', '('].map((c) => c.charCodeAt(0)));
+const PARAGRAPH_YEAR =
+  /^(?:[（(][一二三四五六七八九十]{1,2}[）)][^，,。；：:\n\d]{1,16}[。：:]\s*)?(?:(?:在\s*)?((?:19|20)\d{2})\s*年度?|截[至止]\s*((?:19|20)\d{2})\s*年\s*(?:12\s*月\s*31\s*日|底|末))\s*[，,]/u;
+/** what such a paragraph starts with: a year's first digit, 在, 截, or a sub-heading's bracket */
+const PARAGRAPH_YEAR_START = new Set(['1', '2', '在', '截', '（', '('].map((c) => c.charCodeAt(0)));
 
 /** The years the overview's paragraphs after the first open with (once per text). */
 function paragraphYears(text: string): readonly OwnPeriod[] {
@@ -74,7 +75,7 @@ function paragraphYears(text: string): readonly OwnPeriod[] {
     while (start < text.length && text.charCodeAt(start) <= 32) start++;
     if (!PARAGRAPH_YEAR_START.has(text.charCodeAt(start))) continue;
     const match = PARAGRAPH_YEAR.exec(text.slice(start, start + 40));
-    if (match) found.push({ year: Number(match[1]), quote: match[0].trim().replace(/\s+/gu, ''), firstWords: true });
+    if (match) found.push({ year: Number(match[1] ?? match[2]), quote: match[0].trim().replace(/\s+/gu, ''), firstWords: true });
   }
   return found;
 }
