@@ -317,6 +317,28 @@ describe('data.repeated', () => {
     expect(finding!.message).toContain('2023');
   });
 
+  it('reads 2020’s trial format against 2021’s: its one 其他处理 row is the three rows of （六） together', () => {
+    const report = suqian(2024);
+    report.year = 2021;
+    const previous = trial();
+    previous.year = 2020;
+    const now = table(report, 'applications');
+    const then = table(previous, 'applications');
+    for (const [row, cells] of Object.entries(now)) {
+      if (row.startsWith('other')) continue;
+      then[row] = { ...cells };
+    }
+    // last year's 其他处理 is this year's three rows added up, column by column
+    then.otherHandling = Object.fromEntries(
+      Object.keys(now.otherOther!).map((c) => [c, ['otherOverdueCorrection', 'otherUnpaidFees', 'otherOther'].reduce((sum, r) => sum + (now[r]![c] as number), 0)]),
+    );
+    previous.sections.appeals = structuredClone(report.sections.appeals);
+    expect(of(report, 'data.repeated', { previous })).toEqual([expect.objectContaining({ path: 'applications' })]);
+    // one figure of 其他处理 different: no copy
+    (then.otherHandling.natural as number) += 1;
+    expect(of(report, 'data.repeated', { previous })).toEqual([]);
+  });
+
   it('is silent on the real previous year, and on two years of zeros', () => {
     expect(of(suqian(2024), 'data.repeated', { previous: suqian(2023) })).toEqual([]);
     const previous = wangdian();

@@ -144,7 +144,7 @@ const DEFINITIONS: readonly RuleDefinition[] = [
   {
     id: 'data.repeated',
     name: '数据与上年完全相同',
-    checks: '表三、表四的每一个数字都与上年报告相同、且不全为0时提醒（有上年报告时）。',
+    checks: '表三、表四的每一个数字都与上年报告相同、且不全为0时提醒（有上年报告时；上年为2020年试行格式时，其“（六）其他处理”一行与本年（六）三行之和相比）。',
     why: '年年雷同的数字形式：多半误用了上年的表格。',
     sources: [NOT_REPEATED, INACCURATE],
   },

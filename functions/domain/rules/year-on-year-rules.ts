@@ -4,6 +4,8 @@
  * (`trend.outlier`), and 现行有效 documents that do not follow from last year's
  * (`proactive.in-force`). Warnings: each asks the filer to verify or explain.
  */
+import type { TableDef } from '../report-template.js';
+import type { TableData } from '../report.js';
 import { cellFinding, formatNumber as fmt, numeric, type Rule, type RuleInput } from './rule-context.js';
 
 const COMPARED_TABLES = ['applications', 'appeals'] as const;
@@ -14,12 +16,21 @@ export const dataRepeated: Rule = (input, findings) => {
   // tables of nothing but zeros (and blanks) are no copy worth a warning: last year's is not read
   if (!COMPARED_TABLES.some((path) => input.grid(path).values.some((v) => v !== 0 && !Number.isNaN(v)))) return;
   let nonZero = 0;
+  // 2021 against 2020's trial format: its one （六）其他处理 row is this year's three together
+  const split = input.report.template === '2021' && previous.template === '2019';
   for (const path of COMPARED_TABLES) {
     const { def, width, values } = input.grid(path);
-    const before = input.lastYearTable(path);
+    const before = path === 'applications' && split ? joinedOtherHandling(input.lastYearTable(path)) : input.lastYearTable(path);
     // last year's cells looked up only until the first difference (at once, in a real report)
     for (let i = 0, k = 0; i < def.rows.length; i++) {
-      const then = before[def.rows[i]!.id];
+      const row = def.rows[i]!.id;
+      if (split && OTHER_HANDLING_2021.includes(row)) {
+        // compared once, as their sum, at the first of them
+        if (row === OTHER_HANDLING_2021[0] && !sameOtherHandling(input, def, width, before)) return;
+        for (let j = 0; j < width; j++, k++) if (values[k] !== 0) nonZero++;
+        continue;
+      }
+      const then = before[row];
       for (let j = 0; j < width; j++, k++) {
         const value = values[k]!;
         // a blank, a text, or a row last year's format did not have: not a copy
@@ -39,6 +50,27 @@ export const dataRepeated: Rule = (input, findings) => {
     message: `表三、表四的全部数字与${previous.year}年报告完全相同（其中 ${nonZero} 个不为0）；格式要求不得年年雷同，请核实是否误用了上年数据。`,
   });
 };
+
+/** the 2021 format's rows of （六）其他处理, in its order */
+const OTHER_HANDLING_2021: readonly string[] = ['otherOverdueCorrection', 'otherUnpaidFees', 'otherOther'];
+
+/** last year's (2019 format) table 三 as read against this year's: its 其他处理 row under the first of the three */
+function joinedOtherHandling(before: TableData): TableData {
+  return { ...before, [OTHER_HANDLING_2021[0]!]: before.otherHandling ?? {} };
+}
+
+/** Do this year's three rows of （六） add up, column by column, to last year's one? */
+function sameOtherHandling(input: RuleInput, def: TableDef, width: number, before: TableData): boolean {
+  const { values } = input.grid('applications');
+  const rows = OTHER_HANDLING_2021.map((id) => def.rows.findIndex((r) => r.id === id));
+  const then = before[OTHER_HANDLING_2021[0]!];
+  for (let j = 0; j < width; j++) {
+    let sum = 0;
+    for (const i of rows) sum += values[i * width + j]!; // a blank (NaN) makes the sum no number
+    if (Number.isNaN(sum) || sum !== then?.[def.columns[j]!.id]) return false;
+  }
+  return true;
+}
 
 /** Above this ratio (or below its inverse), a key figure asks to be verified. */
 export const OUTLIER_FACTOR = 5;
