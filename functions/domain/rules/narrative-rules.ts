@@ -242,8 +242,6 @@ const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:在[^，,。；\d]{1,8}
 /** "均为维持", "均被维持", "均获维持": every review or suit decided for the agency. */
 const ALL_UPHELD = /(?:均|全部|都)(?:为|被|获|予以|已被)?(?:依法)?维持/u;
 
-const SWEEPING = new RegExp(`${ALL_SETTLED.source}|${ALL_UPHELD.source}`, 'u');
-
 /**
  * None received, as the claims reader does not read it: "本年度无政府信息公开申请", "全年无依申请公开事项"
  * (a 无 right after the year's words), and "未收到公民、法人或其他组织提出的…申请" (both kinds of
@@ -251,12 +249,14 @@ const SWEEPING = new RegExp(`${ALL_SETTLED.source}|${ALL_UPHELD.source}`, 'u');
  */
 const NONE_RECEIVED =
   /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:公民|自然人)、(?:法人|企业)[^，,。；\d]{0,20}?申请(?![人被])/u;
+/** one search for all three in the usual sentence that has none of them */
+const SWEEPING = new RegExp(`${ALL_SETTLED.source}|${ALL_UPHELD.source}|${NONE_RECEIVED.source}`, 'u');
+
 /** …not of one kind ("无逾期答复的申请"), nor of the appeals or complaints an application led to ("无因申请引发的行政复议") */
 const NOT_NONE_RECEIVED = /因|引发|引起|涉及|投诉|举报|逾期|超期|更正|复议|诉讼|许可|费|重复|延期|延长|第三方|当面|现场|网上|在线|网站|网络|纸质|书面|信函|信件|来信|来访|邮寄|快递|传真|邮件|口头|纠/u;
 
 /** The statement of none received in the sentence, if it holds one the reader left (quoted back), else null. */
 function noneReceived(sentence: string): string | null {
-  if (!sentence.includes('无') && !sentence.includes('、')) return null;
   const m = NONE_RECEIVED.exec(sentence);
   if (!m) return null;
   const end = sentence.slice(m.index + m[0].length).search(/[，,。；]/u);
@@ -265,16 +265,17 @@ function noneReceived(sentence: string): string | null {
 }
 
 /**
- * The sentences that say all were settled, or all upheld (once per text; most say neither). Both
- * are read only where the sentence names 申请 (settled) or 复议/诉讼 (upheld): the sentences of
+ * The sentences that say all were settled, all upheld, or none received in the words the claims
+ * reader leaves (once per text; most say none of these). They are read only where the sentence
+ * names 申请 (settled, none received) or 复议/诉讼 (upheld): the sentences of
  * SectionText.subjectSentences.
  */
 function sweepingStatements(text: string, reading: SectionText): readonly string[] {
   const sweeping: string[] = [];
   for (const [start, end] of reading.subjectSentences) {
     const sentence = text.slice(start, end);
-    // one search for both in the usual sentence that has neither
-    if (SWEEPING.test(sentence) || noneReceived(sentence)) sweeping.push(sentence);
+    // one search for all in the usual sentence that has none
+    if (SWEEPING.test(sentence)) sweeping.push(sentence);
   }
   return sweeping;
 }
