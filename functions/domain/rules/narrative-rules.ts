@@ -234,13 +234,38 @@ export const narrativeMismatch: Rule = (input, findings) => {
 };
 
 /**
- * "均已办结", "均在法定期限内办结", "全部按时答复办结", "均已答复完毕", "无结转", "无下年度结转":
- * every application settled within the year ("无积压" is a slogan, not this; "均在法定期限内予以答复"
- * speaks of the answers given, on time).
+ * "均已办结", "均在法定期限内办结", "无结转", "无下年度结转": every application settled within the
+ * year ("无积压" is a slogan, not this).
  */
-const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:在[^，,。；\d]{1,8}?内)?(?:按时|按期|依法|如期)?(?:答复)?(?:办结|办理完毕|处理完毕|办理完结|答复完毕)|(?:无|没有|未有|不存在)(?:下一?年度?)?(?:申请)?结转/u;
-/** "均为维持", "均被维持", "均获维持": every review or suit decided for the agency. */
-const ALL_UPHELD = /(?:均|全部|都)(?:为|被|获|予以|已被)?(?:依法)?维持/u;
+const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:按时|按期|依法|如期)?(?:在(?:法定|规定)(?:期限|时限)内)?(?:办结|办理完毕|处理完毕|办理完结)|(?:无|没有|未有|不存在)(?:下一?年度?)?(?:申请)?结转/u;
+/**
+ * "均为维持", "均被维持", "均获维持", "均被复议机关维持", "均被法院判决维持": every review or suit
+ * decided for the agency.
+ */
+const ALL_UPHELD = /(?:均|全部|都)(?:为|被|获|予以|已被)?(?:行政复议机关|复议机关|人民法院|法院)?(?:决定|判决|裁定)?(?:依法)?维持/u;
+
+const SWEEPING = new RegExp(`${ALL_SETTLED.source}|${ALL_UPHELD.source}`, 'u');
+
+/**
+ * The sentences that say all were settled, or all upheld (once per text; most say neither). Both
+ * are read only where the sentence names 申请 (settled) or 复议/诉讼 (upheld): the sentences of
+ * SectionText.subjectSentences.
+ */
+function sweepingStatements(text: string, reading: SectionText): readonly string[] {
+  const sweeping: string[] = [];
+  for (const [start, end] of reading.subjectSentences) {
+    const sentence = text.slice(start, end);
+    // one search for both in the usual sentence that has neither
+    if (SWEEPING.test(sentence) || SWEEPING_MORE.test(sentence)) sweeping.push(sentence);
+  }
+  return sweeping;
+}
+
+/**
+ * "均在法定时限内答复完毕", "全部按时答复办结", "均在规定时间内办结": all settled in words the
+ * statement above does not hold ("均在法定期限内予以答复" speaks of the answers given, on time).
+ */
+const ALL_ANSWERED = /(?:均|全部|都)(?:已|已经)?(?:在[^，,。；\d]{1,8}?内)?(?:按时|按期|依法|如期)?(?:答复办结|答复完毕|办结|办理完毕|处理完毕|办理完结)/u;
 
 /**
  * None received, as the claims reader does not read it: "本年度无政府信息公开申请", "全年无依申请公开事项"
@@ -249,9 +274,6 @@ const ALL_UPHELD = /(?:均|全部|都)(?:为|被|获|予以|已被)?(?:依法)?�
  */
 const NONE_RECEIVED =
   /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:公民|自然人)、(?:法人|企业)[^，,。；\d]{0,20}?申请(?![人被])/u;
-/** one search for all three in the usual sentence that has none of them */
-const SWEEPING = new RegExp(`${ALL_SETTLED.source}|${ALL_UPHELD.source}|${NONE_RECEIVED.source}`, 'u');
-
 /** …not of one kind ("无逾期答复的申请"), nor of the appeals or complaints an application led to ("无因申请引发的行政复议") */
 const NOT_NONE_RECEIVED = /因|引发|引起|涉及|投诉|举报|逾期|超期|更正|复议|诉讼|许可|费|重复|延期|延长|第三方|当面|现场|网上|在线|网站|网络|纸质|书面|信函|信件|来信|来访|邮寄|快递|传真|邮件|口头|纠/u;
 
@@ -264,21 +286,8 @@ function noneReceived(sentence: string): string | null {
   return NOT_NONE_RECEIVED.test(m[0]) || NOT_NONE_RECEIVED.test(rest) ? null : m[0];
 }
 
-/**
- * The sentences that say all were settled, all upheld, or none received in the words the claims
- * reader leaves (once per text; most say none of these). They are read only where the sentence
- * names 申请 (settled, none received) or 复议/诉讼 (upheld): the sentences of
- * SectionText.subjectSentences.
- */
-function sweepingStatements(text: string, reading: SectionText): readonly string[] {
-  const sweeping: string[] = [];
-  for (const [start, end] of reading.subjectSentences) {
-    const sentence = text.slice(start, end);
-    // one search for all in the usual sentence that has none
-    if (SWEEPING.test(sentence)) sweeping.push(sentence);
-  }
-  return sweeping;
-}
+/** the sentences SWEEPING leaves that say all settled or none received in these words */
+const SWEEPING_MORE = new RegExp(`${ALL_ANSWERED.source}|${NONE_RECEIVED.source}`, 'u');
 
 /** "另有3件结转下年度" admits the pending ones; "截至目前已全部办结", "截至报告发布时已全部办结"
  * are written weeks after the year's end, about the carried-forward ones too */
@@ -288,7 +297,7 @@ const NO_NEXT_YEAR = /(?:无|没有|未有|不存在)(?:[^，,。；\d]{0,4}?(?:
 /** "上年结转2件，均已办结", "上年结转的2件均已办结", "2022年结转的3件均已办结": last year's, read
  * in the clause of the statement and the one before it ("上年结转1件，共办结17件，均已办结" speaks of all) */
 const LAST_YEARS = /上一?年度?结转|(?:19|20)\d{2}\s*年度?结转/u;
-const ALL_SETTLED_EACH = new RegExp(ALL_SETTLED.source, 'gu');
+const ALL_SETTLED_EACH = new RegExp(`${ALL_SETTLED.source}|${ALL_ANSWERED.source}`, 'gu');
 
 /** Does the "均已办结" at `at` in the sentence speak of this year's applications? */
 function settledThisYear(sentence: string, at: number): boolean {
