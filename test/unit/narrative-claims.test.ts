@@ -112,6 +112,8 @@ describe('reading the handling, the carry-over and the results', () => {
     ['办结依申请公开件177件。', ['handled=177']],
     ['共完成政府信息依申请公开答复1453件。', ['handled=1453']],
     ['通过政府门户网站共办理并答复信息公开申请3件、纸质申请36件。', []],
+    // received and answered in one verb: the ones received, not a count handled
+    ['今年受理答复依申请政府信息公开15件。', ['applications=15']],
     ['办结的申请中予以公开9件。', ['disclosed=9']],
     ['全年收到申请10件，予以公开答复3件。', ['applications=10', 'disclosed=3']],
     // a slogan, a deadline, and 人大建议 share the verbs but are not counts of applications

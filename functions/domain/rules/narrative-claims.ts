@@ -107,6 +107,16 @@ const PART_OF_HANDLED = /^(?:按时|按期|如期|限时|及时|当场|书面|�
 const HANDLED_COUNT = new RegExp(`(?:(?<!未)办结|(?<!(?<!申请)公开|提供|处理)答复|办理完毕|处理完毕)([^\\d率]{0,10}?)${FIGURE}${CASES}`, 'u');
 /** the application's own name between the verb and the figure ("办结政府信息公开申请16件", "办结依申请公开件177件"): not a result's 公开 */
 const APPLICATION_NAME = /(?:政府)?信息(?:依申请)?公开(?:申请)?|依申请公开(?:申请|件)?/gu;
+/** a verb of receiving right before 答复 ("受理答复", "收到并答复") */
+const RECEIVED_THEN = /(?:收到|受理|接收|接到)并?$/u;
+/**
+ * The words between a verb of handling and its figure, less the application's own name; kept
+ * whole after a verb of receiving ("受理答复依申请政府信息公开15件" counts the ones received).
+ */
+function resultWords(clause: string, handled: RegExpExecArray): string {
+  const gap = handled[1]!;
+  return RECEIVED_THEN.test(clause.slice(Math.max(0, handled.index - 3), handled.index)) ? gap : gap.replace(APPLICATION_NAME, '');
+}
 /** "办结的申请中同意公开答复9件": the figure is a result's; "办结上年结转申请2件": last year's */
 const RESULT_BETWEEN = /公开|提供|处理|答复|告知|结转/u;
 /** "结转下年度", "顺延到下一年", "结转到2025年" (the next year by its number) */
@@ -308,7 +318,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       // "转下一年度办理答复的有1件" counts the carried-forward ones, not the ones handled
       if (!nextYear && (clause.includes('办结') || clause.includes('答复') || clause.includes('完毕'))) {
         const handled = HANDLED_COUNT.exec(clause);
-        if (handled && !RESULT_BETWEEN.test(handled[1]!.replace(APPLICATION_NAME, '')) && !COMPARISON.test(handled[1]!)) {
+        if (handled && !RESULT_BETWEEN.test(resultWords(clause, handled)) && !COMPARISON.test(handled[1]!)) {
           const part = handled.index >= 2 && PART_OF_HANDLED.test(clause.slice(handled.index - 2, handled.index));
           // "通过门户网站办理并答复信息公开申请3件、纸质申请36件": one channel's, as for the ones received
           if (part || !CHANNEL.test(clause.slice(0, handled.index))) push(claims, 'handled', handled, part ? { atMost: true } : {}, 2);
