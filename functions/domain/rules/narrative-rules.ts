@@ -261,34 +261,6 @@ function sweepingStatements(text: string, reading: SectionText): readonly string
   return sweeping;
 }
 
-/**
- * "均在法定时限内答复完毕", "全部按时答复办结", "均在规定时间内办结": all settled in words the
- * statement above does not hold ("均在法定期限内予以答复" speaks of the answers given, on time).
- */
-const ALL_ANSWERED = /(?:均|全部|都)(?:已|已经)?(?:在[^，,。；\d]{1,8}?内)?(?:按时|按期|依法|如期)?(?:答复办结|答复完毕|办结|办理完毕|处理完毕|办理完结)/u;
-
-/**
- * None received, as the claims reader does not read it: "本年度无政府信息公开申请", "全年无依申请公开事项"
- * (a 无 right after the year's words), and "未收到公民、法人或其他组织提出的…申请" (both kinds of
- * applicant named: none at all). The reader's own "未收到…申请" is read as a claim.
- */
-const NONE_RECEIVED =
-  /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:公民|自然人)、(?:法人|企业)[^，,。；\d]{0,20}?申请(?![人被])/u;
-/** …not of one kind ("无逾期答复的申请"), nor of the appeals or complaints an application led to ("无因申请引发的行政复议") */
-const NOT_NONE_RECEIVED = /因|引发|引起|涉及|投诉|举报|逾期|超期|更正|复议|诉讼|许可|费|重复|延期|延长|第三方|当面|现场|网上|在线|网站|网络|纸质|书面|信函|信件|来信|来访|邮寄|快递|传真|邮件|口头|纠/u;
-
-/** The statement of none received in the sentence, if it holds one the reader left (quoted back), else null. */
-function noneReceived(sentence: string): string | null {
-  const m = NONE_RECEIVED.exec(sentence);
-  if (!m) return null;
-  const end = sentence.slice(m.index + m[0].length).search(/[，,。；]/u);
-  const rest = sentence.slice(m.index + m[0].length, end < 0 ? undefined : m.index + m[0].length + end);
-  return NOT_NONE_RECEIVED.test(m[0]) || NOT_NONE_RECEIVED.test(rest) ? null : m[0];
-}
-
-/** the sentences SWEEPING leaves that say all settled or none received in these words */
-const SWEEPING_MORE = new RegExp(`${ALL_ANSWERED.source}|${NONE_RECEIVED.source}`, 'u');
-
 /** "另有3件结转下年度" admits the pending ones; "截至目前已全部办结", "截至报告发布时已全部办结"
  * are written weeks after the year's end, about the carried-forward ones too */
 const NOT_THIS_YEAR = /下一?年|建议|提案|留言|截至目前|目前已|现已|截至(?:本?报告)?(?:发布|编制|印发|公布)/u;
@@ -297,7 +269,7 @@ const NO_NEXT_YEAR = /(?:无|没有|未有|不存在)(?:[^，,。；\d]{0,4}?(?:
 /** "上年结转2件，均已办结", "上年结转的2件均已办结", "2022年结转的3件均已办结": last year's, read
  * in the clause of the statement and the one before it ("上年结转1件，共办结17件，均已办结" speaks of all) */
 const LAST_YEARS = /上一?年度?结转|(?:19|20)\d{2}\s*年度?结转/u;
-const ALL_SETTLED_EACH = new RegExp(`${ALL_SETTLED.source}|${ALL_ANSWERED.source}`, 'gu');
+const ALL_SETTLED_EACH = new RegExp(ALL_SETTLED.source, 'gu');
 
 /** Does the "均已办结" at `at` in the sentence speak of this year's applications? */
 function settledThisYear(sentence: string, at: number): boolean {
@@ -389,6 +361,7 @@ export const narrativeContradiction: Rule = (input, findings) => {
     if (readSettled) {
       ALL_SETTLED_EACH.lastIndex = 0;
       for (let m = ALL_SETTLED_EACH.exec(sentence); m && !settled; m = ALL_SETTLED_EACH.exec(sentence)) if (settledThisYear(sentence, m.index)) settled = m;
+      settled ??= answeredThisYear(sentence);
     }
     if (settled) {
       add('settled', {
@@ -413,3 +386,41 @@ export const narrativeContradiction: Rule = (input, findings) => {
     }
   }
 };
+
+// ---- what ALL_SETTLED and the claims reader leave: all settled in other words, none received
+
+/**
+ * "均在法定时限内答复完毕", "全部按时答复办结", "均在规定时间内办结": all settled in words the
+ * ALL_SETTLED does not hold ("均在法定期限内予以答复" speaks of the answers given, on time).
+ */
+const ALL_ANSWERED = /(?:均|全部|都)(?:已|已经)?(?:在[^，,。；\d]{1,8}?内)?(?:按时|按期|依法|如期)?(?:答复办结|答复完毕|办结|办理完毕|处理完毕|办理完结)/u;
+
+/**
+ * None received, as the claims reader does not read it: "本年度无政府信息公开申请", "全年无依申请公开事项"
+ * (a 无 right after the year's words), and "未收到公民、法人或其他组织提出的…申请" (both kinds of
+ * applicant named: none at all). The reader's own "未收到…申请" is read as a claim.
+ */
+const NONE_RECEIVED =
+  /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:公民|自然人)、(?:法人|企业)[^，,。；\d]{0,20}?申请(?![人被])/u;
+/** …not of one kind ("无逾期答复的申请"), nor of the appeals or complaints an application led to ("无因申请引发的行政复议") */
+const NOT_NONE_RECEIVED = /因|引发|引起|涉及|投诉|举报|逾期|超期|更正|复议|诉讼|许可|费|重复|延期|延长|第三方|当面|现场|网上|在线|网站|网络|纸质|书面|信函|信件|来信|来访|邮寄|快递|传真|邮件|口头|纠/u;
+
+/** The statement of none received in the sentence, if it holds one the reader left (quoted back), else null. */
+function noneReceived(sentence: string): string | null {
+  const m = NONE_RECEIVED.exec(sentence);
+  if (!m) return null;
+  const end = sentence.slice(m.index + m[0].length).search(/[，,。；]/u);
+  const rest = sentence.slice(m.index + m[0].length, end < 0 ? undefined : m.index + m[0].length + end);
+  return NOT_NONE_RECEIVED.test(m[0]) || NOT_NONE_RECEIVED.test(rest) ? null : m[0];
+}
+
+/** the sentences SWEEPING leaves that say all settled or none received in these words */
+const SWEEPING_MORE = new RegExp(`${ALL_ANSWERED.source}|${NONE_RECEIVED.source}`, 'u');
+const ALL_ANSWERED_EACH = new RegExp(ALL_ANSWERED.source, 'gu');
+
+/** The first "均已答复完毕" of the sentence that speaks of this year's applications, as for "均已办结". */
+function answeredThisYear(sentence: string): RegExpExecArray | null {
+  ALL_ANSWERED_EACH.lastIndex = 0;
+  for (let m = ALL_ANSWERED_EACH.exec(sentence); m; m = ALL_ANSWERED_EACH.exec(sentence)) if (settledThisYear(sentence, m.index)) return m;
+  return null;
+}
