@@ -1,0 +1,40 @@
+/**
+ * narrative.contradiction on phrasings a reviewer writes by hand into a real report (淮安 2024:
+ * 3119 received, 103 carried forward to next year): all settled in other words, and none
+ * received, and the statements of none of one kind that are not.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../functions/domain/report.js';
+import { validateReport } from '../../functions/domain/validate-report.js';
+import { huaian2024 } from '../support/real-reports.js';
+
+const of = (report: Report, rule: string) => validateReport(report).filter((f) => f.rule === rule);
+
+describe('narrative.contradiction on hand-written phrasings', () => {
+  it.each(['所有申请均在法定期限内办结。', '全部申请均在法定时限内答复完毕。', '本年度申请全部按时答复办结。'])(
+    '“%s” while 103 go on to next year',
+    (sentence) => {
+      const report = huaian2024();
+      report.sections.overview += sentence;
+      expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 103 })]);
+    },
+  );
+
+  it.each(['本年度无政府信息公开申请。', '全年无依申请公开事项。', '2024年，本机关没有收到公民、法人或其他组织提出的政府信息公开申请。'])(
+    '“%s” while 3119 were received',
+    (sentence) => {
+      const report = huaian2024();
+      report.sections.overview += sentence;
+      expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 3119, actual: 0 })]);
+    },
+  );
+
+  it.each(['全年无逾期答复的申请。', '本年度无重复申请。', '全年无申请被投诉。', '年内无网上申请。', '全年无收费申请，无超期办理。'])(
+    'silent on “%s”: none of one kind',
+    (sentence) => {
+      const report = huaian2024();
+      report.sections.overview += sentence;
+      expect(of(report, 'narrative.contradiction')).toEqual([]);
+    },
+  );
+});
