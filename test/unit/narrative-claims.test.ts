@@ -70,6 +70,9 @@ describe('reading numbers the text claims', () => {
     ['今年收到申请同比增加5件。', []],
     ['今年行政复议较上年减少2件，办结申请比去年多4件。', []],
     ['全年收到申请20件，其中涉及行政复议的申请2件。', ['applications=20']],
+    // a letter is one channel too; a road-digging permit is not an application for information
+    ['今年受理公开申请30件，通过来信收到申请6件。', ['applications=30']],
+    ['局里全年办理占道施工许可申请40件，收到公开申请3件。', ['applications=3']],
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });
