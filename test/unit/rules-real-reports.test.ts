@@ -538,6 +538,13 @@ describe('how unseen reports phrase things: read right, no false warning', () =>
     expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 20, actual: '均被维持' })]);
   });
 
+  it('“均被复议机关维持” names who upheld them: still all upheld (安阳县住建局 2025, edited)', () => {
+    const report = suqian(2024);
+    table(report, 'appeals').review = { upheld: 2, corrected: 1, other: 0, pending: 0, total: 3 };
+    report.sections.overview += '今年被申请行政复议3件，均被复议机关维持。';
+    expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 1, actual: '均被复议机关维持' })]);
+  });
+
   it.each([
     ['本年度未收到政府信息公开申请。', [3119]],
     ['本年度未发生行政复议和行政诉讼。', [351, 46]],

@@ -238,8 +238,11 @@ export const narrativeMismatch: Rule = (input, findings) => {
  * slogan, not this).
  */
 const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:按时|按期|依法|如期)?(?:办结|办理完毕|处理完毕|办理完结)|(?:无|没有|未有|不存在)(?:下一?年度?)?(?:申请)?结转/u;
-/** "均为维持", "均被维持", "均获维持": every review or suit decided for the agency. */
-const ALL_UPHELD = /(?:均|全部|都)(?:为|被|获|予以|已被)?(?:依法)?维持/u;
+/**
+ * "均为维持", "均被维持", "均获维持", "均被复议机关维持", "均被法院判决维持": every review or suit
+ * decided for the agency.
+ */
+const ALL_UPHELD = /(?:均|全部|都)(?:为|被|获|予以|已被)?(?:行政复议机关|复议机关|人民法院|法院)?(?:决定|判决|裁定)?(?:依法)?维持/u;
 
 const SWEEPING = new RegExp(`${ALL_SETTLED.source}|${ALL_UPHELD.source}`, 'u');
 
