@@ -97,6 +97,12 @@ describe('narrative.contradiction on edited copies', () => {
     expect(finding!.message).toContain('结转下年度继续办理');
   });
 
+  it('“均已在法定期限内办结” says all settled too', () => {
+    const report = huaian2024();
+    report.sections.overview += '今年收到的申请均已在法定期限内办结。';
+    expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 103, actual: '均已在法定期限内办结' })]);
+  });
+
   it('“均被维持” while 表四 has corrected and pending cases', () => {
     const report = suqian(2024);
     report.sections.overview += '政府信息公开行政复议、行政诉讼案件均被维持。';
