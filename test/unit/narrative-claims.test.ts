@@ -73,6 +73,9 @@ describe('reading numbers the text claims', () => {
     // a letter is one channel too; a road-digging permit is not an application for information
     ['今年受理公开申请30件，通过来信收到申请6件。', ['applications=30']],
     ['局里全年办理占道施工许可申请40件，收到公开申请3件。', ['applications=3']],
+    // the figure of 予以公开 that counts the partly disclosed ones too
+    ['今年收到申请9件，予以公开6件（其中部分公开2件），无法提供3件。', ['applications=9', 'unavailable=3']],
+    ['今年收到申请9件，予以公开6件，其中部分公开2件，无法提供3件。', ['applications=9', 'partiallyDisclosed=2', 'unavailable=3']],
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });
@@ -174,5 +177,11 @@ describe('reading the handling, the carry-over and the results', () => {
       { part: 'withheld', percent: 7.3, decimals: 1, quote: '不予公开占7.3%' },
       { part: 'unavailable', percent: 28.9, decimals: 1, quote: '无法提供占28.9%' },
     ]);
+  });
+
+  it('reads no share of a group named in an aside closed before the percentage', () => {
+    // the 80% is of 予以公开 with the partly disclosed in it, not of 部分公开
+    expect(narrativeShares('今年收到申请15件，予以公开12件（其中部分公开3件），占80%。')).toEqual([]);
+    expect(narrativeShares('今年收到申请15件，予以公开12件（占80%）。').map((x) => x.part)).toEqual(['disclosed']);
   });
 });

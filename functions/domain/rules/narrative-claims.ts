@@ -261,6 +261,9 @@ function push(claims: Claim[], subject: ClaimSubject, match: RegExpExecArray | n
   claims.push(extra === NO_EXTRA ? { subject, value, quote } : { subject, value, quote, ...extra });
 }
 
+/** "（其中部分公开3件）", "，其中部分公开3件", "（含部分公开）" right after 予以公开's figure */
+const INCLUDES_PARTIAL = /^\s*[（(]?(?:其中|含|包括)了?部分公开/u;
+
 function resultClaim(claims: Claim[], clause: string): void {
   const match = RESULT_COUNT.exec(clause);
   if (!match) return;
@@ -268,6 +271,9 @@ function resultClaim(claims: Claim[], clause: string): void {
   // "予以公开（含部分公开）12件", "予以公开或部分公开59件" count two groups at once: not one the table prints
   if (/含|包括|和|及|与|或|、|加/u.test(gap!) && RESULT_WORDS.some(([, w]) => w !== word && gap!.includes(w.slice(0, 2)))) return;
   const subject = RESULT_WORDS.find(([, w]) => w === word)![0];
+  // "予以公开12件（其中部分公开3件）", "予以公开12件，其中部分公开3件": the 12 counts both groups
+  if (subject === 'disclosed' && INCLUDES_PARTIAL.test(clause.slice(match.index + match[0].length))) return;
+  if (subject === 'partiallyDisclosed' && claims.at(-1)?.subject === 'disclosed' && INCLUDES_PARTIAL.test(clause)) claims.pop();
   const value = parseChineseNumber(match[3]!);
   if (value !== undefined) claims.push({ subject, value, quote: match[0].replace(/\s+/gu, '') });
 }
@@ -505,6 +511,9 @@ function sentenceShares(sentence: string, shares: ShareClaim[]): void {
       if (/[和及与、加含或]/u.test(window.charAt(subject.index - 1)) && window.slice(0, subject.index - 1).trim() !== '') continue;
       const between = window.slice(subject.index + subject[0].length);
       if (/同比|增长|下降|减少|增加|较|上升/u.test(between)) continue;
+      // "予以公开12件（其中部分公开3件），占80%": a subject in an aside closed before the percentage
+      // is not the one it speaks of
+      if (between.includes('）') || between.includes(')')) continue;
       const part = SHARE_WORDS.find(([, w]) => w === subject[0])![0];
       const digits = percent[1]!;
       shares.push({
