@@ -76,6 +76,11 @@ describe('reading numbers the text claims', () => {
     // the figure of 予以公开 that counts the partly disclosed ones too
     ['今年收到申请9件，予以公开6件（其中部分公开2件），无法提供3件。', ['applications=9', 'unavailable=3']],
     ['今年收到申请9件，予以公开6件，其中部分公开2件，无法提供3件。', ['applications=9', 'partiallyDisclosed=2', 'unavailable=3']],
+    // the parts after a 分号 go on with the sentence's subject; 部分予以公开 is a 部分公开
+    ['今年共收到申请8件；予以公开5件；部分予以公开1件；结转下年度办理2件。', ['applications=8', 'disclosed=5', 'partiallyDisclosed=1', 'carriedForward=2']],
+    ['今年收到申请8件。办理结果如下：予以公开6件；无法提供2件。', ['applications=8', 'disclosed=6', 'unavailable=2']],
+    // …but not a part about proposals or a hotline, nor a count settled there
+    ['今年收到申请8件，均已答复；办理政协提案4件，予以公开4件；热线工单9件，办结9件。', ['applications=8']],
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });

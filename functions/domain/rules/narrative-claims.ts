@@ -270,12 +270,14 @@ function resultClaim(claims: Claim[], clause: string): void {
   const [, word, gap] = match;
   // "予以公开（含部分公开）12件", "予以公开或部分公开59件" count two groups at once: not one the table prints
   if (/含|包括|和|及|与|或|、|加/u.test(gap!) && RESULT_WORDS.some(([, w]) => w !== word && gap!.includes(w.slice(0, 2)))) return;
-  const subject = RESULT_WORDS.find(([, w]) => w === word)![0];
+  // "部分予以公开1件" is a 部分公开, not a 予以公开
+  const partly = word === '予以公开' && clause.endsWith('部分', match.index);
+  const subject = partly ? 'partiallyDisclosed' : RESULT_WORDS.find(([, w]) => w === word)![0];
   // "予以公开12件（其中部分公开3件）", "予以公开12件，其中部分公开3件": the 12 counts both groups
   if (subject === 'disclosed' && INCLUDES_PARTIAL.test(clause.slice(match.index + match[0].length))) return;
   if (subject === 'partiallyDisclosed' && claims.at(-1)?.subject === 'disclosed' && INCLUDES_PARTIAL.test(clause)) claims.pop();
   const value = parseChineseNumber(match[3]!);
-  if (value !== undefined) claims.push({ subject, value, quote: match[0].replace(/\s+/gu, '') });
+  if (value !== undefined) claims.push({ subject, value, quote: (partly ? '部分' : '') + match[0].replace(/\s+/gu, '') });
 }
 
 /** What one sentence is about, worked out once for all its clauses. */
@@ -287,6 +289,8 @@ interface SentenceContext {
   bothAppeals?: boolean;
   /** "行政复议、行政诉讼均为0件", once read (null: not said) */
   bothAppealsNone?: RegExpExecArray | null;
+  /** a part after a 分号 of a sentence about applications: its results and carry-over are read, not 办结/答复 */
+  readonly partOnly?: boolean;
 }
 
 const aboutApplications = (sentence: string) => sentence.includes('申请') && !NOT_APPLICATIONS.test(sentence);
@@ -331,7 +335,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       // report has many clauses of counts that are none of these).
       const nextYear = (clause.includes('转') || clause.includes('顺延')) && NEXT_YEAR_CLAUSE.test(clause);
       // "转下一年度办理答复的有1件" counts the carried-forward ones, not the ones handled
-      if (!nextYear && (clause.includes('办结') || clause.includes('答复') || clause.includes('完毕'))) {
+      if (!nextYear && !sentence.partOnly && (clause.includes('办结') || clause.includes('答复') || clause.includes('完毕'))) {
         const handled = HANDLED_COUNT.exec(clause);
         if (handled && !RESULT_BETWEEN.test(resultWords(clause, handled)) && !COMPARISON.test(handled[1]!)) {
           const part = handled.index >= 2 && PART_OF_HANDLED.test(clause.slice(handled.index - 2, handled.index));
@@ -375,7 +379,7 @@ function sentenceEnd(text: string, i: number): number {
  * sentence is short and dense with figures; a claim never spans a comma, and "1,234" is one
  * number); the statements of no appeal are read wherever it names one.
  */
-function sentenceClaims(text: string, start: number, end: number, sentence: string, claims: Claim[], about = sentence): void {
+function sentenceClaims(text: string, start: number, end: number, sentence: string, claims: Claim[], about = sentence, partOnly = false): void {
   let context: SentenceContext | undefined;
   let from = start;
   let count = false;
@@ -385,7 +389,7 @@ function sentenceClaims(text: string, start: number, end: number, sentence: stri
     if (kind <= PLAIN) continue;
     if (kind === SENTENCE_BREAK_KIND || kind === CLAUSE_BREAK || (kind === COMMA_KIND && clauseBreakAt(text, i))) {
       // what the whole sentence is about decides how its clauses read
-      if (count || none) clauseClaims(text.slice(from, i), count, (context ??= { text: about }), claims);
+      if (count || none) clauseClaims(text.slice(from, i), count, (context ??= partOnly ? { text: about, partOnly } : { text: about }), claims);
       from = i + 1;
       count = false;
       none = false;
@@ -457,14 +461,26 @@ export function narrativeClaims(text: string, sentences = subjectSentences(text)
     // parts of the one before, about what that one is about (it names no subject itself)
     let next = end + 1;
     while (next < text.length && (KIND[text.charCodeAt(next)] === SPACE_KIND || text.charCodeAt(next) === NEWLINE)) next++;
-    if (text.startsWith('其中', next) && sentences[k + 1]?.[0] !== next) {
-      const nextEnd = sentenceEnd(text, next);
-      sentenceClaims(text, next, nextEnd, text.slice(next, nextEnd), claims, sentence);
+    let last = end;
+    // (as does "办理结果如下：予以公开35件；…" right after it)
+    if ((text.startsWith('其中', next) || text.startsWith('办理结果', next)) && sentences[k + 1]?.[0] !== next) {
+      last = sentenceEnd(text, next);
+      sentenceClaims(text, next, last, text.slice(next, last), claims, sentence);
+    }
+    // "办理结果如下：予以公开35件；部分公开1件；…；结转下年度继续办理1件。": the parts after a 分号
+    // that name no subject go on with the sentence's; their results and carry-over are read (a
+    // part about 建议/留言/热线 is not)
+    while (isSemicolon(text.charCodeAt(last)) && sentences[k + 1]?.[0] !== last + 1) {
+      const partEnd = sentenceEnd(text, last + 1);
+      const part = text.slice(last + 1, partEnd);
+      if (!NOT_APPLICATIONS.test(part)) sentenceClaims(text, last + 1, partEnd, part, claims, sentence, true);
+      last = partEnd;
     }
   }
   return claims;
 }
 const NEWLINE = 10;
+const isSemicolon = (c: number) => c === 0xff1b || c === 59;
 
 /**
  * Shares the text states of the results or the applicants ("予以公开…占45.2%", "自然人申请占
