@@ -67,7 +67,7 @@ const MORE_THAN_APPLICATIONS = /[和及与、]|咨询|留言|来信|建议/u;
 /** "收到申请同比增加5件", "行政复议较上年减少2件": a change from last year, not a count */
 const COMPARISON = /同比|环比|较上|较去|较前|比上|比去|比前|增加|减少|增长|下降|上升/u;
 /** how an application came in ("收到网上申请105件", "未收到当面申请" speak of one channel only) */
-const CHANNELS = '当面|现场|网上|在线|网站|网络|纸质|书面|信函|信件|来信|来访|邮寄|快递|传真|电子邮件';
+const CHANNELS = '当面|现场|网上|在线|网站|网络|纸质|书面|信函|邮寄|快递|传真|电子邮件';
 /** "未收到…申请" (not "未收到申请人投诉", not "未发生依申请公开答复超期") */
 const APPLICATION_NONE = /(?:未|没有)(?:收到|受理|接到|接收)([^\d]{0,12}?)申请(?!人)/u;
 /** …or of one kind of application ("未收到需要收取信息处理费的申请", "未收到重复申请", "未收到涉及第三方的申请") */
@@ -94,7 +94,8 @@ const BOTH_APPEALS = /(?:复议|诉讼)[^\d，,。；]{0,6}?(?:、|和|及|与|�
 /** "行政复议、行政诉讼均为0件": one figure for both, which only 0 makes the figure of each */
 const BOTH_APPEALS_NONE = /行政复议[^\d，,。；]{0,6}?(?:、|和|及|与)[^\d，,。；]{0,3}?(?:行政)?诉讼[^\d，,。；]{0,8}?(0|零)\s*(?:件|起|宗)(?![\d.])/u;
 const NONE_BEFORE = /(?:未|没有|无(?!论|缝|遗漏|死角|差错|纰漏|一))[^\d]{0,20}?$/u;
-const CHANNEL = new RegExp(CHANNELS, 'u');
+/** a count's channel: a letter too ("通过来信收到申请4件"; "未收到依申请公开来信" is still read as none at all) */
+const CHANNEL = new RegExp(`${CHANNELS}|来信|信件|来访`, 'u');
 const CLAUSE_END = /[，,；;]/u;
 /** a statement of none is cut at the clause before it ("事事无遗漏，依法做好行政复议应诉") */
 function afterLastClauseBreak(text: string): string {
@@ -102,13 +103,13 @@ function afterLastClauseBreak(text: string): string {
   return at < 0 ? text : text.slice(at + 1);
 }
 /**
- * "办理挖掘（占用）城市道路申请件77件": words of three or more characters between the verb and
- * 申请 that name neither 信息 nor 公开 name another procedure's applications (every verb of
- * RECEIVE is two characters; the match ends at the first 申请)
+ * "办理挖掘（占用）城市道路申请件77件": three or more characters between the verb and 申请, and no
+ * 信息 or 公开 in the words read, name another procedure's applications (every verb of RECEIVE is
+ * two characters)
  */
 function otherProcedure(match: string): boolean {
-  const gap = match.slice(2, match.indexOf('申请'));
-  return gap.length >= 3 && !gap.includes('信息') && !gap.includes('公开');
+  // the words after 申请 count too: "受理答复依申请政府信息公开15件" is about information
+  return match.indexOf('申请') >= 5 && !match.includes('信息') && !match.includes('公开');
 }
 /** "按时办结66件，5件逾期未补正", "当场答复3件，书面答复12件": a part of the ones settled, at most all */
 const PART_OF_HANDLED = /^(?:按时|按期|如期|限时|及时|当场|书面|电话|口头|网上|延期|逾期|超期)/u;
