@@ -82,6 +82,7 @@ describe('reading numbers the text claims', () => {
     ['今年收到申请8件。办理结果如下：予以公开6件；无法提供2件。', ['applications=8', 'disclosed=6', 'unavailable=2']],
     // …but not a part about proposals or a hotline, nor a count settled there
     ['今年收到申请8件，均已答复；办理政协提案4件，予以公开4件；热线工单9件，办结9件。', ['applications=8']],
+    ['今年收到申请8件，均已答复；收到投诉举报30件，其中不予处理2件。', ['applications=8']],
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });

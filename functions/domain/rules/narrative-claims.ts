@@ -470,17 +470,19 @@ export function narrativeClaims(text: string, sentences = subjectSentences(text)
     }
     // "办理结果如下：予以公开35件；部分公开1件；…；结转下年度继续办理1件。": the parts after a 分号
     // that name no subject go on with the sentence's; their results and carry-over are read (a
-    // part about 建议/留言/热线 is not)
+    // part about 建议/留言/热线 or 投诉/信访 is not)
     while (isSemicolon(text.charCodeAt(last)) && sentences[k + 1]?.[0] !== last + 1) {
       const partEnd = sentenceEnd(text, last + 1);
       const part = text.slice(last + 1, partEnd);
-      if (!NOT_APPLICATIONS.test(part)) sentenceClaims(text, last + 1, partEnd, part, claims, sentence, true);
+      if (!NOT_APPLICATIONS.test(part) && !OTHER_MATTERS.test(part)) sentenceClaims(text, last + 1, partEnd, part, claims, sentence, true);
       last = partEnd;
     }
   }
   return claims;
 }
 const NEWLINE = 10;
+/** a part about complaints or petitions ("收到投诉举报30件，其中不予处理2件") is not about the applications */
+const OTHER_MATTERS = /投诉|举报|信访|工单|诉求/u;
 const isSemicolon = (c: number) => c === 0xff1b || c === 59;
 
 /**
