@@ -83,6 +83,10 @@ describe('reading numbers the text claims', () => {
     // …but not a part about proposals or a hotline, nor a count settled there
     ['今年收到申请8件，均已答复；办理政协提案4件，予以公开4件；热线工单9件，办结9件。', ['applications=8']],
     ['今年收到申请8件，均已答复；收到投诉举报30件，其中不予处理2件。', ['applications=8']],
+    // no complaint about the applications is not no application ("无投诉" in the next clause leaves the none)
+    ['今年收到申请5件，未收到依申请公开方面的投诉。', ['applications=5']],
+    ['今年未收到对申请答复不满的举报。', []],
+    ['今年未收到依申请公开事项，无投诉。', ['applications=0']],
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });

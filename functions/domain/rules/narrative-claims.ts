@@ -81,6 +81,8 @@ const PERSONS = /公民|自然人|个人|群众/u;
 const oneKindOfApplicant = (words: string) => ORGANISATIONS.test(words) !== PERSONS.test(words);
 /** "未收到申请公开政府信息的电子邮件": a channel named after 申请 limits the none too */
 const CHANNEL_AFTER = new RegExp(`${CHANNELS}|口头`, 'u');
+/** "未收到依申请公开方面的投诉", "未收到对申请答复不满的举报": what was not received is named after 申请 */
+const OBJECT_AFTER = /投诉|举报|异议|意见|建议|咨询|不满/u;
 /** appeals are counted in 件/起/宗 ("行政复议答复书12份" is not a count of appeals) */
 const APPEAL_UNIT = '\\s*(?:件|起|宗)';
 const REVIEW_COUNT = new RegExp(`行政复议([^\\d诉]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
@@ -327,7 +329,8 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       none &&
       !NOT_NONE_OF_APPLICATIONS.test(none[1]!) &&
       !oneKindOfApplicant(none[1]!) &&
-      !CHANNEL_AFTER.test(clause.slice(none.index + none[0].length))
+      !CHANNEL_AFTER.test(clause.slice(none.index + none[0].length)) &&
+      !OBJECT_AFTER.test(clause.slice(none.index + none[0].length))
     ) {
       claims.push({ subject: 'applications', value: 0, quote: none[0], none: true });
     }
