@@ -87,6 +87,9 @@ describe('reading numbers the text claims', () => {
     ['今年收到申请5件，未收到依申请公开方面的投诉。', ['applications=5']],
     ['今年未收到对申请答复不满的举报。', []],
     ['今年未收到依申请公开事项，无投诉。', ['applications=0']],
+    // the body that decides reviews, or an outcome it ordered, is not the reviews
+    ['今年未发生被行政复议机关责令整改的情况。', []],
+    ['今年未发生行政复议变更答复的情况，行政诉讼1件。', ['litigation=1']],
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });

@@ -88,7 +88,7 @@ const APPEAL_UNIT = '\\s*(?:件|起|宗)';
 const REVIEW_COUNT = new RegExp(`行政复议([^\\d诉]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
 const LITIGATION_COUNT = new RegExp(`行政诉讼([^\\d]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
 /** "行政复议被纠错2件", "行政诉讼败诉1件": a count of one outcome, not of the appeals */
-const OUTCOME = /维持|纠正|纠错|撤销|确认违法|败诉|胜诉|驳回|终止|审结|结案|尚未|不利|书/u;
+const OUTCOME = /维持|纠正|纠错|撤销|变更|责令|确认违法|败诉|胜诉|驳回|终止|审结|结案|尚未|不利|书/u;
 /** "受理行政复议申请45件", "办理行政复议案件120件": the agency deciding appeals (a 复议机关), not appealed against */
 const APPEAL_BODY = /(?:受理|办理|审理)$/u;
 /** "行政复议、行政诉讼案件共3件": one figure for both */
@@ -411,7 +411,8 @@ function sentenceClaims(text: string, start: number, end: number, sentence: stri
     const window = sentence.slice(at + word.length, at + word.length + 12);
     const cut = window.search(CLAUSE_END);
     const after = cut < 0 ? window : window.slice(0, cut);
-    if (DIGIT.test(after) || OUTCOME.test(after)) continue;
+    // ("未发生被行政复议机关责令整改的情况" speaks of the body that decides reviews, and of one outcome)
+    if (DIGIT.test(after) || OUTCOME.test(after) || after.startsWith('机关')) continue;
     const before = afterLastClauseBreak(sentence.slice(Math.max(0, at - 24), at));
     const negation = NONE_BEFORE.exec(before);
     // "未发生被纠错的行政复议": none of one outcome, not none at all; "未发生新的行政复议": none
