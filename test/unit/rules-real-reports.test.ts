@@ -132,6 +132,21 @@ describe('narrative.contradiction on edited copies', () => {
     expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 1, actual: 0 })]);
   });
 
+  it.each(['今年收到申请若干，上年度无结转申请。', '今年有2件申请正在办理，其余均已办结。', '今年的申请除2件外均已办结。'])(
+    'silent on “%s” (none carried over from last year; some admitted pending)',
+    (sentence) => {
+      const report = huaian2024();
+      report.sections.overview += sentence;
+      expect(of(report, 'narrative.contradiction')).toEqual([]);
+    },
+  );
+
+  it('fires on this year’s “均已办结” after last year’s none', () => {
+    const report = huaian2024();
+    report.sections.overview += '上年无结转，今年的申请均已办结。';
+    expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 103, actual: '均已办结' })]);
+  });
+
   it('silent on “上年结转的申请均已办结” and on upheld-only appeals', () => {
     const report = huaian2024();
     report.sections.overview += '上年结转的政府信息公开申请均已办结。';

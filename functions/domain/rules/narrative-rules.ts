@@ -261,14 +261,17 @@ function sweepingStatements(text: string, reading: SectionText): readonly string
   return sweeping;
 }
 
-/** "另有3件结转下年度" admits the pending ones; "截至目前已全部办结", "截至报告发布时已全部办结"
- * are written weeks after the year's end, about the carried-forward ones too */
-const NOT_THIS_YEAR = /下一?年|建议|提案|留言|截至目前|目前已|现已|截至(?:本?报告)?(?:发布|编制|印发|公布)/u;
+/** "另有3件结转下年度" admits the pending ones, as do "2件正在办理，其余均已办结" and "除2件外";
+ * "截至目前已全部办结", "截至报告发布时已全部办结" are written weeks after the year's end, about the
+ * carried-forward ones too */
+const NOT_THIS_YEAR = /下一?年|建议|提案|留言|截至目前|目前已|现已|截至(?:本?报告)?(?:发布|编制|印发|公布)|正在办理|办理中|其余|除[^，,。；]{0,12}外/u;
 /** "无结转下年度", "没有顺延到下一年的申请", "无下年度结转": a next year named only to say none went there */
 const NO_NEXT_YEAR = /(?:无|没有|未有|不存在)(?:[^，,。；\d]{0,4}?(?:结转|顺延|转)[^，,。；\d]{0,3}?下一?年|下一?年度?(?:申请)?结转)/gu;
 /** "上年结转2件，均已办结", "上年结转的2件均已办结", "2022年结转的3件均已办结": last year's, read
  * in the clause of the statement and the one before it ("上年结转1件，共办结17件，均已办结" speaks of all) */
 const LAST_YEARS = /上一?年度?结转|(?:19|20)\d{2}\s*年度?结转/u;
+/** "上年度无结转申请", "上年未有结转": a none of last year's carried-over ones, right before the statement */
+const LAST_YEAR_BEFORE = /上一?年度?$/u;
 const ALL_SETTLED_EACH = new RegExp(ALL_SETTLED.source, 'gu');
 
 /** Does the "均已办结" at `at` in the sentence speak of this year's applications? */
@@ -276,6 +279,7 @@ function settledThisYear(sentence: string, at: number): boolean {
   if (!sentence.includes('申请')) return false;
   const rest = sentence.includes('年') ? sentence.replace(NO_NEXT_YEAR, '') : sentence;
   if (NOT_THIS_YEAR.test(rest)) return false;
+  if (LAST_YEAR_BEFORE.test(sentence.slice(Math.max(0, at - 4), at))) return false;
   let from = at;
   for (let breaks = 0; from > 0; from--) {
     const c = sentence[from - 1]!;
