@@ -559,6 +559,17 @@ describe('how unseen reports phrase things: read right, no false warning', () =>
     expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 20, actual: '均被维持' })]);
   });
 
+  it('“其余均被维持” after a pending case speaks of the decided ones: only 结果纠正 denies it', () => {
+    const report = suqian(2024);
+    table(report, 'appeals').review = { upheld: 2, corrected: 0, other: 0, pending: 1, total: 3 };
+    report.sections.overview += '今年行政复议3件，1件尚在审理，其余均被维持。';
+    expect(of(report, 'narrative.contradiction')).toEqual([]);
+    table(report, 'appeals').review = { upheld: 1, corrected: 1, other: 0, pending: 1, total: 3 };
+    const [finding] = of(report, 'narrative.contradiction');
+    expect(finding).toMatchObject({ expected: 1, actual: '均被维持' });
+    expect(finding!.message).not.toContain('尚未审结');
+  });
+
   it('“均被复议机关维持” names who upheld them: still all upheld (安阳县住建局 2025, edited)', () => {
     const report = suqian(2024);
     table(report, 'appeals').review = { upheld: 2, corrected: 1, other: 0, pending: 0, total: 3 };

@@ -244,6 +244,9 @@ const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:按时|按期|依法|�
  */
 const ALL_UPHELD = /(?:均|全部|都)(?:为|被|获|予以|已被)?(?:行政复议机关|复议机关|人民法院|法院)?(?:决定|判决|裁定)?(?:依法)?维持/u;
 
+/** a statement of all upheld that speaks of the decided ones only */
+const ONLY_DECIDED = /其余|除[^，,。；]{0,12}外|尚在|尚未|审理中|已审结|已办结|已结案/u;
+
 const SWEEPING = new RegExp(`${ALL_SETTLED.source}|${ALL_UPHELD.source}`, 'u');
 
 /**
@@ -289,11 +292,11 @@ function settledThisYear(sentence: string, at: number): boolean {
 }
 const APPEAL_ROWS = ['review', 'litigationDirect', 'litigationAfterReview'] as const;
 
-/** 纠正 and 尚未审结 cases of the given rows of 四, or undefined when a cell is not a number */
-function notUpheld(appeals: TableData, rows: readonly string[]): number | undefined {
+/** 纠正 and 尚未审结 cases of the given rows of 四 (纠正 only: `decidedOnly`), or undefined when a cell is not a number */
+function notUpheld(appeals: TableData, rows: readonly string[], decidedOnly = false): number | undefined {
   let sum = 0;
   for (const r of rows) {
-    const n = sumOf([appeals[r]?.corrected, appeals[r]?.pending]);
+    const n = sumOf(decidedOnly ? [appeals[r]?.corrected] : [appeals[r]?.corrected, appeals[r]?.pending]);
     if (n === undefined) return undefined;
     sum += n;
   }
@@ -379,13 +382,15 @@ export const narrativeContradiction: Rule = (input, findings) => {
       const { review, litigation } = upheldSubject(sentence.slice(0, upheld.index));
       if (!review && !litigation) continue;
       const rows = [...(review ? ['review'] : []), ...(litigation ? ['litigationDirect', 'litigationAfterReview'] : [])];
-      const count = notUpheld(f.appeals, rows);
+      // "1件尚在审理，其余均被维持", "已审结的均被维持": of the decided ones only, which 尚未审结 cases do not deny
+      const decidedOnly = ONLY_DECIDED.test(sentence);
+      const count = notUpheld(f.appeals, rows, decidedOnly);
       if (count === undefined || count === 0) continue;
       const which = review && litigation ? '行政复议、行政诉讼' : review ? '行政复议' : '行政诉讼';
       add('upheld', {
         expected: count,
         actual: upheld[0],
-        message: `总体情况中写“${upheld[0]}”，但表四${which}的“结果纠正”与“尚未审结”共 ${fmt(count)} 件，请核对文字或表格。`,
+        message: `总体情况中写“${upheld[0]}”，但表四${which}的${decidedOnly ? '“结果纠正”' : '“结果纠正”与“尚未审结”'}共 ${fmt(count)} 件，请核对文字或表格。`,
       });
     }
   }
