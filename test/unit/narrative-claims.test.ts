@@ -90,6 +90,8 @@ describe('reading numbers the text claims', () => {
     // the body that decides reviews, or an outcome it ordered, is not the reviews
     ['今年未发生被行政复议机关责令整改的情况。', []],
     ['今年未发生行政复议变更答复的情况，行政诉讼1件。', ['litigation=1']],
+    // a count of one stage of the suits is not the suits
+    ['今年行政诉讼一审案件2件、二审案件1件。', []],
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });
@@ -191,6 +193,10 @@ describe('reading the handling, the carry-over and the results', () => {
       { part: 'withheld', percent: 7.3, decimals: 1, quote: '不予公开占7.3%' },
       { part: 'unavailable', percent: 28.9, decimals: 1, quote: '无法提供占28.9%' },
     ]);
+  });
+
+  it('reads no change of a share from last year as a share', () => {
+    expect(narrativeShares('今年收到申请20件，予以公开的比例较上年下降2.1%。')).toEqual([]);
   });
 
   it('reads no share of a group named in an aside closed before the percentage', () => {

@@ -88,7 +88,8 @@ const APPEAL_UNIT = '\\s*(?:件|起|宗)';
 const REVIEW_COUNT = new RegExp(`行政复议([^\\d诉]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
 const LITIGATION_COUNT = new RegExp(`行政诉讼([^\\d]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
 /** "行政复议被纠错2件", "行政诉讼败诉1件": a count of one outcome, not of the appeals */
-const OUTCOME = /维持|纠正|纠错|撤销|变更|责令|确认违法|败诉|胜诉|驳回|终止|审结|结案|尚未|不利|书/u;
+/** (…or of one stage of the suits: "行政诉讼一审案件2件、二审案件1件") */
+const OUTCOME = /维持|纠正|纠错|撤销|变更|责令|确认违法|败诉|胜诉|驳回|终止|审结|结案|尚未|不利|书|一审|二审|再审/u;
 /** "受理行政复议申请45件", "办理行政复议案件120件": the agency deciding appeals (a 复议机关), not appealed against */
 const APPEAL_BODY = /(?:受理|办理|审理)$/u;
 /** "行政复议、行政诉讼案件共3件": one figure for both */
@@ -157,6 +158,8 @@ const SHARE_WORDS: readonly [ShareClaim['part'], string][] = [
   ['natural', '自然人'],
   ['organisations', '法人或其他组织'],
 ];
+/** a change from another year's share ("同比增长", "较上年下降"), not a share */
+const SHARE_CHANGE = /同比|增长|下降|减少|增加|较|上升|提高|降低/u;
 const SHARE_SUBJECT = new RegExp(SHARE_WORDS.map(([, w]) => w).join('|'), 'gu');
 const PERCENT = /(?:占|比例为?|比重为?|占比为?)[^\d。；%％]{0,8}?(\d+(?:\.\d+)?)\s*[%％]/gu;
 
@@ -533,7 +536,8 @@ function sentenceShares(sentence: string, shares: ShareClaim[]): void {
       // "…占58.5%、不予公开占7.3%")
       if (/[和及与、加含或]/u.test(window.charAt(subject.index - 1)) && window.slice(0, subject.index - 1).trim() !== '') continue;
       const between = window.slice(subject.index + subject[0].length);
-      if (/同比|增长|下降|减少|增加|较|上升/u.test(between)) continue;
+      // (in the words of the percentage too: "予以公开的比例较上年下降2.1%" is a change)
+      if (SHARE_CHANGE.test(between) || SHARE_CHANGE.test(percent[0])) continue;
       // "予以公开12件（其中部分公开3件），占80%": a subject in an aside closed before the percentage
       // is not the one it speaks of
       if (between.includes('）') || between.includes(')')) continue;
