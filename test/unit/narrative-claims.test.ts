@@ -92,6 +92,9 @@ describe('reading numbers the text claims', () => {
     ['今年未发生行政复议变更答复的情况，行政诉讼1件。', ['litigation=1']],
     // a count of one stage of the suits is not the suits
     ['今年行政诉讼一审案件2件、二审案件1件。', []],
+    // a time after the application is not a count
+    ['今年收到申请20件，均在收到申请后5个工作日内答复。', ['applications=20']],
+    ['收到申请的平均答复时间为5个工作日。', []],
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });

@@ -110,6 +110,8 @@ function afterLastClauseBreak(text: string): string {
  * 信息 or 公开 in the words read, name another procedure's applications (every verb of RECEIVE is
  * two characters)
  */
+/** "收到申请后5个工作日内答复": a time, not a count */
+const TIME_AFTER = /^\s*(?:工作日|日|天|小时|月|周|星期)/u;
 function otherProcedure(match: string): boolean {
   // the words after 申请 count too: "受理答复依申请政府信息公开15件" is about information
   return match.indexOf('申请') >= 5 && !match.includes('信息') && !match.includes('公开');
@@ -311,8 +313,8 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     // (or named before the verb: "通过门户网站办理申请3件、纸质申请36件")
     const channel = count ? CHANNEL.test(count[0].slice(0, count[0].lastIndexOf('申请'))) || CHANNEL.test(clause.slice(0, count.index)) : false;
     const afterWord = count ? count[0].slice(count[0].lastIndexOf('申请') + 2) : '';
-    if (count && !channel && !MORE_THAN_APPLICATIONS.test(afterWord) && !COMPARISON.test(afterWord) && !otherProcedure(count[0])) {
-      const rest = clause.slice(count.index + count[0].length);
+    const rest = count ? clause.slice(count.index + count[0].length) : '';
+    if (count && !channel && !MORE_THAN_APPLICATIONS.test(afterWord) && !COMPARISON.test(afterWord) && !otherProcedure(count[0]) && !TIME_AFTER.test(rest)) {
       push(claims, 'applications', count, {
         includesCarriedOver: INCLUDES_CARRIED.test(rest),
         // "办理申请N件" may count the applications handled rather than received
