@@ -95,6 +95,10 @@ describe('reading numbers the text claims', () => {
     // a time after the application is not a count
     ['今年收到申请20件，均在收到申请后5个工作日内答复。', ['applications=20']],
     ['收到申请的平均答复时间为5个工作日。', []],
+    // last year's carried into this year, named by the year's number, is not carried forward
+    ['今年收到申请10件，上年度结转至2023年的2件申请已办结。', ['applications=10']],
+    ['今年收到申请10件，2022年结转到2023年办理的申请2件。', ['applications=10']],
+    ['今年收到申请10件，其中2件结转至2024年办理。', ['applications=10', 'carriedForward=2']],
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });

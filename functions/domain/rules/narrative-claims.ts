@@ -137,6 +137,7 @@ const RESULT_BETWEEN = /公开|提供|处理|答复|告知|结转/u;
 /** "结转下年度", "顺延到下一年", "结转到2025年" (the next year by its number) */
 const NEXT_YEAR = '(?:结转|顺延|转)(?:到|至|入)?(?:下一?年|(?:19|20)\\d{2}\\s*年)';
 const NEXT_YEAR_CLAUSE = new RegExp(NEXT_YEAR, 'u');
+const FROM_LAST_YEAR = /(?:上一?年度?|(?:19|20)\d{2}\s*年度?)的?(?:结转|顺延|转)/u;
 const CARRIED_OVER_COUNT = new RegExp(`上一?年度?结转[^\\d]{0,8}?${FIGURE}${CASES}`, 'u');
 const CARRIED_FORWARD_AFTER = new RegExp(`${NEXT_YEAR}[^\\d]{0,10}?${FIGURE}${CASES}`, 'u');
 const CARRIED_FORWARD_BEFORE = new RegExp(`${FIGURE}${CASES}[^\\d，]{0,6}?${NEXT_YEAR}`, 'u');
@@ -314,7 +315,8 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     const channel = count ? CHANNEL.test(count[0].slice(0, count[0].lastIndexOf('申请'))) || CHANNEL.test(clause.slice(0, count.index)) : false;
     const afterWord = count ? count[0].slice(count[0].lastIndexOf('申请') + 2) : '';
     const rest = count ? clause.slice(count.index + count[0].length) : '';
-    if (count && !channel && !MORE_THAN_APPLICATIONS.test(afterWord) && !COMPARISON.test(afterWord) && !otherProcedure(count[0]) && !TIME_AFTER.test(rest)) {
+    // "2022年结转到2023年办理的申请2件": the carried-over ones, not the year's
+    if (count && !channel && !MORE_THAN_APPLICATIONS.test(afterWord) && !COMPARISON.test(afterWord) && !otherProcedure(count[0]) && !TIME_AFTER.test(rest) && !clause.slice(0, count.index).includes('结转')) {
       push(claims, 'applications', count, {
         includesCarriedOver: INCLUDES_CARRIED.test(rest),
         // "办理申请N件" may count the applications handled rather than received
@@ -353,7 +355,8 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
         }
       }
       if (clause.includes('结转')) push(claims, 'carriedOver', CARRIED_OVER_COUNT.exec(clause));
-      if (nextYear) push(claims, 'carriedForward', CARRIED_FORWARD_AFTER.exec(clause) ?? CARRIED_FORWARD_BEFORE.exec(clause));
+      // "上年度结转至2023年的2件": last year's, carried into this year (the next year named by its number)
+      if (nextYear && !FROM_LAST_YEAR.test(clause)) push(claims, 'carriedForward', CARRIED_FORWARD_AFTER.exec(clause) ?? CARRIED_FORWARD_BEFORE.exec(clause));
       if (clause.includes('公开') || clause.includes('提供') || clause.includes('处理')) resultClaim(claims, clause);
     }
     return;
