@@ -74,6 +74,8 @@ describe('reading numbers the text claims', () => {
     ['今年受理公开申请30件，通过来信收到申请6件。', ['applications=30']],
     ['局里全年办理占道施工许可申请40件，收到公开申请3件。', ['applications=3']],
     ['今年受理答复依申请政府信息公开15件。', ['applications=15']],
+    ['今年共收到各类申请20件，其中政府信息公开申请15件。', []],
+    ['今年收到各类依申请公开事项15件。', ['applications=15']],
     // the figure of 予以公开 that counts the partly disclosed ones too
     ['今年收到申请9件，予以公开6件（其中部分公开2件），无法提供3件。', ['applications=9', 'unavailable=3']],
     ['今年收到申请9件，予以公开6件，其中部分公开2件，无法提供3件。', ['applications=9', 'partiallyDisclosed=2', 'unavailable=3']],

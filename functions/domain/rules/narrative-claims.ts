@@ -112,9 +112,12 @@ function afterLastClauseBreak(text: string): string {
  */
 /** "收到申请后5个工作日内答复": a time, not a count */
 const TIME_AFTER = /^\s*(?:工作日|日|天|小时|月|周|星期)/u;
+const EVERY_KIND = /各类|各种|各项/u;
 function otherProcedure(match: string): boolean {
   // the words after 申请 count too: "受理答复依申请政府信息公开15件" is about information
-  return match.indexOf('申请') >= 5 && !match.includes('信息') && !match.includes('公开');
+  // ("收到各类申请20件，其中政府信息公开申请15件": every kind of application, not these only)
+  const at = match.indexOf('申请');
+  return (at >= 5 || EVERY_KIND.test(match.slice(2, at))) && !match.includes('信息') && !match.includes('公开');
 }
 /** "按时办结66件，5件逾期未补正", "当场答复3件，书面答复12件": a part of the ones settled, at most all */
 const PART_OF_HANDLED = /^(?:按时|按期|如期|限时|及时|当场|书面|电话|口头|网上|延期|逾期|超期)/u;
