@@ -7,6 +7,7 @@
 import type { TableDef } from '../report-template.js';
 import type { TableData } from '../report.js';
 import { cellFinding, formatNumber as fmt, numeric, type Rule, type RuleInput } from './rule-context.js';
+import { rowIndex } from './table-grid.js';
 
 const COMPARED_TABLES = ['applications', 'appeals'] as const;
 
@@ -20,7 +21,7 @@ export const dataRepeated: Rule = (input, findings) => {
   const split = input.report.template === '2021' && previous.template === '2019';
   for (const path of COMPARED_TABLES) {
     const { def, width, values } = input.grid(path);
-    const before = path === 'applications' && split ? joinedOtherHandling(input.lastYearTable(path)) : input.lastYearTable(path);
+    const before = input.lastYearTable(path);
     // last year's cells looked up only until the first difference (at once, in a real report)
     for (let i = 0, k = 0; i < def.rows.length; i++) {
       const row = def.rows[i]!.id;
@@ -54,16 +55,11 @@ export const dataRepeated: Rule = (input, findings) => {
 /** the 2021 format's rows of （六）其他处理, in its order */
 const OTHER_HANDLING_2021: readonly string[] = ['otherOverdueCorrection', 'otherUnpaidFees', 'otherOther'];
 
-/** last year's (2019 format) table 三 as read against this year's: its 其他处理 row under the first of the three */
-function joinedOtherHandling(before: TableData): TableData {
-  return { ...before, [OTHER_HANDLING_2021[0]!]: before.otherHandling ?? {} };
-}
-
-/** Do this year's three rows of （六） add up, column by column, to last year's one? */
+/** Do this year's three rows of （六） add up, column by column, to last year's (2019 format) one? */
 function sameOtherHandling(input: RuleInput, def: TableDef, width: number, before: TableData): boolean {
   const { values } = input.grid('applications');
-  const rows = OTHER_HANDLING_2021.map((id) => def.rows.findIndex((r) => r.id === id));
-  const then = before[OTHER_HANDLING_2021[0]!];
+  const rows = OTHER_HANDLING_2021.map((id) => rowIndex(def, id));
+  const then = before.otherHandling;
   for (let j = 0; j < width; j++) {
     let sum = 0;
     for (const i of rows) sum += values[i * width + j]!; // a blank (NaN) makes the sum no number
