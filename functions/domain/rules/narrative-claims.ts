@@ -71,7 +71,7 @@ const CHANNELS = '当面|现场|网上|在线|网站|网络|纸质|书面|信函
 /** "未收到…申请" (not "未收到申请人投诉", not "未发生依申请公开答复超期") */
 const APPLICATION_NONE = /(?:未|没有)(?:收到|受理|接到|接收)([^\d]{0,12}?)申请(?!人)/u;
 /** …or of one kind of application ("未收到需要收取信息处理费的申请", "未收到重复申请", "未收到涉及第三方的申请") */
-const NOT_NONE_OF_APPLICATIONS = new RegExp(`投诉|举报|逾期|超期|更正|复议|诉讼|许可|费|重复|延期|延长|第三方|${CHANNELS}|口头`, 'u');
+export const NOT_NONE_OF_APPLICATIONS = new RegExp(`投诉|举报|逾期|超期|更正|复议|诉讼|许可|费|重复|延期|延长|第三方|${CHANNELS}|口头`, 'u');
 /**
  * "未收到法人或者其他组织的申请": none of one kind of applicant, not none at all (a none that
  * names both, "公民、法人或其他组织", is none at all)

@@ -7,7 +7,7 @@
 import type { Finding, RuleId } from '../finding.js';
 import { TEMPLATES, applicantColumns, resultRows, type RowDef, type TableDef } from '../report-template.js';
 import type { Report, TableData } from '../report.js';
-import type { ClaimSubject, ResultGroup } from './narrative-claims.js';
+import { NOT_NONE_OF_APPLICATIONS, type ClaimSubject, type ResultGroup } from './narrative-claims.js';
 import { formatNumber as fmt, numeric, sumOf, type Rule, type RuleInput } from './rule-context.js';
 import type { SectionText } from './section-text.js';
 import { columnIndex, defined, gridValue, rowIndex, type Grid } from './table-grid.js';
@@ -411,8 +411,11 @@ const ALL_ANSWERED = /(?:均|全部|都)(?:已|已经)?(?:在[^，,。；\d]{1,8
  */
 const NONE_RECEIVED =
   /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:公民|自然人)、(?:法人|企业)[^，,。；\d]{0,20}?申请(?![人被])/u;
-/** …not of one kind ("无逾期答复的申请"), nor of the appeals or complaints an application led to ("无因申请引发的行政复议") */
-const NOT_NONE_RECEIVED = /因|引发|引起|涉及|投诉|举报|逾期|超期|更正|复议|诉讼|许可|费|重复|延期|延长|第三方|当面|现场|网上|在线|网站|网络|纸质|书面|信函|信件|来信|来访|邮寄|快递|传真|邮件|口头|纠/u;
+/**
+ * …not of one kind (the claims reader's words: "无逾期答复的申请"), nor of the appeals or complaints an
+ * application led to ("无因申请引发的行政复议"), nor by letter or visit
+ */
+const NOT_NONE_RECEIVED = new RegExp(`${NOT_NONE_OF_APPLICATIONS.source}|因|引发|引起|涉及|信件|来信|来访|邮件|纠`, 'u');
 
 /** The statement of none received in the sentence, if it holds one the reader left (quoted back), else null. */
 function noneReceived(sentence: string): string | null {
