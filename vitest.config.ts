@@ -11,7 +11,8 @@ export default defineConfig({
       // Pure code, and the CLI as a subprocess: no network.
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       // CDK assertions: synthesize in process, no AWS.
-      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'] } },
+      // (each file in a temporary folder of its own, removed after it: test/infra/own-tmpdir.ts)
+      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], setupFiles: ['test/infra/own-tmpdir.ts'] } },
       // Against the real local stand-ins, started once per run by the global setup.
       {
         extends: true,
