@@ -64,3 +64,26 @@ describe('proactive.in-force with 本年制发/本年废止 left blank', () => {
     expect(of(slash, 'proactive.in-force', withDocuments(2023, 2, 0, 12))).toEqual([]);
   });
 });
+
+describe('trend.outlier with a part of 行政诉讼 left blank', () => {
+  const litigation = (year: number, direct: number | null, afterReview: number | null) => {
+    const report = sparse(year);
+    const appeals = table(report, 'appeals');
+    appeals.litigationDirect = { upheld: null, corrected: null, other: null, pending: null, total: direct };
+    appeals.litigationAfterReview = { upheld: null, corrected: null, other: null, pending: null, total: afterReview };
+    return report;
+  };
+
+  it('counts the blank part as none: 复议后起诉 blank and 直接起诉 72 against last year’s 4 + 8', () => {
+    const [finding] = of(litigation(2024, 72, null), 'trend.outlier', litigation(2023, 4, 8));
+    expect(finding).toMatchObject({ path: 'appeals', actual: 72 });
+    expect(finding!.message).toContain('2023年 12');
+  });
+
+  it('is silent when both parts are blank, and when a part holds a text', () => {
+    expect(of(litigation(2024, null, null), 'trend.outlier', litigation(2023, 4, 8))).toEqual([]);
+    const text = litigation(2024, 72, null);
+    table(text, 'appeals').litigationAfterReview!.total = '无';
+    expect(of(text, 'trend.outlier', litigation(2023, 4, 8))).toEqual([]);
+  });
+});

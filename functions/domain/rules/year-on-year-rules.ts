@@ -131,15 +131,23 @@ const KEY_FIGURES: readonly KeyFigure[] = [
   },
 ];
 
-/** a key figure of this year's report (`lastYear` false) or last year's, or undefined when a cell of it holds no number */
+/**
+ * A key figure of this year's report (`lastYear` false) or last year's: the sum of its cells, a
+ * blank one counted as none (行政诉讼 with 复议后起诉 left blank is its 直接起诉 alone); undefined
+ * when every cell is blank or one holds a text.
+ */
 function keyFigure(input: RuleInput, key: KeyFigure, lastYear: boolean): number | undefined {
   let sum = 0;
+  let given = false;
   for (const [path, row, column] of key.cells) {
-    const n = numeric((lastYear ? input.lastYearTable(path) : input.table(path).data)[row]?.[column]);
+    const cell = (lastYear ? input.lastYearTable(path) : input.table(path).data)[row]?.[column];
+    if (cell === null || cell === undefined) continue;
+    const n = numeric(cell);
     if (n === undefined) return undefined;
     sum += n;
+    given = true;
   }
-  return sum;
+  return given ? sum : undefined;
 }
 
 export const trendOutlier: Rule = (input, findings) => {
