@@ -35,7 +35,7 @@ export const dataRepeated: Rule = (input, findings) => {
       if (!then) return; // a row last year's format did not have: not a copy
       for (let j = 0; j < width; j++, k++) {
         const value = figure(values[k]!);
-        if (value !== figure(numeric(then[def.columns[j]!.id]) ?? NaN)) return;
+        if (value !== (numeric(then[def.columns[j]!.id]) ?? 0)) return;
         if (value !== 0) nonZero++;
       }
     }
@@ -53,8 +53,8 @@ export const dataRepeated: Rule = (input, findings) => {
 };
 
 /**
- * A cell of 表三 or 表四 as data.repeated compares it: no figure (a blank, or a text such as
- * “/”) counts as 0. Published tables often leave the cells of nothing blank, and a copied table
+ * A cell of this year's 表三 or 表四 as data.repeated compares it (last year's: `numeric(cell) ?? 0`):
+ * no figure (a blank, or a text such as “/”) counts as 0. Published tables often leave the cells of nothing blank, and a copied table
  * keeps them: reading a blank as “not a copy” let a report copied whole from last year through.
  * The figures that are not 0 must still all be equal for a finding.
  */
@@ -71,7 +71,7 @@ function sameOtherHandling(input: RuleInput, def: TableDef, width: number, befor
   for (let j = 0; j < width; j++) {
     let sum = 0;
     for (const i of rows) sum += figure(values[i * width + j]!);
-    if (sum !== figure(numeric(then?.[def.columns[j]!.id]) ?? NaN)) return false;
+    if (sum !== (numeric(then?.[def.columns[j]!.id]) ?? 0)) return false;
   }
   return true;
 }
