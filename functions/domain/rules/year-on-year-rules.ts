@@ -5,7 +5,7 @@
  * (`proactive.in-force`). Warnings: each asks the filer to verify or explain.
  */
 import type { TableDef } from '../report-template.js';
-import type { TableData } from '../report.js';
+import type { Cell, TableData } from '../report.js';
 import { cellFinding, formatNumber as fmt, numeric, type Rule, type RuleInput } from './rule-context.js';
 import { rowIndex } from './table-grid.js';
 
@@ -28,14 +28,14 @@ export const dataRepeated: Rule = (input, findings) => {
       if (split && OTHER_HANDLING_2021.includes(row)) {
         // compared once, as their sum, at the first of them
         if (row === OTHER_HANDLING_2021[0] && !sameOtherHandling(input, def, width, before)) return;
-        for (let j = 0; j < width; j++, k++) if (values[k] !== 0) nonZero++;
+        for (let j = 0; j < width; j++, k++) if (figure(values[k]!) !== 0) nonZero++;
         continue;
       }
       const then = before[row];
+      if (!then) return; // a row last year's format did not have: not a copy
       for (let j = 0; j < width; j++, k++) {
-        const value = values[k]!;
-        // a blank, a text, or a row last year's format did not have: not a copy
-        if (Number.isNaN(value) || value !== then?.[def.columns[j]!.id]) return;
+        const value = figure(values[k]!);
+        if (value !== (numeric(then[def.columns[j]!.id]) ?? 0)) return;
         if (value !== 0) nonZero++;
       }
     }
@@ -52,6 +52,14 @@ export const dataRepeated: Rule = (input, findings) => {
   });
 };
 
+/**
+ * A cell of this year's 表三 or 表四 as data.repeated compares it (last year's: `numeric(cell) ?? 0`):
+ * no figure (a blank, or a text such as “/”) counts as 0. Published tables often leave the cells of nothing blank, and a copied table
+ * keeps them: reading a blank as “not a copy” let a report copied whole from last year through.
+ * The figures that are not 0 must still all be equal for a finding.
+ */
+const figure = (value: number): number => (Number.isNaN(value) ? 0 : value);
+
 /** the 2021 format's rows of （六）其他处理, in its order */
 const OTHER_HANDLING_2021: readonly string[] = ['otherOverdueCorrection', 'otherUnpaidFees', 'otherOther'];
 
@@ -62,8 +70,8 @@ function sameOtherHandling(input: RuleInput, def: TableDef, width: number, befor
   const then = before.otherHandling;
   for (let j = 0; j < width; j++) {
     let sum = 0;
-    for (const i of rows) sum += values[i * width + j]!; // a blank (NaN) makes the sum no number
-    if (Number.isNaN(sum) || sum !== then?.[def.columns[j]!.id]) return false;
+    for (const i of rows) sum += figure(values[i * width + j]!);
+    if (sum !== (numeric(then?.[def.columns[j]!.id]) ?? 0)) return false;
   }
   return true;
 }
@@ -123,15 +131,23 @@ const KEY_FIGURES: readonly KeyFigure[] = [
   },
 ];
 
-/** a key figure of this year's report (`lastYear` false) or last year's, or undefined when a cell of it holds no number */
+/**
+ * A key figure of this year's report (`lastYear` false) or last year's: the sum of its cells, a
+ * blank one counted as none (行政诉讼 with 复议后起诉 left blank is its 直接起诉 alone); undefined
+ * when every cell is blank or one holds a text.
+ */
 function keyFigure(input: RuleInput, key: KeyFigure, lastYear: boolean): number | undefined {
   let sum = 0;
+  let given = false;
   for (const [path, row, column] of key.cells) {
-    const n = numeric((lastYear ? input.lastYearTable(path) : input.table(path).data)[row]?.[column]);
+    const cell = (lastYear ? input.lastYearTable(path) : input.table(path).data)[row]?.[column];
+    if (cell === null || cell === undefined) continue;
+    const n = numeric(cell);
     if (n === undefined) return undefined;
     sum += n;
+    given = true;
   }
-  return sum;
+  return given ? sum : undefined;
 }
 
 export const trendOutlier: Rule = (input, findings) => {
@@ -156,6 +172,9 @@ export const trendOutlier: Rule = (input, findings) => {
   }
 };
 
+/** a count cell, a blank read as 0; undefined for a text (its own number.format finding) */
+const blankAsZero = (cell: Cell | undefined): number | undefined => (cell === null || cell === undefined ? 0 : numeric(cell));
+
 export const proactiveInForce: Rule = (input, findings) => {
   const { report } = input;
   const previous = input.lastYear;
@@ -166,8 +185,9 @@ export const proactiveInForce: Rule = (input, findings) => {
   const inForce = def.columns.find((c) => c.id === 'inForce')!;
   for (const r of def.rows) {
     const before = numeric(last[r.id]?.inForce);
-    const issued = numeric(data[r.id]?.issued);
-    const repealed = numeric(data[r.id]?.repealed);
+    // 本年制发/本年废止 left blank are none: published tables often leave a 0 out
+    const issued = blankAsZero(data[r.id]?.issued);
+    const repealed = blankAsZero(data[r.id]?.repealed);
     const actual = numeric(data[r.id]?.inForce);
     if (before === undefined || issued === undefined || repealed === undefined || actual === undefined) continue;
     const expected = before + issued - repealed;
