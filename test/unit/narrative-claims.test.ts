@@ -105,6 +105,19 @@ describe('reading numbers the text claims', () => {
     expect(claims(text)).toEqual(expected);
   });
 
+  // none received in words no clause holds: a 无 after the year's words, or both kinds of applicant
+  // named across the 、 (once per statement), not none of one kind
+  const noneOf = (text: string) => narrativeClaims(text).filter((c) => c.none).map((c) => `${c.subject}:${c.quote}`);
+  it.each([
+    ['本年度无政府信息公开申请。', ['applications:本年度无政府信息公开申请']],
+    ['今年我局没有收到公民、法人或其他组织提出的公开申请。', ['applications:没有收到公民、法人或其他组织提出的公开申请']],
+    ['今年没有收到任何申请。', ['applications:没有收到任何申请']],
+    ['全年无逾期答复的申请。', []],
+    ['全年无因申请引发的行政复议。', ['review:无因申请引发的行政复议']],
+  ])('none received: %s', (text, expected) => {
+    expect(noneOf(text)).toEqual(expected);
+  });
+
   it('reads the reference report’s statements of none', () => {
     const text =
       '全年未受理到依申请公开件，未收到公众申请要求公开的其它方面政府信息，也未发生因政府信息公开申请行政复议、行政诉讼件。';

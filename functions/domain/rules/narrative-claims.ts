@@ -71,7 +71,32 @@ const CHANNELS = '当面|现场|网上|在线|网站|网络|纸质|书面|信函
 /** "未收到…申请" (not "未收到申请人投诉", not "未发生依申请公开答复超期") */
 const APPLICATION_NONE = /(?:未|没有)(?:收到|受理|接到|接收)([^\d]{0,12}?)申请(?!人)/u;
 /** …or of one kind of application ("未收到需要收取信息处理费的申请", "未收到重复申请", "未收到涉及第三方的申请") */
-export const NOT_NONE_OF_APPLICATIONS = new RegExp(`投诉|举报|逾期|超期|更正|复议|诉讼|许可|费|重复|延期|延长|第三方|${CHANNELS}|口头`, 'u');
+const NOT_NONE_OF_APPLICATIONS = new RegExp(`投诉|举报|逾期|超期|更正|复议|诉讼|许可|费|重复|延期|延长|第三方|${CHANNELS}|口头`, 'u');
+/**
+ * None received in words a clause does not hold: "本年度无政府信息公开申请", "全年无依申请公开事项"
+ * (a 无 right after the year's words), and "未收到公民、法人或其他组织提出的…申请" (both kinds of
+ * applicant named, across the 、 that ends a clause: none at all). Read in the whole sentence.
+ */
+const NONE_RECEIVED =
+  /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:公民|自然人)、(?:法人|企业)[^，,。；\d]{0,20}?申请(?![人被])/u;
+/**
+ * …not of one kind ("无逾期答复的申请"), nor of the appeals or complaints an application led to
+ * ("无因申请引发的行政复议"), nor by letter or visit
+ */
+const NOT_NONE_RECEIVED = new RegExp(`${NOT_NONE_OF_APPLICATIONS.source}|因|引发|引起|涉及|信件|来信|来访|邮件|纠`, 'u');
+const CLAUSE_OR_SENTENCE_END = /[，,。；]/u;
+
+/** The sentence's statement of none received in NONE_RECEIVED's words (quoted back), else null. */
+function noneReceived(sentence: string): string | null {
+  // its words: 申请 and a 无, 未 or 没有 (most sentences lack one)
+  if (!sentence.includes('申请') || !(sentence.includes('无') || sentence.includes('未') || sentence.includes('没有'))) return null;
+  const m = NONE_RECEIVED.exec(sentence);
+  if (!m) return null;
+  const after = m.index + m[0].length;
+  const end = sentence.slice(after).search(CLAUSE_OR_SENTENCE_END);
+  const rest = sentence.slice(after, end < 0 ? undefined : after + end);
+  return NOT_NONE_RECEIVED.test(m[0]) || NOT_NONE_RECEIVED.test(rest) ? null : m[0];
+}
 /**
  * "未收到法人或者其他组织的申请": none of one kind of applicant, not none at all (a none that
  * names both, "公民、法人或其他组织", is none at all)
@@ -472,7 +497,13 @@ export function narrativeClaims(text: string, sentences = subjectSentences(text)
   for (let k = 0; k < sentences.length; k++) {
     const [start, end] = sentences[k]!;
     const sentence = text.slice(start, end);
+    const before = claims.length;
     sentenceClaims(text, start, end, sentence, claims);
+    // none received in the sentence's words, unless a clause already said so
+    const none = noneReceived(sentence);
+    if (none !== null && !claims.some((c, i) => i >= before && c.none && c.subject === 'applications')) {
+      claims.push({ subject: 'applications', value: 0, quote: none, none: true });
+    }
     // "共受理申请133件。其中，予以公开46件，…结转下年度继续办理16件。": the 其中 sentence lists the
     // parts of the one before, about what that one is about (it names no subject itself)
     let next = end + 1;

@@ -7,7 +7,7 @@
 import type { Finding, RuleId } from '../finding.js';
 import { TEMPLATES, applicantColumns, resultRows, type RowDef, type TableDef } from '../report-template.js';
 import type { Report, TableData } from '../report.js';
-import { NOT_NONE_OF_APPLICATIONS, type ClaimSubject, type ResultGroup } from './narrative-claims.js';
+import { type ClaimSubject, type ResultGroup } from './narrative-claims.js';
 import { formatNumber as fmt, numeric, sumOf, type Rule, type RuleInput } from './rule-context.js';
 import type { SectionText } from './section-text.js';
 import { columnIndex, defined, gridValue, rowIndex, type Grid } from './table-grid.js';
@@ -259,7 +259,7 @@ function sweepingStatements(text: string, reading: SectionText): readonly string
   for (const [start, end] of reading.subjectSentences) {
     const sentence = text.slice(start, end);
     // one search for both in the usual sentence that has neither
-    if (SWEEPING.test(sentence) || SWEEPING_MORE.test(sentence)) sweeping.push(sentence);
+    if (SWEEPING.test(sentence) || ALL_ANSWERED.test(sentence)) sweeping.push(sentence);
   }
   return sweeping;
 }
@@ -343,20 +343,6 @@ export const narrativeContradiction: Rule = (input, findings) => {
     });
   }
 
-  // none received in the words the reader leaves ("本年度无政府信息公开申请")
-  if (f.received !== undefined && f.received > 0 && !seen.has('applications')) {
-    for (const sentence of sweeping) {
-      const quote = noneReceived(sentence);
-      if (!quote) continue;
-      add('applications', {
-        expected: f.received,
-        actual: 0,
-        message: `总体情况中写“${quote}”，但${subjectName('applications')}为 ${fmt(f.received)}，请核对文字或表格。`,
-      });
-      break;
-    }
-  }
-
   // the sentences are read only when the tables could deny them
   const pending = f.carriedForward;
   const readSettled = pending !== undefined && pending > 0;
@@ -396,38 +382,13 @@ export const narrativeContradiction: Rule = (input, findings) => {
   }
 };
 
-// ---- what ALL_SETTLED and the claims reader leave: all settled in other words, none received
+// ---- what ALL_SETTLED leaves: all settled in other words
 
 /**
  * "均在法定时限内答复完毕", "全部按时答复办结", "均在规定时间内办结": all settled in words the
  * ALL_SETTLED does not hold ("均在法定期限内予以答复" speaks of the answers given, on time).
  */
 const ALL_ANSWERED = /(?:均|全部|都)(?:已|已经)?(?:在[^，,。；\d]{1,8}?内)?(?:按时|按期|依法|如期)?(?:答复办结|答复完毕|办结|办理完毕|处理完毕|办理完结)/u;
-
-/**
- * None received, as the claims reader does not read it: "本年度无政府信息公开申请", "全年无依申请公开事项"
- * (a 无 right after the year's words), and "未收到公民、法人或其他组织提出的…申请" (both kinds of
- * applicant named: none at all). The reader's own "未收到…申请" is read as a claim.
- */
-const NONE_RECEIVED =
-  /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:公民|自然人)、(?:法人|企业)[^，,。；\d]{0,20}?申请(?![人被])/u;
-/**
- * …not of one kind (the claims reader's words: "无逾期答复的申请"), nor of the appeals or complaints an
- * application led to ("无因申请引发的行政复议"), nor by letter or visit
- */
-const NOT_NONE_RECEIVED = new RegExp(`${NOT_NONE_OF_APPLICATIONS.source}|因|引发|引起|涉及|信件|来信|来访|邮件|纠`, 'u');
-
-/** The statement of none received in the sentence, if it holds one the reader left (quoted back), else null. */
-function noneReceived(sentence: string): string | null {
-  const m = NONE_RECEIVED.exec(sentence);
-  if (!m) return null;
-  const end = sentence.slice(m.index + m[0].length).search(/[，,。；]/u);
-  const rest = sentence.slice(m.index + m[0].length, end < 0 ? undefined : m.index + m[0].length + end);
-  return NOT_NONE_RECEIVED.test(m[0]) || NOT_NONE_RECEIVED.test(rest) ? null : m[0];
-}
-
-/** the sentences SWEEPING leaves that say all settled or none received in these words */
-const SWEEPING_MORE = new RegExp(`${ALL_ANSWERED.source}|${NONE_RECEIVED.source}`, 'u');
 const ALL_ANSWERED_EACH = new RegExp(ALL_ANSWERED.source, 'gu');
 
 /** The first "均已答复完毕" of the sentence that speaks of this year's applications, as for "均已办结". */
