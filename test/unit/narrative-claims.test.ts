@@ -105,6 +105,17 @@ describe('reading numbers the text claims', () => {
     expect(claims(text)).toEqual(expected);
   });
 
+  // "无一起" is none when the clause names no outcome after the word ("无一起…被纠正" is of one outcome)
+  it.each([
+    ['全年无一起行政诉讼案件。', ['litigation=0']],
+    ['今年无一起行政复议、行政诉讼案件。', ['review=0', 'litigation=0']],
+    ['无一起行政复议被纠正。', []],
+    ['今年无一起行政复议案件因答复不当被复议机关撤销。', []],
+    ['无一例外做好行政复议应诉工作。', []],
+  ])('not one: %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
   // none received in words no clause holds: a 无 after the year's words, or both kinds of applicant
   // named across the 、 (once per statement), not none of one kind
   const noneOf = (text: string) => narrativeClaims(text).filter((c) => c.none).map((c) => `${c.subject}:${c.quote}`);

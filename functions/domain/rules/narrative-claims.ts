@@ -121,7 +121,13 @@ const APPEAL_BODY = /(?:受理|办理|审理)$/u;
 const BOTH_APPEALS = /(?:复议|诉讼)[^\d，,。；]{0,6}?(?:、|和|及|与|或)[^\d，,。；]{0,3}?(?:复议|诉讼)[^\d，,。；]{0,10}?\d/u;
 /** "行政复议、行政诉讼均为0件": one figure for both, which only 0 makes the figure of each */
 const BOTH_APPEALS_NONE = /行政复议[^\d，,。；]{0,6}?(?:、|和|及|与)[^\d，,。；]{0,3}?(?:行政)?诉讼[^\d，,。；]{0,8}?(0|零)\s*(?:件|起|宗)(?![\d.])/u;
-const NONE_BEFORE = /(?:未|没有|无(?!论|缝|遗漏|死角|差错|纰漏|一))[^\d]{0,20}?$/u;
+/** "未发生…", "没有…", "无…", "无一起…" before the word ("无一例外" and "无论" are not a none) */
+const NONE_BEFORE = /(?:未|没有|无一(?:起|件|宗|例(?!外))|无(?!论|缝|遗漏|死角|差错|纰漏|一))[^\d]{0,20}?$/u;
+/**
+ * "无一起行政复议被纠正", "无一起行政诉讼案件因答复不当被判决败诉": "not one" is usually said of an
+ * outcome, named anywhere in the rest of the clause
+ */
+const NOT_ONE_OUTCOME = /被|败|错|违法|撤|不利|瑕疵|问题/u;
 /** a count's channel: a letter too ("通过来信收到申请4件"; "未收到依申请公开来信" is still read as none at all) */
 const CHANNEL = new RegExp(`${CHANNELS}|来信|信件|来访`, 'u');
 const CLAUSE_END = /[，,；;]/u;
@@ -453,11 +459,18 @@ function sentenceClaims(text: string, start: number, end: number, sentence: stri
     const negation = NONE_BEFORE.exec(before);
     // "未发生被纠错的行政复议": none of one outcome, not none at all; "未发生新的行政复议": none
     // begun this year, while 表四 also counts the ones still open from last year
-    if (negation && !OUTCOME.test(negation[0]) && !negation[0].includes('新')) {
+    if (negation && !OUTCOME.test(negation[0]) && !negation[0].includes('新') && !(negation[0].startsWith('无一') && oneOutcome(sentence, at + word.length))) {
       const quote = sentence.slice(at - negation[0].length, at + word.length).replace(/\s+/gu, '');
       claims.push({ subject, value: 0, quote, none: true });
     }
   }
+}
+
+/** does the rest of the clause from `from` name an outcome ("无一起行政复议…被纠正")? */
+function oneOutcome(sentence: string, from: number): boolean {
+  const cut = sentence.slice(from).search(CLAUSE_END);
+  const rest = cut < 0 ? sentence.slice(from) : sentence.slice(from, from + cut);
+  return OUTCOME.test(rest) || NOT_ONE_OUTCOME.test(rest);
 }
 
 /** the words one of which every claim's sentence names (clauseClaims) */
