@@ -29,6 +29,16 @@ describe('narrative.contradiction on hand-written phrasings', () => {
     },
   );
 
+  // 复议 351 of which 纠正 64 and 尚未审结 37; 诉讼 46 of which 纠正 5 and 尚未审结 7
+  it.each([
+    ['行政复议案件，复议机关均已作出维持决定。', 101],
+    ['行政诉讼案件均被法院依法判决维持。', 12],
+  ])('“%s” while some were corrected or pending', (sentence, expected) => {
+    const report = huaian2024();
+    report.sections.overview += sentence;
+    expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected })]);
+  });
+
   it.each(['全年无逾期答复的申请。', '本年度无重复申请。', '全年无申请被投诉。', '年内无网上申请。', '全年无收费申请，无超期办理。'])(
     'silent on “%s”: none of one kind',
     (sentence) => {
