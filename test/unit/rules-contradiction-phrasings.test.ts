@@ -29,6 +29,18 @@ describe('narrative.contradiction on hand-written phrasings', () => {
     },
   );
 
+  it.each(['部分公开的申请2件已全部办结。', '今年通过网上申请的5件均已办结。'])('silent on “%s”: all of one group', (sentence) => {
+    const report = huaian2024();
+    report.sections.overview += sentence;
+    expect(of(report, 'narrative.contradiction')).toEqual([]);
+  });
+
+  it('reads “均已办结” in a clause of its own after the results as all settled', () => {
+    const report = huaian2024();
+    report.sections.overview += '今年的申请，予以公开1362件，不予公开178件，均已办结。';
+    expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 103, actual: '均已办结' })]);
+  });
+
   // 复议 351 of which 纠正 64 and 尚未审结 37; 诉讼 46 of which 纠正 5 and 尚未审结 7
   it.each([
     ['行政复议案件，复议机关均已作出维持决定。', 101],

@@ -285,12 +285,21 @@ function settledThisYear(sentence: string, at: number): boolean {
   if (NOT_THIS_YEAR.test(rest)) return false;
   if (LAST_YEAR_BEFORE.test(sentence.slice(Math.max(0, at - 4), at))) return false;
   let from = at;
+  let clause = 0;
   for (let breaks = 0; from > 0; from--) {
     const c = sentence[from - 1]!;
-    if ((c === '，' || c === ',' || c === '；') && ++breaks === 2) break;
+    if (c !== '，' && c !== ',' && c !== '；') continue;
+    if (++breaks === 1) clause = from;
+    else break;
   }
+  if (ONE_GROUP.test(sentence.slice(clause, at))) return false;
   return !LAST_YEARS.test(sentence.slice(from, at + 8));
 }
+/**
+ * "部分公开的申请2件已全部办结", "网上申请5件均已办结": all of one result or one channel, named in the
+ * statement's own clause ("予以公开8件，不予公开2件，均已办结" speaks of all)
+ */
+const ONE_GROUP = /予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|其中|当面|现场|网上|在线|网站|网络|纸质|书面|信函|邮寄|快递|传真|电子邮件/u;
 const APPEAL_ROWS = ['review', 'litigationDirect', 'litigationAfterReview'] as const;
 
 /** 纠正 and 尚未审结 cases of the given rows of 四 (纠正 only: `decidedOnly`), or undefined when a cell is not a number */
