@@ -11,7 +11,7 @@ import { huaian2024 } from '../support/real-reports.js';
 const of = (report: Report, rule: string) => validateReport(report).filter((f) => f.rule === rule);
 
 describe('narrative.contradiction on hand-written phrasings', () => {
-  it.each(['所有申请均在法定期限内办结。', '全部申请均在法定时限内答复完毕。', '本年度申请全部按时答复办结。'])(
+  it.each(['所有申请均在法定期限内办结。', '全部申请均在法定时限内答复完毕。', '本年度申请全部按时答复办结。', '今年的申请均已按要求受理办结。', '今年的申请均已及时办结。'])(
     '“%s” while 103 go on to next year',
     (sentence) => {
       const report = huaian2024();
@@ -29,7 +29,7 @@ describe('narrative.contradiction on hand-written phrasings', () => {
     },
   );
 
-  it.each(['部分公开的申请2件已全部办结。', '今年通过网上申请的5件均已办结。'])('silent on “%s”: all of one group', (sentence) => {
+  it.each(['部分公开的申请2件已全部办结。', '今年通过网上申请的5件均已办结。', '今年的申请均已于春节前办结。'])('silent on “%s”: all of one group, or settled after the year', (sentence) => {
     const report = huaian2024();
     report.sections.overview += sentence;
     expect(of(report, 'narrative.contradiction')).toEqual([]);
