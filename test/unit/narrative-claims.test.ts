@@ -129,6 +129,18 @@ describe('reading numbers the text claims', () => {
     expect(noneOf(text)).toEqual(expected);
   });
 
+  // none carried forward, alone in the sentence right after the applications' (or the 其中 one
+  // that lists their parts); "无结转" alone may be of last year's
+  it.each([
+    ['今年收到申请5件，均已答复。无下年度结转。', ['carriedForward:无下年度结转']],
+    ['今年收到申请5件。其中，予以公开5件。\n本年度无结转下一年度办理的事项。', ['carriedForward:本年度无结转下一年度办理的事项']],
+    ['今年收到建议5件。无下年度结转。', []],
+    ['今年收到申请5件。无结转。', []],
+    ['今年收到申请5件。无下年度结转的申请2件。', []],
+  ])('none carried forward: %s', (text, expected) => {
+    expect(noneOf(text)).toEqual(expected);
+  });
+
   it('reads the reference report’s statements of none', () => {
     const text =
       '全年未受理到依申请公开件，未收到公众申请要求公开的其它方面政府信息，也未发生因政府信息公开申请行政复议、行政诉讼件。';

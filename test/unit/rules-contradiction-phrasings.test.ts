@@ -29,6 +29,12 @@ describe('narrative.contradiction on hand-written phrasings', () => {
     },
   );
 
+  it('reads “无下年度结转。” right after the sentence about the applications', () => {
+    const report = huaian2024();
+    report.sections.overview += '今年共收到申请3119件。无下年度结转。';
+    expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 103, actual: 0 })]);
+  });
+
   it.each(['部分公开的申请2件已全部办结。', '今年通过网上申请的5件均已办结。', '今年的申请均已于春节前办结。'])('silent on “%s”: all of one group, or settled after the year', (sentence) => {
     const report = huaian2024();
     report.sections.overview += sentence;

@@ -28,7 +28,7 @@ export interface Claim {
   readonly quote: string;
   /** the text says the figure includes last year's carried-over applications ("含上年结转…") */
   readonly includesCarriedOver?: boolean;
-  /** a statement of none ("未收到申请", "未发生行政复议"): `narrative.contradiction` reads these */
+  /** a statement of none ("未收到申请", "未发生行政复议", "无下年度结转"): `narrative.contradiction` reads these */
   readonly none?: boolean;
   /** "办理…申请N件": the figure may be the applications handled (（七）) rather than received */
   readonly mayBeHandled?: boolean;
@@ -536,8 +536,21 @@ export function narrativeClaims(text: string, sentences = subjectSentences(text)
       if (!NOT_APPLICATIONS.test(part) && !OTHER_MATTERS.test(part)) sentenceClaims(text, last + 1, partEnd, part, claims, sentence, true);
       last = partEnd;
     }
+    // "共收到申请5件，均已办结。无下年度结转。": the next sentence, alone, says none of these went on
+    if (text.slice(last + 1, last + 16).includes('结转') && aboutApplications(sentence)) noneCarriedForward(text, last + 1, claims);
   }
   return claims;
+}
+
+/** "无下年度结转", "本年度无结转下一年度办理的事项": the whole sentence (no 结转 of last year's, no figure) */
+const NONE_FORWARD_ALONE =
+  /^(?:本年度?|全年|年内|今年)?[，,]?(?:无|没有|未有|不存在)(?:结转(?:到|至)?下一?年度?|下一?年度?结转)(?:继续)?(?:办理)?(?:的?(?:事项|件|情况))?$/u;
+
+/** A none of the carried-forward ones in the sentence at `from`, if it says only that. */
+function noneCarriedForward(text: string, from: number, claims: Claim[]): void {
+  while (from < text.length && (KIND[text.charCodeAt(from)] === SPACE_KIND || text.charCodeAt(from) === NEWLINE)) from++;
+  const sentence = text.slice(from, sentenceEnd(text, from)).replace(/\s+/gu, '');
+  if (NONE_FORWARD_ALONE.test(sentence)) claims.push({ subject: 'carriedForward', value: 0, quote: sentence, none: true });
 }
 const NEWLINE = 10;
 /** a part about complaints or petitions ("收到投诉举报30件，其中不予处理2件") is not about the applications */

@@ -327,6 +327,22 @@ function upheldSubject(before: string): { review: boolean; litigation: boolean }
   return { review: false, litigation: false };
 }
 
+/** the tables' figure a statement of none speaks of */
+function noneOf(f: Figures, subject: ClaimSubject): number | undefined {
+  switch (subject) {
+    case 'applications':
+      return f.received;
+    case 'carriedForward':
+      return f.carriedForward;
+    case 'review':
+      return f.review;
+    case 'litigation':
+      return f.litigation;
+    default:
+      return undefined;
+  }
+}
+
 export const narrativeContradiction: Rule = (input, findings) => {
   const { report } = input;
   const overview = input.text('overview');
@@ -341,12 +357,13 @@ export const narrativeContradiction: Rule = (input, findings) => {
     findings.push(overviewFinding(report, 'narrative.contradiction', details));
   };
 
-  // none received / no review / no suit, against tables that have them
+  // none received / none carried forward / no review / no suit, against tables that have them
   for (const claim of claims) {
-    const actual = claim.subject === 'applications' ? f.received : claim.subject === 'review' ? f.review : f.litigation;
+    const actual = noneOf(f, claim.subject);
     if (actual === undefined || actual === 0) continue;
-    // as in narrative.mismatch: expected is the tables' figure, actual what the text says
-    add(claim.subject, {
+    // as in narrative.mismatch: expected is the tables' figure, actual what the text says (one
+    // warning for "无下年度结转" and "均已办结")
+    add(claim.subject === 'carriedForward' ? 'settled' : claim.subject, {
       expected: actual,
       actual: 0,
       message: `总体情况中写“${claim.quote}”，但${subjectName(claim.subject)}为 ${fmt(actual)}，请核对文字或表格。`,
