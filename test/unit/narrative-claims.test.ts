@@ -105,6 +105,18 @@ describe('reading numbers the text claims', () => {
     expect(claims(text)).toEqual(expected);
   });
 
+  // 条 and 项 count the applications right after their words, with an Arabic figure only
+  it.each([
+    ['今年受理依申请信息56条。', ['applications=56']],
+    ['今年收到政府信息公开申请3项，均予以公开。', ['applications=3']],
+    ['今年收到公众意见75条。', []],
+    ['今年收到申请公开的信息12条。', []],
+    ['今年收到申请人意见5条。', []],
+    ['办理依申请公开实行一条龙服务。', []],
+  ])('items: %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
   // "无一起" is none when the clause names no outcome after the word ("无一起…被纠正" is of one outcome)
   it.each([
     ['全年无一起行政诉讼案件。', ['litigation=0']],

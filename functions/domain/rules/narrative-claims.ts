@@ -53,7 +53,14 @@ const UNIT = '\\s*(?:件|个|起|宗|份)';
 const CASES = '\\s*(?:件|宗)';
 const RECEIVE = '(?:收到|受理|接收|新收|接到|办理|收办)';
 
-const APPLICATION_COUNT = new RegExp(`${RECEIVE}[^\\d]{0,15}?申请[^\\d]{0,8}?${NUMBER}${UNIT}`, 'u');
+/**
+ * "受理依申请信息56条", "收到政府信息公开申请3项": right after the applications' words, an Arabic
+ * figure with 条 or 项 counts them too (its figure is the second group; "一条龙" is a slogan)
+ */
+const ITEM_UNIT = '\\s*(?:条|项)';
+const APPLICATION_COUNT = new RegExp(`${RECEIVE}[^\\d]{0,15}?申请[^\\d]{0,8}?(?:${NUMBER}${UNIT}|${FIGURE}${ITEM_UNIT})`, 'u');
+/** "收到申请公开的信息12条", "收到申请人意见5条": the items of the applications, or someone's remarks */
+const NOT_ITEMS_OF_APPLICATIONS = /的|人|涉及|所|要求|内容|意见|问题|事宜/u;
 /**
  * "共受理36件政府信息公开申请", "收到1件政府信息公开申请": the figure before the word. Only the
  * report's own kinds of application may stand between ("收到1件网上申请" is one channel's).
@@ -257,6 +264,8 @@ const SPACE_KIND = 3;
 const PLAIN = SPACE_KIND;
 /** 件个起宗份: a count's unit when a figure stands before it */
 const UNIT_KIND = 4;
+/** 条项: a count of applications only right after their words ("受理依申请信息56条") */
+const ITEM_UNIT_KIND = 10;
 const WEI = 5; // 未
 const MEI = 6; // 没 (of 没有)
 const CLAUSE_BREAK = 7;
@@ -269,6 +278,7 @@ for (const ch of '0123456789零〇一二两三四五六七八九十百千') KIND
 for (const ch of '。；;！!？?\n') KIND[ch.charCodeAt(0)] = SENTENCE_BREAK_KIND;
 for (const ch of '，、') KIND[ch.charCodeAt(0)] = CLAUSE_BREAK;
 for (const ch of '件个起宗份') KIND[ch.charCodeAt(0)] = UNIT_KIND;
+for (const ch of '条项') KIND[ch.charCodeAt(0)] = ITEM_UNIT_KIND;
 KIND['未'.charCodeAt(0)] = WEI;
 KIND['没'.charCodeAt(0)] = MEI;
 const COMMA = 44;
@@ -338,12 +348,17 @@ interface SentenceContext {
 
 const aboutApplications = (sentence: string) => sentence.includes('申请') && !NOT_APPLICATIONS.test(sentence);
 
-/** The claims of one clause that holds a unit or a 未/没有 (a clause never spans a comma). */
-function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, claims: Claim[]): void {
+/**
+ * The claims of one clause that holds a unit or a 未/没有 (a clause never spans a comma); `items`:
+ * a figure with 条 or 项, read only as a count of applications.
+ */
+function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, claims: Claim[], items = false): void {
   // each pattern is tried only where its literal words are (plain searches, no backtracking)
   const application = clause.includes('申请');
   if (!clause.includes('复议') && !clause.includes('诉讼')) {
-    const count = unit && application ? APPLICATION_COUNT.exec(clause) : null;
+    let count = (unit || items) && application ? APPLICATION_COUNT.exec(clause) : null;
+    const itemFigure = count !== null && count[1] === undefined;
+    if (itemFigure && NOT_ITEMS_OF_APPLICATIONS.test(count![0].slice(count![0].lastIndexOf('申请') + 2))) count = null;
     // "收到网上申请105件，快递17件，合计122件": the figure of one channel, not of all applications
     // (or named before the verb: "通过门户网站办理申请3件、纸质申请36件")
     const channel = count ? CHANNEL.test(count[0].slice(0, count[0].lastIndexOf('申请'))) || CHANNEL.test(clause.slice(0, count.index)) : false;
@@ -355,7 +370,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
         includesCarriedOver: INCLUDES_CARRIED.test(rest),
         // "办理申请N件" may count the applications handled rather than received
         ...(count[0].startsWith('办理') ? { mayBeHandled: true } : {}),
-      });
+      }, itemFigure ? 2 : 1);
     }
     if (!count && unit && application) {
       const before = APPLICATION_COUNT_BEFORE.exec(clause);
@@ -429,17 +444,20 @@ function sentenceClaims(text: string, start: number, end: number, sentence: stri
   let context: SentenceContext | undefined;
   let from = start;
   let count = false;
+  let items = false;
   let none = false;
   for (let i = start; i <= end; i++) {
     const kind = i < end ? KIND[text.charCodeAt(i)]! : SENTENCE_BREAK_KIND;
     if (kind <= PLAIN) continue;
     if (kind === SENTENCE_BREAK_KIND || kind === CLAUSE_BREAK || (kind === COMMA_KIND && clauseBreakAt(text, i))) {
       // what the whole sentence is about decides how its clauses read
-      if (count || none) clauseClaims(text.slice(from, i), count, (context ??= partOnly ? { text: about, partOnly } : { text: about }), claims);
+      if (count || none || items) clauseClaims(text.slice(from, i), count, (context ??= partOnly ? { text: about, partOnly } : { text: about }), claims, items);
       from = i + 1;
       count = false;
+      items = false;
       none = false;
     } else if (kind === UNIT_KIND) count ||= countAt(text, i, from);
+    else if (kind === ITEM_UNIT_KIND) items ||= countAt(text, i, from);
     else if (kind === WEI) none = true;
     else if (kind === MEI) none ||= text.charCodeAt(i + 1) === YOU;
   }
