@@ -93,10 +93,12 @@ const NONE_RECEIVED =
 const NOT_NONE_RECEIVED = new RegExp(`${NOT_NONE_OF_APPLICATIONS.source}|因|引发|引起|涉及|信件|来信|来访|邮件|纠`, 'u');
 const CLAUSE_OR_SENTENCE_END = /[，,。；]/u;
 
-/** The sentence's statement of none received in NONE_RECEIVED's words (quoted back), else null. */
+/**
+ * The sentence's statement of none received in NONE_RECEIVED's words (quoted back), else null;
+ * asked only of a sentence with a 无, 未 or 没有 (sentenceClaims notes them as it steps through)
+ */
 function noneReceived(sentence: string): string | null {
-  // its words: 申请 and a 无, 未 or 没有 (most sentences lack one)
-  if (!sentence.includes('申请') || !(sentence.includes('无') || sentence.includes('未') || sentence.includes('没有'))) return null;
+  if (!sentence.includes('申请')) return null;
   const m = NONE_RECEIVED.exec(sentence);
   if (!m) return null;
   const after = m.index + m[0].length;
@@ -268,6 +270,8 @@ const UNIT_KIND = 4;
 const ITEM_UNIT_KIND = 10;
 const WEI = 5; // 未
 const MEI = 6; // 没 (of 没有)
+/** 无: a none of the whole sentence's (noneReceived), not of a clause's counts */
+const WU = 11;
 const CLAUSE_BREAK = 7;
 const COMMA_KIND = 8;
 const SENTENCE_BREAK_KIND = 9;
@@ -281,6 +285,7 @@ for (const ch of '件个起宗份') KIND[ch.charCodeAt(0)] = UNIT_KIND;
 for (const ch of '条项') KIND[ch.charCodeAt(0)] = ITEM_UNIT_KIND;
 KIND['未'.charCodeAt(0)] = WEI;
 KIND['没'.charCodeAt(0)] = MEI;
+KIND['无'.charCodeAt(0)] = WU;
 const COMMA = 44;
 KIND[COMMA] = COMMA_KIND;
 const YOU = '有'.charCodeAt(0);
@@ -438,14 +443,16 @@ function sentenceEnd(text: string, i: number): number {
  * The claims of the sentence `sentence`, which is text[start, end). Its clauses that hold a
  * count or a 未/没有 are read (stepped through in JavaScript, in the text itself, not a copy: a
  * sentence is short and dense with figures; a claim never spans a comma, and "1,234" is one
- * number); the statements of no appeal are read wherever it names one.
+ * number); the statements of no appeal are read wherever it names one. Returns whether the
+ * sentence holds a 未, 没有 or 无 (every statement of none has one).
  */
-function sentenceClaims(text: string, start: number, end: number, sentence: string, claims: Claim[], about = sentence, partOnly = false): void {
+function sentenceClaims(text: string, start: number, end: number, sentence: string, claims: Claim[], about = sentence, partOnly = false): boolean {
   let context: SentenceContext | undefined;
   let from = start;
   let count = false;
   let items = false;
   let none = false;
+  let negated = false;
   for (let i = start; i <= end; i++) {
     const kind = i < end ? KIND[text.charCodeAt(i)]! : SENTENCE_BREAK_KIND;
     if (kind <= PLAIN) continue;
@@ -458,11 +465,13 @@ function sentenceClaims(text: string, start: number, end: number, sentence: stri
       none = false;
     } else if (kind === UNIT_KIND) count ||= countAt(text, i, from);
     else if (kind === ITEM_UNIT_KIND) items ||= countAt(text, i, from);
-    else if (kind === WEI) none = true;
-    else if (kind === MEI) none ||= text.charCodeAt(i + 1) === YOU;
+    else if (kind === WEI) none = negated = true;
+    else if (kind === MEI) negated ||= none ||= text.charCodeAt(i + 1) === YOU;
+    else if (kind === WU) negated = true;
   }
   // "No appeals" is read per sentence: "未发生因政府信息公开申请行政复议、行政诉讼件" names both
   // in one breath, across the 、.
+  if (!negated) return false;
   for (const [subject, word] of APPEAL_WORDS) {
     const at = sentence.indexOf(word);
     if (at < 0) continue;
@@ -482,6 +491,7 @@ function sentenceClaims(text: string, start: number, end: number, sentence: stri
       claims.push({ subject, value: 0, quote, none: true });
     }
   }
+  return true;
 }
 
 /** does the rest of the clause from `from` name an outcome ("无一起行政复议…被纠正")? */
@@ -525,13 +535,15 @@ export function subjectSentences(text: string): readonly (readonly [number, numb
  */
 export function narrativeClaims(text: string, sentences = subjectSentences(text)): readonly Claim[] {
   const claims: Claim[] = [];
+  // where the next 结转 is (a none of the carried-forward ones alone after a sentence names it)
+  let forwardAt = text.indexOf('结转');
   for (let k = 0; k < sentences.length; k++) {
     const [start, end] = sentences[k]!;
     const sentence = text.slice(start, end);
     const before = claims.length;
-    sentenceClaims(text, start, end, sentence, claims);
+    const negated = sentenceClaims(text, start, end, sentence, claims);
     // none received in the sentence's words, unless a clause already said so
-    const none = noneReceived(sentence);
+    const none = negated ? noneReceived(sentence) : null;
     if (none !== null && !claims.some((c, i) => i >= before && c.none && c.subject === 'applications')) {
       claims.push({ subject: 'applications', value: 0, quote: none, none: true });
     }
@@ -555,7 +567,8 @@ export function narrativeClaims(text: string, sentences = subjectSentences(text)
       last = partEnd;
     }
     // "共收到申请5件，均已办结。无下年度结转。": the next sentence, alone, says none of these went on
-    if (text.slice(last + 1, last + 16).includes('结转') && aboutApplications(sentence)) noneCarriedForward(text, last + 1, claims);
+    if (forwardAt >= 0 && forwardAt <= last) forwardAt = text.indexOf('结转', last + 1);
+    if (forwardAt >= 0 && forwardAt < last + 16 && aboutApplications(sentence)) noneCarriedForward(text, last + 1, claims);
   }
   return claims;
 }

@@ -260,7 +260,7 @@ function sweepingStatements(text: string, reading: SectionText): readonly string
   for (const [start, end] of reading.subjectSentences) {
     const sentence = text.slice(start, end);
     // one search for both in the usual sentence that has neither
-    if (SWEEPING.test(sentence) || ALL_ANSWERED.test(sentence) || (settledAfterWords(sentence) && ALL_SETTLED_AFTER.test(sentence))) sweeping.push(sentence);
+    if (SWEEPING.test(sentence) || SETTLED_MORE.test(sentence)) sweeping.push(sentence);
   }
   return sweeping;
 }
@@ -413,21 +413,18 @@ export const narrativeContradiction: Rule = (input, findings) => {
 
 /**
  * "均在法定时限内答复完毕", "全部按时答复办结", "均在规定时间内办结": all settled in words the
- * ALL_SETTLED does not hold ("均在法定期限内予以答复" speaks of the answers given, on time).
- */
-const ALL_ANSWERED = /(?:均|全部|都)(?:已|已经)?(?:在[^，,。；\d]{1,8}?内)?(?:按时|按期|依法|如期)?(?:答复办结|答复完毕|办结|办理完毕|处理完毕|办理完结)/u;
-/**
+ * ALL_SETTLED does not hold ("均在法定期限内予以答复" speaks of the answers given, on time); and
  * "均已按要求受理办结", "均已及时办结", "全部已依法依规办结": a few words between 均已 and 办结 (no
- * negation, no "应/需" of a duty, no date: "均已于次年1月办结" is next year's)
+ * negation, no "应/需" of a duty, no date: "均已于次年1月办结" is next year's). One pattern: one
+ * search of the usual sentence that has neither.
  */
-const ALL_SETTLED_AFTER = /(?:均|全部|都)已(?:经)?[^，,。；、\d未尚没不转应需须年月日后前]{1,6}?(?:办结|办理完毕|处理完毕|办理完结)/u;
-/** the words without which ALL_SETTLED_AFTER cannot match */
-const settledAfterWords = (sentence: string) => sentence.includes('已') && (sentence.includes('办结') || sentence.includes('完毕') || sentence.includes('完结'));
-const ALL_ANSWERED_EACH = new RegExp(`${ALL_ANSWERED.source}|${ALL_SETTLED_AFTER.source}`, 'gu');
+const SETTLED_MORE =
+  /(?:均|全部|都)(?:(?:已|已经)?(?:在[^，,。；\d]{1,8}?内)?(?:按时|按期|依法|如期)?(?:答复办结|答复完毕|办结|办理完毕|处理完毕|办理完结)|已(?:经)?[^，,。；、\d未尚没不转应需须年月日后前]{1,6}?(?:办结|办理完毕|处理完毕|办理完结))/u;
+const SETTLED_MORE_EACH = new RegExp(SETTLED_MORE.source, 'gu');
 
 /** The first "均已答复完毕" or "均已按要求办结" of the sentence that speaks of this year's applications, as for "均已办结". */
 function answeredThisYear(sentence: string): RegExpExecArray | null {
-  ALL_ANSWERED_EACH.lastIndex = 0;
-  for (let m = ALL_ANSWERED_EACH.exec(sentence); m; m = ALL_ANSWERED_EACH.exec(sentence)) if (settledThisYear(sentence, m.index)) return m;
+  SETTLED_MORE_EACH.lastIndex = 0;
+  for (let m = SETTLED_MORE_EACH.exec(sentence); m; m = SETTLED_MORE_EACH.exec(sentence)) if (settledThisYear(sentence, m.index)) return m;
   return null;
 }
