@@ -130,7 +130,7 @@ describe('reading numbers the text claims', () => {
 
   // none received in words no clause holds: a 无 after the year's words, or both kinds of applicant
   // named across the 、 (once per statement), not none of one kind
-  const noneOf = (text: string) => narrativeClaims(text).filter((c) => c.none).map((c) => `${c.subject}:${c.quote}`);
+  const noneOf = (text: string) => narrativeClaims(text).flatMap((c) => (c.none ? [c.subject + ':' + c.quote] : []));
   it.each([
     ['本年度无政府信息公开申请。', ['applications:本年度无政府信息公开申请']],
     ['今年我局没有收到公民、法人或其他组织提出的公开申请。', ['applications:没有收到公民、法人或其他组织提出的公开申请']],
