@@ -57,6 +57,12 @@ describe('narrative.contradiction on hand-written phrasings', () => {
     expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected })]);
   });
 
+  it.each(['行政复议案件，复议机关均已作出维持或撤销决定。', '行政复议案件均被维持或纠正。'])('silent on “%s”: more than one outcome', (sentence) => {
+    const report = huaian2024();
+    report.sections.overview += sentence;
+    expect(of(report, 'narrative.contradiction')).toEqual([]);
+  });
+
   it.each(['全年无逾期答复的申请。', '本年度无重复申请。', '全年无申请被投诉。', '年内无网上申请。', '全年无收费申请，无超期办理。'])(
     'silent on “%s”: none of one kind',
     (sentence) => {

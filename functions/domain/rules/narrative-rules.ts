@@ -240,10 +240,11 @@ export const narrativeMismatch: Rule = (input, findings) => {
 const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:按时|按期|依法|如期)?(?:在(?:法定|规定)(?:期限|时限)内)?(?:办结|办理完毕|处理完毕|办理完结)|(?:无|没有|未有|不存在)(?:下一?年度?)?(?:申请)?结转/u;
 /**
  * "均为维持", "均被维持", "均获维持", "均被复议机关维持", "均被法院判决维持", "均被法院依法判决维持",
- * "复议机关均已作出维持决定": every review or suit decided for the agency.
+ * "复议机关均已作出维持决定": every review or suit decided for the agency ("均作出维持或撤销决定"
+ * names more than one outcome)
  */
 const ALL_UPHELD =
-  /(?:均|全部|都)(?:已|已经)?(?:为|被|获|予以)?(?:行政复议机关|复议机关|人民法院|法院)?(?:依法)?(?:(?:作出|做出)了?|决定|判决|裁定)?(?:依法)?(?:予以)?维持/u;
+  /(?:均|全部|都)(?:已|已经)?(?:为|被|获|予以)?(?:行政复议机关|复议机关|人民法院|法院)?(?:依法)?(?:(?:作出|做出)了?|决定|判决|裁定)?(?:依法)?(?:予以)?维持(?![或和、及与])/u;
 
 /** a statement of all upheld that speaks of the decided ones only */
 const ONLY_DECIDED = /其余|除[^，,。；]{0,12}外|尚在|尚未|审理中|已审结|已办结|已结案/u;
