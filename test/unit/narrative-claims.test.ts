@@ -105,6 +105,54 @@ describe('reading numbers the text claims', () => {
     expect(claims(text)).toEqual(expected);
   });
 
+  // 条 and 项 count the applications right after their words, with an Arabic figure only
+  it.each([
+    ['今年受理依申请信息56条。', ['applications=56']],
+    ['今年收到政府信息公开申请3项，均予以公开。', ['applications=3']],
+    ['今年收到公众意见75条。', []],
+    ['今年收到申请公开的信息12条。', []],
+    ['今年收到申请人意见5条。', []],
+    ['办理依申请公开实行一条龙服务。', []],
+  ])('items: %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
+  // "无一起" is none when the clause names no outcome after the word ("无一起…被纠正" is of one outcome)
+  it.each([
+    ['全年无一起行政诉讼案件。', ['litigation=0']],
+    ['今年无一起行政复议、行政诉讼案件。', ['review=0', 'litigation=0']],
+    ['无一起行政复议被纠正。', []],
+    ['今年无一起行政复议案件因答复不当被复议机关撤销。', []],
+    ['无一例外做好行政复议应诉工作。', []],
+  ])('not one: %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
+  // none received in words no clause holds: a 无 after the year's words, or both kinds of applicant
+  // named across the 、 (once per statement), not none of one kind
+  const noneOf = (text: string) => narrativeClaims(text).flatMap((c) => (c.none ? [c.subject + ':' + c.quote] : []));
+  it.each([
+    ['本年度无政府信息公开申请。', ['applications:本年度无政府信息公开申请']],
+    ['今年我局没有收到公民、法人或其他组织提出的公开申请。', ['applications:没有收到公民、法人或其他组织提出的公开申请']],
+    ['今年没有收到任何申请。', ['applications:没有收到任何申请']],
+    ['全年无逾期答复的申请。', []],
+    ['全年无因申请引发的行政复议。', ['review:无因申请引发的行政复议']],
+  ])('none received: %s', (text, expected) => {
+    expect(noneOf(text)).toEqual(expected);
+  });
+
+  // none carried forward, alone in the sentence right after the applications' (or the 其中 one
+  // that lists their parts); "无结转" alone may be of last year's
+  it.each([
+    ['今年收到申请5件，均已答复。无下年度结转。', ['carriedForward:无下年度结转']],
+    ['今年收到申请5件。其中，予以公开5件。\n本年度无结转下一年度办理的事项。', ['carriedForward:本年度无结转下一年度办理的事项']],
+    ['今年收到建议5件。无下年度结转。', []],
+    ['今年收到申请5件。无结转。', []],
+    ['今年收到申请5件。无下年度结转的申请2件。', []],
+  ])('none carried forward: %s', (text, expected) => {
+    expect(noneOf(text)).toEqual(expected);
+  });
+
   it('reads the reference report’s statements of none', () => {
     const text =
       '全年未受理到依申请公开件，未收到公众申请要求公开的其它方面政府信息，也未发生因政府信息公开申请行政复议、行政诉讼件。';

@@ -11,7 +11,7 @@ import { huaian2024 } from '../support/real-reports.js';
 const of = (report: Report, rule: string) => validateReport(report).filter((f) => f.rule === rule);
 
 describe('narrative.contradiction on hand-written phrasings', () => {
-  it.each(['所有申请均在法定期限内办结。', '全部申请均在法定时限内答复完毕。', '本年度申请全部按时答复办结。'])(
+  it.each(['所有申请均在法定期限内办结。', '全部申请均在法定时限内答复完毕。', '本年度申请全部按时答复办结。', '今年的申请均已按要求受理办结。', '今年的申请均已及时办结。'])(
     '“%s” while 103 go on to next year',
     (sentence) => {
       const report = huaian2024();
@@ -28,6 +28,40 @@ describe('narrative.contradiction on hand-written phrasings', () => {
       expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 3119, actual: 0 })]);
     },
   );
+
+  it('reads “无下年度结转。” right after the sentence about the applications', () => {
+    const report = huaian2024();
+    report.sections.overview += '今年共收到申请3119件。无下年度结转。';
+    expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 103, actual: 0 })]);
+  });
+
+  it.each(['部分公开的申请2件已全部办结。', '今年通过网上申请的5件均已办结。', '今年的申请均已于春节前办结。'])('silent on “%s”: all of one group, or settled after the year', (sentence) => {
+    const report = huaian2024();
+    report.sections.overview += sentence;
+    expect(of(report, 'narrative.contradiction')).toEqual([]);
+  });
+
+  it('reads “均已办结” in a clause of its own after the results as all settled', () => {
+    const report = huaian2024();
+    report.sections.overview += '今年的申请，予以公开1362件，不予公开178件，均已办结。';
+    expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 103, actual: '均已办结' })]);
+  });
+
+  // 复议 351 of which 纠正 64 and 尚未审结 37; 诉讼 46 of which 纠正 5 and 尚未审结 7
+  it.each([
+    ['行政复议案件，复议机关均已作出维持决定。', 101],
+    ['行政诉讼案件均被法院依法判决维持。', 12],
+  ])('“%s” while some were corrected or pending', (sentence, expected) => {
+    const report = huaian2024();
+    report.sections.overview += sentence;
+    expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected })]);
+  });
+
+  it.each(['行政复议案件，复议机关均已作出维持或撤销决定。', '行政复议案件均被维持或纠正。'])('silent on “%s”: more than one outcome', (sentence) => {
+    const report = huaian2024();
+    report.sections.overview += sentence;
+    expect(of(report, 'narrative.contradiction')).toEqual([]);
+  });
 
   it.each(['全年无逾期答复的申请。', '本年度无重复申请。', '全年无申请被投诉。', '年内无网上申请。', '全年无收费申请，无超期办理。'])(
     'silent on “%s”: none of one kind',

@@ -28,7 +28,7 @@ export interface Claim {
   readonly quote: string;
   /** the text says the figure includes last year's carried-over applications ("含上年结转…") */
   readonly includesCarriedOver?: boolean;
-  /** a statement of none ("未收到申请", "未发生行政复议"): `narrative.contradiction` reads these */
+  /** a statement of none ("未收到申请", "未发生行政复议", "无下年度结转"): `narrative.contradiction` reads these */
   readonly none?: boolean;
   /** "办理…申请N件": the figure may be the applications handled (（七）) rather than received */
   readonly mayBeHandled?: boolean;
@@ -53,7 +53,14 @@ const UNIT = '\\s*(?:件|个|起|宗|份)';
 const CASES = '\\s*(?:件|宗)';
 const RECEIVE = '(?:收到|受理|接收|新收|接到|办理|收办)';
 
-const APPLICATION_COUNT = new RegExp(`${RECEIVE}[^\\d]{0,15}?申请[^\\d]{0,8}?${NUMBER}${UNIT}`, 'u');
+/**
+ * "受理依申请信息56条", "收到政府信息公开申请3项": right after the applications' words, an Arabic
+ * figure with 条 or 项 counts them too (its figure is the second group; "一条龙" is a slogan)
+ */
+const ITEM_UNIT = '\\s*(?:条|项)';
+const APPLICATION_COUNT = new RegExp(`${RECEIVE}[^\\d]{0,15}?申请[^\\d]{0,8}?(?:${NUMBER}${UNIT}|${FIGURE}${ITEM_UNIT})`, 'u');
+/** "收到申请公开的信息12条", "收到申请人意见5条": the items of the applications, or someone's remarks */
+const NOT_ITEMS_OF_APPLICATIONS = /的|人|涉及|所|要求|内容|意见|问题|事宜/u;
 /**
  * "共受理36件政府信息公开申请", "收到1件政府信息公开申请": the figure before the word. Only the
  * report's own kinds of application may stand between ("收到1件网上申请" is one channel's).
@@ -71,7 +78,34 @@ const CHANNELS = '当面|现场|网上|在线|网站|网络|纸质|书面|信函
 /** "未收到…申请" (not "未收到申请人投诉", not "未发生依申请公开答复超期") */
 const APPLICATION_NONE = /(?:未|没有)(?:收到|受理|接到|接收)([^\d]{0,12}?)申请(?!人)/u;
 /** …or of one kind of application ("未收到需要收取信息处理费的申请", "未收到重复申请", "未收到涉及第三方的申请") */
-export const NOT_NONE_OF_APPLICATIONS = new RegExp(`投诉|举报|逾期|超期|更正|复议|诉讼|许可|费|重复|延期|延长|第三方|${CHANNELS}|口头`, 'u');
+const NOT_NONE_OF_APPLICATIONS = new RegExp(`投诉|举报|逾期|超期|更正|复议|诉讼|许可|费|重复|延期|延长|第三方|${CHANNELS}|口头`, 'u');
+/**
+ * None received in words a clause does not hold: "本年度无政府信息公开申请", "全年无依申请公开事项"
+ * (a 无 right after the year's words), and "未收到公民、法人或其他组织提出的…申请" (both kinds of
+ * applicant named, across the 、 that ends a clause: none at all). Read in the whole sentence.
+ */
+const NONE_RECEIVED =
+  /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:公民|自然人)、(?:法人|企业)[^，,。；\d]{0,20}?申请(?![人被])/u;
+/**
+ * …not of one kind ("无逾期答复的申请"), nor of the appeals or complaints an application led to
+ * ("无因申请引发的行政复议"), nor by letter or visit
+ */
+const NOT_NONE_RECEIVED = new RegExp(`${NOT_NONE_OF_APPLICATIONS.source}|因|引发|引起|涉及|信件|来信|来访|邮件|纠`, 'u');
+const CLAUSE_OR_SENTENCE_END = /[，,。；]/u;
+
+/**
+ * The sentence's statement of none received in NONE_RECEIVED's words (quoted back), else null;
+ * asked only of a sentence with a 无, 未 or 没有 (sentenceClaims notes them as it steps through)
+ */
+function noneReceived(sentence: string): string | null {
+  if (!sentence.includes('申请')) return null;
+  const m = NONE_RECEIVED.exec(sentence);
+  if (!m) return null;
+  const after = m.index + m[0].length;
+  const end = sentence.slice(after).search(CLAUSE_OR_SENTENCE_END);
+  const rest = sentence.slice(after, end < 0 ? undefined : after + end);
+  return NOT_NONE_RECEIVED.test(m[0]) || NOT_NONE_RECEIVED.test(rest) ? null : m[0];
+}
 /**
  * "未收到法人或者其他组织的申请": none of one kind of applicant, not none at all (a none that
  * names both, "公民、法人或其他组织", is none at all)
@@ -96,7 +130,13 @@ const APPEAL_BODY = /(?:受理|办理|审理)$/u;
 const BOTH_APPEALS = /(?:复议|诉讼)[^\d，,。；]{0,6}?(?:、|和|及|与|或)[^\d，,。；]{0,3}?(?:复议|诉讼)[^\d，,。；]{0,10}?\d/u;
 /** "行政复议、行政诉讼均为0件": one figure for both, which only 0 makes the figure of each */
 const BOTH_APPEALS_NONE = /行政复议[^\d，,。；]{0,6}?(?:、|和|及|与)[^\d，,。；]{0,3}?(?:行政)?诉讼[^\d，,。；]{0,8}?(0|零)\s*(?:件|起|宗)(?![\d.])/u;
-const NONE_BEFORE = /(?:未|没有|无(?!论|缝|遗漏|死角|差错|纰漏|一))[^\d]{0,20}?$/u;
+/** "未发生…", "没有…", "无…", "无一起…" before the word ("无一例外" and "无论" are not a none) */
+const NONE_BEFORE = /(?:未|没有|无一(?:起|件|宗|例(?!外))|无(?!论|缝|遗漏|死角|差错|纰漏|一))[^\d]{0,20}?$/u;
+/**
+ * "无一起行政复议被纠正", "无一起行政诉讼案件因答复不当被判决败诉": "not one" is usually said of an
+ * outcome, named anywhere in the rest of the clause
+ */
+const NOT_ONE_OUTCOME = /被|败|错|违法|撤|不利|瑕疵|问题/u;
 /** a count's channel: a letter too ("通过来信收到申请4件"; "未收到依申请公开来信" is still read as none at all) */
 const CHANNEL = new RegExp(`${CHANNELS}|来信|信件|来访`, 'u');
 const CLAUSE_END = /[，,；;]/u;
@@ -226,8 +266,12 @@ const SPACE_KIND = 3;
 const PLAIN = SPACE_KIND;
 /** 件个起宗份: a count's unit when a figure stands before it */
 const UNIT_KIND = 4;
+/** 条项: a count of applications only right after their words ("受理依申请信息56条") */
+const ITEM_UNIT_KIND = 10;
 const WEI = 5; // 未
 const MEI = 6; // 没 (of 没有)
+/** 无: a none of the whole sentence's (noneReceived), not of a clause's counts */
+const WU = 11;
 const CLAUSE_BREAK = 7;
 const COMMA_KIND = 8;
 const SENTENCE_BREAK_KIND = 9;
@@ -238,8 +282,10 @@ for (const ch of '0123456789零〇一二两三四五六七八九十百千') KIND
 for (const ch of '。；;！!？?\n') KIND[ch.charCodeAt(0)] = SENTENCE_BREAK_KIND;
 for (const ch of '，、') KIND[ch.charCodeAt(0)] = CLAUSE_BREAK;
 for (const ch of '件个起宗份') KIND[ch.charCodeAt(0)] = UNIT_KIND;
+for (const ch of '条项') KIND[ch.charCodeAt(0)] = ITEM_UNIT_KIND;
 KIND['未'.charCodeAt(0)] = WEI;
 KIND['没'.charCodeAt(0)] = MEI;
+KIND['无'.charCodeAt(0)] = WU;
 const COMMA = 44;
 KIND[COMMA] = COMMA_KIND;
 const YOU = '有'.charCodeAt(0);
@@ -307,12 +353,17 @@ interface SentenceContext {
 
 const aboutApplications = (sentence: string) => sentence.includes('申请') && !NOT_APPLICATIONS.test(sentence);
 
-/** The claims of one clause that holds a unit or a 未/没有 (a clause never spans a comma). */
-function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, claims: Claim[]): void {
+/**
+ * The claims of one clause that holds a unit or a 未/没有 (a clause never spans a comma); `items`:
+ * a figure with 条 or 项, read only as a count of applications.
+ */
+function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, claims: Claim[], items = false): void {
   // each pattern is tried only where its literal words are (plain searches, no backtracking)
   const application = clause.includes('申请');
   if (!clause.includes('复议') && !clause.includes('诉讼')) {
-    const count = unit && application ? APPLICATION_COUNT.exec(clause) : null;
+    let count = (unit || items) && application ? APPLICATION_COUNT.exec(clause) : null;
+    const itemFigure = count !== null && count[1] === undefined;
+    if (itemFigure && NOT_ITEMS_OF_APPLICATIONS.test(count![0].slice(count![0].lastIndexOf('申请') + 2))) count = null;
     // "收到网上申请105件，快递17件，合计122件": the figure of one channel, not of all applications
     // (or named before the verb: "通过门户网站办理申请3件、纸质申请36件")
     const channel = count ? CHANNEL.test(count[0].slice(0, count[0].lastIndexOf('申请'))) || CHANNEL.test(clause.slice(0, count.index)) : false;
@@ -324,7 +375,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
         includesCarriedOver: INCLUDES_CARRIED.test(rest),
         // "办理申请N件" may count the applications handled rather than received
         ...(count[0].startsWith('办理') ? { mayBeHandled: true } : {}),
-      });
+      }, itemFigure ? 2 : 1);
     }
     if (!count && unit && application) {
       const before = APPLICATION_COUNT_BEFORE.exec(clause);
@@ -392,28 +443,35 @@ function sentenceEnd(text: string, i: number): number {
  * The claims of the sentence `sentence`, which is text[start, end). Its clauses that hold a
  * count or a 未/没有 are read (stepped through in JavaScript, in the text itself, not a copy: a
  * sentence is short and dense with figures; a claim never spans a comma, and "1,234" is one
- * number); the statements of no appeal are read wherever it names one.
+ * number); the statements of no appeal are read wherever it names one. Returns whether the
+ * sentence holds a 未, 没有 or 无 (every statement of none has one).
  */
-function sentenceClaims(text: string, start: number, end: number, sentence: string, claims: Claim[], about = sentence, partOnly = false): void {
+function sentenceClaims(text: string, start: number, end: number, sentence: string, claims: Claim[], about = sentence, partOnly = false): boolean {
   let context: SentenceContext | undefined;
   let from = start;
   let count = false;
+  let items = false;
   let none = false;
+  let negated = false;
   for (let i = start; i <= end; i++) {
     const kind = i < end ? KIND[text.charCodeAt(i)]! : SENTENCE_BREAK_KIND;
     if (kind <= PLAIN) continue;
     if (kind === SENTENCE_BREAK_KIND || kind === CLAUSE_BREAK || (kind === COMMA_KIND && clauseBreakAt(text, i))) {
       // what the whole sentence is about decides how its clauses read
-      if (count || none) clauseClaims(text.slice(from, i), count, (context ??= partOnly ? { text: about, partOnly } : { text: about }), claims);
+      if (count || none || items) clauseClaims(text.slice(from, i), count, (context ??= partOnly ? { text: about, partOnly } : { text: about }), claims, items);
       from = i + 1;
       count = false;
+      items = false;
       none = false;
     } else if (kind === UNIT_KIND) count ||= countAt(text, i, from);
-    else if (kind === WEI) none = true;
-    else if (kind === MEI) none ||= text.charCodeAt(i + 1) === YOU;
+    else if (kind === ITEM_UNIT_KIND) items ||= countAt(text, i, from);
+    else if (kind === WEI) none = negated = true;
+    else if (kind === MEI) negated ||= none ||= text.charCodeAt(i + 1) === YOU;
+    else if (kind === WU) negated = true;
   }
   // "No appeals" is read per sentence: "未发生因政府信息公开申请行政复议、行政诉讼件" names both
   // in one breath, across the 、.
+  if (!negated) return false;
   for (const [subject, word] of APPEAL_WORDS) {
     const at = sentence.indexOf(word);
     if (at < 0) continue;
@@ -428,11 +486,19 @@ function sentenceClaims(text: string, start: number, end: number, sentence: stri
     const negation = NONE_BEFORE.exec(before);
     // "未发生被纠错的行政复议": none of one outcome, not none at all; "未发生新的行政复议": none
     // begun this year, while 表四 also counts the ones still open from last year
-    if (negation && !OUTCOME.test(negation[0]) && !negation[0].includes('新')) {
+    if (negation && !OUTCOME.test(negation[0]) && !negation[0].includes('新') && !(negation[0].startsWith('无一') && oneOutcome(sentence, at + word.length))) {
       const quote = sentence.slice(at - negation[0].length, at + word.length).replace(/\s+/gu, '');
       claims.push({ subject, value: 0, quote, none: true });
     }
   }
+  return true;
+}
+
+/** does the rest of the clause from `from` name an outcome ("无一起行政复议…被纠正")? */
+function oneOutcome(sentence: string, from: number): boolean {
+  const cut = sentence.slice(from).search(CLAUSE_END);
+  const rest = cut < 0 ? sentence.slice(from) : sentence.slice(from, from + cut);
+  return OUTCOME.test(rest) || NOT_ONE_OUTCOME.test(rest);
 }
 
 /** the words one of which every claim's sentence names (clauseClaims) */
@@ -469,10 +535,18 @@ export function subjectSentences(text: string): readonly (readonly [number, numb
  */
 export function narrativeClaims(text: string, sentences = subjectSentences(text)): readonly Claim[] {
   const claims: Claim[] = [];
+  // where the next 结转 is (a none of the carried-forward ones alone after a sentence names it)
+  let forwardAt = text.indexOf('结转');
   for (let k = 0; k < sentences.length; k++) {
     const [start, end] = sentences[k]!;
     const sentence = text.slice(start, end);
-    sentenceClaims(text, start, end, sentence, claims);
+    const before = claims.length;
+    const negated = sentenceClaims(text, start, end, sentence, claims);
+    // none received in the sentence's words, unless a clause already said so
+    const none = negated ? noneReceived(sentence) : null;
+    if (none !== null && !claims.some((c, i) => i >= before && c.none && c.subject === 'applications')) {
+      claims.push({ subject: 'applications', value: 0, quote: none, none: true });
+    }
     // "共受理申请133件。其中，予以公开46件，…结转下年度继续办理16件。": the 其中 sentence lists the
     // parts of the one before, about what that one is about (it names no subject itself)
     let next = end + 1;
@@ -492,8 +566,22 @@ export function narrativeClaims(text: string, sentences = subjectSentences(text)
       if (!NOT_APPLICATIONS.test(part) && !OTHER_MATTERS.test(part)) sentenceClaims(text, last + 1, partEnd, part, claims, sentence, true);
       last = partEnd;
     }
+    // "共收到申请5件，均已办结。无下年度结转。": the next sentence, alone, says none of these went on
+    if (forwardAt >= 0 && forwardAt <= last) forwardAt = text.indexOf('结转', last + 1);
+    if (forwardAt >= 0 && forwardAt < last + 16 && aboutApplications(sentence)) noneCarriedForward(text, last + 1, claims);
   }
   return claims;
+}
+
+/** "无下年度结转", "本年度无结转下一年度办理的事项": the whole sentence (no 结转 of last year's, no figure) */
+const NONE_FORWARD_ALONE =
+  /^(?:本年度?|全年|年内|今年)?[，,]?(?:无|没有|未有|不存在)(?:结转(?:到|至)?下一?年度?|下一?年度?结转)(?:继续)?(?:办理)?(?:的?(?:事项|件|情况))?$/u;
+
+/** A none of the carried-forward ones in the sentence at `from`, if it says only that. */
+function noneCarriedForward(text: string, from: number, claims: Claim[]): void {
+  while (from < text.length && (KIND[text.charCodeAt(from)] === SPACE_KIND || text.charCodeAt(from) === NEWLINE)) from++;
+  const sentence = text.slice(from, sentenceEnd(text, from)).replace(/\s+/gu, '');
+  if (NONE_FORWARD_ALONE.test(sentence)) claims.push({ subject: 'carriedForward', value: 0, quote: sentence, none: true });
 }
 const NEWLINE = 10;
 /** a part about complaints or petitions ("收到投诉举报30件，其中不予处理2件") is not about the applications */

@@ -7,7 +7,7 @@
 import type { Finding, RuleId } from '../finding.js';
 import { TEMPLATES, applicantColumns, resultRows, type RowDef, type TableDef } from '../report-template.js';
 import type { Report, TableData } from '../report.js';
-import { NOT_NONE_OF_APPLICATIONS, type ClaimSubject, type ResultGroup } from './narrative-claims.js';
+import { type ClaimSubject, type ResultGroup } from './narrative-claims.js';
 import { formatNumber as fmt, numeric, sumOf, type Rule, type RuleInput } from './rule-context.js';
 import type { SectionText } from './section-text.js';
 import { columnIndex, defined, gridValue, rowIndex, type Grid } from './table-grid.js';
@@ -239,10 +239,12 @@ export const narrativeMismatch: Rule = (input, findings) => {
  */
 const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:按时|按期|依法|如期)?(?:在(?:法定|规定)(?:期限|时限)内)?(?:办结|办理完毕|处理完毕|办理完结)|(?:无|没有|未有|不存在)(?:下一?年度?)?(?:申请)?结转/u;
 /**
- * "均为维持", "均被维持", "均获维持", "均被复议机关维持", "均被法院判决维持": every review or suit
- * decided for the agency.
+ * "均为维持", "均被维持", "均获维持", "均被复议机关维持", "均被法院判决维持", "均被法院依法判决维持",
+ * "复议机关均已作出维持决定": every review or suit decided for the agency ("均作出维持或撤销决定"
+ * names more than one outcome)
  */
-const ALL_UPHELD = /(?:均|全部|都)(?:为|被|获|予以|已被)?(?:行政复议机关|复议机关|人民法院|法院)?(?:决定|判决|裁定)?(?:依法)?维持/u;
+const ALL_UPHELD =
+  /(?:均|全部|都)(?:已|已经)?(?:为|被|获|予以)?(?:行政复议机关|复议机关|人民法院|法院)?(?:依法)?(?:(?:作出|做出)了?|决定|判决|裁定)?(?:依法)?(?:予以)?维持(?![或和、及与])/u;
 
 /** a statement of all upheld that speaks of the decided ones only */
 const ONLY_DECIDED = /其余|除[^，,。；]{0,12}外|尚在|尚未|审理中|已审结|已办结|已结案/u;
@@ -259,7 +261,7 @@ function sweepingStatements(text: string, reading: SectionText): readonly string
   for (const [start, end] of reading.subjectSentences) {
     const sentence = text.slice(start, end);
     // one search for both in the usual sentence that has neither
-    if (SWEEPING.test(sentence) || SWEEPING_MORE.test(sentence)) sweeping.push(sentence);
+    if (SWEEPING.test(sentence) || SETTLED_MORE.test(sentence)) sweeping.push(sentence);
   }
   return sweeping;
 }
@@ -284,12 +286,21 @@ function settledThisYear(sentence: string, at: number): boolean {
   if (NOT_THIS_YEAR.test(rest)) return false;
   if (LAST_YEAR_BEFORE.test(sentence.slice(Math.max(0, at - 4), at))) return false;
   let from = at;
+  let clause = 0;
   for (let breaks = 0; from > 0; from--) {
     const c = sentence[from - 1]!;
-    if ((c === '，' || c === ',' || c === '；') && ++breaks === 2) break;
+    if (c !== '，' && c !== ',' && c !== '；') continue;
+    if (++breaks === 1) clause = from;
+    else break;
   }
+  if (ONE_GROUP.test(sentence.slice(clause, at))) return false;
   return !LAST_YEARS.test(sentence.slice(from, at + 8));
 }
+/**
+ * "部分公开的申请2件已全部办结", "网上申请5件均已办结": all of one result or one channel, named in the
+ * statement's own clause ("予以公开8件，不予公开2件，均已办结" speaks of all)
+ */
+const ONE_GROUP = /予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|其中|当面|现场|网上|在线|网站|网络|纸质|书面|信函|邮寄|快递|传真|电子邮件/u;
 const APPEAL_ROWS = ['review', 'litigationDirect', 'litigationAfterReview'] as const;
 
 /** 纠正 and 尚未审结 cases of the given rows of 四 (纠正 only: `decidedOnly`), or undefined when a cell is not a number */
@@ -317,6 +328,22 @@ function upheldSubject(before: string): { review: boolean; litigation: boolean }
   return { review: false, litigation: false };
 }
 
+/** the tables' figure a statement of none speaks of */
+function noneOf(f: Figures, subject: ClaimSubject): number | undefined {
+  switch (subject) {
+    case 'applications':
+      return f.received;
+    case 'carriedForward':
+      return f.carriedForward;
+    case 'review':
+      return f.review;
+    case 'litigation':
+      return f.litigation;
+    default:
+      return undefined;
+  }
+}
+
 export const narrativeContradiction: Rule = (input, findings) => {
   const { report } = input;
   const overview = input.text('overview');
@@ -331,30 +358,17 @@ export const narrativeContradiction: Rule = (input, findings) => {
     findings.push(overviewFinding(report, 'narrative.contradiction', details));
   };
 
-  // none received / no review / no suit, against tables that have them
+  // none received / none carried forward / no review / no suit, against tables that have them
   for (const claim of claims) {
-    const actual = claim.subject === 'applications' ? f.received : claim.subject === 'review' ? f.review : f.litigation;
+    const actual = noneOf(f, claim.subject);
     if (actual === undefined || actual === 0) continue;
-    // as in narrative.mismatch: expected is the tables' figure, actual what the text says
-    add(claim.subject, {
+    // as in narrative.mismatch: expected is the tables' figure, actual what the text says (one
+    // warning for "无下年度结转" and "均已办结")
+    add(claim.subject === 'carriedForward' ? 'settled' : claim.subject, {
       expected: actual,
       actual: 0,
       message: `总体情况中写“${claim.quote}”，但${subjectName(claim.subject)}为 ${fmt(actual)}，请核对文字或表格。`,
     });
-  }
-
-  // none received in the words the reader leaves ("本年度无政府信息公开申请")
-  if (f.received !== undefined && f.received > 0 && !seen.has('applications')) {
-    for (const sentence of sweeping) {
-      const quote = noneReceived(sentence);
-      if (!quote) continue;
-      add('applications', {
-        expected: f.received,
-        actual: 0,
-        message: `总体情况中写“${quote}”，但${subjectName('applications')}为 ${fmt(f.received)}，请核对文字或表格。`,
-      });
-      break;
-    }
   }
 
   // the sentences are read only when the tables could deny them
@@ -396,43 +410,22 @@ export const narrativeContradiction: Rule = (input, findings) => {
   }
 };
 
-// ---- what ALL_SETTLED and the claims reader leave: all settled in other words, none received
+// ---- what ALL_SETTLED leaves: all settled in other words, or with other words between
 
 /**
  * "均在法定时限内答复完毕", "全部按时答复办结", "均在规定时间内办结": all settled in words the
- * ALL_SETTLED does not hold ("均在法定期限内予以答复" speaks of the answers given, on time).
+ * ALL_SETTLED does not hold ("均在法定期限内予以答复" speaks of the answers given, on time); and
+ * "均已按要求受理办结", "均已及时办结", "全部已依法依规办结": a few words between 均已 and 办结 (no
+ * negation, no "应/需" of a duty, no date: "均已于次年1月办结" is next year's). One pattern: one
+ * search of the usual sentence that has neither.
  */
-const ALL_ANSWERED = /(?:均|全部|都)(?:已|已经)?(?:在[^，,。；\d]{1,8}?内)?(?:按时|按期|依法|如期)?(?:答复办结|答复完毕|办结|办理完毕|处理完毕|办理完结)/u;
+const SETTLED_MORE =
+  /(?:均|全部|都)(?:(?:已|已经)?(?:在[^，,。；\d]{1,8}?内)?(?:按时|按期|依法|如期)?(?:答复办结|答复完毕|办结|办理完毕|处理完毕|办理完结)|已(?:经)?[^，,。；、\d未尚没不转应需须年月日后前]{1,6}?(?:办结|办理完毕|处理完毕|办理完结))/u;
+const SETTLED_MORE_EACH = new RegExp(SETTLED_MORE.source, 'gu');
 
-/**
- * None received, as the claims reader does not read it: "本年度无政府信息公开申请", "全年无依申请公开事项"
- * (a 无 right after the year's words), and "未收到公民、法人或其他组织提出的…申请" (both kinds of
- * applicant named: none at all). The reader's own "未收到…申请" is read as a claim.
- */
-const NONE_RECEIVED =
-  /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:公民|自然人)、(?:法人|企业)[^，,。；\d]{0,20}?申请(?![人被])/u;
-/**
- * …not of one kind (the claims reader's words: "无逾期答复的申请"), nor of the appeals or complaints an
- * application led to ("无因申请引发的行政复议"), nor by letter or visit
- */
-const NOT_NONE_RECEIVED = new RegExp(`${NOT_NONE_OF_APPLICATIONS.source}|因|引发|引起|涉及|信件|来信|来访|邮件|纠`, 'u');
-
-/** The statement of none received in the sentence, if it holds one the reader left (quoted back), else null. */
-function noneReceived(sentence: string): string | null {
-  const m = NONE_RECEIVED.exec(sentence);
-  if (!m) return null;
-  const end = sentence.slice(m.index + m[0].length).search(/[，,。；]/u);
-  const rest = sentence.slice(m.index + m[0].length, end < 0 ? undefined : m.index + m[0].length + end);
-  return NOT_NONE_RECEIVED.test(m[0]) || NOT_NONE_RECEIVED.test(rest) ? null : m[0];
-}
-
-/** the sentences SWEEPING leaves that say all settled or none received in these words */
-const SWEEPING_MORE = new RegExp(`${ALL_ANSWERED.source}|${NONE_RECEIVED.source}`, 'u');
-const ALL_ANSWERED_EACH = new RegExp(ALL_ANSWERED.source, 'gu');
-
-/** The first "均已答复完毕" of the sentence that speaks of this year's applications, as for "均已办结". */
+/** The first "均已答复完毕" or "均已按要求办结" of the sentence that speaks of this year's applications, as for "均已办结". */
 function answeredThisYear(sentence: string): RegExpExecArray | null {
-  ALL_ANSWERED_EACH.lastIndex = 0;
-  for (let m = ALL_ANSWERED_EACH.exec(sentence); m; m = ALL_ANSWERED_EACH.exec(sentence)) if (settledThisYear(sentence, m.index)) return m;
+  SETTLED_MORE_EACH.lastIndex = 0;
+  for (let m = SETTLED_MORE_EACH.exec(sentence); m; m = SETTLED_MORE_EACH.exec(sentence)) if (settledThisYear(sentence, m.index)) return m;
   return null;
 }
