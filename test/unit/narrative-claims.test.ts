@@ -23,6 +23,9 @@ describe('reading numbers the text claims', () => {
     ['全年共收到5件政府信息公开申请和3件咨询。', []],
     ['全年收到1件网上申请。', []],
     ['收到3件申请人投诉。', []],
+    ['全年收到申请人投诉3件。', []],
+    ['受理申请人来访4件。', []],
+    ['共收到申请人提出的申请5件。', ['applications=5']],
     // one figure for both appeals: only 0 is each one's
     ['全年政府信息公开行政复议、行政诉讼均为0件。', ['review=0', 'litigation=0']],
     ['行政复议、行政诉讼0件。', ['review=0', 'litigation=0']],

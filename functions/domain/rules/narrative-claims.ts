@@ -370,7 +370,8 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     const afterWord = count ? count[0].slice(count[0].lastIndexOf('申请') + 2) : '';
     const rest = count ? clause.slice(count.index + count[0].length) : '';
     // "2022年结转到2023年办理的申请2件": the carried-over ones, not the year's
-    if (count && !channel && !MORE_THAN_APPLICATIONS.test(afterWord) && !COMPARISON.test(afterWord) && !otherProcedure(count[0]) && !TIME_AFTER.test(rest) && !clause.slice(0, count.index).includes('结转')) {
+    // "收到申请人投诉3件", "受理申请人来访4件": the applicants' complaints or visits, not their applications
+    if (count && !channel && !afterWord.startsWith('人') && !MORE_THAN_APPLICATIONS.test(afterWord) && !COMPARISON.test(afterWord) && !otherProcedure(count[0]) && !TIME_AFTER.test(rest) && !clause.slice(0, count.index).includes('结转')) {
       push(claims, 'applications', count, {
         includesCarriedOver: INCLUDES_CARRIED.test(rest),
         // "办理申请N件" may count the applications handled rather than received
