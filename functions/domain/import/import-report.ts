@@ -104,7 +104,7 @@ export function importLines(source: readonly SourceLine[], options: LinesImportO
   for (const def of TEMPLATES[template].textSections) {
     const body = layout.sections[def.id];
     if (!body) missing.push(sectionName(def.id));
-    sections[def.id] = readTextSection(def, body);
+    sections[def.id] = readTextSection(def, body, header.agencyName);
   }
   sections.overview = withPeriodStatements(layout.preamble, sections.overview);
   const parsed = Report.safeParse(report);
