@@ -48,7 +48,9 @@ export function namesOwnPeriod(sentence: string): boolean {
 /**
  * Where the text's first paragraph ends when it says nothing but the report's period (the
  * 导语's statements the importer keeps there: "本报告所列数据统计期限自…止。"), else 0. That
- * paragraph introduces the report; it is not part of 总体情况's 一千字.
+ * paragraph introduces the report: it is not part of 总体情况's 一千字 (`overview.length`), and
+ * the overview's own first words follow it (`text.stale-year`). The one reading of that
+ * paragraph: both rules use it, and it cuts sentences as the importer does (SENTENCE_END).
  */
 export function periodParagraphEnd(text: string): number {
   // a paragraph followed by others, and short: a few sentences (an overview of one paragraph
