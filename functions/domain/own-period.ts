@@ -35,33 +35,35 @@ export const OWN_PERIOD: readonly RegExp[] = [
   new RegExp(`${PERIOD}[^。；]{0,30}?至\\s*${YEAR}\\s*年\\s*12\\s*月\\s*31\\s*日`, 'u'),
   // 本报告统计期限为2022年度 / 统计期限：2022年 (the whole year named, no days)
   new RegExp(`${PERIOD}\\s*(?:为|是|[:：])\\s*${YEAR}\\s*年度?(?=\\s*(?:[。；，,]|$))`, 'u'),
-  // the overview's first words: "2022年，我局…", "在2022年，我局…" (平阴县卫生健康局 2024),
-  // "截至2022年12月31日，我镇本年度主动公开…" (the year's end, as 瑞安市塘下镇 2024 opens)
-  new RegExp(`^\\s*(?:在\\s*)?${YEAR}\\s*年度?\\s*[，,]|^\\s*截[至止]\\s*${YEAR}\\s*年\\s*(?:12\\s*月\\s*31\\s*日|底|末)\\s*[，,]`, 'u'),
 ];
 
 /** the words each pattern needs (a plain search skips the pattern on most texts) */
-export const OWN_PERIOD_WORDS: readonly string[] = ['现将', '信息公开', '统计', '统计', '统计', ''];
-/** the index of the first-words pattern: it reads the overview's beginning only */
-export const FIRST_WORDS = OWN_PERIOD.length - 1;
+export const OWN_PERIOD_WORDS: readonly string[] = ['现将', '信息公开', '统计', '统计', '统计'];
 
-/** Does the sentence name the report's period (by any pattern but the first-words one)? */
+/** Does the sentence name the report's period? */
 export function namesOwnPeriod(sentence: string): boolean {
-  return OWN_PERIOD.some((pattern, k) => k !== FIRST_WORDS && pattern.test(sentence));
+  return OWN_PERIOD.some((pattern) => pattern.test(sentence));
 }
 
 /**
  * Where the text's first paragraph ends when it says nothing but the report's period (the
  * 导语's statements the importer keeps there: "本报告所列数据统计期限自…止。"), else 0. That
- * paragraph introduces the report; it is not part of 总体情况's 一千字.
+ * paragraph introduces the report: it is not part of 总体情况's 一千字 (`overview.length`), and
+ * the overview's own first words follow it (`text.stale-year`). The one reading of that
+ * paragraph: both rules use it, and it cuts sentences as the importer does (SENTENCE_END).
  */
 export function periodParagraphEnd(text: string): number {
   // a paragraph followed by others, and short: a few sentences (an overview of one paragraph
   // is read whole; most overviews are not even split)
   const end = text.indexOf('\n');
   if (end <= 0 || end > MAX_PERIOD_PARAGRAPH) return 0;
-  const sentences = text.slice(0, end).split(/(?<=[。；])/u).filter((s) => s.trim() !== '');
+  const sentences = text.slice(0, end).split(SENTENCE_END).filter((s) => s.trim() !== '');
   return sentences.length > 0 && sentences.every(namesOwnPeriod) ? end : 0;
 }
+/**
+ * after a sentence's closing mark (kept with the sentence): how the importer cuts the 导语 into
+ * the sentences it keeps, and how the paragraph they make is read back
+ */
+export const SENTENCE_END = /(?<=[。；！？])/u;
 /** longer than any 导语's statements of the period (a sentence or two) */
 const MAX_PERIOD_PARAGRAPH = 400;

@@ -54,6 +54,16 @@ describe('importing an HTML page', () => {
     expect(report.sections.other).toBe('无');
   });
 
+  it('leaves the sign-off under 六, before the page’s footer, out of 六', () => {
+    const signed = html.replace(
+      '&nbsp;无</p>\n</div>',
+      '&nbsp;无</p>\n<p style="text-align:right">王店镇人民政府</p><p style="text-align:right">2024年1月15日</p>\n</div>',
+    );
+    expect(signed).not.toBe(html);
+
+    expect(importReport(signed).sections.other).toBe('无');
+  });
+
   it('reads a bare fragment of paragraphs and tables with entities and nested markup', () => {
     const fragment = html.slice(html.indexOf('<h1'), html.indexOf('<div class="share">'));
     const withValues = fragment.replace(

@@ -4,7 +4,7 @@ import { docxToHtml } from '../../functions/domain/import/docx/read-docx.js';
 import { importDocument } from '../../functions/domain/import/import-document.js';
 import { importReport } from '../../functions/domain/import/import-report.js';
 import type { Report } from '../../functions/domain/report.js';
-import { reportDocx, reportXlsx, type DocxOptions } from '../support/office-documents.js';
+import { reportDocx, reportHtml, reportXlsx, type DocxOptions } from '../support/office-documents.js';
 import { sampleReport } from './site-fixtures.js';
 
 const wangdian = importReport(readFileSync(new URL('../fixtures/wangdian-2023-report.txt', import.meta.url), 'utf8'));
@@ -13,6 +13,19 @@ const sources: [string, Report][] = [
   ['a 2021-format report with blanks and decimal fees', sampleReport({ agencyName: '平川县自然资源局', seed: 3 })],
   ['a 2019-format report', sampleReport({ template: '2019', agencyName: '内乡县人民政府办公室', year: 2020, seed: 5 })],
 ];
+
+describe('the sign-off a document ends with', () => {
+  const other = '本年度未收取信息处理费。';
+  const signed: Report = { ...wangdian, sections: { ...wangdian.sections, other: `${other}\n\n王店镇人民政府\n\n2024年1月15日` } };
+
+  it('is left out of 六 in a Word file and in an HTML page', async () => {
+    const fromDocx = await importDocument(await reportDocx(signed, { headings: 'bold', headerFooter: true }));
+    expect(fromDocx.report.sections.other).toBe(other);
+    expect(importReport(reportHtml(signed), { filename: '王店镇.html' }).sections.other).toBe(other);
+    // the rest as it was
+    expect(fromDocx.report).toEqual({ ...wangdian, sections: { ...wangdian.sections, other } });
+  });
+});
 
 describe('importing Word files', () => {
   const layouts: [string, DocxOptions][] = [

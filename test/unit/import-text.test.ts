@@ -109,6 +109,28 @@ describe('section headings', () => {
   });
 });
 
+describe('the sign-off the document ends with', () => {
+  // the reference's 六 is "无", the document's last line
+  const withOther = (other: string) => importReport(`${reference.trimEnd().replace(/无$/u, '')}${other}\n`).sections.other;
+
+  it('is not part of 六: the agency over the date, both on one line, the date alone, or the report’s agency alone', () => {
+    expect(withOther('无\n\n王店镇人民政府\n\n2024年1月15日')).toBe('无');
+    expect(withOther('本年度未收取信息处理费。\n\n内乡县王店镇人民政府 2024年1月15日')).toBe('本年度未收取信息处理费。');
+    expect(withOther('本年度未收取信息处理费。\n\n二〇二四年一月十五日')).toBe('本年度未收取信息处理费。');
+    expect(withOther('本年度未收取信息处理费。\n\n王店镇人民政府')).toBe('本年度未收取信息处理费。');
+    // a seal printed above the sign-off goes with it
+    expect(withOther('本年度未收取信息处理费。\n\n（单位盖章）\n\n王店镇人民政府\n\n2024 年 1 月 15 日')).toBe('本年度未收取信息处理费。');
+    // the trial-format fixture ends so
+    expect(importReport(fixture('trial-2019-report.txt')).sections.other).toBe('本年度未收取信息处理费。');
+  });
+
+  it('keeps a 六 of “无”, another body’s name without a date, and a date inside the text', () => {
+    expect(withOther('无')).toBe('无');
+    expect(withOther('本年度未收取信息处理费。\n\n李店镇人民政府')).toBe('本年度未收取信息处理费。\n\n李店镇人民政府');
+    expect(withOther('本年度未收取信息处理费，于2024年1月15日报送上级。')).toBe('本年度未收取信息处理费，于2024年1月15日报送上级。');
+  });
+});
+
 describe('labels as real reports print them', () => {
   it('matches rows whatever their brackets, spaces, quotes and 其它', () => {
     const source = reference

@@ -307,6 +307,57 @@ describe('text.stale-year on edited copies', () => {
     expect(of(report, 'text.stale-year')).toEqual([]);
   });
 
+  it('reads a numbered point’s year and a year followed by the agency without a comma', () => {
+    const overview = (text: string) => {
+      const report = wangdian();
+      report.sections.overview = text;
+      return of(report, 'text.stale-year');
+    };
+    const stale = [expect.objectContaining({ expected: '2023年', actual: '2022年' })];
+    for (const opening of [
+      // a numbered point opens the overview
+      '1.2022年度，我镇主动公开信息40条。',
+      '1、2022年，我镇主动公开信息40条。',
+      // the year, then who speaks, without a comma
+      '2022年王店镇主动公开信息40条。',
+      '2022年我镇主动公开信息40条。',
+      '2022年度全镇共收到申请3件。',
+      '2022年未收到政府信息公开申请。',
+    ]) {
+      expect(overview(opening), opening).toEqual(stale);
+      expect(overview(opening.replace('2022', '2023')), opening).toEqual([]);
+      // the same as a later paragraph
+      expect(overview(`我镇认真落实《条例》。\n${opening}`), opening).toEqual(stale);
+    }
+    expect(overview('我镇认真落实《条例》。\n2、依申请公开情况。2022年，我镇收到申请2件。')).toEqual(stale);
+    // a span, a month, another body, or a name that is not the agency's: not the text's own period
+    for (const text of ['2022年以来，我镇持续规范公开目录。', '2022年12月，我镇更新公开目录。', '2022年市政府出台《办法》。', '2022年李店镇主动公开信息40条。', '2022年我国出台新规。']) {
+      expect(overview(`我镇认真落实《条例》。\n${text}`), text).toEqual([]);
+    }
+  });
+
+  it('reads a sentence inside an overview paragraph that opens with an earlier year and states its figures', () => {
+    const inParagraph = (sentence: string) => {
+      const report = wangdian();
+      report.sections.overview = `2023年，我镇认真落实《条例》。${sentence}我镇将继续做好公开工作。`;
+      return of(report, 'text.stale-year');
+    };
+    for (const sentence of ['2022年，我镇共主动公开信息223条。', '2022年度我镇未收到政府信息公开申请。', '在2022年，全镇办结申请5件。']) {
+      expect(inParagraph(sentence), sentence).toEqual([expect.objectContaining({ expected: '2023年', actual: '2022年' })]);
+      expect(inParagraph(sentence.replace('2022', '2023')), sentence).toEqual([]);
+    }
+    // history without figures, a comparison, both years, a sum up to a date, a plan: no finding
+    for (const sentence of [
+      '2022年，我镇获评政务公开先进单位。',
+      '2022年，我镇受理申请8件，今年增加4件。',
+      '2022年，我镇受理申请8件，2023年受理12件。',
+      '截至2022年底，我镇累计公开信息300条。',
+      '2024年，我镇将公开信息300条。',
+    ]) {
+      expect(inParagraph(sentence), sentence).toEqual([]);
+    }
+  });
+
   it('is silent on comparisons with earlier years and on last year’s figures cited', () => {
     const report = huaian2024();
     report.sections.overview +=

@@ -3,7 +3,7 @@
  * an HTML page) into the report model. Pure: no I/O, also bundled into the browser. Word,
  * Excel and PDF files reach it through import-document.ts.
  */
-import { namesOwnPeriod } from '../own-period.js';
+import { namesOwnPeriod, SENTENCE_END } from '../own-period.js';
 import { APPLICANT_HEADER, SECTION_ORDER, TEMPLATES, type SectionId, type TemplateId } from '../report-template.js';
 import { Report, emptyReport } from '../report.js';
 import { isNumericCell } from './cell-value.js';
@@ -104,7 +104,7 @@ export function importLines(source: readonly SourceLine[], options: LinesImportO
   for (const def of TEMPLATES[template].textSections) {
     const body = layout.sections[def.id];
     if (!body) missing.push(sectionName(def.id));
-    sections[def.id] = readTextSection(def, body);
+    sections[def.id] = readTextSection(def, body, header.agencyName);
   }
   sections.overview = withPeriodStatements(layout.preamble, sections.overview);
   const parsed = Report.safeParse(report);
@@ -143,8 +143,6 @@ function withPeriodStatements(preamble: readonly SourceLine[], overview: string)
   const paragraph = statements.map((s) => (CLOSED.test(s) ? s : `${s.replace(OPEN_END, '')}。`)).join('');
   return overview ? `${paragraph}\n\n${overview}` : paragraph;
 }
-/** after a sentence's closing mark (kept with the sentence) */
-const SENTENCE_END = /(?<=[。；！？])/u;
 const CLOSED = /[。；！？]$/u;
 /** a colon or comma a kept sentence ended with before what it introduced */
 const OPEN_END = /[：:，,、\s]+$/u;

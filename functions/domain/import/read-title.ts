@@ -209,13 +209,42 @@ function withoutCompilingOffice(agency: string): string {
 function signOff(ending: readonly SourceLine[]): string | undefined {
   const texts = ending.map((l) => clean(lineText(l))).filter(Boolean);
   for (let i = texts.length - 1; i >= 0; i--) {
-    const text = texts[i]!;
-    const sameLine = /^(\S+)\s+(\S.*)$/.exec(text);
-    const name = SIGN_OFF_DATE.test(text) ? texts[i - 1] : sameLine && SIGN_OFF_DATE.test(sameLine[2]!) ? sameLine[1] : undefined;
-    if (name && SIGN_OFF_NAME.test(name) && AGENCY_ENDING.test(name) && !NOT_A_NAME.test(name)) return name;
+    const name = signedName(texts, i);
+    if (name) return name;
   }
   return undefined;
 }
+
+/** The agency's name signed with the date at texts[i] (cleaned lines): on the line before, or on the same line. */
+function signedName(texts: readonly string[], i: number): string | undefined {
+  const text = texts[i]!;
+  const sameLine = /^(\S+)\s+(\S.*)$/.exec(text);
+  const name = SIGN_OFF_DATE.test(text) ? texts[i - 1] : sameLine && SIGN_OFF_DATE.test(sameLine[2]!) ? sameLine[1] : undefined;
+  return name && isSignOffName(name) ? name : undefined;
+}
+
+const isSignOffName = (text: string) => SIGN_OFF_NAME.test(text) && AGENCY_ENDING.test(text) && !NOT_A_NAME.test(text);
+
+/**
+ * How many of a section's last lines are the document's sign-off: the agency's name and the date
+ * under it, or both on one line ("平川县自然资源局" / "2021年1月25日"), a date alone, or the
+ * report's own agency alone. The sign-off follows 六, the last section: read as part of its text,
+ * it is neither the section's words nor anything the report keeps (the agency is the report's;
+ * a rendered document prints its own seal block).
+ */
+export function signOffLines(lines: readonly string[], agencyName: string): number {
+  const last = lines.length - 1;
+  if (last < 0) return 0;
+  const texts = lines.slice(-2).map(clean);
+  const date = texts.at(-1)!;
+  if (SIGN_OFF_DATE.test(date)) return texts.length === 2 && isSignOffName(texts[0]!) ? 2 : 1;
+  if (signedName(texts, texts.length - 1)) return 1;
+  // the name alone: the report's own agency only ("王店镇人民政府" for 王店镇人民政府)
+  return isSignOffName(date) && sameAgency(date, clean(agencyName)) ? 1 : 0;
+}
+
+/** A sign-off may shorten the name in the title, or lengthen it (内乡县王店镇人民政府). */
+const sameAgency = (signed: string, agency: string) => agency !== '' && (signed.includes(agency) || agency.includes(signed));
 
 /** A title without its year: the year on the next lines ("（2023年度）"), else the statistics period. */
 function yearNearby(printed: readonly SourceLine[], title: SourceLine | undefined, opening: readonly SourceLine[]): number | undefined {

@@ -3,18 +3,31 @@
  * year's report copied with its year left in) and, in the 2021 format, whether 信息处理费 was
  * collected (`other.fee-report`).
  */
-import { FIRST_WORDS, namesOwnPeriod, OWN_PERIOD, OWN_PERIOD_WORDS } from '../own-period.js';
+import { OWN_PERIOD, OWN_PERIOD_WORDS, periodParagraphEnd } from '../own-period.js';
 import { TEMPLATES } from '../report-template.js';
 import type { Rule } from './rule-context.js';
 
 const ANY_YEAR = /(?:19|20)\d{2}/u;
 
-/** A phrase of a text naming the report's own period, and the year it names. */
+/**
+ * A phrase of a text naming the report's own period, and the year it names. Most name the
+ * report's own year: what a finding needs (the words to quote, the sentence) is cut from the
+ * text only for the others.
+ */
 interface OwnPeriod {
   readonly year: number;
-  readonly quote: string;
-  /** the first-words pattern: read in the overview only */
-  readonly firstWords: boolean;
+  /** where the phrase starts in the text, and how far its matched words run */
+  readonly start: number;
+  readonly length: number;
+  /**
+   * where it was read: a phrase of the 导语's kind (any section), the overview's first words,
+   * a later paragraph's first words, or a sentence's inside a paragraph (see below)
+   */
+  readonly at: 'phrase' | 'first' | 'paragraph' | 'sentence';
+  /** the words after a year with no comma, which must begin with the agency's name ("2022年砲里街道…") */
+  readonly name: string | undefined;
+  /** "截至2022年12月31日，" (the year's end) */
+  readonly cumulative: boolean;
 }
 
 /** The first phrase of each pattern a text holds, in the patterns' order (once per text). */
@@ -23,61 +36,197 @@ function ownPeriods(text: string): readonly OwnPeriod[] {
   const found: OwnPeriod[] = [];
   for (let k = 0; k < OWN_PERIOD.length; k++) {
     if (!text.includes(OWN_PERIOD_WORDS[k]!)) continue;
-    const match = k === FIRST_WORDS ? firstWords(text) : OWN_PERIOD[k]!.exec(text);
-    if (match) found.push({ year: Number(match[1] ?? match[2]), quote: match[0].trim().replace(/\s+/gu, ''), firstWords: k === FIRST_WORDS });
+    const match = OWN_PERIOD[k]!.exec(text);
+    if (match) found.push({ year: Number(match[1]), start: match.index, length: match[0].length, at: 'phrase', name: undefined, cumulative: false });
   }
   return found;
 }
 
 /**
- * The first-words pattern at the text's beginning, or at its second paragraph's when the first
- * is the 导语's statement of the period the importer put there ("本报告所列数据统计期限…。").
+ * A paragraph's or a point's marker and title before its first words: "（二）依申请公开方面。",
+ * "2、依申请公开情况。", "1." ("1.2021年度，…", a numbered point)
  */
-function firstWords(text: string): RegExpExecArray | null {
-  const match = opening(text);
-  if (match) return match;
-  const end = text.indexOf('\n');
-  return end > 0 && namesOwnPeriod(text.slice(0, end)) ? opening(text.slice(end).replace(/^\n+/u, '')) : null;
+const MARKER = '(?:[（(][一二三四五六七八九十]{1,2}[）)]|\\d{1,2}\\s*[.、．])\\s*(?:[^，,。；：:\\n\\d]{1,16}[。：:]\\s*)?';
+/**
+ * What follows the year without a comma when the year is the text's own period: the agency
+ * speaking ("2023年我局共受理…", "2024年度我镇…"; not 我国), the whole of its area or year
+ * ("2022年全区共受理…", "2021年全年，"), a count ("2024年共受理…") or its none ("2021年度未收到…",
+ * "2023年无因政府信息公开…"). Anything else ("2022年以来", "2022年12月", "2022年度报告") is kept
+ * as a name to check against the agency's (`AGENCY_UNIT`).
+ */
+const SUBJECT =
+  '我(?!国)[\\u4e00-\\u9fff]|本(?:机关|单位)|全(?:年|区|县|市|镇|乡|街道|局|委|系统)|共(?:计|受理|收到|接收|接到|办理|主动|发布|公开)|未(?:收到|受理|接到|接收|发生|产生|收取)|无(?:因|依申请)';
+/**
+ * Words opening with a year as the text's own period: "2022年，我局…", "在2022年，…", "2022年我局…",
+ * "2022年砲里街道…" (when 砲里街道 is the agency's name), "截至2022年12月31日，…", after a marker
+ * and title or not. Every real overview read (166, 2020-2025) opens its paragraphs and sentences
+ * so with its own year only: an earlier one is last year's text left in (云湖桥镇 2023 as published).
+ */
+const YEAR_OPENING = new RegExp(
+  `^(?:${MARKER})?(?:(?:在\\s*)?((?:19|20)\\d{2})\\s*年度?\\s*(?:[，,]|(?=${SUBJECT})|(?=([\\u4e00-\\u9fff]{2,12})))|截[至止]\\s*((?:19|20)\\d{2})\\s*年\\s*(?:12\\s*月\\s*31\\s*日|底|末)\\s*[，,])`,
+  'u',
+);
+/** what such words start with: a digit (a year or a point's number), 在, 截, or a marker's bracket */
+const OPENING_START = new Set(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '在', '截', '（', '('].map((c) => c.charCodeAt(0)));
+/** The year `text` opens with at `start` as its own period, if it does. */
+function yearOpening(text: string, start: number, at: OwnPeriod['at']): OwnPeriod | null {
+  while (start < text.length && text.charCodeAt(start) <= 32) start++;
+  if (!OPENING_START.has(text.charCodeAt(start))) return null;
+  const match = YEAR_OPENING.exec(text.slice(start, start + 60));
+  if (!match) return null;
+  return { year: Number(match[1] ?? match[3]), start, length: match[0].length, at, name: match[2], cumulative: match[3] !== undefined };
 }
+
+/** the words quoted: the phrase, or the opening and what follows it up to its first mark */
+function quoteOf(text: string, { start, length, at }: OwnPeriod): string {
+  let quote = text.slice(start, start + length);
+  if (at !== 'phrase' && !/[，,]$/u.test(quote)) {
+    const rest = text.slice(start + length, start + length + 8);
+    const cut = rest.search(QUOTE_END);
+    quote += cut < 0 ? rest : rest.slice(0, cut);
+  }
+  return quote.trim().replace(/\s+/gu, '');
+}
+const QUOTE_END = /[，,。；：:！？\n]/u;
 
 /**
  * Many overviews open with their first sub-heading: "（一）主动公开情况" on its own line, or
  * "（一）主动公开方面。" before the first sentence; the year that follows it ("2022年，我局…")
  * is the first words all the same.
  */
-const SUB_HEADING = /^\s*[（(]一[）)][^，,。；：:\n\d]{1,16}(?:[。：:]|\n)\s*/u;
+const SUB_HEADING = /^\s*[（(]一[）)][^，,。；：:\n\d]{1,16}\n\s*/u;
 
-/** The first-words pattern at the text's start, or right after a leading （一） sub-heading. */
-function opening(text: string): RegExpExecArray | null {
-  const pattern = OWN_PERIOD[FIRST_WORDS]!;
-  const match = pattern.exec(text);
-  if (match) return match;
-  const heading = SUB_HEADING.exec(text);
-  return heading ? pattern.exec(text.slice(heading[0].length)) : null;
+/**
+ * The overview's first words, or else the first words after the 导语's statements of the period
+ * the importer put at its head (own-period.ts periodParagraphEnd); either after a first
+ * sub-heading on its own line.
+ */
+function firstWords(text: string): OwnPeriod | null {
+  const after = (start: number) => {
+    const heading = SUB_HEADING.exec(text.slice(start));
+    return yearOpening(text, start, 'first') ?? (heading ? yearOpening(text, start + heading[0].length, 'first') : null);
+  };
+  const first = after(0);
+  if (first) return first;
+  const end = periodParagraphEnd(text);
+  return end > 0 ? after(end) : null;
+}
+
+/** a sentence inside a paragraph is read when it states the period's figures or its none */
+const PERIOD_FIGURES = /\d\s*(?:条|件|篇|次|个|期|场|份|宗|起|项)|未(?:收到|受理|接到|接收|发生|产生|收取)|没有收到|无因|无依申请/u;
+/** ...and compares nothing: "2022年，我局受理8件，今年增加4件" */
+const COMPARISON = /较|比|相比|增长|增加|减少|下降|上升|持平|今年|本年/u;
+/** where a sentence ends inside a paragraph (not at ；: "2022年，…；2023年，…" compares the two) */
+const SENTENCE_MARK = /[。！？\n]/u;
+/** farther than a marker, a title and 在 before a year that opens its sentence */
+const OPENING_REACH = 24;
+
+/** Where the sentence the year at `at` is in starts, if near (after 。！？, not a paragraph's start), else -1. */
+function sentenceStart(text: string, at: number): number {
+  for (let k = at - 1; k >= 0 && k >= at - OPENING_REACH; k--) {
+    const code = text.charCodeAt(k);
+    if (code === FULL_STOP || code === EXCLAMATION || code === QUESTION) return k + 1;
+    if (code === NEW_LINE) return -1;
+  }
+  return -1;
+}
+const [FULL_STOP, EXCLAMATION, QUESTION, NEW_LINE] = ['。', '！', '？', '\n'].map((c) => c.charCodeAt(0)) as [number, number, number, number];
+/** longer than a sentence of figures; what is past it is not read */
+const MAX_SENTENCE = 300;
+
+/** The year a sentence inside a paragraph opens with as its own period. */
+function sentenceOpening(text: string, start: number): OwnPeriod | null {
+  while (start < text.length && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 0x3000)) start++;
+  // a paragraph's end (its next paragraph is read as such) or a sentence with no year first
+  if (!OPENING_START.has(text.charCodeAt(start))) return null;
+  const opening = yearOpening(text, start, 'sentence');
+  // "截至2022年底，累计公开…" inside a paragraph sums up the years before
+  return opening && !opening.cumulative ? opening : null;
+}
+
+/** The sentence at `start`, up to its end (not past MAX_SENTENCE). */
+function sentenceAt(text: string, start: number): string {
+  const next = SENTENCE_MARK.exec(text.slice(start, start + MAX_SENTENCE));
+  return text.slice(start, next ? start + next.index : start + MAX_SENTENCE);
+}
+/** Does the sentence at `start` state the period's figures, and compare nothing? */
+function statesFigures(text: string, start: number): boolean {
+  const sentence = sentenceAt(text, start);
+  return PERIOD_FIGURES.test(sentence) && !COMPARISON.test(sentence);
+}
+const sentenceNames = (text: string, start: number, year: string) => sentenceAt(text, start).includes(year);
+
+/**
+ * The sentences inside the overview's paragraphs that open with a year before `year` (the
+ * report's), once per text and year; the rule reads those that state figures. Found from each
+ * year back to the mark before it, when near: a scan for the marks themselves took longer than
+ * the rest of the rule, and most years a text names are its own.
+ */
+function earlierSentences(year: number): (text: string) => readonly OwnPeriod[] {
+  let reader = sentenceReaders.get(year);
+  if (reader) return reader;
+  reader = (text) => {
+    const found: OwnPeriod[] = [];
+    let last = -1;
+    // a report's years begin 20 (the regulations date from 2008)
+    for (let at = text.indexOf('20'); at >= 0; at = text.indexOf('20', at + 2)) {
+      const named = yearAt(text, at);
+      if (named === undefined || named >= year) continue;
+      const start = sentenceStart(text, at);
+      if (start <= last) continue;
+      const opening = start > 0 ? sentenceOpening(text, start) : null;
+      if (opening) {
+        found.push(opening);
+        last = start;
+      }
+    }
+    return found;
+  };
+  sentenceReaders.set(year, reader);
+  return reader;
+}
+const sentenceReaders = new Map<number, (text: string) => readonly OwnPeriod[]>();
+
+/** The year 20xx at `at` (not inside a longer number), else undefined. */
+function yearAt(text: string, at: number): number | undefined {
+  const tens = text.charCodeAt(at + 2) - 48;
+  const units = text.charCodeAt(at + 3) - 48;
+  if (tens < 0 || tens > 9 || units < 0 || units > 9) return undefined;
+  const before = text.charCodeAt(at - 1) - 48;
+  const after = text.charCodeAt(at + 4) - 48;
+  if ((before >= 0 && before <= 9) || (after >= 0 && after <= 9)) return undefined;
+  return 2000 + tens * 10 + units;
 }
 
 /**
- * A later paragraph of the overview that opens with a year, directly or after its sub-heading
- * ("2022年，我镇主动公开…", "（二）依申请公开方面。2022年，…"): every real overview read opens
- * its paragraphs with its own year, so an earlier one is a paragraph of last year's text left in
- * (云湖桥镇 2023 as published). Applied at a paragraph's start.
+ * The overview's openings (once per text): its first words, then each later paragraph's.
  */
-const PARAGRAPH_YEAR =
-  /^(?:[（(][一二三四五六七八九十]{1,2}[）)][^，,。；：:\n\d]{1,16}[。：:]\s*)?(?:(?:在\s*)?((?:19|20)\d{2})\s*年度?|截[至止]\s*((?:19|20)\d{2})\s*年\s*(?:12\s*月\s*31\s*日|底|末))\s*[，,]/u;
-/** what such a paragraph starts with: a year's first digit, 在, 截, or a sub-heading's bracket */
-const PARAGRAPH_YEAR_START = new Set(['1', '2', '在', '截', '（', '('].map((c) => c.charCodeAt(0)));
-
-/** The years the overview's paragraphs after the first open with (once per text). */
-function paragraphYears(text: string): readonly OwnPeriod[] {
+function openings(text: string): readonly OwnPeriod[] {
+  if (!ANY_YEAR.test(text)) return [];
   const found: OwnPeriod[] = [];
+  const first = firstWords(text);
+  if (first) found.push(first);
   for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', end + 1)) {
-    let start = end + 1;
-    while (start < text.length && text.charCodeAt(start) <= 32) start++;
-    if (!PARAGRAPH_YEAR_START.has(text.charCodeAt(start))) continue;
-    const match = PARAGRAPH_YEAR.exec(text.slice(start, start + 40));
-    if (match) found.push({ year: Number(match[1] ?? match[2]), quote: match[0].trim().replace(/\s+/gu, ''), firstWords: true });
+    const opening = yearOpening(text, end + 1, 'paragraph');
+    if (opening) found.push(opening);
   }
   return found;
+}
+
+/**
+ * Unit names an agency's own name ends with (街道, 镇, 局…): "2022年砲里街道…" opens with the
+ * agency's name when its name holds 砲里街道. Not 市, 县 or 区: "2022年某市出台…" names the city
+ * the agency is in, an event.
+ */
+const AGENCY_UNIT = /(?:街道|镇|乡|局|委|办|办事处|政府|管委会|中心|分局)$/u;
+
+/** Do the words after the year begin with (a part of) the agency's name that ends with a unit? */
+function opensWithAgency(words: string, agencyName: string): boolean {
+  for (let length = words.length; length >= 2; length--) {
+    const part = words.slice(0, length);
+    if (AGENCY_UNIT.test(part) && agencyName.includes(part)) return true;
+  }
+  return false;
 }
 
 const SECTIONS = ['overview', 'problems', 'other'] as const;
@@ -85,14 +234,21 @@ const SECTIONS = ['overview', 'problems', 'other'] as const;
 export const textStaleYear: Rule = (input, findings) => {
   const { report } = input;
   const titles = TEMPLATES[report.template].sectionTitles;
+  const ownYear = String(report.year);
   for (const section of SECTIONS) {
-    const stated = input.text(section).read(ownPeriods);
-    // a paragraph's opening year only when earlier: "2024年，我局将…" may be a plan
-    const paragraphs = section === 'overview' ? input.text(section).read(paragraphYears).filter((p) => p.year < report.year) : [];
-    for (const { year, quote, firstWords } of paragraphs.length === 0 ? stated : [...stated, ...paragraphs]) {
-      // the first-words pattern is for the overview only: 五 may open with last year's problems
-      if (firstWords && section !== 'overview') continue;
+    const reading = input.text(section);
+    const stated = reading.read(ownPeriods);
+    // the first words are the overview's only: 五 may open with last year's problems
+    const opened = section === 'overview' ? [...reading.read(openings), ...reading.read(earlierSentences(report.year))] : [];
+    for (const found of opened.length === 0 ? stated : [...stated, ...opened]) {
+      const { year, at, name } = found;
       if (year === report.year) continue;
+      // past the first words, only an earlier year: "2024年，我局将…" may be a plan
+      if ((at === 'paragraph' || at === 'sentence') && year > report.year) continue;
+      if (name !== undefined && !opensWithAgency(name, report.agencyName)) continue;
+      // a sentence that states no figures, compares or names this year too ("2022年，受理8件，2023年受理12件")
+      if (at === 'sentence' && (!statesFigures(reading.text, found.start) || sentenceNames(reading.text, found.start, ownYear))) continue;
+      const quote = quoteOf(reading.text, found);
       findings.push({
         rule: 'text.stale-year',
         severity: 'warning',
