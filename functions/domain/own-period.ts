@@ -57,7 +57,12 @@ export function periodParagraphEnd(text: string): number {
   // is read whole; most overviews are not even split)
   const end = text.indexOf('\n');
   if (end <= 0 || end > MAX_PERIOD_PARAGRAPH) return 0;
-  const sentences = text.slice(0, end).split(SENTENCE_END).filter((s) => s.trim() !== '');
+  // most first paragraphs are the overview's own: their first sentence settles it, found by plain
+  // searches (the split below tries its lookbehind at every character)
+  const paragraph = text.slice(0, end);
+  const first = firstSentence(paragraph);
+  if (first.trim() !== '' && !namesOwnPeriod(first)) return 0;
+  const sentences = paragraph.split(SENTENCE_END).filter((s) => s.trim() !== '');
   return sentences.length > 0 && sentences.every(namesOwnPeriod) ? end : 0;
 }
 /**
@@ -65,5 +70,15 @@ export function periodParagraphEnd(text: string): number {
  * the sentences it keeps, and how the paragraph they make is read back
  */
 export const SENTENCE_END = /(?<=[。；！？])/u;
+/** a paragraph up to and with its first closing mark (SENTENCE_END's), or all of it */
+function firstSentence(paragraph: string): string {
+  let cut = paragraph.length;
+  for (const mark of SENTENCE_MARKS) {
+    const at = paragraph.indexOf(mark);
+    if (at >= 0 && at < cut) cut = at + 1;
+  }
+  return paragraph.slice(0, cut);
+}
+const SENTENCE_MARKS = ['。', '；', '！', '？'];
 /** longer than any 导语's statements of the period (a sentence or two) */
 const MAX_PERIOD_PARAGRAPH = 400;
