@@ -3,7 +3,7 @@
  * year's report copied with its year left in) and, in the 2021 format, whether 信息处理费 was
  * collected (`other.fee-report`).
  */
-import { OWN_PERIOD, OWN_PERIOD_WORDS, periodParagraphEnd } from '../own-period.js';
+import { firstOwnPeriod, OWN_PERIOD, periodParagraphEnd } from '../own-period.js';
 import { TEMPLATES } from '../report-template.js';
 import type { Rule } from './rule-context.js';
 
@@ -48,8 +48,7 @@ function ownPeriods(text: string): readonly OwnPeriod[] {
   if (!namesAYear(text)) return [];
   const found: OwnPeriod[] = [];
   for (let k = 0; k < OWN_PERIOD.length; k++) {
-    if (!text.includes(OWN_PERIOD_WORDS[k]!)) continue;
-    const match = OWN_PERIOD[k]!.exec(text);
+    const match = firstOwnPeriod(text, k);
     if (match) found.push({ year: Number(match[1]), start: match.index, length: match[0].length, at: 'phrase', name: undefined, cumulative: false });
   }
   return found;
