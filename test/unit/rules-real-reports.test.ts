@@ -323,6 +323,8 @@ describe('text.stale-year on edited copies', () => {
       '2022年我镇主动公开信息40条。',
       '2022年度全镇共收到申请3件。',
       '2022年未收到政府信息公开申请。',
+      // the year's end, then who speaks, without a comma
+      '截止2022年12月31日我镇共主动公开信息40条。',
     ]) {
       expect(overview(opening), opening).toEqual(stale);
       expect(overview(opening.replace('2022', '2023')), opening).toEqual([]);

@@ -70,12 +70,12 @@ const SUBJECT =
   '我(?!国)[\\u4e00-\\u9fff]|本(?:机关|单位)|全(?:年|区|县|市|镇|乡|街道|局|委|系统)|共(?:计|受理|收到|接收|接到|办理|主动|发布|公开)|未(?:收到|受理|接到|接收|发生|产生|收取)|无(?:因|依申请)';
 /**
  * Words opening with a year as the text's own period: "2022年，我局…", "在2022年，…", "2022年我局…",
- * "2022年砲里街道…" (when 砲里街道 is the agency's name), "截至2022年12月31日，…", after a marker
+ * "2022年砲里街道…" (when 砲里街道 is the agency's name), "截至2022年12月31日，…" (or "截止2022年12月31日我局…"), after a marker
  * and title or not. Every real overview read (166, 2020-2025) opens its paragraphs and sentences
  * so with its own year only: an earlier one is last year's text left in (云湖桥镇 2023 as published).
  */
 const YEAR_OPENING = new RegExp(
-  `^(?:${MARKER})?(?:(?:在\\s*)?((?:19|20)\\d{2})\\s*年度?\\s*(?:[，,]|(?=${SUBJECT})|(?=([\\u4e00-\\u9fff]{2,12})))|截[至止]\\s*((?:19|20)\\d{2})\\s*年\\s*(?:12\\s*月\\s*31\\s*日|底|末)\\s*[，,])`,
+  `^(?:${MARKER})?(?:(?:在\\s*)?((?:19|20)\\d{2})\\s*年度?\\s*(?:[，,]|(?=${SUBJECT})|(?=([\\u4e00-\\u9fff]{2,12})))|截[至止]\\s*((?:19|20)\\d{2})\\s*年\\s*(?:12\\s*月\\s*31\\s*日|底|末)\\s*(?:[，,]|(?=${SUBJECT})))`,
   'u',
 );
 /** what such words start with: a digit (a year or a point's number), 在, 截, or a marker's bracket */
