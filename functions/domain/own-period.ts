@@ -90,11 +90,13 @@ export function periodParagraphEnd(text: string): number {
   const sentences = paragraph.split(SENTENCE_END).filter((s) => s.trim() !== '');
   return sentences.length > 0 && sentences.every(namesOwnPeriod) ? end : 0;
 }
+/** the marks that close a sentence of the 导语 */
+const SENTENCE_MARKS = ['。', '；', '！', '？'];
 /**
  * after a sentence's closing mark (kept with the sentence): how the importer cuts the 导语 into
  * the sentences it keeps, and how the paragraph they make is read back
  */
-export const SENTENCE_END = /(?<=[。；！？])/u;
+export const SENTENCE_END = new RegExp(`(?<=[${SENTENCE_MARKS.join('')}])`, 'u');
 /** a paragraph up to and with its first closing mark (SENTENCE_END's), or all of it */
 function firstSentence(paragraph: string): string {
   let cut = paragraph.length;
@@ -104,6 +106,5 @@ function firstSentence(paragraph: string): string {
   }
   return paragraph.slice(0, cut);
 }
-const SENTENCE_MARKS = ['。', '；', '！', '？'];
 /** longer than any 导语's statements of the period (a sentence or two) */
 const MAX_PERIOD_PARAGRAPH = 400;

@@ -74,7 +74,7 @@ const MORE_THAN_APPLICATIONS = /[和及与、]|咨询|留言|来信|建议/u;
 /** "收到申请同比增加5件", "行政复议较上年减少2件": a change from last year, not a count */
 const COMPARISON = /同比|环比|较上|较去|较前|比上|比去|比前|增加|减少|增长|下降|上升/u;
 /** how an application came in ("收到网上申请105件", "未收到当面申请" speak of one channel only) */
-const CHANNELS = '当面|现场|网上|在线|网站|网络|纸质|书面|信函|邮寄|快递|传真|电子邮件';
+export const CHANNELS = '当面|现场|网上|在线|网站|网络|纸质|书面|信函|邮寄|快递|传真|电子邮件';
 /** "未收到…申请" (not "未收到申请人投诉", not "未发生依申请公开答复超期") */
 const APPLICATION_NONE = /(?:未|没有)(?:收到|受理|接到|接收)([^\d]{0,12}?)申请(?!人)/u;
 /** …or of one kind of application ("未收到需要收取信息处理费的申请", "未收到重复申请", "未收到涉及第三方的申请") */
@@ -91,7 +91,6 @@ const NONE_RECEIVED =
  * ("无因申请引发的行政复议"), nor by letter or visit
  */
 const NOT_NONE_RECEIVED = new RegExp(`${NOT_NONE_OF_APPLICATIONS.source}|因|引发|引起|涉及|信件|来信|来访|邮件|纠`, 'u');
-const CLAUSE_OR_SENTENCE_END = /[，,。；]/u;
 
 /**
  * The sentence's statement of none received in NONE_RECEIVED's words (quoted back), else null;
@@ -101,10 +100,7 @@ function noneReceived(sentence: string): string | null {
   if (!sentence.includes('申请')) return null;
   const m = NONE_RECEIVED.exec(sentence);
   if (!m) return null;
-  const after = m.index + m[0].length;
-  const end = sentence.slice(after).search(CLAUSE_OR_SENTENCE_END);
-  const rest = sentence.slice(after, end < 0 ? undefined : after + end);
-  return NOT_NONE_RECEIVED.test(m[0]) || NOT_NONE_RECEIVED.test(rest) ? null : m[0];
+  return NOT_NONE_RECEIVED.test(m[0]) || NOT_NONE_RECEIVED.test(clauseFrom(sentence, m.index + m[0].length)) ? null : m[0];
 }
 /**
  * "未收到法人或者其他组织的申请": none of one kind of applicant, not none at all (a none that
@@ -145,14 +141,14 @@ function afterLastClauseBreak(text: string): string {
   const at = Math.max(text.lastIndexOf('，'), text.lastIndexOf(','), text.lastIndexOf('：'), text.lastIndexOf(':'));
   return at < 0 ? text : text.slice(at + 1);
 }
+/** "收到申请后5个工作日内答复": a time, not a count */
+const TIME_AFTER = /^\s*(?:工作日|日|天|小时|月|周|星期)/u;
+const EVERY_KIND = /各类|各种|各项/u;
 /**
  * "办理挖掘（占用）城市道路申请件77件": three or more characters between the verb and 申请, and no
  * 信息 or 公开 in the words read, name another procedure's applications (every verb of RECEIVE is
  * two characters)
  */
-/** "收到申请后5个工作日内答复": a time, not a count */
-const TIME_AFTER = /^\s*(?:工作日|日|天|小时|月|周|星期)/u;
-const EVERY_KIND = /各类|各种|各项/u;
 function otherProcedure(match: string): boolean {
   // the words after 申请 count too: "受理答复依申请政府信息公开15件" is about information
   // ("收到各类申请20件，其中政府信息公开申请15件": every kind of application, not these only)
@@ -195,8 +191,10 @@ const RESULT_WORDS: readonly [ResultGroup, string][] = [
   ['notProcessed', '不予处理'],
   ['otherHandling', '其他处理'],
 ];
+/** the groups' printed words, as alternatives of a pattern */
+export const RESULT_NAMES = RESULT_WORDS.map(([, w]) => w).join('|');
 const RESULT_COUNT = new RegExp(
-  `(${RESULT_WORDS.map(([, w]) => w).join('|')})([^\\d，。；]{0,14}?)${FIGURE}\\s*件`,
+  `(${RESULT_NAMES})([^\\d，。；]{0,14}?)${FIGURE}\\s*件`,
   'u',
 );
 const SHARE_WORDS: readonly [ShareClaim['part'], string][] = [
@@ -497,9 +495,18 @@ function sentenceClaims(text: string, start: number, end: number, sentence: stri
 
 /** does the rest of the clause from `from` name an outcome ("无一起行政复议…被纠正")? */
 function oneOutcome(sentence: string, from: number): boolean {
-  const cut = sentence.slice(from).search(CLAUSE_END);
-  const rest = cut < 0 ? sentence.slice(from) : sentence.slice(from, from + cut);
+  const rest = clauseFrom(sentence, from);
   return OUTCOME.test(rest) || NOT_ONE_OUTCOME.test(rest);
+}
+
+/**
+ * The sentence from `from` to the end of its clause (a sentence holds no 。 or ；: its clauses end
+ * at a comma)
+ */
+function clauseFrom(sentence: string, from: number): string {
+  const rest = sentence.slice(from);
+  const cut = rest.search(CLAUSE_END);
+  return cut < 0 ? rest : rest.slice(0, cut);
 }
 
 /** the words one of which every claim's sentence names (clauseClaims) */
@@ -550,8 +557,7 @@ export function narrativeClaims(text: string, sentences = subjectSentences(text)
     }
     // "共受理申请133件。其中，予以公开46件，…结转下年度继续办理16件。": the 其中 sentence lists the
     // parts of the one before, about what that one is about (it names no subject itself)
-    let next = end + 1;
-    while (next < text.length && (KIND[text.charCodeAt(next)] === SPACE_KIND || text.charCodeAt(next) === NEWLINE)) next++;
+    const next = afterBlanks(text, end + 1);
     let last = end;
     // (as does "办理结果如下：予以公开35件；…" right after it)
     if ((text.startsWith('其中', next) || text.startsWith('办理结果', next)) && sentences[k + 1]?.[0] !== next) {
@@ -580,11 +586,16 @@ const NONE_FORWARD_ALONE =
 
 /** A none of the carried-forward ones in the sentence at `from`, if it says only that. */
 function noneCarriedForward(text: string, from: number, claims: Claim[]): void {
-  while (from < text.length && (KIND[text.charCodeAt(from)] === SPACE_KIND || text.charCodeAt(from) === NEWLINE)) from++;
+  from = afterBlanks(text, from);
   const sentence = text.slice(from, sentenceEnd(text, from)).replace(/\s+/gu, '');
   if (NONE_FORWARD_ALONE.test(sentence)) claims.push({ subject: 'carriedForward', value: 0, quote: sentence, none: true });
 }
 const NEWLINE = 10;
+/** the first position from i that is neither white space nor a line break */
+function afterBlanks(text: string, i: number): number {
+  while (i < text.length && (KIND[text.charCodeAt(i)] === SPACE_KIND || text.charCodeAt(i) === NEWLINE)) i++;
+  return i;
+}
 /** a part about complaints or petitions ("收到投诉举报30件，其中不予处理2件") is not about the applications */
 const OTHER_MATTERS = /投诉|举报|信访|工单|诉求/u;
 const isSemicolon = (c: number) => c === 0xff1b || c === 59;

@@ -7,7 +7,7 @@
 import type { Finding, RuleId } from '../finding.js';
 import { TEMPLATES, applicantColumns, resultRows, type RowDef, type TableDef } from '../report-template.js';
 import type { Report, TableData } from '../report.js';
-import { type ClaimSubject, type ResultGroup } from './narrative-claims.js';
+import { CHANNELS, RESULT_NAMES, type ClaimSubject, type ResultGroup } from './narrative-claims.js';
 import { formatNumber as fmt, numeric, sumOf, type Rule, type RuleInput } from './rule-context.js';
 import type { SectionText } from './section-text.js';
 import { columnIndex, defined, gridValue, rowIndex, type Grid } from './table-grid.js';
@@ -279,6 +279,13 @@ const LAST_YEARS = /上一?年度?结转|(?:19|20)\d{2}\s*年度?结转/u;
 const LAST_YEAR_BEFORE = /上一?年度?$/u;
 const ALL_SETTLED_EACH = new RegExp(ALL_SETTLED.source, 'gu');
 
+/** The first statement `each` (a global pattern) finds in the sentence that speaks of this year's applications. */
+function firstSettledThisYear(each: RegExp, sentence: string): RegExpExecArray | null {
+  each.lastIndex = 0;
+  for (let m = each.exec(sentence); m; m = each.exec(sentence)) if (settledThisYear(sentence, m.index)) return m;
+  return null;
+}
+
 /** Does the "均已办结" at `at` in the sentence speak of this year's applications? */
 function settledThisYear(sentence: string, at: number): boolean {
   if (!sentence.includes('申请')) return false;
@@ -300,7 +307,7 @@ function settledThisYear(sentence: string, at: number): boolean {
  * "部分公开的申请2件已全部办结", "网上申请5件均已办结": all of one result or one channel, named in the
  * statement's own clause ("予以公开8件，不予公开2件，均已办结" speaks of all)
  */
-const ONE_GROUP = /予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|其中|当面|现场|网上|在线|网站|网络|纸质|书面|信函|邮寄|快递|传真|电子邮件/u;
+const ONE_GROUP = new RegExp(`${RESULT_NAMES}|其中|${CHANNELS}`, 'u');
 const APPEAL_ROWS = ['review', 'litigationDirect', 'litigationAfterReview'] as const;
 
 /** 纠正 and 尚未审结 cases of the given rows of 四 (纠正 only: `decidedOnly`), or undefined when a cell is not a number */
@@ -378,12 +385,8 @@ export const narrativeContradiction: Rule = (input, findings) => {
   if (!readSettled && !readUpheld) return;
   for (const sentence of sweeping) {
     // the first statement of the sentence that speaks of this year's ("上年度结转2件，均已办结，无结转下年度")
-    let settled: RegExpExecArray | null = null;
-    if (readSettled) {
-      ALL_SETTLED_EACH.lastIndex = 0;
-      for (let m = ALL_SETTLED_EACH.exec(sentence); m && !settled; m = ALL_SETTLED_EACH.exec(sentence)) if (settledThisYear(sentence, m.index)) settled = m;
-      settled ??= answeredThisYear(sentence);
-    }
+    // (then all settled in other words: SETTLED_MORE)
+    const settled = readSettled ? (firstSettledThisYear(ALL_SETTLED_EACH, sentence) ?? firstSettledThisYear(SETTLED_MORE_EACH, sentence)) : null;
     if (settled) {
       add('settled', {
         expected: pending,
@@ -422,10 +425,3 @@ export const narrativeContradiction: Rule = (input, findings) => {
 const SETTLED_MORE =
   /(?:均|全部|都)(?:(?:已|已经)?(?:在[^，,。；\d]{1,8}?内)?(?:按时|按期|依法|如期)?(?:答复办结|答复完毕|办结|办理完毕|处理完毕|办理完结)|已(?:经)?[^，,。；、\d未尚没不转应需须年月日后前]{1,6}?(?:办结|办理完毕|处理完毕|办理完结))/u;
 const SETTLED_MORE_EACH = new RegExp(SETTLED_MORE.source, 'gu');
-
-/** The first "均已答复完毕" or "均已按要求办结" of the sentence that speaks of this year's applications, as for "均已办结". */
-function answeredThisYear(sentence: string): RegExpExecArray | null {
-  SETTLED_MORE_EACH.lastIndex = 0;
-  for (let m = SETTLED_MORE_EACH.exec(sentence); m; m = SETTLED_MORE_EACH.exec(sentence)) if (settledThisYear(sentence, m.index)) return m;
-  return null;
-}

@@ -54,9 +54,10 @@ export const dataRepeated: Rule = (input, findings) => {
 
 /**
  * A cell of this year's 表三 or 表四 as data.repeated compares it (last year's: `numeric(cell) ?? 0`):
- * no figure (a blank, or a text such as “/”) counts as 0. Published tables often leave the cells of nothing blank, and a copied table
- * keeps them: reading a blank as “not a copy” let a report copied whole from last year through.
- * The figures that are not 0 must still all be equal for a finding.
+ * no figure (a blank, or a text such as “/”) counts as 0. Published tables often leave the cells
+ * of nothing blank, and a copied table keeps them: reading a blank as “not a copy” let a report
+ * copied whole from last year through. The figures that are not 0 must still all be equal for a
+ * finding.
  */
 const figure = (value: number): number => (Number.isNaN(value) ? 0 : value);
 
