@@ -97,6 +97,8 @@ const SENTENCE_MARKS = ['。', '；', '！', '？'];
  * the sentences it keeps, and how the paragraph they make is read back
  */
 export const SENTENCE_END = new RegExp(`(?<=[${SENTENCE_MARKS.join('')}])`, 'u');
+/** a text that ends with one of those marks: a whole sentence (the importer's test before it adds a 。) */
+export const ENDS_SENTENCE = new RegExp(`[${SENTENCE_MARKS.join('')}]$`, 'u');
 /** a paragraph up to and with its first closing mark (SENTENCE_END's), or all of it */
 function firstSentence(paragraph: string): string {
   let cut = paragraph.length;

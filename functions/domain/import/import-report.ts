@@ -3,7 +3,7 @@
  * an HTML page) into the report model. Pure: no I/O, also bundled into the browser. Word,
  * Excel and PDF files reach it through import-document.ts.
  */
-import { namesOwnPeriod, SENTENCE_END } from '../own-period.js';
+import { ENDS_SENTENCE, namesOwnPeriod, SENTENCE_END } from '../own-period.js';
 import { APPLICANT_HEADER, SECTION_ORDER, TEMPLATES, type SectionId, type TemplateId } from '../report-template.js';
 import { Report, emptyReport } from '../report.js';
 import { isNumericCell } from './cell-value.js';
@@ -134,16 +134,15 @@ function withPeriodStatements(preamble: readonly SourceLine[], overview: string)
     const pieces = (carry + text).split(SENTENCE_END);
     carry = '';
     const last = pieces.at(-1)!;
-    if (!CLOSED.test(last) && PROSE.test(text)) carry = pieces.pop()!;
+    if (!ENDS_SENTENCE.test(last) && PROSE.test(text)) carry = pieces.pop()!;
     pieces.forEach(consider);
   }
   consider(carry);
   if (statements.length === 0) return overview;
   // "现将…报告如下：" introduces the body that followed it in the 导语: kept alone, it ends with 。
-  const paragraph = statements.map((s) => (CLOSED.test(s) ? s : `${s.replace(OPEN_END, '')}。`)).join('');
+  const paragraph = statements.map((s) => (ENDS_SENTENCE.test(s) ? s : `${s.replace(OPEN_END, '')}。`)).join('');
   return overview ? `${paragraph}\n\n${overview}` : paragraph;
 }
-const CLOSED = /[。；！？]$/u;
 /** a colon or comma a kept sentence ended with before what it introduced */
 const OPEN_END = /[：:，,、\s]+$/u;
 /** marks of running prose; a page's chrome ("来源：原创 发布时间：2023-01-31 13:24") has colons, not these */
