@@ -7,6 +7,7 @@
  */
 import { narrativeClaims, narrativeShares, subjectSentences, type Claim, type ShareClaim } from './narrative-claims.js';
 import { keptIndex, keptUnits, keptUnitsAgainst, type CommonEnds } from './text-similarity.js';
+import { textWords } from './text-units.js';
 
 /** JavaScript's `\s`: a code unit table, so counting never builds a copy of the text. */
 const SPACE = new Uint8Array(65536);
@@ -23,9 +24,16 @@ UNCOUNTED.fill(1, 0xdc00, 0xe000);
  */
 export function visibleLength(text: string, atLeast = Infinity): number {
   if (atLeast === Infinity) {
-    // the units not counted, added up without a branch (a third faster on a long text)
+    // the units not counted, added up without a branch (a third faster on a long text); two at a
+    // time where the text's units can be copied out (text-units.ts; a padding unit 0 is counted)
     let skipped = 0;
-    for (let i = 0; i < text.length; i++) skipped += UNCOUNTED[text.charCodeAt(i)]!;
+    const words = textWords(text);
+    if (words !== undefined) {
+      for (let i = 0; i < words.length; i++) {
+        const word = words[i]!;
+        skipped += UNCOUNTED[word & 0xffff]! + UNCOUNTED[word >>> 16]!;
+      }
+    } else for (let i = 0; i < text.length; i++) skipped += UNCOUNTED[text.charCodeAt(i)]!;
     return text.length - skipped;
   }
   let n = 0;
