@@ -3,7 +3,7 @@
  * year's report copied with its year left in) and, in the 2021 format, whether 信息处理费 was
  * collected (`other.fee-report`).
  */
-import { firstOwnPeriod, OWN_PERIOD, periodParagraphEnd } from '../own-period.js';
+import { firstOwnPeriods, periodParagraphEnd } from '../own-period.js';
 import { TEMPLATES } from '../report-template.js';
 import type { Rule } from './rule-context.js';
 
@@ -47,8 +47,7 @@ interface OwnPeriod {
 function ownPeriods(text: string): readonly OwnPeriod[] {
   if (!namesAYear(text)) return [];
   const found: OwnPeriod[] = [];
-  for (let k = 0; k < OWN_PERIOD.length; k++) {
-    const match = firstOwnPeriod(text, k);
+  for (const match of firstOwnPeriods(text)) {
     if (match) found.push({ year: Number(match[1]), start: match.index, length: match[0].length, at: 'phrase', name: undefined, cumulative: false });
   }
   return found;
