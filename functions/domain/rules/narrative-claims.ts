@@ -32,8 +32,13 @@ export interface Claim {
   readonly none?: boolean;
   /** "办理…申请N件": the figure may be the applications handled (（七）) rather than received */
   readonly mayBeHandled?: boolean;
-  /** "按时办结N件": the ones settled in time, which may be fewer than all settled (（七）) */
+  /**
+   * "按时办结N件": the ones settled in time, which may be fewer than all settled (（七）); "受理的N件":
+   * the ones accepted, which may be fewer than all received
+   */
   readonly atMost?: boolean;
+  /** "结转政府信息公开申请数量N件" names no year: the ones carried over (二) or carried forward (四) */
+  readonly mayBeCarriedOver?: boolean;
 }
 
 /** A share the text states, e.g. "予以公开…占45.2%": checked against the table's own ratio. */
@@ -177,9 +182,22 @@ const RESULT_BETWEEN = /公开|提供|处理|答复|告知|结转/u;
 const NEXT_YEAR = '(?:结转|顺延|转)(?:到|至|入)?(?:下一?年|(?:19|20)\\d{2}\\s*年)';
 const NEXT_YEAR_CLAUSE = new RegExp(NEXT_YEAR, 'u');
 const FROM_LAST_YEAR = /(?:上一?年度?|(?:19|20)\d{2}\s*年度?)的?(?:结转|顺延|转)/u;
-const CARRIED_OVER_COUNT = new RegExp(`上一?年度?结转[^\\d]{0,8}?${FIGURE}${CASES}`, 'u');
+/**
+ * the applications' name and the count's words after a carry ("政府信息公开申请数量为",
+ * "政府信息公开办理数量", "依申请公开申请"): longer than the few characters read otherwise, and
+ * nothing else (not "…申请涉及的信息2件", not "…申请中予以公开3件")
+ */
+const CARRIED_NAME = '(?:政府信息公开|依申请公开|信息公开)(?:申请|办理)(?:办件|件)?(?:数量)?(?:为|是|共计?)?\\s*';
+const CARRIED_OVER_COUNT = new RegExp(`上一?年度?结转(?:${CARRIED_NAME}|[^\\d]{0,8}?)${FIGURE}${CASES}`, 'u');
 const CARRIED_FORWARD_AFTER = new RegExp(`${NEXT_YEAR}[^\\d]{0,10}?${FIGURE}${CASES}`, 'u');
 const CARRIED_FORWARD_BEFORE = new RegExp(`${FIGURE}${CASES}[^\\d，]{0,6}?${NEXT_YEAR}`, 'u');
+/** "结转下年度办理的政府信息公开申请数量为3件": the next year, then the applications' name */
+const CARRIED_FORWARD_NAMED = new RegExp(`${NEXT_YEAR}[^\\d，]{0,8}?${CARRIED_NAME}${FIGURE}${CASES}`, 'u');
+/**
+ * "结转政府信息公开申请数量0件": no year named, so the ones carried over or forward (either is the
+ * text's); not after a year's words ("2022年结转…", "本年度结转…", "跨年度结转…")
+ */
+const CARRIED_EITHER = new RegExp(`(?<![年度的])结转的?${CARRIED_NAME}${FIGURE}${CASES}`, 'u');
 /** "（含上年结转…）" right after a figure: it counts 二 too. */
 const INCLUDES_CARRIED = /^[^\d，]{0,3}[（(]?(?:含|包括)(?:上一?年度?|往年)结转/u;
 
@@ -308,6 +326,8 @@ function countAt(text: string, i: number, start: number): boolean {
 
 const WHITE_SPACE = /\s/u;
 const NO_EXTRA: Partial<Claim> = {};
+const EITHER_CARRY: Partial<Claim> = { mayBeCarriedOver: true };
+const AT_MOST: Partial<Claim> = { atMost: true };
 
 function push(claims: Claim[], subject: ClaimSubject, match: RegExpExecArray | null, extra: Partial<Claim> = NO_EXTRA, group = 1): void {
   if (!match) return;
@@ -347,6 +367,8 @@ interface SentenceContext {
   bothAppealsNone?: RegExpExecArray | null;
   /** a part after a 分号 of a sentence about applications: its results and carry-over are read, not 办结/答复 */
   readonly partOnly?: boolean;
+  /** a count of 行政复议 was read before, in this sentence or the part before its 分号: a bare 诉讼 is 行政诉讼 */
+  reviewRead?: boolean;
 }
 
 const aboutApplications = (sentence: string) => sentence.includes('申请') && !NOT_APPLICATIONS.test(sentence);
@@ -407,9 +429,15 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
           if (part || !CHANNEL.test(clause.slice(0, handled.index))) push(claims, 'handled', handled, part ? { atMost: true } : {}, 2);
         }
       }
-      if (clause.includes('结转')) push(claims, 'carriedOver', CARRIED_OVER_COUNT.exec(clause));
+      if (clause.includes('结转')) {
+        const over = CARRIED_OVER_COUNT.exec(clause);
+        push(claims, 'carriedOver', over);
+        if (!over && !nextYear) push(claims, 'carriedForward', CARRIED_EITHER.exec(clause), EITHER_CARRY);
+      }
       // "上年度结转至2023年的2件": last year's, carried into this year (the next year named by its number)
-      if (nextYear && !FROM_LAST_YEAR.test(clause)) push(claims, 'carriedForward', CARRIED_FORWARD_AFTER.exec(clause) ?? CARRIED_FORWARD_BEFORE.exec(clause));
+      if (nextYear && !FROM_LAST_YEAR.test(clause)) {
+        push(claims, 'carriedForward', CARRIED_FORWARD_AFTER.exec(clause) ?? CARRIED_FORWARD_BEFORE.exec(clause) ?? CARRIED_FORWARD_NAMED.exec(clause));
+      }
       if (clause.includes('公开') || clause.includes('提供') || clause.includes('处理')) resultClaim(claims, clause);
     }
     return;
@@ -425,12 +453,22 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
   for (const [subject, word, pattern] of APPEAL_COUNTS) {
     const match = clause.includes(word) ? pattern.exec(clause) : null;
     // "涉及行政复议的申请2件" counts applications; "行政复议同比减少2件" a change
-    const gap = match?.[1] ?? '';
-    if (match && !OUTCOME.test(gap) && !COMPARISON.test(gap) && !gap.includes('申请') && !APPEAL_BODY.test(clause.slice(Math.max(0, match.index - 2), match.index))) {
-      push(claims, subject, match, {}, 2);
+    if (match && appealCount(match[1]!) && !APPEAL_BODY.test(clause.slice(Math.max(0, match.index - 2), match.index))) {
+      push(claims, subject, match, NO_EXTRA, 2);
+      if (subject === 'review') sentence.reviewRead = true;
     }
   }
+  // "行政复议9件、诉讼1件": a clause that opens with 诉讼 after a count of 行政复议 counts the suits
+  if (sentence.reviewRead && !clause.includes('行政诉讼')) {
+    const bare = BARE_LITIGATION.exec(clause);
+    if (bare && appealCount(bare[1]!)) push(claims, 'litigation', bare, NO_EXTRA, 2);
+  }
 }
+
+/** the words between an appeal's name and its figure leave it a count of the appeals */
+const appealCount = (gap: string) => !OUTCOME.test(gap) && !COMPARISON.test(gap) && !gap.includes('申请');
+/** "诉讼1件", "被提起诉讼1件", "诉讼案件1件" opening a clause (not "民事诉讼", not "复议后诉讼") */
+const BARE_LITIGATION = new RegExp(`^\\s*(?:被(?:提起)?|提起)?诉讼([^\\d]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
 
 /** where the sentence that holds i ends (its break, or the end of the text) */
 function sentenceEnd(text: string, i: number): number {
@@ -445,9 +483,20 @@ function sentenceEnd(text: string, i: number): number {
  * number); the statements of no appeal are read wherever it names one. Returns whether the
  * sentence holds a 未, 没有 or 无 (every statement of none has one).
  */
-function sentenceClaims(text: string, start: number, end: number, sentence: string, claims: Claim[], about = sentence, partOnly = false): boolean {
+function sentenceClaims(
+  text: string,
+  start: number,
+  end: number,
+  sentence: string,
+  claims: Claim[],
+  about = sentence,
+  partOnly = false,
+  afterReview = false,
+): boolean {
   let context: SentenceContext | undefined;
   let from = start;
+  /** where the clause before this one starts (-1: none) */
+  let previous = -1;
   let count = false;
   let items = false;
   let none = false;
@@ -457,7 +506,12 @@ function sentenceClaims(text: string, start: number, end: number, sentence: stri
     if (kind <= PLAIN) continue;
     if (kind === SENTENCE_BREAK_KIND || kind === CLAUSE_BREAK || (kind === COMMA_KIND && clauseBreakAt(text, i))) {
       // what the whole sentence is about decides how its clauses read
-      if (count || none || items) clauseClaims(text.slice(from, i), count, (context ??= partOnly ? { text: about, partOnly } : { text: about }), claims, items);
+      if (count || none || items) {
+        context ??= partOnly ? { text: about, partOnly } : afterReview ? { text: about, reviewRead: true } : { text: about };
+        clauseClaims(text.slice(from, i), count, context, claims, items);
+        if (count && previous >= 0 && text.startsWith('受理', from)) acceptedCount(text, previous, from, i, context, claims);
+      }
+      previous = from;
       from = i + 1;
       count = false;
       items = false;
@@ -492,6 +546,25 @@ function sentenceClaims(text: string, start: number, end: number, sentence: stri
   }
   return true;
 }
+
+/** "受理的5件", "受理5件" opening a clause (an Arabic figure) */
+const ACCEPTED = new RegExp(`^受理的?\\s*${FIGURE}${CASES}`, 'u');
+/** the clause before it: the applications received, named without a figure or a channel ("本年度共收到政府信息公开申请") */
+const RECEIVED_NAMED = /(?:收到|接收|接到)[^\d，,、]{0,6}?(?:(?:政府)?信息公开申请|依申请公开(?:申请|事项)?)$/u;
+
+/**
+ * "本年度共收到政府信息公开申请，受理的5件均已办结": the clause at [from, end) counts the ones
+ * accepted of the applications the clause at [previous, from - 1) names. Some received may have
+ * been refused, so the figure is at most all of the year's with last year's.
+ */
+function acceptedCount(text: string, previous: number, from: number, end: number, sentence: SentenceContext, claims: Claim[]): void {
+  if (text.charCodeAt(from - 1) !== FULL_COMMA && text.charCodeAt(from - 1) !== COMMA) return;
+  const accepted = ACCEPTED.exec(text.slice(from, end));
+  if (!accepted || !(sentence.aboutApplications ??= aboutApplications(sentence.text))) return;
+  const before = text.slice(previous, from - 1);
+  if (RECEIVED_NAMED.test(before) && !DIGIT.test(before) && !CHANNEL.test(before)) push(claims, 'applications', accepted, AT_MOST);
+}
+const FULL_COMMA = '，'.charCodeAt(0);
 
 /** does the rest of the clause from `from` name an outcome ("无一起行政复议…被纠正")? */
 function oneOutcome(sentence: string, from: number): boolean {
@@ -545,11 +618,14 @@ export function narrativeClaims(text: string, sentences = subjectSentences(text)
   const claims: Claim[] = [];
   // where the next 结转 is (a none of the carried-forward ones alone after a sentence names it)
   let forwardAt = text.indexOf('结转');
+  // where a sentence that read a count of 行政复议 ended at a 分号 ("行政复议9件，全部维持；诉讼1件")
+  let reviewBreak = -2;
   for (let k = 0; k < sentences.length; k++) {
     const [start, end] = sentences[k]!;
     const sentence = text.slice(start, end);
     const before = claims.length;
-    const negated = sentenceClaims(text, start, end, sentence, claims);
+    const negated = sentenceClaims(text, start, end, sentence, claims, sentence, false, start === reviewBreak + 1);
+    reviewBreak = isSemicolon(text.charCodeAt(end)) && readReview(claims, before) ? end : -2;
     // none received in the sentence's words, unless a clause already said so
     const none = negated ? noneReceived(sentence) : null;
     if (none !== null && !claims.some((c, i) => i >= before && c.none && c.subject === 'applications')) {
@@ -578,6 +654,12 @@ export function narrativeClaims(text: string, sentences = subjectSentences(text)
     if (forwardAt >= 0 && forwardAt < last + 16 && aboutApplications(sentence)) noneCarriedForward(text, last + 1, claims);
   }
   return claims;
+}
+
+/** was a count of 行政复议 read from claims[from] on? */
+function readReview(claims: readonly Claim[], from: number): boolean {
+  for (let i = from; i < claims.length; i++) if (claims[i]!.subject === 'review' && !claims[i]!.none) return true;
+  return false;
 }
 
 /** "无下年度结转", "本年度无结转下一年度办理的事项": the whole sentence (no 结转 of last year's, no figure) */

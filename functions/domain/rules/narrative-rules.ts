@@ -7,7 +7,7 @@
 import type { Finding, RuleId } from '../finding.js';
 import { TEMPLATES, applicantColumns, resultRows, type RowDef, type TableDef } from '../report-template.js';
 import type { Report, TableData } from '../report.js';
-import { CHANNELS, RESULT_NAMES, type ClaimSubject, type ResultGroup } from './narrative-claims.js';
+import { CHANNELS, RESULT_NAMES, type Claim, type ClaimSubject, type ResultGroup } from './narrative-claims.js';
 import { formatNumber as fmt, numeric, sumOf, type Rule, type RuleInput } from './rule-context.js';
 import type { SectionText } from './section-text.js';
 import { columnIndex, defined, gridValue, rowIndex, type Grid } from './table-grid.js';
@@ -108,8 +108,8 @@ function figures(input: RuleInput): Figures {
   };
 }
 
-/** The values the table allows for a subject, the first being the one to name. */
-function allowed(f: Figures, subject: ClaimSubject, includesCarriedOver: boolean, mayBeHandled: boolean): number[] {
+/** The values the table allows for a claim, the first being the one to name. */
+function allowed(f: Figures, { subject, includesCarriedOver, mayBeHandled, mayBeCarriedOver }: Claim): number[] {
   const plus = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : a + b);
   const values: (number | undefined)[] = (() => {
     switch (subject) {
@@ -122,8 +122,9 @@ function allowed(f: Figures, subject: ClaimSubject, includesCarriedOver: boolean
         return [f.handled];
       case 'carriedOver':
         return [f.carriedOver];
+      // "结转政府信息公开申请数量N件" names no year: 二's or 四's
       case 'carriedForward':
-        return [f.carriedForward];
+        return mayBeCarriedOver ? [f.carriedForward, f.carriedOver] : [f.carriedForward];
       case 'review':
         return [f.review];
       case 'litigation':
@@ -210,28 +211,35 @@ export const narrativeMismatch: Rule = (input, findings) => {
   const f = input.derive(figures);
   const seen = new Set<string>();
   for (const claim of claims) {
-    const values = allowed(f, claim.subject, claim.includesCarriedOver === true, claim.mayBeHandled === true);
+    const values = allowed(f, claim);
     if (values.length === 0 || values.includes(claim.value)) continue;
-    // "按时办结66件" may leave out the ones settled late or withdrawn: only more than all is wrong
-    if (claim.atMost && claim.value <= values[0]!) continue;
+    // "按时办结66件" may leave out the ones settled late or withdrawn, "受理的5件" the ones refused:
+    // only more than all is wrong
+    if (claim.atMost && claim.value <= Math.max(...values)) continue;
     const key = `${claim.subject}:${claim.value}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const expected = values[0]!;
-    const what =
-      claim.subject === 'applications' && claim.includesCarriedOver
-        ? `${SUBJECT_NAME.applications}与“二、上年结转”之和`
-        : subjectName(claim.subject);
-    findings.push(
-      overviewFinding(report, 'narrative.mismatch', {
-        expected,
-        actual: claim.value,
-        message: `总体情况中写“${claim.quote}”，与${what} ${fmt(expected)} 不一致，请核对文字或表格。`,
-      }),
-    );
+    findings.push(overviewFinding(report, 'narrative.mismatch', mismatchDetails(claim, values)));
   }
   if (shares.length > 0) shareFindings(input, f, findings);
 };
+
+/** What a mismatch names: the table's figure (or figures) the claim differs from. */
+function mismatchDetails(claim: Claim, values: readonly number[]): Pick<Finding, 'expected' | 'actual' | 'message'> {
+  const [first, second] = values as [number, number | undefined];
+  const said = `总体情况中写“${claim.quote}”，`;
+  // "受理的3200件": more than all of the year's with last year's
+  if (claim.atMost && claim.subject === 'applications' && second !== undefined) {
+    const most = Math.max(...values);
+    return { expected: most, actual: claim.value, message: `${said}多于${SUBJECT_NAME.applications}与“二、上年结转”之和 ${fmt(most)}，请核对文字或表格。` };
+  }
+  let against: string;
+  if (claim.subject === 'applications' && claim.includesCarriedOver) against = `${SUBJECT_NAME.applications}与“二、上年结转”之和 ${fmt(first)} `;
+  // "结转政府信息公开申请数量N件": neither 四's nor 二's
+  else if (claim.mayBeCarriedOver && second !== undefined) against = `${SUBJECT_NAME.carriedForward} ${fmt(first)}、${SUBJECT_NAME.carriedOver} ${fmt(second)} 都`;
+  else against = `${subjectName(claim.subject)} ${fmt(first)} `;
+  return { expected: first, actual: claim.value, message: `${said}与${against}不一致，请核对文字或表格。` };
+}
 
 /**
  * "均已办结", "均在法定期限内办结", "无结转", "无下年度结转": every application settled within the

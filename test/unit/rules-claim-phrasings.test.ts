@@ -1,0 +1,191 @@
+/**
+ * Phrasings the text readers once missed (carry-forward counts named by the application, "受理的N件",
+ * a bare 诉讼 after 行政复议, a year opening with what was done, a count in Chinese numerals), each
+ * with the nearest phrasing that must stay silent: a missed claim costs nothing, a misread one is
+ * a false warning.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importReport } from '../../functions/domain/import/import-report.js';
+import type { Report } from '../../functions/domain/report.js';
+import { narrativeClaims } from '../../functions/domain/rules/narrative-claims.js';
+import { validateReport } from '../../functions/domain/validate-report.js';
+import { huaian2024 } from '../support/real-reports.js';
+
+const claims = (text: string) => narrativeClaims(text).map((c) => `${c.subject}=${c.value}`);
+const of = (report: Report, rule: string) => validateReport(report).filter((f) => f.rule === rule);
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+const wangdian = () => importReport(fixture('wangdian-2023-report.txt'));
+/** 淮安 2024's tables: 3119 received, 34 carried over, 3050 handled, 103 carried forward, 351 reviews, 46 suits */
+const huaianWith = (sentence: string) => {
+  const report = huaian2024();
+  report.sections.overview += sentence;
+  return of(report, 'narrative.mismatch');
+};
+
+describe('carried-forward counts named by the application', () => {
+  it.each([
+    ['今年收到申请8件，结转下年度办理的政府信息公开申请数量为3件。', ['applications=8', 'carriedForward=3']],
+    ['今年收到申请8件，结转至下一年度继续办理的依申请公开申请2件。', ['applications=8', 'carriedForward=2']],
+    // 二's words, longer than a few characters between 结转 and the figure
+    ['今年收到申请8件，上年结转政府信息公开申请数量2件。', ['applications=8', 'carriedOver=2']],
+    ['今年收到申请8件，上年结转政府信息公开办理数量1件。', ['applications=8', 'carriedOver=1']],
+  ])('%s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
+  it('reads "结转政府信息公开申请数量N件" (no year named) as either 二 or 四', () => {
+    const [, claim] = narrativeClaims('本年度新收政府信息公开申请数量5件，结转政府信息公开申请数量0件。');
+    expect(claim).toMatchObject({ subject: 'carriedForward', value: 0, mayBeCarriedOver: true });
+    // 103 go on to next year, 34 came from last year: either is the text's
+    expect(huaianWith('全年新收政府信息公开申请数量3119件，结转政府信息公开申请数量103件。')).toEqual([]);
+    expect(huaianWith('全年新收政府信息公开申请数量3119件，结转政府信息公开申请数量34件。')).toEqual([]);
+    expect(huaianWith('全年新收政府信息公开申请数量3119件，结转政府信息公开申请数量0件。')).toEqual([
+      expect.objectContaining({ expected: 103, actual: 0, message: expect.stringMatching(/103、.*34 都不一致/u) }),
+    ]);
+  });
+
+  it('warns on a carried-forward figure named by the application that differs from 四', () => {
+    expect(huaianWith('结转下年度办理的政府信息公开申请数量为100件。')).toEqual([expect.objectContaining({ expected: 103, actual: 100 })]);
+    expect(huaianWith('结转下年度办理的政府信息公开申请数量为103件。')).toEqual([]);
+  });
+
+  it.each([
+    // a result of the ones carried forward, a year's carry (either way), a carry across years
+    ['今年收到申请8件，结转下年度的政府信息公开申请中予以公开3件。', ['applications=8', 'disclosed=3']],
+    ['今年收到申请8件，2022年结转政府信息公开申请数量2件。', ['applications=8']],
+    ['今年收到申请8件，本年度结转政府信息公开申请数量2件。', ['applications=8']],
+    ['今年收到申请8件，跨年度结转政府信息公开申请数量2件。', ['applications=8']],
+    // not the applications' count
+    ['今年收到申请8件，结转政府信息公开申请涉及的信息2件。', ['applications=8']],
+  ])('silent on %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+});
+
+describe('"受理的N件" after a clause about the applications', () => {
+  it('reads it as at most all the applications (some received may not have been accepted)', () => {
+    expect(narrativeClaims('本年度共收到政府信息公开申请，受理的5件均已办结。')).toEqual([
+      expect.objectContaining({ subject: 'applications', value: 5, atMost: true }),
+    ]);
+    // more accepted than received and carried over together: the text or the table is wrong
+    expect(huaianWith('本年度共收到政府信息公开申请，受理的3200件均已办结。')).toEqual([
+      expect.objectContaining({ expected: 3153, actual: 3200, message: expect.stringContaining('多于') }),
+    ]);
+    // fewer: some may have been refused; all of the year's with last year's: may be
+    expect(huaianWith('本年度共收到政府信息公开申请，受理的3000件均已办结。')).toEqual([]);
+    expect(huaianWith('本年度共收到政府信息公开申请，受理的3153件均已办结。')).toEqual([]);
+  });
+
+  it.each([
+    // a count given before: the accepted ones are a part of it
+    ['本年度共收到政府信息公开申请8件，受理的5件均已办结。', ['applications=8']],
+    // other applications, one channel, advice
+    ['本年度共收到行政许可申请，受理的5件均已办结。', []],
+    ['本年度共收到政府信息公开申请，网上受理的5件均已办结。', []],
+    ['本年度共收到群众来信，受理的5件均已办结。', []],
+    // a clause between
+    ['本年度共收到政府信息公开申请，经审核，受理的5件均已办结。', []],
+  ])('silent on %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+});
+
+describe('"答复信息公开申请N件": the ones handled (（七）总计)', () => {
+  it('is read as handled, not as received, and held against (七)', () => {
+    expect(claims('全年答复信息公开申请3件。')).toEqual(['handled=3']);
+    expect(huaianWith('全年答复信息公开申请3000件。')).toEqual([expect.objectContaining({ expected: 3050, actual: 3000 })]);
+    expect(huaianWith('全年答复信息公开申请3050件。')).toEqual([]);
+  });
+
+  it('is silent on one channel’s figure (东湖街道 2023 as published)', () => {
+    expect(claims('今年通过政府网站共办理并答复信息公开申请3件、纸质申请36件。')).toEqual([]);
+  });
+});
+
+describe('a bare 诉讼 after a count of 行政复议', () => {
+  it.each([
+    ['全年行政复议9件、诉讼1件。', ['review=9', 'litigation=1']],
+    ['全年行政复议9件，诉讼案件1件。', ['review=9', 'litigation=1']],
+    // the next part of the sentence, after a 分号
+    ['答复后被申请行政复议9件，全部维持；诉讼1件，尚在审理。', ['review=9', 'litigation=1']],
+  ])('%s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
+  it('holds it against 表四', () => {
+    expect(huaianWith('全年行政复议351件、诉讼40件。')).toEqual([expect.objectContaining({ expected: 46, actual: 40 })]);
+    expect(huaianWith('全年行政复议351件、诉讼46件。')).toEqual([]);
+  });
+
+  it.each([
+    // the review count not read (the agency deciding reviews; a change): its 诉讼 neither
+    ['全年受理行政复议申请45件、诉讼1件。', []],
+    ['行政复议同比减少2件、诉讼1件。', []],
+    // one outcome, one kind, or no review before
+    ['全年行政复议9件、诉讼败诉1件。', ['review=9']],
+    ['全年行政复议9件、民事诉讼1件。', ['review=9']],
+    ['全年行政复议9件，复议后诉讼1件。', ['review=9']],
+    ['全年诉讼1件。', []],
+    ['全年行政复议9件。诉讼1件。', ['review=9']],
+  ])('silent on %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+});
+
+describe('text.stale-year: a year opening with what was done', () => {
+  const overview = (text: string) => {
+    const report = wangdian();
+    report.sections.overview = text;
+    return of(report, 'text.stale-year');
+  };
+  const stale = [expect.objectContaining({ expected: '2023年', actual: '2022年' })];
+
+  it.each([
+    '2022年通过政府网站主动公开信息300条。',
+    '2022年度有1件政府信息公开申请。',
+    '2022年涉及政府信息公开行政复议0件。',
+  ])('%s as the overview’s first words, a paragraph’s and a sentence’s', (sentence) => {
+    expect(overview(sentence)).toEqual(stale);
+    expect(overview(`我镇认真落实《条例》。\n${sentence}`)).toEqual(stale);
+    expect(overview(`2023年，我镇认真落实《条例》。${sentence}`)).toEqual(stale);
+    // the report's own year is what every real overview does
+    expect(overview(sentence.replace('2022', '2023'))).toEqual([]);
+  });
+
+  it.each([
+    // no figures: an event
+    '2022年通过了《政务公开办法》。',
+    // the year's ones named as an attribute, and the ones carried into this year
+    '2022年受理的申请中，有2件已办结。',
+    '2022年有1件申请结转办理。',
+    '2022年通过政府网站公开信息300条，较上年增加20条。',
+    '2022年通过政府网站公开信息300条，2023年公开400条。',
+  ])('silent on %s', (sentence) => {
+    expect(overview(sentence)).toEqual([]);
+    expect(overview(`我镇认真落实《条例》。\n${sentence}`)).toEqual([]);
+  });
+
+  it.each(['2019年我镇被评为政务公开先进单位。', '2019年，我镇荣获政务公开先进单位称号。', '2021年度，我镇获评省级政务公开示范镇。'])(
+    'silent on an honour of an earlier year opening a paragraph or the overview: %s',
+    (sentence) => {
+      expect(overview(sentence)).toEqual([]);
+      expect(overview(`我镇认真落实《条例》。\n${sentence}`)).toEqual([]);
+    },
+  );
+});
+
+describe('text.stale-year: a sentence inside a paragraph whose count is in Chinese numerals', () => {
+  const inParagraph = (sentence: string) => {
+    const report = wangdian();
+    report.sections.overview = `2023年，我镇认真落实《条例》。${sentence}我镇将继续做好公开工作。`;
+    return of(report, 'text.stale-year');
+  };
+  it.each(['2022年，我镇共收到申请三件。', '2022年，我镇受理两件政府信息公开申请。', '2022年，我镇办结申请十二件。'])('%s', (sentence) => {
+    expect(inParagraph(sentence)).toEqual([expect.objectContaining({ expected: '2023年', actual: '2022年' })]);
+    expect(inParagraph(sentence.replace('2022', '2023'))).toEqual([]);
+  });
+  it.each(['2022年，我镇推行“一件事一次办”。', '2022年，我镇明确了三条工作措施。', '2022年，我镇共收到申请三件，今年增加一件。'])('silent on %s', (sentence) => {
+    expect(inParagraph(sentence)).toEqual([]);
+  });
+});
