@@ -41,6 +41,8 @@ interface OwnPeriod {
   readonly name: string | undefined;
   /** "截至2022年12月31日，" (the year's end) */
   readonly cumulative: boolean;
+  /** "2022年通过政府网站…", "2022年度有1件…": the year, then what was done, read only with the period's figures */
+  readonly done?: boolean;
 }
 
 /** The first phrase of each pattern a text holds, in the patterns' order (once per text). */
@@ -68,13 +70,21 @@ const MARKER = '(?:[（(][一二三四五六七八九十]{1,2}[）)]|\\d{1,2}\\s
 const SUBJECT =
   '我(?!国)[\\u4e00-\\u9fff]|本(?:机关|单位)|全(?:年|区|县|市|镇|乡|街道|局|委|系统)|共(?:计|受理|收到|接收|接到|办理|主动|发布|公开)|未(?:收到|受理|接到|接收|发生|产生|收取)|无(?:因|依申请)';
 /**
+ * What was done in the year, right after it without a comma ("2022年通过政府网站主动公开…",
+ * "2022年度有1件…", "2021年涉及…行政复议0件"): the text's own period only when its sentence states
+ * the period's figures (`statesFigures`; "2022年通过了《办法》" is an event). Not an attribute
+ * ("2022年受理的申请中…" speaks of those applications), not "有关…" (another body).
+ */
+const DONE =
+  '(?:通过|依托|利用|涉及|收到|受理|接收|接到|新收|办结|答复|主动公开|发布)(?!的)|(?:共)?有\\s*(?:\\d|[零〇一二两三四五六七八九十])';
+/**
  * Words opening with a year as the text's own period: "2022年，我局…", "在2022年，…", "2022年我局…",
  * "2022年砲里街道…" (when 砲里街道 is the agency's name), "截至2022年12月31日，…" (or "截止2022年12月31日我局…"), after a marker
  * and title or not. Every real overview read (166, 2020-2025) opens its paragraphs and sentences
  * so with its own year only: an earlier one is last year's text left in (云湖桥镇 2023 as published).
  */
 const YEAR_OPENING = new RegExp(
-  `^(?:${MARKER})?(?:(?:在\\s*)?((?:19|20)\\d{2})\\s*年度?\\s*(?:[，,]|(?=${SUBJECT})|(?=([\\u4e00-\\u9fff]{2,12})))|截[至止]\\s*((?:19|20)\\d{2})\\s*年\\s*(?:12\\s*月\\s*31\\s*日|底|末)\\s*(?:[，,]|(?=${SUBJECT})))`,
+  `^(?:${MARKER})?(?:(?:在\\s*)?((?:19|20)\\d{2})\\s*年度?\\s*(?:[，,]|(?=${SUBJECT})|(?=(${DONE}))|(?=([\\u4e00-\\u9fff]{2,12})))|截[至止]\\s*((?:19|20)\\d{2})\\s*年\\s*(?:12\\s*月\\s*31\\s*日|底|末)\\s*(?:[，,]|(?=${SUBJECT})))`,
   'u',
 );
 /** what such words start with: a digit (a year or a point's number), 在, 截, or a marker's bracket */
@@ -85,7 +95,8 @@ function yearOpening(text: string, start: number, at: OwnPeriod['at']): OwnPerio
   if (!OPENING_START.has(text.charCodeAt(start))) return null;
   const match = YEAR_OPENING.exec(text.slice(start, start + 60));
   if (!match) return null;
-  return { year: Number(match[1] ?? match[3]), start, length: match[0].length, at, name: match[2], cumulative: match[3] !== undefined };
+  const opening = { year: Number(match[1] ?? match[4]), start, length: match[0].length, at, name: match[3], cumulative: match[4] !== undefined };
+  return match[2] === undefined ? opening : { ...opening, done: true };
 }
 
 /** the words quoted: the phrase, or the opening and what follows it up to its first mark */
@@ -123,10 +134,32 @@ function firstWords(text: string): OwnPeriod | null {
   return end > 0 ? after(end) : null;
 }
 
-/** a sentence inside a paragraph is read when it states the period's figures or its none */
-const PERIOD_FIGURES = /\d\s*(?:条|件|篇|次|个|期|场|份|宗|起|项)|未(?:收到|受理|接到|接收|发生|产生|收取)|没有收到|无因|无依申请/u;
+/**
+ * a sentence inside a paragraph is read when it states the period's figures or its none; a count
+ * in Chinese numerals only of the applications' handling ("收到申请三件", "受理两件…申请"; not
+ * "一件事一次办", not "三条措施")
+ */
+const PERIOD_FIGURES =
+  /\d\s*(?:条|件|篇|次|个|期|场|份|宗|起|项)|(?:申请|收到|受理|接到|接收|办结|答复)[^，,。；\d]{0,6}?[零〇一二两三四五六七八九十百千]+\s*(?:件|宗)(?!事)|未(?:收到|受理|接到|接收|发生|产生|收取)|没有收到|无因|无依申请/u;
 /** ...and compares nothing: "2022年，我局受理8件，今年增加4件" */
 const COMPARISON = /较|比|相比|增长|增加|减少|下降|上升|持平|今年|本年/u;
+/**
+ * what was done after the year with a carry ("2022年有1件申请结转办理") may speak of the ones
+ * carried into this year: not read
+ */
+const CARRY = /结转|顺延/u;
+/**
+ * An honour of that year opening the words ("2019年我局被评为…", "2019年，我镇荣获…"): history,
+ * not the period's work copied; read in the words' first clause.
+ */
+const HONOUR = /评为|获|荣膺|入选|授予|列为|确定为|命名为/u;
+const CLAUSE_MARK = /[，,。；！？\n]/u;
+/** Does the clause right after the opening words at `found` name an honour? */
+function opensWithHonour(text: string, { start, length }: OwnPeriod): boolean {
+  const rest = text.slice(start + length, start + length + 40);
+  const cut = rest.search(CLAUSE_MARK);
+  return HONOUR.test(cut < 0 ? rest : rest.slice(0, cut));
+}
 /** where a sentence ends inside a paragraph (not at ；: "2022年，…；2023年，…" compares the two) */
 const SENTENCE_MARK = /[。！？\n]/u;
 /** farther than a marker, a title and 在 before a year that opens its sentence */
@@ -160,10 +193,10 @@ function sentenceAt(text: string, start: number): string {
   const next = SENTENCE_MARK.exec(text.slice(start, start + MAX_SENTENCE));
   return text.slice(start, next ? start + next.index : start + MAX_SENTENCE);
 }
-/** Does the sentence at `start` state the period's figures, and compare nothing? */
-function statesFigures(text: string, start: number): boolean {
+/** Does the sentence at `start` state the period's figures, and compare nothing (nor carry, when `done`)? */
+function statesFigures(text: string, start: number, done: boolean): boolean {
   const sentence = sentenceAt(text, start);
-  return PERIOD_FIGURES.test(sentence) && !COMPARISON.test(sentence);
+  return PERIOD_FIGURES.test(sentence) && !COMPARISON.test(sentence) && !(done && CARRY.test(sentence));
 }
 const sentenceNames = (text: string, start: number, year: string) => sentenceAt(text, start).includes(year);
 
@@ -257,8 +290,10 @@ export const textStaleYear: Rule = (input, findings) => {
       // past the first words, only an earlier year: "2024年，我局将…" may be a plan
       if ((at === 'paragraph' || at === 'sentence') && year > report.year) continue;
       if (name !== undefined && !opensWithAgency(name, report.agencyName)) continue;
-      // a sentence that states no figures, compares or names this year too ("2022年，受理8件，2023年受理12件")
-      if (at === 'sentence' && (!statesFigures(reading.text, found.start) || sentenceNames(reading.text, found.start, ownYear))) continue;
+      // a sentence that states no figures, compares or names this year too ("2022年，受理8件，2023年受理12件");
+      // what was done after the year ("2022年通过政府网站…") is read so wherever it opens
+      if ((at === 'sentence' || found.done) && (!statesFigures(reading.text, found.start, found.done === true) || sentenceNames(reading.text, found.start, ownYear))) continue;
+      if (at !== 'phrase' && opensWithHonour(reading.text, found)) continue;
       const quote = quoteOf(reading.text, found);
       findings.push({
         rule: 'text.stale-year',
