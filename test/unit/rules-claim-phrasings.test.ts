@@ -154,8 +154,9 @@ describe('text.stale-year: a year opening with what was done', () => {
   });
 
   it.each([
-    // no figures: an event
+    // no figures: an event; another body ("有关部门")
     '2022年通过了《政务公开办法》。',
+    '2022年有关部门公开信息300条。',
     // the year's ones named as an attribute, and the ones carried into this year
     '2022年受理的申请中，有2件已办结。',
     '2022年有1件申请结转办理。',
