@@ -76,8 +76,16 @@ const APPLICATION_COUNT_BEFORE = new RegExp(
 );
 /** "申请和咨询120件", "申请及留言": a count of more than the applications */
 const MORE_THAN_APPLICATIONS = /[和及与、]|咨询|留言|来信|建议/u;
-/** "收到申请同比增加5件", "行政复议较上年减少2件": a change from last year, not a count */
-const COMPARISON = /同比|环比|较上|较去|较前|比上|比去|比前|增加|减少|增长|下降|上升/u;
+/**
+ * The words of a change, which every reading of a figure or a share passes by: one list, each
+ * reader adding the words of comparison its own text may hold (text-statements.ts too)
+ */
+export const CHANGE_WORDS = '增加|减少|增长|下降|上升';
+/**
+ * "收到申请同比增加5件", "行政复议较上年减少2件": a change from last year, not a count (较 and 比 only
+ * before the year they name: "比例", "较好" stand in counts' words)
+ */
+const COMPARISON = new RegExp(`同比|环比|较上|较去|较前|比上|比去|比前|${CHANGE_WORDS}`, 'u');
 /** how an application came in ("收到网上申请105件", "未收到当面申请" speak of one channel only) */
 export const CHANNELS = '当面|现场|网上|在线|网站|网络|纸质|书面|信函|邮寄|快递|传真|电子邮件';
 /** "未收到…申请" (not "未收到申请人投诉", not "未发生依申请公开答复超期") */
@@ -220,8 +228,11 @@ const SHARE_WORDS: readonly [ShareClaim['part'], string][] = [
   ['natural', '自然人'],
   ['organisations', '法人或其他组织'],
 ];
-/** a change from another year's share ("同比增长", "较上年下降"), not a share */
-const SHARE_CHANGE = /同比|增长|下降|减少|增加|较|上升|提高|降低/u;
+/**
+ * a change from another year's share ("同比增长", "较上年下降", "提高2个百分点"), not a share (较
+ * alone: between a share's subject and its percentage it always compares)
+ */
+const SHARE_CHANGE = new RegExp(`同比|较|提高|降低|${CHANGE_WORDS}`, 'u');
 const SHARE_SUBJECT = new RegExp(SHARE_WORDS.map(([, w]) => w).join('|'), 'gu');
 const PERCENT = /(?:占|比例为?|比重为?|占比为?)[^\d。；%％]{0,8}?(\d+(?:\.\d+)?)\s*[%％]/gu;
 

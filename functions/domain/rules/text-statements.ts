@@ -5,6 +5,7 @@
  */
 import { firstOwnPeriods, periodParagraphEnd } from '../own-period.js';
 import { TEMPLATES } from '../report-template.js';
+import { CHANGE_WORDS } from './narrative-claims.js';
 import type { Rule } from './rule-context.js';
 
 /**
@@ -141,8 +142,11 @@ function firstWords(text: string): OwnPeriod | null {
  */
 const PERIOD_FIGURES =
   /\d\s*(?:条|件|篇|次|个|期|场|份|宗|起|项)|(?:申请|收到|受理|接到|接收|办结|答复)[^，,。；\d]{0,6}?[零〇一二两三四五六七八九十百千]+\s*(?:件|宗)(?!事)|未(?:收到|受理|接到|接收|发生|产生|收取)|没有收到|无因|无依申请/u;
-/** ...and compares nothing: "2022年，我局受理8件，今年增加4件" */
-const COMPARISON = /较|比|相比|增长|增加|减少|下降|上升|持平|今年|本年/u;
+/**
+ * ...and compares nothing: "2022年，我局受理8件，今年增加4件" (in a whole sentence opening with an
+ * earlier year, any 较/比, 持平 or this year named is a comparison)
+ */
+const COMPARISON = new RegExp(`较|比|相比|持平|今年|本年|${CHANGE_WORDS}`, 'u');
 /**
  * what was done after the year with a carry ("2022年有1件申请结转办理") may speak of the ones
  * carried into this year: not read
