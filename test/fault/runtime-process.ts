@@ -54,7 +54,29 @@ function groupAlive(pgid: number): boolean {
   }
 }
 
+/** what `npm start` prints when a port it was given is taken (local/stand-ins.ts) */
+const PORT_TAKEN = 'is already in use';
+/** starts on a port taken between freePorts() and the bind, at most, before giving up */
+const PORT_ATTEMPTS = 3;
+
+/**
+ * `npm start` on `options.ports`. A free port can be taken before the runtime binds it (the
+ * tests run side by side, and every outgoing connection borrows a port of the same range): then
+ * the start is tried again on new free ports, written into `options.ports` so a restart and the
+ * caller use the ones in use. Any other failure fails at once.
+ */
 export async function startRuntime(options: { dataDir: string; ports: RuntimePorts; env?: Record<string, string>; readyMs?: number }): Promise<RuntimeProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      if (attempt >= PORT_ATTEMPTS || !String(error).includes(PORT_TAKEN)) throw error;
+      Object.assign(options.ports, await freePorts());
+    }
+  }
+}
+
+async function startOnce(options: { dataDir: string; ports: RuntimePorts; env?: Record<string, string>; readyMs?: number }): Promise<RuntimeProcess> {
   const { ports } = options;
   const env: NodeJS.ProcessEnv = { ...process.env };
   // The parent's test configuration (the integration stand-ins) must not leak into the runtime.
