@@ -54,6 +54,14 @@ function groupAlive(pgid: number): boolean {
   }
 }
 
+export interface RuntimeOptions {
+  dataDir: string;
+  /** the ports to start on; replaced in place when one was taken (startRuntime) */
+  ports: RuntimePorts;
+  env?: Record<string, string>;
+  readyMs?: number;
+}
+
 /** what `npm start` prints when a port it was given is taken (local/stand-ins.ts) */
 const PORT_TAKEN = 'is already in use';
 /** starts on a port taken between freePorts() and the bind, at most, before giving up */
@@ -65,7 +73,7 @@ const PORT_ATTEMPTS = 3;
  * the start is tried again on new free ports, written into `options.ports` so a restart and the
  * caller use the ones in use. Any other failure fails at once.
  */
-export async function startRuntime(options: { dataDir: string; ports: RuntimePorts; env?: Record<string, string>; readyMs?: number }): Promise<RuntimeProcess> {
+export async function startRuntime(options: RuntimeOptions): Promise<RuntimeProcess> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await startOnce(options);
@@ -76,7 +84,7 @@ export async function startRuntime(options: { dataDir: string; ports: RuntimePor
   }
 }
 
-async function startOnce(options: { dataDir: string; ports: RuntimePorts; env?: Record<string, string>; readyMs?: number }): Promise<RuntimeProcess> {
+async function startOnce(options: RuntimeOptions): Promise<RuntimeProcess> {
   const { ports } = options;
   const env: NodeJS.ProcessEnv = { ...process.env };
   // The parent's test configuration (the integration stand-ins) must not leak into the runtime.

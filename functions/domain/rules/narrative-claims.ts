@@ -437,7 +437,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
         if (handled && !RESULT_BETWEEN.test(resultWords(clause, handled)) && !COMPARISON.test(handled[1]!)) {
           const part = handled.index >= 2 && PART_OF_HANDLED.test(clause.slice(handled.index - 2, handled.index));
           // "通过门户网站办理并答复信息公开申请3件、纸质申请36件": one channel's, as for the ones received
-          if (part || !CHANNEL.test(clause.slice(0, handled.index))) push(claims, 'handled', handled, part ? { atMost: true } : {}, 2);
+          if (part || !CHANNEL.test(clause.slice(0, handled.index))) push(claims, 'handled', handled, part ? AT_MOST : NO_EXTRA, 2);
         }
       }
       if (clause.includes('结转')) {
