@@ -335,7 +335,20 @@ function countAt(text: string, i: number, start: number): boolean {
   return j >= start && KIND[text.charCodeAt(j)] === NUMERAL_KIND;
 }
 
-const WHITE_SPACE = /\s/u;
+/**
+ * The words without their white space ("行政诉讼案件 57 件" → "行政诉讼案件57件"), by a step through
+ * them: a quote is a few characters and nearly never has any, where a pattern's run costs more
+ * than reading it.
+ */
+function withoutSpace(words: string): string {
+  for (let i = 0; i < words.length; i++) if (KIND[words.charCodeAt(i)] === SPACE_KIND || words.charCodeAt(i) === NEWLINE) return words.replace(/\s+/gu, '');
+  return words;
+}
+/** Does the clause hold an Arabic digit (\d)? A step through it: clauses are short. */
+function hasDigit(clause: string): boolean {
+  for (let i = 0; i < clause.length; i++) if (isDigit(clause.charCodeAt(i))) return true;
+  return false;
+}
 const NO_EXTRA: Partial<Claim> = {};
 const EITHER_CARRY: Partial<Claim> = { mayBeCarriedOver: true };
 const AT_MOST: Partial<Claim> = { atMost: true };
@@ -344,27 +357,32 @@ function push(claims: Claim[], subject: ClaimSubject, match: RegExpExecArray | n
   if (!match) return;
   const value = parseChineseNumber(match[group]!);
   if (value === undefined) return;
-  const quote = WHITE_SPACE.test(match[0]) ? match[0].replace(/\s+/gu, '') : match[0];
+  const quote = withoutSpace(match[0]);
   claims.push(extra === NO_EXTRA ? { subject, value, quote } : { subject, value, quote, ...extra });
 }
 
 /** "（其中部分公开3件）", "，其中部分公开3件", "（含部分公开）" right after 予以公开's figure */
 const INCLUDES_PARTIAL = /^\s*[（(]?(?:其中|含|包括)了?部分公开/u;
+const includesPartial = (words: string) => words.includes('部分公开') && INCLUDES_PARTIAL.test(words);
+/** the group each result's printed words name */
+const RESULT_GROUP = new Map(RESULT_WORDS.map(([group, words]) => [words, group]));
+/** "予以公开（含部分公开）12件": words that join two groups in one figure */
+const JOINS_GROUPS = /含|包括|和|及|与|或|、|加/u;
 
 function resultClaim(claims: Claim[], clause: string): void {
   const match = RESULT_COUNT.exec(clause);
   if (!match) return;
   const [, word, gap] = match;
   // "予以公开（含部分公开）12件", "予以公开或部分公开59件" count two groups at once: not one the table prints
-  if (/含|包括|和|及|与|或|、|加/u.test(gap!) && RESULT_WORDS.some(([, w]) => w !== word && gap!.includes(w.slice(0, 2)))) return;
+  if (gap !== '' && JOINS_GROUPS.test(gap!) && RESULT_WORDS.some(([, w]) => w !== word && gap!.includes(w.slice(0, 2)))) return;
   // "部分予以公开1件" is a 部分公开, not a 予以公开
   const partly = word === '予以公开' && clause.endsWith('部分', match.index);
-  const subject = partly ? 'partiallyDisclosed' : RESULT_WORDS.find(([, w]) => w === word)![0];
+  const subject = partly ? 'partiallyDisclosed' : RESULT_GROUP.get(word!)!;
   // "予以公开12件（其中部分公开3件）", "予以公开12件，其中部分公开3件": the 12 counts both groups
-  if (subject === 'disclosed' && INCLUDES_PARTIAL.test(clause.slice(match.index + match[0].length))) return;
-  if (subject === 'partiallyDisclosed' && claims.at(-1)?.subject === 'disclosed' && INCLUDES_PARTIAL.test(clause)) claims.pop();
+  if (subject === 'disclosed' && includesPartial(clause.slice(match.index + match[0].length))) return;
+  if (subject === 'partiallyDisclosed' && claims.at(-1)?.subject === 'disclosed' && includesPartial(clause)) claims.pop();
   const value = parseChineseNumber(match[3]!);
-  if (value !== undefined) claims.push({ subject, value, quote: (partly ? '部分' : '') + match[0].replace(/\s+/gu, '') });
+  if (value !== undefined) claims.push({ subject, value, quote: (partly ? '部分' : '') + withoutSpace(match[0]) });
 }
 
 /** What one sentence is about, worked out once for all its clauses. */
@@ -427,7 +445,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     ) {
       claims.push({ subject: 'applications', value: 0, quote: none[0], none: true });
     }
-    if (unit && (sentence.aboutApplications ??= aboutApplications(sentence.text)) && DIGIT.test(clause)) {
+    if (unit && (sentence.aboutApplications ??= aboutApplications(sentence.text)) && hasDigit(clause)) {
       // Each pattern only where the words it cannot match without are (a figure-dense city
       // report has many clauses of counts that are none of these).
       const nextYear = (clause.includes('转') || clause.includes('顺延')) && NEXT_YEAR_CLAUSE.test(clause);

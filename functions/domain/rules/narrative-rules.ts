@@ -258,6 +258,8 @@ const ALL_UPHELD =
 const ONLY_DECIDED = /其余|除[^，,。；]{0,12}外|尚在|尚未|审理中|已审结|已办结|已结案/u;
 
 const SWEEPING = new RegExp(`${ALL_SETTLED.source}|${ALL_UPHELD.source}`, 'u');
+/** the words SWEEPING and SETTLED_MORE open with (没有 and 未有 hold 有) */
+const SWEEPING_OPENINGS = ['均', '全部', '都', '无', '有', '不存在'];
 
 /**
  * The sentences that say all were settled, or all upheld (once per text; most say neither). Both
@@ -268,7 +270,9 @@ function sweepingStatements(text: string, reading: SectionText): readonly string
   const sweeping: string[] = [];
   for (const [start, end] of reading.subjectSentences) {
     const sentence = text.slice(start, end);
-    // one search for both in the usual sentence that has neither
+    // each opens with 均, 全部 or 都, or (ALL_SETTLED's none) 无, 没有, 未有 or 不存在: the patterns
+    // only where one is; then one search for both in the usual sentence that has neither
+    if (!SWEEPING_OPENINGS.some((word) => sentence.includes(word))) continue;
     if (SWEEPING.test(sentence) || SETTLED_MORE.test(sentence)) sweeping.push(sentence);
   }
   return sweeping;

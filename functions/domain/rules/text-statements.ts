@@ -340,6 +340,9 @@ function statesFees(text: string): boolean {
   if (!FEE_TRACE.test(text)) return false;
   let collected = false;
   for (const clause of text.split(FEE_CLAUSE_BREAK)) {
+    // a clause without a trace states nothing of fees (FEE_TRACE): passed by without the patterns,
+    // unless it may hold the amount of the one before
+    if (!collected && !clause.includes('费') && !clause.includes('收取') && !clause.includes('申请')) continue;
     if (NO_APPLICATION.test(clause) || FREE.test(clause)) return true;
     if (FEE_WORD.test(clause) && (AMOUNT.test(clause) || NONE.test(clause))) return true;
     // "收取信息处理费1笔，金额100元": the amount in the clause after the one that collected
