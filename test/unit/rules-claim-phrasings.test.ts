@@ -103,6 +103,22 @@ describe('"答复信息公开申请N件": the ones handled (（七）总计)', (
   });
 });
 
+describe('the last of a list of channels', () => {
+  it.each([
+    '今年网上受理申请5件；其他渠道受理申请3件。',
+    '今年网上收到申请5件，通过其他途径收到申请3件。',
+    '今年当面受理申请2件；其他方式受理依申请公开3件。',
+  ])('silent on %s (one channel’s figure, not all)', (text) => {
+    expect(claims(text)).toEqual([]);
+  });
+
+  it('reads a count over every channel', () => {
+    expect(claims('今年通过各种渠道受理申请8件。')).toEqual(['applications=8']);
+    expect(huaianWith('全年通过多种渠道共收到政府信息公开申请3119件。')).toEqual([]);
+    expect(huaianWith('全年网上受理申请3000件；其他渠道受理申请119件。')).toEqual([]);
+  });
+});
+
 describe('a bare 诉讼 after a count of 行政复议', () => {
   it.each([
     ['全年行政复议9件、诉讼1件。', ['review=9', 'litigation=1']],

@@ -146,8 +146,12 @@ const NONE_BEFORE = /(?:未|没有|无一(?:起|件|宗|例(?!外))|无(?!论|�
  * outcome, named anywhere in the rest of the clause
  */
 const NOT_ONE_OUTCOME = /被|败|错|违法|撤|不利|瑕疵|问题/u;
-/** a count's channel: a letter too ("通过来信收到申请4件"; "未收到依申请公开来信" is still read as none at all) */
-const CHANNEL = new RegExp(`${CHANNELS}|来信|信件|来访`, 'u');
+/**
+ * a count's channel: a letter too ("通过来信收到申请4件"; "未收到依申请公开来信" is still read as none at all),
+ * and the rest of a list of channels ("网站受理9件；…其他渠道受理依申请公开13件": 广陵分局 2021's last
+ * channel, not all; "通过各种渠道收到申请8件" names every channel and is read)
+ */
+const CHANNEL = new RegExp(`${CHANNELS}|来信|信件|来访|其他(?:渠道|途径|方式)`, 'u');
 const CLAUSE_END = /[，,；;]/u;
 /** a statement of none is cut at the clause before it ("事事无遗漏，依法做好行政复议应诉") */
 function afterLastClauseBreak(text: string): string {
