@@ -206,3 +206,19 @@ describe('text.stale-year: a sentence inside a paragraph whose count is in Chine
     expect(inParagraph(sentence)).toEqual([]);
   });
 });
+
+describe('text.stale-year: the period introduced by "统计期"', () => {
+  const overview = (text: string) => {
+    const report = wangdian();
+    report.sections.overview = text;
+    return of(report, 'text.stale-year');
+  };
+  it('warns on last year’s period, and is silent on the report’s own', () => {
+    const sentence = '报告中所涉数据的统计期自2022年1月1日至2022年12月31日止。\n2023年，我镇认真落实《条例》。';
+    expect(overview(sentence)).toEqual([expect.objectContaining({ expected: '2023年', actual: '2022年' })]);
+    expect(overview(sentence.replaceAll('2022', '2023'))).toEqual([]);
+  });
+  it('is silent on "统计期满" before a date', () => {
+    expect(overview('2023年，我镇认真落实《条例》。统计期满后，自2022年1月1日起的数据已归档。')).toEqual([]);
+  });
+});
