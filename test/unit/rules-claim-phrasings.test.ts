@@ -222,3 +222,19 @@ describe('text.stale-year: the period introduced by "统计期"', () => {
     expect(overview('2023年，我镇认真落实《条例》。统计期满后，自2022年1月1日起的数据已归档。')).toEqual([]);
   });
 });
+
+describe('text.stale-year: a paragraph whose sub-heading runs into the year with a space only', () => {
+  const overview = (text: string) => {
+    const report = wangdian();
+    report.sections.overview = `2023年，我镇认真落实《条例》。\n${text}`;
+    return of(report, 'text.stale-year');
+  };
+  it('reads the year after the title as the paragraph’s first words', () => {
+    const paragraph = '（三）政府信息管理情况 2022年，镇政府共制定规范性文件2件。';
+    expect(overview(paragraph)).toEqual([expect.objectContaining({ expected: '2023年', actual: '2022年' })]);
+    expect(overview(paragraph.replace('2022', '2023'))).toEqual([]);
+  });
+  it.each(['（三）政府信息管理情况 2022年度报告已按时发布。', '（三）政府 信息管理 2022年，镇政府共制定规范性文件2件。'])('silent on %s', (text) => {
+    expect(overview(text)).toEqual([]);
+  });
+});
