@@ -119,6 +119,30 @@ describe('the last of a list of channels', () => {
   });
 });
 
+describe('a list of channels closed by 等渠道/等方式: every channel', () => {
+  it.each([
+    ['今年通过网上、信函等渠道收到申请5件。', ['applications=5']],
+    ['今年通过网站申请、当面申请等多种方式受理申请9件。', ['applications=9']],
+    ['2023年通过网上、信函、当面等渠道办结申请7件。', ['handled=7']],
+  ])('%s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
+  it('holds the count against 一', () => {
+    expect(huaianWith('全年通过网上、信函等渠道收到申请3119件。')).toEqual([]);
+    expect(huaianWith('全年通过网上、信函等渠道收到申请3000件。')).toEqual([expect.objectContaining({ expected: 3119, actual: 3000 })]);
+  });
+
+  it.each([
+    // one channel before 等, or a list of counts whose last one names 等渠道
+    '今年通过信函等渠道收到申请3件，网上申请5件。',
+    '今年网上受理3件、信函等渠道受理申请5件。',
+    '今年通过网上、信函收到申请5件。',
+  ])('silent on %s', (text) => {
+    expect(claims(text)).toEqual([]);
+  });
+});
+
 describe('a bare 诉讼 after a count of 行政复议', () => {
   it.each([
     ['全年行政复议9件、诉讼1件。', ['review=9', 'litigation=1']],

@@ -152,6 +152,26 @@ const NOT_ONE_OUTCOME = /被|败|错|违法|撤|不利|瑕疵|问题/u;
  * channel, not all; "通过各种渠道收到申请8件" names every channel and is read)
  */
 const CHANNEL = new RegExp(`${CHANNELS}|来信|信件|来访|其他(?:渠道|途径|方式)`, 'u');
+/** the close of a list of channels at the clause's start: "…、信函等渠道", "…、当面申请等多种方式" */
+const LIST_CLOSED = /^[^，,。；\d]{0,8}?等(?:多种|各种|各类)?(?:渠道|方式|途径|形式)/u;
+/**
+ * Do the words before a count (from its clause's start) name one channel? Not when they close a
+ * list of them ("通过线上、信函等渠道收到依申请公开信息16件", 平利县 2024: every channel; the list's 、 cut
+ * the clause, so the sentence shows whether one stands before it). One channel before 等 may be
+ * one of several counts ("通过信函等渠道收到申请3件，网上申请5件").
+ */
+function oneChannel(words: string, clause: string, sentence: string): boolean {
+  if (!CHANNEL.test(words)) return false;
+  if (!words.includes('等') || !LIST_CLOSED.test(words)) return true;
+  const at = sentence.indexOf(clause);
+  if (at <= 0 || sentence.charCodeAt(at - 1) !== LIST_MARK) return true;
+  // a list of channels, not of counts ("网上受理3件、信函等渠道受理申请5件": 5 is the last channel's;
+  // a year before the list is no count: "2023年通过网上、信函等渠道收到申请5件")
+  const listStart = Math.max(sentence.lastIndexOf('，', at), sentence.lastIndexOf(',', at)) + 1;
+  return COUNT_BEFORE.test(sentence.slice(listStart, at));
+}
+const COUNT_BEFORE = /\d\s*[件个起宗份条项]/u;
+const LIST_MARK = '、'.charCodeAt(0);
 const CLAUSE_END = /[，,；;]/u;
 /** a statement of none is cut at the clause before it ("事事无遗漏，依法做好行政复议应诉") */
 function afterLastClauseBreak(text: string): string {
@@ -401,7 +421,9 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     if (itemFigure && NOT_ITEMS_OF_APPLICATIONS.test(count![0].slice(count![0].lastIndexOf('申请') + 2))) count = null;
     // "收到网上申请105件，快递17件，合计122件": the figure of one channel, not of all applications
     // (or named before the verb: "通过门户网站办理申请3件、纸质申请36件")
-    const channel = count ? CHANNEL.test(count[0].slice(0, count[0].lastIndexOf('申请'))) || CHANNEL.test(clause.slice(0, count.index)) : false;
+    const channel = count
+      ? CHANNEL.test(count[0].slice(0, count[0].lastIndexOf('申请'))) || oneChannel(clause.slice(0, count.index), clause, sentence.text)
+      : false;
     const afterWord = count ? count[0].slice(count[0].lastIndexOf('申请') + 2) : '';
     const rest = count ? clause.slice(count.index + count[0].length) : '';
     // "2022年结转到2023年办理的申请2件": the carried-over ones, not the year's
@@ -441,7 +463,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
         if (handled && !RESULT_BETWEEN.test(resultWords(clause, handled)) && !COMPARISON.test(handled[1]!)) {
           const part = handled.index >= 2 && PART_OF_HANDLED.test(clause.slice(handled.index - 2, handled.index));
           // "通过门户网站办理并答复信息公开申请3件、纸质申请36件": one channel's, as for the ones received
-          if (part || !CHANNEL.test(clause.slice(0, handled.index))) push(claims, 'handled', handled, part ? AT_MOST : NO_EXTRA, 2);
+          if (part || !oneChannel(clause.slice(0, handled.index), clause, sentence.text)) push(claims, 'handled', handled, part ? AT_MOST : NO_EXTRA, 2);
         }
       }
       if (clause.includes('结转')) {
