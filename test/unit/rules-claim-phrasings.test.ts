@@ -262,3 +262,16 @@ describe('text.stale-year: a paragraph whose sub-heading runs into the year with
     expect(overview(text)).toEqual([]);
   });
 });
+
+describe('text.stale-year: the report named after 现向社会公开', () => {
+  const overview = (text: string) => {
+    const report = wangdian();
+    report.sections.overview = `${text}\n2023年，我镇认真落实《条例》。`;
+    return of(report, 'text.stale-year');
+  };
+  it('warns on last year’s report, and is silent on the report’s own', () => {
+    const sentence = '现向社会公开《某镇人民政府2022年政府信息公开工作年度报告》。';
+    expect(overview(sentence)).toEqual([expect.objectContaining({ expected: '2023年', actual: '2022年' })]);
+    expect(overview(sentence.replace('2022', '2023'))).toEqual([]);
+  });
+});
