@@ -143,6 +143,29 @@ describe('a list of channels closed by 等渠道/等方式: every channel', () =
   });
 });
 
+describe('the sentences after one about the applications that open with their handling or carry', () => {
+  it('reads them as going on with it', () => {
+    expect(claims('今年共收到政府信息公开申请8件。目前已办结7件，其中予以公开5件。结转下年度继续办理的1件。')).toEqual([
+      'applications=8',
+      'handled=7',
+      'disclosed=5',
+      'carriedForward=1',
+    ]);
+    expect(huaianWith('全年收到政府信息公开申请3119件。已办结3000件。')).toEqual([expect.objectContaining({ expected: 3050, actual: 3000 })]);
+    expect(huaianWith('全年收到政府信息公开申请3119件。已办结3050件。结转下年度继续办理的103件。')).toEqual([]);
+  });
+
+  it.each([
+    // about something else, or after a sentence not about the applications
+    ['今年共收到政府信息公开申请8件。办结群众留言12件。', ['applications=8']],
+    ['今年共收到政府信息公开申请8件。答复人大代表建议20件。', ['applications=8']],
+    ['今年共收到政府信息公开申请8件。办结信访件3件。', ['applications=8']],
+    ['今年主动公开信息58条。办结12件。', []],
+  ])('silent on %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+});
+
 describe('a bare 诉讼 after a count of 行政复议', () => {
   it.each([
     ['全年行政复议9件、诉讼1件。', ['review=9', 'litigation=1']],

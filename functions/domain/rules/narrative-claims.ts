@@ -686,6 +686,18 @@ export function narrativeClaims(text: string, sentences = subjectSentences(text)
       if (!NOT_APPLICATIONS.test(part) && !OTHER_MATTERS.test(part)) sentenceClaims(text, last + 1, partEnd, part, claims, sentence, true);
       last = partEnd;
     }
+    // "共收到政府信息公开申请58件，上年结转3件。目前依法办结59件，其中予以公开的18件，…。结转下年度继续
+    // 办理的2件。" (嘉兴市政府办 2022): the sentences after one about the applications that open with
+    // their handling or their carry into next year go on with it (they name no subject of their own;
+    // one about 建议/留言/投诉… ends the run)
+    if (aboutApplications(sentence)) {
+      for (let at = afterBlanks(text, last + 1); sentences[k + 1]?.[0] !== at && GOES_ON.test(text.slice(at, at + 12)); at = afterBlanks(text, last + 1)) {
+        last = sentenceEnd(text, at);
+        const part = text.slice(at, last);
+        if (NOT_APPLICATIONS.test(part) || OTHER_MATTERS.test(part)) break;
+        sentenceClaims(text, at, last, part, claims, sentence);
+      }
+    }
     // "共收到申请5件，均已办结。无下年度结转。": the next sentence, alone, says none of these went on
     if (forwardAt >= 0 && forwardAt <= last) forwardAt = text.indexOf('结转', last + 1);
     if (forwardAt >= 0 && forwardAt < last + 16 && aboutApplications(sentence)) noneCarriedForward(text, last + 1, claims);
@@ -715,6 +727,8 @@ function afterBlanks(text: string, i: number): number {
   while (i < text.length && (KIND[text.charCodeAt(i)] === SPACE_KIND || text.charCodeAt(i) === NEWLINE)) i++;
   return i;
 }
+/** a sentence that opens with the handling of the applications named before, or with their carry into next year */
+const GOES_ON = /^(?:目前|现|已|共|累计|全年|依法){0,3}(?:办结|答复)|^结转下一?年/u;
 /** a part about complaints or petitions ("收到投诉举报30件，其中不予处理2件") is not about the applications */
 const OTHER_MATTERS = /投诉|举报|信访|工单|诉求/u;
 const isSemicolon = (c: number) => c === 0xff1b || c === 59;
