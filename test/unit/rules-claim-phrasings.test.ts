@@ -166,6 +166,38 @@ describe('the sentences after one about the applications that open with their ha
   });
 });
 
+describe('the carry from last year named first ("结转上年9件")', () => {
+  it.each([
+    ['今年收到申请8件，结转上年2件。', ['applications=8', 'carriedOver=2']],
+    ['今年收到申请8件，结转上年度办理2件。', ['applications=8', 'carriedOver=2']],
+    ['今年收到申请8件，结转上年度的政府信息公开申请2件。', ['applications=8', 'carriedOver=2']],
+  ])('%s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
+  it('holds it against 二', () => {
+    expect(huaianWith('全年收到申请3119件，结转上年34件。')).toEqual([]);
+    expect(huaianWith('全年收到申请3119件，结转上年30件。')).toEqual([expect.objectContaining({ expected: 34, actual: 30 })]);
+  });
+
+  it.each(['今年收到申请8件，结转上年结余资金2件。', '今年收到申请8件，结转上年度未办结的2件。'])('silent on %s', (text) => {
+    expect(claims(text)).toEqual(['applications=8']);
+  });
+});
+
+describe('"处理结果中，…" after a sentence about the applications', () => {
+  it('reads its results and carry as the applications’', () => {
+    expect(claims('今年收到申请9件。处理结果中，部分公开2件，结转至下一年度办理2件。')).toEqual([
+      'applications=9',
+      'partiallyDisclosed=2',
+      'carriedForward=2',
+    ]);
+  });
+  it('is silent after a sentence about something else', () => {
+    expect(claims('今年收到群众留言9条。处理结果中，部分公开2件，结转至下一年度办理2件。')).toEqual([]);
+  });
+});
+
 describe('a bare 诉讼 after a count of 行政复议', () => {
   it.each([
     ['全年行政复议9件、诉讼1件。', ['review=9', 'litigation=1']],

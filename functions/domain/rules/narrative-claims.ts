@@ -221,6 +221,11 @@ const FROM_LAST_YEAR = /(?:上一?年度?|(?:19|20)\d{2}\s*年度?)的?(?:结转
  */
 const CARRIED_NAME = '(?:政府信息公开|依申请公开|信息公开)(?:申请|办理)(?:办件|件)?(?:数量)?(?:为|是|共计?)?\\s*';
 const CARRIED_OVER_COUNT = new RegExp(`上一?年度?结转(?:${CARRIED_NAME}|[^\\d]{0,8}?)${FIGURE}${CASES}`, 'u');
+/**
+ * …or the carry named first ("结转上年9件", 保山市 2024; "结转上年度办理3件", 硚口区政府办 2025): the figure
+ * right after the year's words and a 办理 or an application's name, at most
+ */
+const CARRIED_OVER_AFTER = new RegExp(`结转上一?年度?(?:办理的?|的)?(?:${CARRIED_NAME})?${FIGURE}${CASES}`, 'u');
 const CARRIED_FORWARD_AFTER = new RegExp(`${NEXT_YEAR}[^\\d]{0,10}?${FIGURE}${CASES}`, 'u');
 const CARRIED_FORWARD_BEFORE = new RegExp(`${FIGURE}${CASES}[^\\d，]{0,6}?${NEXT_YEAR}`, 'u');
 /** "结转下年度办理的政府信息公开申请数量为3件": the next year, then the applications' name */
@@ -467,7 +472,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
         }
       }
       if (clause.includes('结转')) {
-        const over = CARRIED_OVER_COUNT.exec(clause);
+        const over = CARRIED_OVER_COUNT.exec(clause) ?? (clause.includes('结转上') ? CARRIED_OVER_AFTER.exec(clause) : null);
         push(claims, 'carriedOver', over);
         if (!over && !nextYear) push(claims, 'carriedForward', CARRIED_EITHER.exec(clause), EITHER_CARRY);
       }
@@ -673,7 +678,8 @@ export function narrativeClaims(text: string, sentences = subjectSentences(text)
     const next = afterBlanks(text, end + 1);
     let last = end;
     // (as does "办理结果如下：予以公开35件；…" right after it)
-    if ((text.startsWith('其中', next) || text.startsWith('办理结果', next)) && sentences[k + 1]?.[0] !== next) {
+    // (or "处理结果中，部分公开2件，…结转至下一年度办理2件。", 高平市政府办 2023)
+    if ((text.startsWith('其中', next) || text.startsWith('办理结果', next) || text.startsWith('处理结果', next)) && sentences[k + 1]?.[0] !== next) {
       last = sentenceEnd(text, next);
       sentenceClaims(text, next, last, text.slice(next, last), claims, sentence);
     }
