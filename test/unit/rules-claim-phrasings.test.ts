@@ -198,6 +198,19 @@ describe('"处理结果中，…" after a sentence about the applications', () =
   });
 });
 
+describe('a result named with its reason', () => {
+  it.each([
+    '今年收到申请12件，其中因本机关不掌握相关政府信息无法提供1件，信息不存在的1件。',
+    '今年收到申请12件，其中因属于国家秘密不予公开1件。',
+    '今年收到申请12件，其中由于申请内容不明确无法提供2件。',
+  ])('is one row of the group, not the group: silent on %s', (text) => {
+    expect(claims(text)).toEqual(['applications=12']);
+  });
+  it('reads the group named alone', () => {
+    expect(claims('今年收到申请12件，其中无法提供2件，不予公开1件。')).toEqual(['applications=12', 'unavailable=2', 'withheld=1']);
+  });
+});
+
 describe('a bare 诉讼 after a count of 行政复议', () => {
   it.each([
     ['全年行政复议9件、诉讼1件。', ['review=9', 'litigation=1']],

@@ -380,6 +380,8 @@ function push(claims: Claim[], subject: ClaimSubject, match: RegExpExecArray | n
 /** "（其中部分公开3件）", "，其中部分公开3件", "（含部分公开）" right after 予以公开's figure */
 const INCLUDES_PARTIAL = /^\s*[（(]?(?:其中|含|包括)了?部分公开/u;
 
+/** a reason named before a result's group ("因本机关不掌握相关政府信息无法提供1件") */
+const REASON_BEFORE = /因|由于/u;
 function resultClaim(claims: Claim[], clause: string): void {
   const match = RESULT_COUNT.exec(clause);
   if (!match) return;
@@ -389,6 +391,9 @@ function resultClaim(claims: Claim[], clause: string): void {
   // "部分予以公开1件" is a 部分公开, not a 予以公开
   const partly = word === '予以公开' && clause.endsWith('部分', match.index);
   const subject = partly ? 'partiallyDisclosed' : RESULT_WORDS.find(([, w]) => w === word)![0];
+  // "因本机关不掌握相关政府信息无法提供1件，信息不存在的1件" (高平市政府办 2022): a reason before a
+  // group of rows names one of its rows, not the group (the table's 无法提供 counts both)
+  if (subject !== 'disclosed' && subject !== 'partiallyDisclosed' && REASON_BEFORE.test(clause.slice(0, match.index))) return;
   // "予以公开12件（其中部分公开3件）", "予以公开12件，其中部分公开3件": the 12 counts both groups
   if (subject === 'disclosed' && INCLUDES_PARTIAL.test(clause.slice(match.index + match[0].length))) return;
   if (subject === 'partiallyDisclosed' && claims.at(-1)?.subject === 'disclosed' && INCLUDES_PARTIAL.test(clause)) claims.pop();
