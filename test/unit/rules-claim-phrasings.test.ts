@@ -211,6 +211,21 @@ describe('a result named with its reason', () => {
   });
 });
 
+describe('a count of handling for a reason ("…等情形依规答复8件")', () => {
+  it('is read as at most all the ones handled', () => {
+    expect(narrativeClaims('今年收到申请17件，因不属于本机关职责、经检索无对应信息等情形依规答复8件。')).toEqual([
+      expect.objectContaining({ subject: 'applications', value: 17 }),
+      expect.objectContaining({ subject: 'handled', value: 8, atMost: true }),
+    ]);
+    expect(huaianWith('全年收到申请3119件，因本机关不掌握等情形依规答复3000件。')).toEqual([]);
+    expect(huaianWith('全年收到申请3119件，因本机关不掌握等情形依规答复3100件。')).toEqual([expect.objectContaining({ expected: 3050, actual: 3100 })]);
+  });
+  it('reads a count with no reason as all of them', () => {
+    expect(narrativeClaims('今年收到申请17件，依规答复17件。')[1]).toEqual(expect.not.objectContaining({ atMost: true }));
+    expect(huaianWith('全年收到申请3119件，依规答复3000件。')).toEqual([expect.objectContaining({ expected: 3050, actual: 3000 })]);
+  });
+});
+
 describe('a bare 诉讼 after a count of 行政复议', () => {
   it.each([
     ['全年行政复议9件、诉讼1件。', ['review=9', 'litigation=1']],

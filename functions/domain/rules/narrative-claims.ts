@@ -192,6 +192,8 @@ function otherProcedure(match: string): boolean {
   const at = match.indexOf('申请');
   return (at >= 5 || EVERY_KIND.test(match.slice(2, at))) && !match.includes('信息') && !match.includes('公开');
 }
+/** a reason before a count of handling: the ones of that reason ("因…等情形依规答复8件") */
+const HANDLED_FOR_REASON = /因|由于|情形|原因/u;
 /** "按时办结66件，5件逾期未补正", "当场答复3件，书面答复12件": a part of the ones settled, at most all */
 const PART_OF_HANDLED = /^(?:按时|按期|如期|限时|及时|当场|书面|电话|口头|网上|延期|逾期|超期)/u;
 /** counts handled ("办结", "答复"); not "尚未办结", not one result's ("予以公开答复9件", "不予公开答复2件") */
@@ -471,7 +473,11 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       if (!nextYear && !sentence.partOnly && (clause.includes('办结') || clause.includes('答复') || clause.includes('完毕'))) {
         const handled = HANDLED_COUNT.exec(clause);
         if (handled && !RESULT_BETWEEN.test(resultWords(clause, handled)) && !COMPARISON.test(handled[1]!)) {
-          const part = handled.index >= 2 && PART_OF_HANDLED.test(clause.slice(handled.index - 2, handled.index));
+          // (or the ones of a reason: "因不属于本单位公开范围…、经检索无对应信息等情形依规答复8件", 崇川区数据局
+          // 2025, 8 of 17; the list's 、 may leave only 等情形 in the clause)
+          const part =
+            (handled.index >= 2 && PART_OF_HANDLED.test(clause.slice(handled.index - 2, handled.index))) ||
+            HANDLED_FOR_REASON.test(clause.slice(0, handled.index));
           // "通过门户网站办理并答复信息公开申请3件、纸质申请36件": one channel's, as for the ones received
           if (part || !oneChannel(clause.slice(0, handled.index), clause, sentence.text)) push(claims, 'handled', handled, part ? AT_MOST : NO_EXTRA, 2);
         }
