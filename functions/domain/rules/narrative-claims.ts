@@ -94,11 +94,12 @@ const APPLICATION_NONE = /(?:未|没有)(?:收到|受理|接到|接收)([^\d]{0,
 const NOT_NONE_OF_APPLICATIONS = new RegExp(`投诉|举报|逾期|超期|更正|复议|诉讼|许可|费|重复|延期|延长|第三方|${CHANNELS}|口头`, 'u');
 /**
  * None received in words a clause does not hold: "本年度无政府信息公开申请", "全年无依申请公开事项"
- * (a 无 right after the year's words), and "未收到公民、法人或其他组织提出的…申请" (both kinds of
- * applicant named, across the 、 that ends a clause: none at all). Read in the whole sentence.
+ * (a 无 right after the year's words), and "未收到公民、法人或其他组织提出的…申请" or "未收到个人、法人
+ * 或者其他组织向本机关申请公开政府信息" (开州区公安局 2021) (both kinds of applicant named, across the 、
+ * that ends a clause: none at all). Read in the whole sentence.
  */
 const NONE_RECEIVED =
-  /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:公民|自然人)、(?:法人|企业)[^，,。；\d]{0,20}?申请(?![人被])/u;
+  /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:公民|自然人|个人)、(?:法人|企业)[^，,。；\d]{0,20}?申请(?![人被])/u;
 /**
  * …not of one kind ("无逾期答复的申请"), nor of the appeals or complaints an application led to
  * ("无因申请引发的行政复议"), nor by letter or visit
