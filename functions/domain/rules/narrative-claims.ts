@@ -193,8 +193,14 @@ function otherProcedure(match: string): boolean {
   const at = match.indexOf('申请');
   return (at >= 5 || EVERY_KIND.test(match.slice(2, at))) && !match.includes('信息') && !match.includes('公开');
 }
-/** a reason before a count of handling: the ones of that reason ("因…等情形依规答复8件") */
-const HANDLED_FOR_REASON = /因|由于|情形|原因/u;
+/** a reason before a count of handling: the ones of that reason ("因…等情形依规答复8件"), by plain searches */
+function forReason(clause: string, end: number): boolean {
+  if (reasonBefore(clause, end)) return true;
+  const kind = clause.indexOf('情形');
+  if (kind >= 0 && kind < end) return true;
+  const cause = clause.indexOf('原因');
+  return cause >= 0 && cause < end;
+}
 /** "按时办结66件，5件逾期未补正", "当场答复3件，书面答复12件": a part of the ones settled, at most all */
 const PART_OF_HANDLED = /^(?:按时|按期|如期|限时|及时|当场|书面|电话|口头|网上|延期|逾期|超期)/u;
 /** counts handled ("办结", "答复"); not "尚未办结", not one result's ("予以公开答复9件", "不予公开答复2件") */
@@ -383,8 +389,13 @@ function push(claims: Claim[], subject: ClaimSubject, match: RegExpExecArray | n
 /** "（其中部分公开3件）", "，其中部分公开3件", "（含部分公开）" right after 予以公开's figure */
 const INCLUDES_PARTIAL = /^\s*[（(]?(?:其中|含|包括)了?部分公开/u;
 
-/** a reason named before a result's group ("因本机关不掌握相关政府信息无法提供1件") */
-const REASON_BEFORE = /因|由于/u;
+/** a reason named before a result's group ("因本机关不掌握相关政府信息无法提供1件"), found by plain searches */
+function reasonBefore(clause: string, end: number): boolean {
+  const at = clause.indexOf('因');
+  if (at >= 0 && at < end) return true;
+  const due = clause.indexOf('由于');
+  return due >= 0 && due < end;
+}
 function resultClaim(claims: Claim[], clause: string): void {
   const match = RESULT_COUNT.exec(clause);
   if (!match) return;
@@ -396,7 +407,7 @@ function resultClaim(claims: Claim[], clause: string): void {
   const subject = partly ? 'partiallyDisclosed' : RESULT_WORDS.find(([, w]) => w === word)![0];
   // "因本机关不掌握相关政府信息无法提供1件，信息不存在的1件" (高平市政府办 2022): a reason before a
   // group of rows names one of its rows, not the group (the table's 无法提供 counts both)
-  if (subject !== 'disclosed' && subject !== 'partiallyDisclosed' && REASON_BEFORE.test(clause.slice(0, match.index))) return;
+  if (subject !== 'disclosed' && subject !== 'partiallyDisclosed' && reasonBefore(clause, match.index)) return;
   // "予以公开12件（其中部分公开3件）", "予以公开12件，其中部分公开3件": the 12 counts both groups
   if (subject === 'disclosed' && INCLUDES_PARTIAL.test(clause.slice(match.index + match[0].length))) return;
   if (subject === 'partiallyDisclosed' && claims.at(-1)?.subject === 'disclosed' && INCLUDES_PARTIAL.test(clause)) claims.pop();
@@ -477,8 +488,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
           // (or the ones of a reason: "因不属于本单位公开范围…、经检索无对应信息等情形依规答复8件", 崇川区数据局
           // 2025, 8 of 17; the list's 、 may leave only 等情形 in the clause)
           const part =
-            (handled.index >= 2 && PART_OF_HANDLED.test(clause.slice(handled.index - 2, handled.index))) ||
-            HANDLED_FOR_REASON.test(clause.slice(0, handled.index));
+            (handled.index >= 2 && PART_OF_HANDLED.test(clause.slice(handled.index - 2, handled.index))) || forReason(clause, handled.index);
           // "通过门户网站办理并答复信息公开申请3件、纸质申请36件": one channel's, as for the ones received
           if (part || !oneChannel(clause.slice(0, handled.index), clause, sentence.text)) push(claims, 'handled', handled, part ? AT_MOST : NO_EXTRA, 2);
         }
@@ -705,22 +715,34 @@ export function narrativeClaims(text: string, sentences = subjectSentences(text)
       last = partEnd;
     }
     // "共收到政府信息公开申请58件，上年结转3件。目前依法办结59件，其中予以公开的18件，…。结转下年度继续
-    // 办理的2件。" (嘉兴市政府办 2022): the sentences after one about the applications that open with
-    // their handling or their carry into next year go on with it (they name no subject of their own;
-    // one about 建议/留言/投诉… ends the run)
-    if (aboutApplications(sentence)) {
-      for (let at = afterBlanks(text, last + 1); sentences[k + 1]?.[0] !== at && GOES_ON.test(text.slice(at, at + 12)); at = afterBlanks(text, last + 1)) {
-        last = sentenceEnd(text, at);
-        const part = text.slice(at, last);
-        if (NOT_APPLICATIONS.test(part) || OTHER_MATTERS.test(part)) break;
-        sentenceClaims(text, at, last, part, claims, sentence);
-      }
-    }
+    // 办理的2件。" (嘉兴市政府办 2022): the sentences after it that open with their handling or their
+    // carry into next year go on with it (in a function of its own: rarely needed)
+    const after = last === end ? next : afterBlanks(text, last + 1);
+    if (GOES_ON_START[text.charCodeAt(after)] === 1 && sentences[k + 1]?.[0] !== after) last = goOn(text, after, last, sentence, claims);
     // "共收到申请5件，均已办结。无下年度结转。": the next sentence, alone, says none of these went on
     if (forwardAt >= 0 && forwardAt <= last) forwardAt = text.indexOf('结转', last + 1);
     if (forwardAt >= 0 && forwardAt < last + 16 && aboutApplications(sentence)) noneCarriedForward(text, last + 1, claims);
   }
   return claims;
+}
+
+/**
+ * The sentences from `at` (right after `last`) that open with the handling of the applications
+ * `sentence` names, or with their carry into next year, and name no subject of their own: read as
+ * going on with it; one about 建议/留言/投诉… ends the run. Returns where the last one read ends
+ * (else `last`).
+ */
+function goOn(text: string, at: number, last: number, sentence: string, claims: Claim[]): number {
+  if (!goesOnAt(text, at) || !aboutApplications(sentence)) return last;
+  do {
+    const end = sentenceEnd(text, at);
+    const part = text.slice(at, end);
+    if (NOT_APPLICATIONS.test(part) || OTHER_MATTERS.test(part) || SUBJECT_WORDS.some((w) => part.includes(w))) return last;
+    sentenceClaims(text, at, end, part, claims, sentence);
+    last = end;
+    at = afterBlanks(text, last + 1);
+  } while (goesOnAt(text, at));
+  return last;
 }
 
 /** was a count of 行政复议 read from claims[from] on? */
@@ -746,7 +768,15 @@ function afterBlanks(text: string, i: number): number {
   return i;
 }
 /** a sentence that opens with the handling of the applications named before, or with their carry into next year */
-const GOES_ON = /^(?:目前|现|已|共|累计|全年|依法){0,3}(?:办结|答复)|^结转下一?年/u;
+const GOES_ON = /(?:目前|现|已|共|累计|全年|依法){0,3}(?:办结|答复)|结转下一?年/uy;
+/** the characters GOES_ON's words open with (a plain look before the pattern) */
+const GOES_ON_START = new Uint8Array(65536);
+for (const ch of '目现已共累全依办答结') GOES_ON_START[ch.charCodeAt(0)] = 1;
+/** does a sentence at `at` open with GOES_ON's words? (sticky: tried there only, no copy of the text) */
+function goesOnAt(text: string, at: number): boolean {
+  GOES_ON.lastIndex = at;
+  return GOES_ON.test(text);
+}
 /** a part about complaints or petitions ("收到投诉举报30件，其中不予处理2件") is not about the applications */
 const OTHER_MATTERS = /投诉|举报|信访|工单|诉求/u;
 const isSemicolon = (c: number) => c === 0xff1b || c === 59;
