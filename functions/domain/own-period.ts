@@ -12,9 +12,10 @@ const YEAR = '((?:19|20)\\d{2})';
 const REPORT_NAME = '(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)';
 /**
  * what introduces the period: "统计期限", "统计数据的期限", "统计时段" (黄腊乡 2021); or "统计数据" right before 为/从/自 (any
- * other words after it are a finding of statistics: "统计数据显示，2022年1月1日至今…")
+ * other words after it are a finding of statistics: "统计数据显示，2022年1月1日至今…"); or "统计期" right
+ * before 为/从/自 ("数据的统计期自2024年1月1日至…", 安镇街道 2024; not "统计期满", "统计期内")
  */
-const PERIOD = '(?:统计(?:数据的?)?(?:期限|时限|期间|时间|区间|周期|时段)|统计数据(?=[为从自]))';
+const PERIOD = '(?:统计(?:数据的?)?(?:期限|时限|期间|时间|区间|周期|时段)|统计数据(?=[为从自])|统计期(?=[为从自]))';
 
 export const OWN_PERIOD: readonly RegExp[] = [
   // (an agency's full name runs to 30 characters: "国家税务总局某某市某某区税务局第一税务分局")
@@ -23,11 +24,13 @@ export const OWN_PERIOD: readonly RegExp[] = [
   new RegExp(`现将[^。；\\d]{0,30}?${YEAR}\\s*年度?[^。；\\d]{0,30}?(?:报告|汇报)(?:如下|予以公布|公布如下)`, 'u'),
   // 现公布区统计局2023年政府信息公开工作年度报告 / 特编制…2023年政府信息公开工作年度报告 /
   // 现将会仪镇2021年政府信息公开年度报告向社会公布 / 特向社会公布2017年度龙潭区政府信息公开年度报告 /
-  // 现发布《利辛县望疃镇2023年政府信息公开工作年度报告》 (a bare 编制/发布 may be last year's report's,
+  // 现发布《利辛县望疃镇2023年政府信息公开工作年度报告》 / 现向社会公开《渭南市人民政府办公室2022年…年度报告》 /
+  // 现公开区政府办公室2025年政府信息公开工作年度报告 (硚口区 2025; no clause between: "现公开征集意见，2022年…报告已发布")
+  // (a bare 编制/发布 may be last year's report's,
   // an event of this year: "按时编制发布2022年政府信息公开工作年度报告"):
   // a lead verb, the year, then the report's name (after the agency's, at most)
   new RegExp(
-    `(?:现将|现公布|现发布|现予公布|现予以公布|现向社会公布|特向社会公布|现编制|特编制|特此编制)[^。；\\d]{0,30}?${YEAR}\\s*年度?[^。；\\d]{0,12}?${REPORT_NAME}`,
+    `(?:现将|现公布|现发布|现公开|现予公布|现予以公布|现向社会公布|现向社会公开|特向社会公布|特向社会公开|现编制|特编制|特此编制)[^。；，\\d]{0,30}?${YEAR}\\s*年度?[^。；\\d]{0,12}?${REPORT_NAME}`,
     'u',
   ),
   // 统计期限自2022年1月1日起至2022年12月31日止 / 统计周期为… / 统计数据的期限自… / 统计数据从…

@@ -11,8 +11,8 @@ const pieces = fc.constantFrom(
 
 /** whole phrases: every opening each pattern knows, a few words, a year, and what may close the phrase */
 const opening = fc.constantFrom(
-  '现将', '现公布', '现发布', '现予公布', '现予以公布', '现向社会公布', '特向社会公布', '现编制', '特编制', '特此编制',
-  '统计期限', '统计数据的期限', '统计时段', '统计数据', '现', '特', '统计',
+  '现将', '现公布', '现发布', '现公开', '现予公布', '现予以公布', '现向社会公布', '现向社会公开', '特向社会公布', '特向社会公开', '现编制', '特编制', '特此编制',
+  '统计期限', '统计数据的期限', '统计时段', '统计数据', '统计期', '现', '特', '统计',
 );
 const words = fc.array(fc.constantFrom('我局', '本机关', '', '自', '为', '：', '起'), { maxLength: 2 }).map((a) => a.join(''));
 const closing = fc.constantFrom('政府信息公开工作年度报告', '信息公开年报', '工作情况报告如下', '报告予以公布', '1月1日', '12月31日', '', '。');
@@ -40,5 +40,21 @@ describe('firstOwnPeriods', () => {
   it('reads each phrase of a real 导语', () => {
     const text = '本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。现将我局2023年度政府信息公开工作报告如下：';
     expect(firstOwnPeriods(text).map((m) => m?.[1] ?? null)).toEqual(['2023', '2023', '2023', '2023', null]);
+  });
+
+  it('reads the report named after 现公开/现向社会公开, not a report named after another verb', () => {
+    const years = (text: string) => firstOwnPeriods(text)[1]?.[1] ?? null;
+    expect(years('现向社会公开《某县人民政府办公室2023年政府信息公开工作年度报告》。')).toBe('2023');
+    expect(years('现公开区政府办公室2023年政府信息公开工作年度报告。')).toBe('2023');
+    expect(years('已公开2022年政府信息公开工作年度报告。')).toBe(null);
+    expect(years('现公开征集意见，2022年政府信息公开工作年度报告已发布。')).toBe(null);
+  });
+
+  it('reads "统计期" right before 自/为 as the period, not "统计期满" or "统计期内"', () => {
+    const years = (text: string) => firstOwnPeriods(text).map((m) => m?.[1] ?? null);
+    expect(years('报告中所涉数据的统计期自2023年1月1日至2023年12月31日止。')).toEqual([null, null, '2023', '2023', null]);
+    expect(years('本报告统计期为2023年度。')).toEqual([null, null, null, null, '2023']);
+    expect(years('统计期满后，2023年1月1日起按新口径统计。')).toEqual([null, null, null, null, null]);
+    expect(years('统计期内，2023年1月1日至2023年12月31日共收到申请5件。')).toEqual([null, null, null, null, null]);
   });
 });

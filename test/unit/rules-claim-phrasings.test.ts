@@ -103,6 +103,129 @@ describe('"答复信息公开申请N件": the ones handled (（七）总计)', (
   });
 });
 
+describe('the last of a list of channels', () => {
+  it.each([
+    '今年网上受理申请5件；其他渠道受理申请3件。',
+    '今年网上收到申请5件，通过其他途径收到申请3件。',
+    '今年当面受理申请2件；其他方式受理依申请公开3件。',
+  ])('silent on %s (one channel’s figure, not all)', (text) => {
+    expect(claims(text)).toEqual([]);
+  });
+
+  it('reads a count over every channel', () => {
+    expect(claims('今年通过各种渠道受理申请8件。')).toEqual(['applications=8']);
+    expect(huaianWith('全年通过多种渠道共收到政府信息公开申请3119件。')).toEqual([]);
+    expect(huaianWith('全年网上受理申请3000件；其他渠道受理申请119件。')).toEqual([]);
+  });
+});
+
+describe('a list of channels closed by 等渠道/等方式: every channel', () => {
+  it.each([
+    ['今年通过网上、信函等渠道收到申请5件。', ['applications=5']],
+    ['今年通过网站申请、当面申请等多种方式受理申请9件。', ['applications=9']],
+    ['2023年通过网上、信函、当面等渠道办结申请7件。', ['handled=7']],
+  ])('%s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
+  it('holds the count against 一', () => {
+    expect(huaianWith('全年通过网上、信函等渠道收到申请3119件。')).toEqual([]);
+    expect(huaianWith('全年通过网上、信函等渠道收到申请3000件。')).toEqual([expect.objectContaining({ expected: 3119, actual: 3000 })]);
+  });
+
+  it.each([
+    // one channel before 等, or a list of counts whose last one names 等渠道
+    '今年通过信函等渠道收到申请3件，网上申请5件。',
+    '今年网上受理3件、信函等渠道受理申请5件。',
+    '今年通过网上、信函收到申请5件。',
+  ])('silent on %s', (text) => {
+    expect(claims(text)).toEqual([]);
+  });
+});
+
+describe('the sentences after one about the applications that open with their handling or carry', () => {
+  it('reads them as going on with it', () => {
+    expect(claims('今年共收到政府信息公开申请8件。目前已办结7件，其中予以公开5件。结转下年度继续办理的1件。')).toEqual([
+      'applications=8',
+      'handled=7',
+      'disclosed=5',
+      'carriedForward=1',
+    ]);
+    expect(huaianWith('全年收到政府信息公开申请3119件。已办结3000件。')).toEqual([expect.objectContaining({ expected: 3050, actual: 3000 })]);
+    expect(huaianWith('全年收到政府信息公开申请3119件。已办结3050件。结转下年度继续办理的103件。')).toEqual([]);
+  });
+
+  it.each([
+    // about something else, or after a sentence not about the applications
+    ['今年共收到政府信息公开申请8件。办结群众留言12件。', ['applications=8']],
+    ['今年共收到政府信息公开申请8件。答复人大代表建议20件。', ['applications=8']],
+    ['今年共收到政府信息公开申请8件。办结信访件3件。', ['applications=8']],
+    ['今年主动公开信息58条。办结12件。', []],
+  ])('silent on %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+});
+
+describe('the carry from last year named first ("结转上年9件")', () => {
+  it.each([
+    ['今年收到申请8件，结转上年2件。', ['applications=8', 'carriedOver=2']],
+    ['今年收到申请8件，结转上年度办理2件。', ['applications=8', 'carriedOver=2']],
+    ['今年收到申请8件，结转上年度的政府信息公开申请2件。', ['applications=8', 'carriedOver=2']],
+  ])('%s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
+  it('holds it against 二', () => {
+    expect(huaianWith('全年收到申请3119件，结转上年34件。')).toEqual([]);
+    expect(huaianWith('全年收到申请3119件，结转上年30件。')).toEqual([expect.objectContaining({ expected: 34, actual: 30 })]);
+  });
+
+  it.each(['今年收到申请8件，结转上年结余资金2件。', '今年收到申请8件，结转上年度未办结的2件。'])('silent on %s', (text) => {
+    expect(claims(text)).toEqual(['applications=8']);
+  });
+});
+
+describe('"处理结果中，…" after a sentence about the applications', () => {
+  it('reads its results and carry as the applications’', () => {
+    expect(claims('今年收到申请9件。处理结果中，部分公开2件，结转至下一年度办理2件。')).toEqual([
+      'applications=9',
+      'partiallyDisclosed=2',
+      'carriedForward=2',
+    ]);
+  });
+  it('is silent after a sentence about something else', () => {
+    expect(claims('今年收到群众留言9条。处理结果中，部分公开2件，结转至下一年度办理2件。')).toEqual([]);
+  });
+});
+
+describe('a result named with its reason', () => {
+  it.each([
+    '今年收到申请12件，其中因本机关不掌握相关政府信息无法提供1件，信息不存在的1件。',
+    '今年收到申请12件，其中因属于国家秘密不予公开1件。',
+    '今年收到申请12件，其中由于申请内容不明确无法提供2件。',
+  ])('is one row of the group, not the group: silent on %s', (text) => {
+    expect(claims(text)).toEqual(['applications=12']);
+  });
+  it('reads the group named alone', () => {
+    expect(claims('今年收到申请12件，其中无法提供2件，不予公开1件。')).toEqual(['applications=12', 'unavailable=2', 'withheld=1']);
+  });
+});
+
+describe('a count of handling for a reason ("…等情形依规答复8件")', () => {
+  it('is read as at most all the ones handled', () => {
+    expect(narrativeClaims('今年收到申请17件，因不属于本机关职责、经检索无对应信息等情形依规答复8件。')).toEqual([
+      expect.objectContaining({ subject: 'applications', value: 17 }),
+      expect.objectContaining({ subject: 'handled', value: 8, atMost: true }),
+    ]);
+    expect(huaianWith('全年收到申请3119件，因本机关不掌握等情形依规答复3000件。')).toEqual([]);
+    expect(huaianWith('全年收到申请3119件，因本机关不掌握等情形依规答复3100件。')).toEqual([expect.objectContaining({ expected: 3050, actual: 3100 })]);
+  });
+  it('reads a count with no reason as all of them', () => {
+    expect(narrativeClaims('今年收到申请17件，依规答复17件。')[1]).toEqual(expect.not.objectContaining({ atMost: true }));
+    expect(huaianWith('全年收到申请3119件，依规答复3000件。')).toEqual([expect.objectContaining({ expected: 3050, actual: 3000 })]);
+  });
+});
+
 describe('a bare 诉讼 after a count of 行政复议', () => {
   it.each([
     ['全年行政复议9件、诉讼1件。', ['review=9', 'litigation=1']],
@@ -188,5 +311,50 @@ describe('text.stale-year: a sentence inside a paragraph whose count is in Chine
   });
   it.each(['2022年，我镇推行“一件事一次办”。', '2022年，我镇明确了三条工作措施。', '2022年，我镇共收到申请三件，今年增加一件。'])('silent on %s', (sentence) => {
     expect(inParagraph(sentence)).toEqual([]);
+  });
+});
+
+describe('text.stale-year: the period introduced by "统计期"', () => {
+  const overview = (text: string) => {
+    const report = wangdian();
+    report.sections.overview = text;
+    return of(report, 'text.stale-year');
+  };
+  it('warns on last year’s period, and is silent on the report’s own', () => {
+    const sentence = '报告中所涉数据的统计期自2022年1月1日至2022年12月31日止。\n2023年，我镇认真落实《条例》。';
+    expect(overview(sentence)).toEqual([expect.objectContaining({ expected: '2023年', actual: '2022年' })]);
+    expect(overview(sentence.replaceAll('2022', '2023'))).toEqual([]);
+  });
+  it('is silent on "统计期满" before a date', () => {
+    expect(overview('2023年，我镇认真落实《条例》。统计期满后，自2022年1月1日起的数据已归档。')).toEqual([]);
+  });
+});
+
+describe('text.stale-year: a paragraph whose sub-heading runs into the year with a space only', () => {
+  const overview = (text: string) => {
+    const report = wangdian();
+    report.sections.overview = `2023年，我镇认真落实《条例》。\n${text}`;
+    return of(report, 'text.stale-year');
+  };
+  it('reads the year after the title as the paragraph’s first words', () => {
+    const paragraph = '（三）政府信息管理情况 2022年，镇政府共制定规范性文件2件。';
+    expect(overview(paragraph)).toEqual([expect.objectContaining({ expected: '2023年', actual: '2022年' })]);
+    expect(overview(paragraph.replace('2022', '2023'))).toEqual([]);
+  });
+  it.each(['（三）政府信息管理情况 2022年度报告已按时发布。', '（三）政府 信息管理 2022年，镇政府共制定规范性文件2件。'])('silent on %s', (text) => {
+    expect(overview(text)).toEqual([]);
+  });
+});
+
+describe('text.stale-year: the report named after 现向社会公开', () => {
+  const overview = (text: string) => {
+    const report = wangdian();
+    report.sections.overview = `${text}\n2023年，我镇认真落实《条例》。`;
+    return of(report, 'text.stale-year');
+  };
+  it('warns on last year’s report, and is silent on the report’s own', () => {
+    const sentence = '现向社会公开《某镇人民政府2022年政府信息公开工作年度报告》。';
+    expect(overview(sentence)).toEqual([expect.objectContaining({ expected: '2023年', actual: '2022年' })]);
+    expect(overview(sentence.replace('2022', '2023'))).toEqual([]);
   });
 });

@@ -94,11 +94,12 @@ const APPLICATION_NONE = /(?:未|没有)(?:收到|受理|接到|接收)([^\d]{0,
 const NOT_NONE_OF_APPLICATIONS = new RegExp(`投诉|举报|逾期|超期|更正|复议|诉讼|许可|费|重复|延期|延长|第三方|${CHANNELS}|口头`, 'u');
 /**
  * None received in words a clause does not hold: "本年度无政府信息公开申请", "全年无依申请公开事项"
- * (a 无 right after the year's words), and "未收到公民、法人或其他组织提出的…申请" (both kinds of
- * applicant named, across the 、 that ends a clause: none at all). Read in the whole sentence.
+ * (a 无 right after the year's words), and "未收到公民、法人或其他组织提出的…申请" or "未收到个人、法人
+ * 或者其他组织向本机关申请公开政府信息" (开州区公安局 2021) (both kinds of applicant named, across the 、
+ * that ends a clause: none at all). Read in the whole sentence.
  */
 const NONE_RECEIVED =
-  /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:公民|自然人)、(?:法人|企业)[^，,。；\d]{0,20}?申请(?![人被])/u;
+  /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:公民|自然人|个人)、(?:法人|企业)[^，,。；\d]{0,20}?申请(?![人被])/u;
 /**
  * …not of one kind ("无逾期答复的申请"), nor of the appeals or complaints an application led to
  * ("无因申请引发的行政复议"), nor by letter or visit
@@ -146,8 +147,32 @@ const NONE_BEFORE = /(?:未|没有|无一(?:起|件|宗|例(?!外))|无(?!论|�
  * outcome, named anywhere in the rest of the clause
  */
 const NOT_ONE_OUTCOME = /被|败|错|违法|撤|不利|瑕疵|问题/u;
-/** a count's channel: a letter too ("通过来信收到申请4件"; "未收到依申请公开来信" is still read as none at all) */
-const CHANNEL = new RegExp(`${CHANNELS}|来信|信件|来访`, 'u');
+/**
+ * a count's channel: a letter too ("通过来信收到申请4件"; "未收到依申请公开来信" is still read as none at all),
+ * and the rest of a list of channels ("网站受理9件；…其他渠道受理依申请公开13件": 广陵分局 2021's last
+ * channel, not all; "通过各种渠道收到申请8件" names every channel and is read)
+ */
+const CHANNEL = new RegExp(`${CHANNELS}|来信|信件|来访|其他(?:渠道|途径|方式)`, 'u');
+/** the close of a list of channels at the clause's start: "…、信函等渠道", "…、当面申请等多种方式" */
+const LIST_CLOSED = /^[^，,。；\d]{0,8}?等(?:多种|各种|各类)?(?:渠道|方式|途径|形式)/u;
+/**
+ * Do the words before a count (from its clause's start) name one channel? Not when they close a
+ * list of them ("通过线上、信函等渠道收到依申请公开信息16件", 平利县 2024: every channel; the list's 、 cut
+ * the clause, so the sentence shows whether one stands before it). One channel before 等 may be
+ * one of several counts ("通过信函等渠道收到申请3件，网上申请5件").
+ */
+function oneChannel(words: string, clause: string, sentence: string): boolean {
+  if (!CHANNEL.test(words)) return false;
+  if (!words.includes('等') || !LIST_CLOSED.test(words)) return true;
+  const at = sentence.indexOf(clause);
+  if (at <= 0 || sentence.charCodeAt(at - 1) !== LIST_MARK) return true;
+  // a list of channels, not of counts ("网上受理3件、信函等渠道受理申请5件": 5 is the last channel's;
+  // a year before the list is no count: "2023年通过网上、信函等渠道收到申请5件")
+  const listStart = Math.max(sentence.lastIndexOf('，', at), sentence.lastIndexOf(',', at)) + 1;
+  return COUNT_BEFORE.test(sentence.slice(listStart, at));
+}
+const COUNT_BEFORE = /\d\s*[件个起宗份条项]/u;
+const LIST_MARK = '、'.charCodeAt(0);
 const CLAUSE_END = /[，,；;]/u;
 /** a statement of none is cut at the clause before it ("事事无遗漏，依法做好行政复议应诉") */
 function afterLastClauseBreak(text: string): string {
@@ -167,6 +192,14 @@ function otherProcedure(match: string): boolean {
   // ("收到各类申请20件，其中政府信息公开申请15件": every kind of application, not these only)
   const at = match.indexOf('申请');
   return (at >= 5 || EVERY_KIND.test(match.slice(2, at))) && !match.includes('信息') && !match.includes('公开');
+}
+/** a reason before a count of handling: the ones of that reason ("因…等情形依规答复8件"), by plain searches */
+function forReason(clause: string, end: number): boolean {
+  if (reasonBefore(clause, end)) return true;
+  const kind = clause.indexOf('情形');
+  if (kind >= 0 && kind < end) return true;
+  const cause = clause.indexOf('原因');
+  return cause >= 0 && cause < end;
 }
 /** "按时办结66件，5件逾期未补正", "当场答复3件，书面答复12件": a part of the ones settled, at most all */
 const PART_OF_HANDLED = /^(?:按时|按期|如期|限时|及时|当场|书面|电话|口头|网上|延期|逾期|超期)/u;
@@ -197,6 +230,11 @@ const FROM_LAST_YEAR = /(?:上一?年度?|(?:19|20)\d{2}\s*年度?)的?(?:结转
  */
 const CARRIED_NAME = '(?:政府信息公开|依申请公开|信息公开)(?:申请|办理)(?:办件|件)?(?:数量)?(?:为|是|共计?)?\\s*';
 const CARRIED_OVER_COUNT = new RegExp(`上一?年度?结转(?:${CARRIED_NAME}|[^\\d]{0,8}?)${FIGURE}${CASES}`, 'u');
+/**
+ * …or the carry named first ("结转上年9件", 保山市 2024; "结转上年度办理3件", 硚口区政府办 2025): the figure
+ * right after the year's words and a 办理 or an application's name, at most
+ */
+const CARRIED_OVER_AFTER = new RegExp(`结转上一?年度?(?:办理的?|的)?(?:${CARRIED_NAME})?${FIGURE}${CASES}`, 'u');
 const CARRIED_FORWARD_AFTER = new RegExp(`${NEXT_YEAR}[^\\d]{0,10}?${FIGURE}${CASES}`, 'u');
 const CARRIED_FORWARD_BEFORE = new RegExp(`${FIGURE}${CASES}[^\\d，]{0,6}?${NEXT_YEAR}`, 'u');
 /** "结转下年度办理的政府信息公开申请数量为3件": the next year, then the applications' name */
@@ -369,6 +407,13 @@ const RESULT_GROUP = new Map(RESULT_WORDS.map(([group, words]) => [words, group]
 /** "予以公开（含部分公开）12件": words that join two groups in one figure */
 const JOINS_GROUPS = /含|包括|和|及|与|或|、|加/u;
 
+/** a reason named before a result's group ("因本机关不掌握相关政府信息无法提供1件"), found by plain searches */
+function reasonBefore(clause: string, end: number): boolean {
+  const at = clause.indexOf('因');
+  if (at >= 0 && at < end) return true;
+  const due = clause.indexOf('由于');
+  return due >= 0 && due < end;
+}
 function resultClaim(claims: Claim[], clause: string): void {
   const match = RESULT_COUNT.exec(clause);
   if (!match) return;
@@ -378,6 +423,9 @@ function resultClaim(claims: Claim[], clause: string): void {
   // "部分予以公开1件" is a 部分公开, not a 予以公开
   const partly = word === '予以公开' && clause.endsWith('部分', match.index);
   const subject = partly ? 'partiallyDisclosed' : RESULT_GROUP.get(word!)!;
+  // "因本机关不掌握相关政府信息无法提供1件，信息不存在的1件" (高平市政府办 2022): a reason before a
+  // group of rows names one of its rows, not the group (the table's 无法提供 counts both)
+  if (subject !== 'disclosed' && subject !== 'partiallyDisclosed' && reasonBefore(clause, match.index)) return;
   // "予以公开12件（其中部分公开3件）", "予以公开12件，其中部分公开3件": the 12 counts both groups
   if (subject === 'disclosed' && includesPartial(clause.slice(match.index + match[0].length))) return;
   if (subject === 'partiallyDisclosed' && claims.at(-1)?.subject === 'disclosed' && includesPartial(clause)) claims.pop();
@@ -415,7 +463,9 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     if (itemFigure && NOT_ITEMS_OF_APPLICATIONS.test(count![0].slice(count![0].lastIndexOf('申请') + 2))) count = null;
     // "收到网上申请105件，快递17件，合计122件": the figure of one channel, not of all applications
     // (or named before the verb: "通过门户网站办理申请3件、纸质申请36件")
-    const channel = count ? CHANNEL.test(count[0].slice(0, count[0].lastIndexOf('申请'))) || CHANNEL.test(clause.slice(0, count.index)) : false;
+    const channel = count
+      ? CHANNEL.test(count[0].slice(0, count[0].lastIndexOf('申请'))) || oneChannel(clause.slice(0, count.index), clause, sentence.text)
+      : false;
     const afterWord = count ? count[0].slice(count[0].lastIndexOf('申请') + 2) : '';
     const rest = count ? clause.slice(count.index + count[0].length) : '';
     // "2022年结转到2023年办理的申请2件": the carried-over ones, not the year's
@@ -453,13 +503,16 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       if (!nextYear && !sentence.partOnly && (clause.includes('办结') || clause.includes('答复') || clause.includes('完毕'))) {
         const handled = HANDLED_COUNT.exec(clause);
         if (handled && !RESULT_BETWEEN.test(resultWords(clause, handled)) && !COMPARISON.test(handled[1]!)) {
-          const part = handled.index >= 2 && PART_OF_HANDLED.test(clause.slice(handled.index - 2, handled.index));
+          // (or the ones of a reason: "因不属于本单位公开范围…、经检索无对应信息等情形依规答复8件", 崇川区数据局
+          // 2025, 8 of 17; the list's 、 may leave only 等情形 in the clause)
+          const part =
+            (handled.index >= 2 && PART_OF_HANDLED.test(clause.slice(handled.index - 2, handled.index))) || forReason(clause, handled.index);
           // "通过门户网站办理并答复信息公开申请3件、纸质申请36件": one channel's, as for the ones received
-          if (part || !CHANNEL.test(clause.slice(0, handled.index))) push(claims, 'handled', handled, part ? AT_MOST : NO_EXTRA, 2);
+          if (part || !oneChannel(clause.slice(0, handled.index), clause, sentence.text)) push(claims, 'handled', handled, part ? AT_MOST : NO_EXTRA, 2);
         }
       }
       if (clause.includes('结转')) {
-        const over = CARRIED_OVER_COUNT.exec(clause);
+        const over = CARRIED_OVER_COUNT.exec(clause) ?? (clause.includes('结转上') ? CARRIED_OVER_AFTER.exec(clause) : null);
         push(claims, 'carriedOver', over);
         if (!over && !nextYear) push(claims, 'carriedForward', CARRIED_EITHER.exec(clause), EITHER_CARRY);
       }
@@ -665,7 +718,8 @@ export function narrativeClaims(text: string, sentences = subjectSentences(text)
     const next = afterBlanks(text, end + 1);
     let last = end;
     // (as does "办理结果如下：予以公开35件；…" right after it)
-    if ((text.startsWith('其中', next) || text.startsWith('办理结果', next)) && sentences[k + 1]?.[0] !== next) {
+    // (or "处理结果中，部分公开2件，…结转至下一年度办理2件。", 高平市政府办 2023)
+    if ((text.startsWith('其中', next) || text.startsWith('办理结果', next) || text.startsWith('处理结果', next)) && sentences[k + 1]?.[0] !== next) {
       last = sentenceEnd(text, next);
       sentenceClaims(text, next, last, text.slice(next, last), claims, sentence);
     }
@@ -678,11 +732,35 @@ export function narrativeClaims(text: string, sentences = subjectSentences(text)
       if (!NOT_APPLICATIONS.test(part) && !OTHER_MATTERS.test(part)) sentenceClaims(text, last + 1, partEnd, part, claims, sentence, true);
       last = partEnd;
     }
+    // "共收到政府信息公开申请58件，上年结转3件。目前依法办结59件，其中予以公开的18件，…。结转下年度继续
+    // 办理的2件。" (嘉兴市政府办 2022): the sentences after it that open with their handling or their
+    // carry into next year go on with it (in a function of its own: rarely needed)
+    const after = last === end ? next : afterBlanks(text, last + 1);
+    if (GOES_ON_START[text.charCodeAt(after)] === 1 && sentences[k + 1]?.[0] !== after) last = goOn(text, after, last, sentence, claims);
     // "共收到申请5件，均已办结。无下年度结转。": the next sentence, alone, says none of these went on
     if (forwardAt >= 0 && forwardAt <= last) forwardAt = text.indexOf('结转', last + 1);
     if (forwardAt >= 0 && forwardAt < last + 16 && aboutApplications(sentence)) noneCarriedForward(text, last + 1, claims);
   }
   return claims;
+}
+
+/**
+ * The sentences from `at` (right after `last`) that open with the handling of the applications
+ * `sentence` names, or with their carry into next year, and name no subject of their own: read as
+ * going on with it; one about 建议/留言/投诉… ends the run. Returns where the last one read ends
+ * (else `last`).
+ */
+function goOn(text: string, at: number, last: number, sentence: string, claims: Claim[]): number {
+  if (!goesOnAt(text, at) || !aboutApplications(sentence)) return last;
+  do {
+    const end = sentenceEnd(text, at);
+    const part = text.slice(at, end);
+    if (NOT_APPLICATIONS.test(part) || OTHER_MATTERS.test(part) || SUBJECT_WORDS.some((w) => part.includes(w))) return last;
+    sentenceClaims(text, at, end, part, claims, sentence);
+    last = end;
+    at = afterBlanks(text, last + 1);
+  } while (goesOnAt(text, at));
+  return last;
 }
 
 /** was a count of 行政复议 read from claims[from] on? */
@@ -706,6 +784,16 @@ const NEWLINE = 10;
 function afterBlanks(text: string, i: number): number {
   while (i < text.length && (KIND[text.charCodeAt(i)] === SPACE_KIND || text.charCodeAt(i) === NEWLINE)) i++;
   return i;
+}
+/** a sentence that opens with the handling of the applications named before, or with their carry into next year */
+const GOES_ON = /(?:目前|现|已|共|累计|全年|依法){0,3}(?:办结|答复)|结转下一?年/uy;
+/** the characters GOES_ON's words open with (a plain look before the pattern) */
+const GOES_ON_START = new Uint8Array(65536);
+for (const ch of '目现已共累全依办答结') GOES_ON_START[ch.charCodeAt(0)] = 1;
+/** does a sentence at `at` open with GOES_ON's words? (sticky: tried there only, no copy of the text) */
+function goesOnAt(text: string, at: number): boolean {
+  GOES_ON.lastIndex = at;
+  return GOES_ON.test(text);
 }
 /** a part about complaints or petitions ("收到投诉举报30件，其中不予处理2件") is not about the applications */
 const OTHER_MATTERS = /投诉|举报|信访|工单|诉求/u;

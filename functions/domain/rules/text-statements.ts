@@ -58,9 +58,11 @@ function ownPeriods(text: string): readonly OwnPeriod[] {
 
 /**
  * A paragraph's or a point's marker and title before its first words: "（二）依申请公开方面。",
- * "2、依申请公开情况。", "1." ("1.2021年度，…", a numbered point)
+ * "2、依申请公开情况。", "1." ("1.2021年度，…", a numbered point); a title run in with a space only
+ * ("（三） 政府信息管理情况 2022年，…", 西柳镇 2023 as published: last year's sentence left in)
  */
-const MARKER = '(?:[（(][一二三四五六七八九十]{1,2}[）)]|\\d{1,2}\\s*[.、．])\\s*(?:[^，,。；：:\\n\\d]{1,16}[。：:]\\s*)?';
+const MARKER =
+  '(?:[（(][一二三四五六七八九十]{1,2}[）)]|\\d{1,2}\\s*[.、．])\\s*(?:[^，,。；：:\\n\\d]{1,16}[。：:]\\s*|[^，,。；：:\\n\\d\\s]{1,16}[ \\t\\u3000]+)?';
 /**
  * What follows the year without a comma when the year is the text's own period: the agency
  * speaking ("2023年我局共受理…", "2024年度我镇…"; not 我国), the whole of its area or year
