@@ -254,12 +254,22 @@ const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:按时|按期|依法|�
 const ALL_UPHELD =
   /(?:均|全部|都)(?:已|已经)?(?:为|被|获|予以)?(?:行政复议机关|复议机关|人民法院|法院)?(?:依法)?(?:(?:作出|做出)了?|决定|判决|裁定)?(?:依法)?(?:予以)?维持(?![或和、及与])/u;
 
+/**
+ * "均在法定时限内答复完毕", "全部按时答复办结", "均在规定时间内办结": all settled in words the
+ * ALL_SETTLED does not hold ("均在法定期限内予以答复" speaks of the answers given, on time); and
+ * "均已按要求受理办结", "均已及时办结", "全部已依法依规办结": a few words between 均已 and 办结 (no
+ * negation, no "应/需" of a duty, no date: "均已于次年1月办结" is next year's). One pattern: one
+ * search of the usual sentence that has neither.
+ */
+const SETTLED_MORE =
+  /(?:均|全部|都)(?:(?:已|已经)?(?:在[^，,。；\d]{1,8}?内)?(?:按时|按期|依法|如期)?(?:答复办结|答复完毕|办结|办理完毕|处理完毕|办理完结)|已(?:经)?[^，,。；、\d未尚没不转应需须年月日后前]{1,6}?(?:办结|办理完毕|处理完毕|办理完结))/u;
+const SETTLED_MORE_EACH = new RegExp(SETTLED_MORE.source, 'gu');
+
 /** a statement of all upheld that speaks of the decided ones only */
 const ONLY_DECIDED = /其余|除[^，,。；]{0,12}外|尚在|尚未|审理中|已审结|已办结|已结案/u;
 
-const SWEEPING = new RegExp(`${ALL_SETTLED.source}|${ALL_UPHELD.source}`, 'u');
-/** the words SWEEPING and SETTLED_MORE open with (没有 and 未有 hold 有) */
-const SWEEPING_OPENINGS = ['均', '全部', '都', '无', '有', '不存在'];
+/** any of ALL_SETTLED, ALL_UPHELD and SETTLED_MORE in one pattern: one run per sentence */
+const SWEEPING = new RegExp(`${ALL_SETTLED.source}|${ALL_UPHELD.source}|${SETTLED_MORE.source}`, 'u');
 
 /**
  * The sentences that say all were settled, or all upheld (once per text; most say neither). Both
@@ -270,10 +280,8 @@ function sweepingStatements(text: string, reading: SectionText): readonly string
   const sweeping: string[] = [];
   for (const [start, end] of reading.subjectSentences) {
     const sentence = text.slice(start, end);
-    // each opens with 均, 全部 or 都, or (ALL_SETTLED's none) 无, 没有, 未有 or 不存在: the patterns
-    // only where one is; then one search for both in the usual sentence that has neither
-    if (!SWEEPING_OPENINGS.some((word) => sentence.includes(word))) continue;
-    if (SWEEPING.test(sentence) || SETTLED_MORE.test(sentence)) sweeping.push(sentence);
+    // one search for all three in the usual sentence that has none
+    if (SWEEPING.test(sentence)) sweeping.push(sentence);
   }
   return sweeping;
 }
@@ -424,16 +432,3 @@ export const narrativeContradiction: Rule = (input, findings) => {
     }
   }
 };
-
-// ---- what ALL_SETTLED leaves: all settled in other words, or with other words between
-
-/**
- * "均在法定时限内答复完毕", "全部按时答复办结", "均在规定时间内办结": all settled in words the
- * ALL_SETTLED does not hold ("均在法定期限内予以答复" speaks of the answers given, on time); and
- * "均已按要求受理办结", "均已及时办结", "全部已依法依规办结": a few words between 均已 and 办结 (no
- * negation, no "应/需" of a duty, no date: "均已于次年1月办结" is next year's). One pattern: one
- * search of the usual sentence that has neither.
- */
-const SETTLED_MORE =
-  /(?:均|全部|都)(?:(?:已|已经)?(?:在[^，,。；\d]{1,8}?内)?(?:按时|按期|依法|如期)?(?:答复办结|答复完毕|办结|办理完毕|处理完毕|办理完结)|已(?:经)?[^，,。；、\d未尚没不转应需须年月日后前]{1,6}?(?:办结|办理完毕|处理完毕|办理完结))/u;
-const SETTLED_MORE_EACH = new RegExp(SETTLED_MORE.source, 'gu');
