@@ -45,11 +45,14 @@ export const OWN_PERIOD: readonly RegExp[] = [
  * on with after that word (none given: any). 现将…, 现公布/现发布/现予…/现向…/现编制, 特向…/特编制/
  * 特此编制, 统计….
  */
-const OWN_PERIOD_OPENINGS: readonly { readonly word: string; readonly patterns: readonly { readonly k: number; readonly next?: string }[] }[] = [
-  { word: '现', patterns: [{ k: 0, next: '将' }, { k: 1, next: '将公发予向编' }] },
-  { word: '特', patterns: [{ k: 1, next: '向编此' }] },
+const OWN_PERIOD_OPENINGS: readonly { readonly word: string; readonly patterns: readonly { readonly k: number; readonly next?: ReadonlySet<number> }[] }[] = [
+  { word: '现', patterns: [{ k: 0, next: codes('将') }, { k: 1, next: codes('将公发予向编') }] },
+  { word: '特', patterns: [{ k: 1, next: codes('向编此') }] },
   { word: '统计', patterns: [{ k: 2 }, { k: 3 }, { k: 4 }] },
 ];
+function codes(characters: string): ReadonlySet<number> {
+  return new Set([...characters].map((c) => c.charCodeAt(0)));
+}
 /** the patterns, each tried only at the position it is given (sticky) */
 const OWN_PERIOD_AT = OWN_PERIOD.map((pattern) => new RegExp(pattern.source, `${pattern.flags}y`));
 
@@ -64,16 +67,21 @@ export function firstOwnPeriods(text: string): (RegExpExecArray | null)[] {
   const foundBefore = (k: number, at: number) => first[k] != null && first[k]!.index < at;
   for (const { word, patterns } of OWN_PERIOD_OPENINGS) {
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      // the character after the word, as a code (NaN past the end: in no set); 现 is in many
+      // words (实现, 体现): most openings are passed by on it, with no string made
+      const next = text.charCodeAt(at + word.length);
       // each pattern's first match is before any later opening: the search ends when all have one
-      if (patterns.every(({ k }) => foundBefore(k, at))) break;
-      const next = text.charAt(at + word.length);
+      let allFound = true;
       for (const { k, next: goesOn } of patterns) {
-        if (foundBefore(k, at) || (goesOn !== undefined && (next === '' || !goesOn.includes(next)))) continue;
+        if (foundBefore(k, at)) continue;
+        allFound = false;
+        if (goesOn !== undefined && !goesOn.has(next)) continue;
         const pattern = OWN_PERIOD_AT[k]!;
         pattern.lastIndex = at;
         const match = pattern.exec(text);
         if (match) first[k] = match;
       }
+      if (allFound) break;
     }
   }
   return first;
