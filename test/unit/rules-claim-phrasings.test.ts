@@ -358,3 +358,60 @@ describe('text.stale-year: the report named after 现向社会公开', () => {
     expect(overview(sentence.replace('2022', '2023'))).toEqual([]);
   });
 });
+
+describe('a count of applications whose words run long before the figure ("…数量共计0条")', () => {
+  it('reads the count after 数量', () => {
+    expect(claims('今年本乡受理依申请公开政府信息数量共计0条。')).toEqual(['applications=0']);
+    expect(claims('今年本乡受理依申请公开政府信息数量共计4件。')).toEqual(['applications=4']);
+  });
+  it('is silent on another procedure’s quantity and on the items of the applications', () => {
+    expect(claims('今年本乡受理行政许可申请事项数量共计7件。')).toEqual([]);
+    expect(claims('今年收到申请涉及的信息数量共计9条。')).toEqual([]);
+  });
+});
+
+describe('a list of applicants or topics whose 、 cuts the verb from the figure', () => {
+  it.each([
+    ['全年收到公民、法人或其他组织提出的政府信息公开申请12件。', ['applications=12']],
+    ['今年共受理公民、法人和其他组织向本局提出的政府信息公开申请6件，均已答复。', ['applications=6']],
+    ['今年收到涉及征地补偿、房屋登记等方面的政府信息公开申请共9件次。', ['applications=9']],
+  ])('reads %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+  it.each([
+    // a list of kinds: the figure counts more than the applications
+    '今年收到群众咨询、政府信息公开申请12件。',
+    // a list of channels: one channel's figure
+    '今年收到网上、信函提交的政府信息公开申请8件，当面申请3件。',
+    // the applications' name not right before the figure's words
+    '今年收到公民、法人的申请材料12件。',
+  ])('silent on %s', (text) => {
+    expect(claims(text)).toEqual([]);
+  });
+  it('holds the count against 一', () => {
+    expect(huaianWith('全年收到公民、法人或其他组织提出的政府信息公开申请3000件。')).toEqual([
+      expect.objectContaining({ expected: 3119, actual: 3000 }),
+    ]);
+  });
+});
+
+describe('the figure before the verb of handling ("19件已…答复")', () => {
+  it('reads it as all the ones handled', () => {
+    expect(narrativeClaims('今年收到申请20件，多数通过信函提交，19件已按时依法答复，1件结转下年。')).toEqual([
+      expect.objectContaining({ subject: 'applications', value: 20 }),
+      expect.not.objectContaining({ atMost: true }),
+      expect.objectContaining({ subject: 'carriedForward', value: 1 }),
+    ]);
+    expect(claims('今年收到申请20件，多数通过信函提交，19件已按时依法答复。')).toEqual(['applications=20', 'handled=19']);
+    expect(huaianWith('全年收到申请3119件，3000件已依法答复。')).toEqual([expect.objectContaining({ expected: 3050, actual: 3000 })]);
+  });
+  it('reads a part of a list of counts as at most all', () => {
+    expect(narrativeClaims('今年收到网上申请5件，3件已答复。').at(-1)).toEqual(expect.objectContaining({ subject: 'handled', value: 3, atMost: true }));
+  });
+  it.each(['今年收到申请20件，19件已转交相关部门，尚未答复。', '今年收到申请20件，2件已逾期答复。', '今年收到申请20件，5件已予以公开答复。', '今年办理人大建议20件，19件已答复。'])(
+    'silent on %s',
+    (text) => {
+      expect(claims(text).filter((c) => c.startsWith('handled'))).toEqual([]);
+    },
+  );
+});

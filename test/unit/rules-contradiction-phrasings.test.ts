@@ -25,6 +25,10 @@ describe('narrative.contradiction on hand-written phrasings', () => {
     '全年无依申请公开事项。',
     '2024年，本机关没有收到公民、法人或其他组织提出的政府信息公开申请。',
     '本年度未收到个人、法人或者其他组织向本机关申请公开政府信息。',
+    // 群众 asking for disclosure, with no other kind named: the public, none at all
+    '今年本镇没有接到群众主动要求公开政府信息的申请。',
+    // a numbered year opening the sentence, then 无
+    '2024年本局无依申请公开事项。',
   ])(
     '“%s” while 3119 were received',
     (sentence) => {
@@ -68,7 +72,12 @@ describe('narrative.contradiction on hand-written phrasings', () => {
     expect(of(report, 'narrative.contradiction')).toEqual([]);
   });
 
-  it.each(['全年无逾期答复的申请。', '本年度无重复申请。', '全年无申请被投诉。', '年内无网上申请。', '全年无收费申请，无超期办理。', '本年度未收到个人提出的申请。'])(
+  it.each(['全年无逾期答复的申请。', '本年度无重复申请。', '全年无申请被投诉。', '年内无网上申请。', '全年无收费申请，无超期办理。', '本年度未收到个人提出的申请。',
+    // 群众 set against the organisations: one kind
+    '今年没有接到群众主动要求公开政府信息的申请，企业申请均已答复。',
+    // a year compared with another, or a year not opening the sentence
+    '2023年无依申请公开事项，2024年收到5件。',
+    '与2023年无依申请公开事项相比，今年工作量增加。'])(
     'silent on “%s”: none of one kind',
     (sentence) => {
       const report = huaian2024();

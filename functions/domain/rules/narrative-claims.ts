@@ -64,6 +64,14 @@ const RECEIVE = '(?:收到|受理|接收|新收|接到|办理|收办)';
  */
 const ITEM_UNIT = '\\s*(?:条|项)';
 const APPLICATION_COUNT = new RegExp(`${RECEIVE}[^\\d]{0,15}?申请[^\\d]{0,8}?(?:${NUMBER}${UNIT}|${FIGURE}${ITEM_UNIT})`, 'u');
+/**
+ * "受理依申请公开政府信息数量共计0条": the count's 数量 and its verb stretch the words after 申请
+ * past APPLICATION_COUNT's few; tried only where that found none and the clause says 数量
+ */
+const APPLICATION_QUANTITY = new RegExp(
+  `${RECEIVE}[^\\d]{0,15}?申请[^\\d]{0,8}?数量(?:共计?|合计|总计|为|是)?\\s*(?:${NUMBER}${UNIT}|${FIGURE}${ITEM_UNIT})`,
+  'u',
+);
 /** "收到申请公开的信息12条", "收到申请人意见5条": the items of the applications, or someone's remarks */
 const NOT_ITEMS_OF_APPLICATIONS = /的|人|涉及|所|要求|内容|意见|问题|事宜/u;
 /**
@@ -99,7 +107,12 @@ const NOT_NONE_OF_APPLICATIONS = new RegExp(`投诉|举报|逾期|超期|更正|
  * that ends a clause: none at all). Read in the whole sentence.
  */
 const NONE_RECEIVED =
-  /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:公民|自然人|个人)、(?:法人|企业)[^，,。；\d]{0,20}?申请(?![人被])/u;
+  /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:(?:公民|自然人|个人)、(?:法人|企业)[^，,。；\d]{0,20}?|群众(?:主动)?要求公开[^，,。；\d]{0,8}?)申请(?![人被])/u;
+/**
+ * "2022年我无依申请公开事项" (临潼区物流区 2022): a none after a numbered year, read only where the
+ * year opens the sentence and no figure follows ("2021年无申请，2022年收到3件" compares two years)
+ */
+const YEAR_NONE_RECEIVED = /^\s*(?:19|20)\d{2}\s*年度?[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])/u;
 /**
  * …not of one kind ("无逾期答复的申请"), nor of the appeals or complaints an application led to
  * ("无因申请引发的行政复议"), nor by letter or visit
@@ -112,8 +125,17 @@ const NOT_NONE_RECEIVED = new RegExp(`${NOT_NONE_OF_APPLICATIONS.source}|因|引
  */
 function noneReceived(sentence: string): string | null {
   if (!sentence.includes('申请')) return null;
-  const m = NONE_RECEIVED.exec(sentence);
-  if (!m) return null;
+  let m = NONE_RECEIVED.exec(sentence);
+  if (!m) {
+    // a year opening the sentence: a plain look at its first character before the pattern
+    const first = sentence.charCodeAt(0);
+    if (first !== 50 && first !== 49 && KIND[first] !== SPACE_KIND) return null;
+    m = YEAR_NONE_RECEIVED.exec(sentence);
+    if (!m || hasDigit(sentence.slice(m[0].length))) return null;
+  }
+  // "没有接到群众主动要求公开政府信息的申请" (义兴镇 2021): 群众 in these words is the public, none at
+  // all; not where the sentence names the organisations too ("未收到群众要求公开…的申请，收到企业申请2件")
+  if (m[0].includes('群众') && ORGANISATIONS.test(sentence)) return null;
   return NOT_NONE_RECEIVED.test(m[0]) || NOT_NONE_RECEIVED.test(clauseFrom(sentence, m.index + m[0].length)) ? null : m[0];
 }
 /**
@@ -459,6 +481,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
   const application = clause.includes('申请');
   if (!clause.includes('复议') && !clause.includes('诉讼')) {
     let count = (unit || items) && application ? APPLICATION_COUNT.exec(clause) : null;
+    if (!count && (unit || items) && application && clause.includes('数量')) count = APPLICATION_QUANTITY.exec(clause);
     const itemFigure = count !== null && count[1] === undefined;
     if (itemFigure && NOT_ITEMS_OF_APPLICATIONS.test(count![0].slice(count![0].lastIndexOf('申请') + 2))) count = null;
     // "收到网上申请105件，快递17件，合计122件": the figure of one channel, not of all applications
@@ -579,6 +602,11 @@ function sentenceClaims(
   let from = start;
   /** where the clause before this one starts (-1: none) */
   let previous = -1;
+  /** where the run of clauses this one closes, joined by 、, starts */
+  let listFrom = start;
+  /** did the clause before this one read the count received? */
+  let received = false;
+  let readReceived = false;
   let count = false;
   let items = false;
   let none = false;
@@ -590,9 +618,22 @@ function sentenceClaims(
       // what the whole sentence is about decides how its clauses read
       if (count || none || items) {
         context ??= partOnly ? { text: about, partOnly } : afterReview ? { text: about, reviewRead: true } : { text: about };
-        clauseClaims(text.slice(from, i), count, context, claims, items);
+        const read = claims.length;
+        const clause = text.slice(from, i);
+        clauseClaims(clause, count, context, claims, items);
         if (count && previous >= 0 && text.startsWith('受理', from)) acceptedCount(text, previous, from, i, context, claims);
+        // "收到公民、法人或其他组织提出的政府信息公开申请12件": the list's 、 cut the verb from its figure
+        // (the applications' full name is after the list's last 、: a plain search first)
+        if (count && from > listFrom && claims.length === read && clause.includes('信息公开申请')) listedCount(text, listFrom, i, context, claims);
+        // "19件已按照规定时限依法进行了答复": the figure before the verb of handling
+        if (count && isDigit(text.charCodeAt(from)) && !partOnly && claims.length === read && clause.includes('已')) {
+          handledBefore(clause, previous >= 0 && hasDigit(text.slice(previous, from - 1)) && !received, context, claims);
+        }
+        readReceived = claims.length > read && claims.at(-1)!.subject === 'applications';
       }
+      received = readReceived;
+      readReceived = false;
+      if (kind !== CLAUSE_BREAK || text.charCodeAt(i) !== LIST_MARK) listFrom = i + 1;
       previous = from;
       from = i + 1;
       count = false;
@@ -627,6 +668,43 @@ function sentenceClaims(
     }
   }
   return true;
+}
+
+/**
+ * A count of applications in a run of clauses joined by 、 (a list of applicants or of topics
+ * between the verb and 申请: "共接收公民、法人及其他组织政府信息公开申请17件", "收到涉及房屋征收、物业管理
+ * 等领域的政府信息公开申请共15件"): read only with the applications' full name right before 申请,
+ * and with a 、 between the verb and it.
+ */
+const LISTED_COUNT = new RegExp(
+  `(?:收到|受理|接收|新收|接到|收办)([^\\d，,。；]{0,40}?)(?:政府)?信息公开申请(?!人)(?:数量)?(?:共计?|合计|总计|为)?${NUMBER}${UNIT}`,
+  'u',
+);
+/** a list of kinds, not of applicants or topics: "收到咨询、政府信息公开申请12件" counts both */
+const NOT_LISTED = new RegExp(`咨询|留言|来信|建议|投诉|举报|信访|复议|诉讼|结转|${CHANNELS}|来访|口头`, 'u');
+function listedCount(text: string, listFrom: number, end: number, sentence: SentenceContext, claims: Claim[]): void {
+  const run = text.slice(listFrom, end);
+  const listed = LISTED_COUNT.exec(run);
+  if (!listed || !listed[1]!.includes('、') || NOT_LISTED.test(listed[1]!) || COMPARISON.test(listed[0])) return;
+  if (run.slice(0, listed.index).includes('结转') || !(sentence.aboutApplications ??= aboutApplications(sentence.text))) return;
+  const rest = run.slice(listed.index + listed[0].length);
+  if (TIME_AFTER.test(rest)) return;
+  push(claims, 'applications', listed, { includesCarriedOver: INCLUDES_CARRIED.test(rest) }, 2);
+}
+
+/**
+ * "…，19件已按照规定时限和程序依法依规进行了答复，1件结转下年" (抚宁区政府办 2025): a figure opening
+ * the clause, then 已 and a verb of handling. All handled, unless the clause before holds a figure
+ * that is not the count received (one channel's: "网上申请5件，3件已答复"): then at most all.
+ */
+const HANDLED_BEFORE = new RegExp(`^${FIGURE}${CASES}(?:申请)?均?已经?([^\\d，,。；]{0,20}?)(?:办结|答复)`, 'u');
+/** words of a part, a delay or a result between 已 and the verb */
+const NOT_HANDLED_BEFORE = /未|逾期|超期|延期|转|公开|提供|处理|告知/u;
+function handledBefore(clause: string, part: boolean, sentence: SentenceContext, claims: Claim[]): void {
+  const handled = HANDLED_BEFORE.exec(clause);
+  if (!handled || NOT_HANDLED_BEFORE.test(handled[2]!) || COMPARISON.test(handled[2]!)) return;
+  if (!(sentence.aboutApplications ??= aboutApplications(sentence.text))) return;
+  push(claims, 'handled', handled, part ? AT_MOST : NO_EXTRA);
 }
 
 /** "受理的5件", "受理5件" opening a clause (an Arabic figure) */
