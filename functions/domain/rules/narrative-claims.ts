@@ -107,7 +107,13 @@ const NOT_NONE_OF_APPLICATIONS = new RegExp(`投诉|举报|逾期|超期|更正|
  * that ends a clause: none at all). Read in the whole sentence.
  */
 const NONE_RECEIVED =
-  /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:(?:公民|自然人|个人)、(?:法人|企业)[^，,。；\d]{0,20}?|群众(?:主动)?要求公开[^，,。；\d]{0,8}?)申请(?![人被])/u;
+  /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:公民|自然人|个人)、(?:法人|企业)[^，,。；\d]{0,20}?申请(?![人被])/u;
+/**
+ * "没有接到群众主动要求公开政府信息的申请" (义兴镇 2021): 群众 asking for disclosure is the public, none
+ * at all (tried only where the sentence says 群众; not where it names the organisations too:
+ * "未收到群众要求公开…的申请，收到企业申请2件")
+ */
+const NONE_FROM_PUBLIC = /(?:未|没有)(?:收到|受理|接到|接收)群众(?:主动)?要求公开[^，,。；\d]{0,8}?申请(?![人被])/u;
 /**
  * "2022年我无依申请公开事项" (临潼区物流区 2022): a none after a numbered year, read only where the
  * year opens the sentence and no figure follows ("2021年无申请，2022年收到3件" compares two years)
@@ -126,17 +132,21 @@ const NOT_NONE_RECEIVED = new RegExp(`${NOT_NONE_OF_APPLICATIONS.source}|因|引
 function noneReceived(sentence: string): string | null {
   if (!sentence.includes('申请')) return null;
   let m = NONE_RECEIVED.exec(sentence);
-  if (!m) {
-    // a year opening the sentence: a plain look at its first character before the pattern
-    const first = sentence.charCodeAt(0);
-    if (first !== 50 && first !== 49 && KIND[first] !== SPACE_KIND) return null;
-    m = YEAR_NONE_RECEIVED.exec(sentence);
-    if (!m || hasDigit(sentence.slice(m[0].length))) return null;
-  }
-  // "没有接到群众主动要求公开政府信息的申请" (义兴镇 2021): 群众 in these words is the public, none at
-  // all; not where the sentence names the organisations too ("未收到群众要求公开…的申请，收到企业申请2件")
-  if (m[0].includes('群众') && ORGANISATIONS.test(sentence)) return null;
+  if (!m) m = otherNoneReceived(sentence);
+  if (!m) return null;
   return NOT_NONE_RECEIVED.test(m[0]) || NOT_NONE_RECEIVED.test(clauseFrom(sentence, m.index + m[0].length)) ? null : m[0];
+}
+/** NONE_FROM_PUBLIC's or YEAR_NONE_RECEIVED's none, each behind a plain check */
+function otherNoneReceived(sentence: string): RegExpExecArray | null {
+  if (sentence.includes('群众')) {
+    const m = NONE_FROM_PUBLIC.exec(sentence);
+    if (m && !ORGANISATIONS.test(sentence)) return m;
+  }
+  // a year opening the sentence: a look at its first character before the pattern
+  const first = sentence.charCodeAt(0);
+  if (first !== 50 && first !== 49 && KIND[first] !== SPACE_KIND) return null;
+  const m = YEAR_NONE_RECEIVED.exec(sentence);
+  return m && !hasDigit(sentence.slice(m[0].length)) ? m : null;
 }
 /**
  * "未收到法人或者其他组织的申请": none of one kind of applicant, not none at all (a none that
@@ -602,11 +612,6 @@ function sentenceClaims(
   let from = start;
   /** where the clause before this one starts (-1: none) */
   let previous = -1;
-  /** where the run of clauses this one closes, joined by 、, starts */
-  let listFrom = start;
-  /** did the clause before this one read the count received? */
-  let received = false;
-  let readReceived = false;
   let count = false;
   let items = false;
   let none = false;
@@ -622,18 +627,8 @@ function sentenceClaims(
         const clause = text.slice(from, i);
         clauseClaims(clause, count, context, claims, items);
         if (count && previous >= 0 && text.startsWith('受理', from)) acceptedCount(text, previous, from, i, context, claims);
-        // "收到公民、法人或其他组织提出的政府信息公开申请12件": the list's 、 cut the verb from its figure
-        // (the applications' full name is after the list's last 、: a plain search first)
-        if (count && from > listFrom && claims.length === read && clause.includes('信息公开申请')) listedCount(text, listFrom, i, context, claims);
-        // "19件已按照规定时限依法进行了答复": the figure before the verb of handling
-        if (count && isDigit(text.charCodeAt(from)) && !partOnly && claims.length === read && clause.includes('已')) {
-          handledBefore(clause, previous >= 0 && hasDigit(text.slice(previous, from - 1)) && !received, context, claims);
-        }
-        readReceived = claims.length > read && claims.at(-1)!.subject === 'applications';
+        if (count && claims.length === read) unreadCount(text, start, previous, from, i, clause, context, claims);
       }
-      received = readReceived;
-      readReceived = false;
-      if (kind !== CLAUSE_BREAK || text.charCodeAt(i) !== LIST_MARK) listFrom = i + 1;
       previous = from;
       from = i + 1;
       count = false;
@@ -671,6 +666,20 @@ function sentenceClaims(
 }
 
 /**
+ * A clause with a count that the clause alone did not read: the verb may be before a list's 、, or
+ * after the figure. Out of sentenceClaims's loop, which this rarely needs.
+ */
+function unreadCount(text: string, start: number, previous: number, from: number, end: number, clause: string, sentence: SentenceContext, claims: Claim[]): void {
+  // "收到公民、法人或其他组织提出的政府信息公开申请12件": the list's 、 cut the verb from its figure
+  // (the applications' full name is after the list's last 、: a plain search first)
+  if (text.charCodeAt(from - 1) === LIST_MARK && from > start && clause.includes('信息公开申请')) listedCount(text, start, from, end, sentence, claims);
+  // "19件已按照规定时限依法进行了答复": the figure before the verb of handling
+  else if (isDigit(text.charCodeAt(from)) && !sentence.partOnly && clause.includes('已')) {
+    handledBefore(clause, previous >= 0 ? text.slice(previous, from - 1) : '', claims.length, sentence, claims);
+  }
+}
+
+/**
  * A count of applications in a run of clauses joined by 、 (a list of applicants or of topics
  * between the verb and 申请: "共接收公民、法人及其他组织政府信息公开申请17件", "收到涉及房屋征收、物业管理
  * 等领域的政府信息公开申请共15件"): read only with the applications' full name right before 申请,
@@ -682,7 +691,10 @@ const LISTED_COUNT = new RegExp(
 );
 /** a list of kinds, not of applicants or topics: "收到咨询、政府信息公开申请12件" counts both */
 const NOT_LISTED = new RegExp(`咨询|留言|来信|建议|投诉|举报|信访|复议|诉讼|结转|${CHANNELS}|来访|口头`, 'u');
-function listedCount(text: string, listFrom: number, end: number, sentence: SentenceContext, claims: Claim[]): void {
+function listedCount(text: string, start: number, from: number, end: number, sentence: SentenceContext, claims: Claim[]): void {
+  // the run's start: back from the clause over the clauses its 、 joined, to another break
+  let listFrom = from - 1;
+  while (listFrom > start && (!clauseBreakAt(text, listFrom - 1) || text.charCodeAt(listFrom - 1) === LIST_MARK)) listFrom--;
   const run = text.slice(listFrom, end);
   const listed = LISTED_COUNT.exec(run);
   if (!listed || !listed[1]!.includes('、') || NOT_LISTED.test(listed[1]!) || COMPARISON.test(listed[0])) return;
@@ -700,10 +712,13 @@ function listedCount(text: string, listFrom: number, end: number, sentence: Sent
 const HANDLED_BEFORE = new RegExp(`^${FIGURE}${CASES}(?:申请)?均?已经?([^\\d，,。；]{0,20}?)(?:办结|答复)`, 'u');
 /** words of a part, a delay or a result between 已 and the verb */
 const NOT_HANDLED_BEFORE = /未|逾期|超期|延期|转|公开|提供|处理|告知/u;
-function handledBefore(clause: string, part: boolean, sentence: SentenceContext, claims: Claim[]): void {
+function handledBefore(clause: string, before: string, read: number, sentence: SentenceContext, claims: Claim[]): void {
   const handled = HANDLED_BEFORE.exec(clause);
   if (!handled || NOT_HANDLED_BEFORE.test(handled[2]!) || COMPARISON.test(handled[2]!)) return;
   if (!(sentence.aboutApplications ??= aboutApplications(sentence.text))) return;
+  // (the clause before read the count received if the last claim is its: "收到申请20件，19件已答复")
+  const last = read > 0 ? claims[read - 1]! : undefined;
+  const part = hasDigit(before) && !(last?.subject === 'applications' && withoutSpace(before).includes(last.quote));
   push(claims, 'handled', handled, part ? AT_MOST : NO_EXTRA);
 }
 
