@@ -397,16 +397,18 @@ describe('a list of applicants or topics whose 、 cuts the verb from the figure
 
 describe('the figure before the verb of handling ("19件已…答复")', () => {
   it('reads it as all the ones handled', () => {
-    expect(narrativeClaims('今年收到申请20件，多数通过信函提交，19件已按时依法答复，1件结转下年。')).toEqual([
+    expect(narrativeClaims('今年收到申请20件，多数通过信函提交，19件已依法依规作出答复，1件结转下年。')).toEqual([
       expect.objectContaining({ subject: 'applications', value: 20 }),
       expect.not.objectContaining({ atMost: true }),
       expect.objectContaining({ subject: 'carriedForward', value: 1 }),
     ]);
-    expect(claims('今年收到申请20件，多数通过信函提交，19件已按时依法答复。')).toEqual(['applications=20', 'handled=19']);
+    expect(claims('今年收到申请20件，多数通过信函提交，19件已依法依规作出答复。')).toEqual(['applications=20', 'handled=19']);
     expect(huaianWith('全年收到申请3119件，3000件已依法答复。')).toEqual([expect.objectContaining({ expected: 3050, actual: 3000 })]);
   });
-  it('reads a part of a list of counts as at most all', () => {
+  it('reads a part of a list of counts, or the ones in time, as at most all', () => {
     expect(narrativeClaims('今年收到网上申请5件，3件已答复。').at(-1)).toEqual(expect.objectContaining({ subject: 'handled', value: 3, atMost: true }));
+    expect(narrativeClaims('今年收到申请20件，上年结转2件，2件已办结。').at(-1)).toEqual(expect.objectContaining({ subject: 'handled', value: 2, atMost: true }));
+    expect(narrativeClaims('今年收到申请20件，19件已按期答复，1件延期答复。').at(-1)).toEqual(expect.objectContaining({ subject: 'handled', value: 19, atMost: true }));
   });
   it.each(['今年收到申请20件，19件已转交相关部门，尚未答复。', '今年收到申请20件，2件已逾期答复。', '今年收到申请20件，5件已予以公开答复。', '今年办理人大建议20件，19件已答复。'])(
     'silent on %s',

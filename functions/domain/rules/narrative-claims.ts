@@ -718,7 +718,9 @@ function handledBefore(clause: string, before: string, read: number, sentence: S
   if (!(sentence.aboutApplications ??= aboutApplications(sentence.text))) return;
   // (the clause before read the count received if the last claim is its: "收到申请20件，19件已答复")
   const last = read > 0 ? claims[read - 1]! : undefined;
-  const part = hasDigit(before) && !(last?.subject === 'applications' && withoutSpace(before).includes(last.quote));
+  // ("19件已按期答复，1件延期答复": the ones in time, a part, as for "按时办结66件")
+  const part =
+    PART_OF_HANDLED.test(handled[2]!) || (hasDigit(before) && !(last?.subject === 'applications' && withoutSpace(before).includes(last.quote)));
   push(claims, 'handled', handled, part ? AT_MOST : NO_EXTRA);
 }
 
