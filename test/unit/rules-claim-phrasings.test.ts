@@ -381,6 +381,7 @@ describe('a list of applicants or topics whose 、 cuts the verb from the figure
   it.each([
     // a list of kinds: the figure counts more than the applications
     '今年收到群众咨询、政府信息公开申请12件。',
+    '今年收到行政许可、政府信息公开申请12件。',
     // a list of channels: one channel's figure
     '今年收到网上、信函提交的政府信息公开申请8件，当面申请3件。',
     // the applications' name not right before the figure's words

@@ -689,8 +689,11 @@ const LISTED_COUNT = new RegExp(
   `(?:收到|受理|接收|新收|接到|收办)([^\\d，,。；]{0,40}?)(?:政府)?信息公开申请(?!人)(?:数量)?(?:共计?|合计|总计|为)?${NUMBER}${UNIT}`,
   'u',
 );
-/** a list of kinds, not of applicants or topics: "收到咨询、政府信息公开申请12件" counts both */
-const NOT_LISTED = new RegExp(`咨询|留言|来信|建议|投诉|举报|信访|复议|诉讼|结转|${CHANNELS}|来访|口头`, 'u');
+/**
+ * a list of kinds, not of applicants or topics: "收到咨询、政府信息公开申请12件" or "收到行政许可、政府信息公开
+ * 申请12件" may count both
+ */
+const NOT_LISTED = new RegExp(`咨询|留言|来信|建议|投诉|举报|信访|复议|诉讼|结转|许可|申请|${CHANNELS}|来访|口头`, 'u');
 function listedCount(text: string, start: number, from: number, end: number, sentence: SentenceContext, claims: Claim[]): void {
   // the run's start: back from the clause over the clauses its 、 joined, to another break
   let listFrom = from - 1;
