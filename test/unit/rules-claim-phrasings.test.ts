@@ -185,6 +185,25 @@ describe('the carry from last year named first ("结转上年9件")', () => {
   });
 });
 
+describe('a count received that includes a carry named by its year ("（含2022年结转2件）")', () => {
+  it('reads it as 一 + 二, as "（含上年结转2件）"', () => {
+    expect(narrativeClaims('全年共受理申请12件（含2022年结转2件）。')).toEqual([
+      expect.objectContaining({ subject: 'applications', value: 12, includesCarriedOver: true }),
+    ]);
+    expect(narrativeClaims('全年共受理申请12件（包括2022年度的结转2件）。')[0]).toMatchObject({ includesCarriedOver: true });
+    // 淮安 2024: 3119 received, 34 carried over
+    expect(huaianWith('全年共受理政府信息公开申请3153件（含2023年结转34件）。')).toEqual([]);
+    expect(huaianWith('全年共受理政府信息公开申请3119件（含2023年结转34件）。')).toEqual([
+      expect.objectContaining({ expected: 3153, actual: 3119 }),
+    ]);
+  });
+
+  it('not the ones carried onward ("含2023年结转至2024年的2件")', () => {
+    expect(narrativeClaims('全年共受理申请12件（含2023年结转至2024年的2件）。')[0]).toMatchObject({ includesCarriedOver: false });
+    expect(narrativeClaims('全年共受理申请12件（含2023年结转下年度2件）。')[0]).toMatchObject({ includesCarriedOver: false });
+  });
+});
+
 describe('"处理结果中，…" after a sentence about the applications', () => {
   it('reads its results and carry as the applications’', () => {
     expect(claims('今年收到申请9件。处理结果中，部分公开2件，结转至下一年度办理2件。')).toEqual([

@@ -276,8 +276,11 @@ const CARRIED_FORWARD_NAMED = new RegExp(`${NEXT_YEAR}[^\\d，]{0,8}?${CARRIED_N
  * text's); not after a year's words ("2022年结转…", "本年度结转…", "跨年度结转…")
  */
 const CARRIED_EITHER = new RegExp(`(?<![年度的])结转的?${CARRIED_NAME}${FIGURE}${CASES}`, 'u');
-/** "（含上年结转…）" right after a figure: it counts 二 too. */
-const INCLUDES_CARRIED = /^[^\d，]{0,3}[（(]?(?:含|包括)(?:上一?年度?|往年)结转/u;
+/**
+ * "（含上年结转…）" right after a figure: it counts 二 too; so does "（含2022年结转1件）", the year
+ * carried from named by its number (not "含2023年结转至2024年的2件": the ones carried onward)
+ */
+const INCLUDES_CARRIED = /^[^\d，]{0,3}[（(]?(?:含|包括)(?:(?:上一?年度?|往年)结转|(?:19|20)\d{2}\s*年度?的?结转(?![至到入下]))/u;
 
 const RESULT_WORDS: readonly [ResultGroup, string][] = [
   ['disclosed', '予以公开'],
