@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { narrativeClaims, narrativeShares, parseChineseNumber } from '../../functions/domain/rules/narrative-claims.js';
+import { parseChineseNumber } from '../../functions/domain/rules/claim-words.js';
+import { narrativeClaims } from '../../functions/domain/rules/narrative-claims.js';
+import { narrativeShares } from '../../functions/domain/rules/narrative-shares.js';
 
 const claims = (text: string) => narrativeClaims(text).map((c) => `${c.subject}=${c.value}`);
 

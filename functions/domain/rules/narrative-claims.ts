@@ -1,12 +1,22 @@
 /**
  * Reads the numbers a report's text claims about its own tables ("收到政府信息公开申请75件",
- * "答复3050件", "103件顺延到下年度", "行政复议134件", "予以公开占45.2%", "未发生行政复议、行政诉讼")
- * so `narrative.mismatch` and `narrative.contradiction` can hold them against the tables.
+ * "答复3050件", "103件顺延到下年度", "行政复议134件", "未发生行政复议、行政诉讼") so
+ * `narrative.mismatch` and `narrative.contradiction` can hold them against the tables (the shares,
+ * "予以公开占45.2%", are narrative-shares.ts's; the words both read, claim-words.ts's).
  * Deliberately narrow: a missed claim costs nothing, a misread one is a false warning.
  */
-
-/** The groups of 三、本年度办理结果 the text names by their printed words. */
-export type ResultGroup = 'disclosed' | 'partiallyDisclosed' | 'withheld' | 'unavailable' | 'notProcessed' | 'otherHandling';
+import {
+  CHANGE_WORDS,
+  CHANNELS,
+  NOT_APPLICATIONS,
+  RESULT_NAMES,
+  RESULT_WORDS,
+  SENTENCE_BREAKS,
+  parseChineseNumber,
+  sentenceEnd,
+  sentenceStart,
+  type ResultGroup,
+} from './claim-words.js';
 
 export type ClaimSubject =
   /** 收到/受理 … 申请 N件: table 三 一 (or 一 + 二) */
@@ -39,15 +49,6 @@ export interface Claim {
   readonly atMost?: boolean;
   /** "结转政府信息公开申请数量N件" names no year: the ones carried over (二) or carried forward (四) */
   readonly mayBeCarriedOver?: boolean;
-}
-
-/** A share the text states, e.g. "予以公开…占45.2%": checked against the table's own ratio. */
-export interface ShareClaim {
-  readonly part: ResultGroup | 'natural' | 'organisations';
-  readonly percent: number;
-  /** digits printed after the decimal point: the table's ratio is rounded to these */
-  readonly decimals: number;
-  readonly quote: string;
 }
 
 const NUMBER = '(\\d{1,3}(?:,\\d{3})+|\\d+|[零〇一二两三四五六七八九十百千]+)';
@@ -85,17 +86,10 @@ const APPLICATION_COUNT_BEFORE = new RegExp(
 /** "申请和咨询120件", "申请及留言": a count of more than the applications */
 const MORE_THAN_APPLICATIONS = /[和及与、]|咨询|留言|来信|建议/u;
 /**
- * The words of a change, which every reading of a figure or a share passes by: one list, each
- * reader adding the words of comparison its own text may hold (text-statements.ts too)
- */
-export const CHANGE_WORDS = '增加|减少|增长|下降|上升';
-/**
  * "收到申请同比增加5件", "行政复议较上年减少2件": a change from last year, not a count (较 and 比 only
  * before the year they name: "比例", "较好" stand in counts' words)
  */
 const COMPARISON = new RegExp(`同比|环比|较上|较去|较前|比上|比去|比前|${CHANGE_WORDS}`, 'u');
-/** how an application came in ("收到网上申请105件", "未收到当面申请" speak of one channel only) */
-export const CHANNELS = '当面|现场|网上|在线|网站|网络|纸质|书面|信函|邮寄|快递|传真|电子邮件';
 /** "未收到…申请" (not "未收到申请人投诉", not "未发生依申请公开答复超期") */
 const APPLICATION_NONE = /(?:未|没有)(?:收到|受理|接到|接收)([^\d]{0,12}?)申请(?!人)/u;
 /** …or of one kind of application ("未收到需要收取信息处理费的申请", "未收到重复申请", "未收到涉及第三方的申请") */
@@ -282,33 +276,10 @@ const CARRIED_EITHER = new RegExp(`(?<![年度的])结转的?${CARRIED_NAME}${FI
  */
 const INCLUDES_CARRIED = /^[^\d，]{0,3}[（(]?(?:含|包括)(?:(?:上一?年度?|往年)结转|(?:19|20)\d{2}\s*年度?的?结转(?![至到入下]))/u;
 
-const RESULT_WORDS: readonly [ResultGroup, string][] = [
-  ['disclosed', '予以公开'],
-  ['partiallyDisclosed', '部分公开'],
-  ['withheld', '不予公开'],
-  ['unavailable', '无法提供'],
-  ['notProcessed', '不予处理'],
-  ['otherHandling', '其他处理'],
-];
-/** the groups' printed words, as alternatives of a pattern */
-export const RESULT_NAMES = RESULT_WORDS.map(([, w]) => w).join('|');
 const RESULT_COUNT = new RegExp(
   `(${RESULT_NAMES})([^\\d，。；]{0,14}?)${FIGURE}\\s*件`,
   'u',
 );
-const SHARE_WORDS: readonly [ShareClaim['part'], string][] = [
-  ...RESULT_WORDS,
-  ['natural', '自然人'],
-  ['organisations', '法人或其他组织'],
-];
-/**
- * a change from another year's share ("同比增长", "较上年下降", "提高2个百分点"), not a share (较
- * alone: between a share's subject and its percentage it always compares)
- */
-const SHARE_CHANGE = new RegExp(`同比|较|提高|降低|${CHANGE_WORDS}`, 'u');
-const SHARE_SUBJECT = new RegExp(SHARE_WORDS.map(([, w]) => w).join('|'), 'gu');
-const PERCENT = /(?:占|比例为?|比重为?|占比为?)[^\d。；%％]{0,8}?(\d+(?:\.\d+)?)\s*[%％]/gu;
-
 const DIGIT = /\d/u;
 const APPEAL_WORDS = [
   ['review', '行政复议'],
@@ -318,38 +289,6 @@ const APPEAL_COUNTS = [
   ['review', '行政复议', REVIEW_COUNT],
   ['litigation', '行政诉讼', LITIGATION_COUNT],
 ] as const;
-
-/** Sentences about something other than applications: 人大建议, 12345 留言 … share the verbs. */
-const NOT_APPLICATIONS = /建议|提案|留言|热线|咨询|来信|投诉件/u;
-
-const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** "75" → 75, "十二" → 12, "二百零五" → 205. */
-export function parseChineseNumber(text: string): number | undefined {
-  // Arabic digits (thousands commas allowed), read in one pass: nearly every figure of a text
-  let value = 0;
-  let arabic = text.length > 0 && text.length <= 15;
-  for (let i = 0; arabic && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
-    else if (c !== 44) arabic = false;
-  }
-  if (arabic) return value;
-  if (/^[\d,]+$/.test(text)) return Number(text.replaceAll(',', ''));
-  let total = 0;
-  let digit = 0;
-  for (const ch of text) {
-    if (ch in DIGITS) digit = DIGITS[ch]!;
-    else if (ch in UNITS) {
-      total += (digit === 0 ? 1 : digit) * UNITS[ch]!;
-      digit = 0;
-    } else return undefined;
-  }
-  return total + digit;
-}
 
 /**
  * What puts a claim in a clause: a figure with its unit (every count the patterns read ends
@@ -379,7 +318,7 @@ const KIND = new Uint8Array(65536);
 for (const ch of '\t\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') KIND[ch.charCodeAt(0)] = SPACE_KIND;
 for (let c = 0x2000; c <= 0x200a; c++) KIND[c] = SPACE_KIND;
 for (const ch of '0123456789零〇一二两三四五六七八九十百千') KIND[ch.charCodeAt(0)] = NUMERAL_KIND;
-for (const ch of '。；;！!？?\n') KIND[ch.charCodeAt(0)] = SENTENCE_BREAK_KIND;
+for (const ch of SENTENCE_BREAKS) KIND[ch.charCodeAt(0)] = SENTENCE_BREAK_KIND;
 for (const ch of '，、') KIND[ch.charCodeAt(0)] = CLAUSE_BREAK;
 for (const ch of '件个起宗份') KIND[ch.charCodeAt(0)] = UNIT_KIND;
 for (const ch of '条项') KIND[ch.charCodeAt(0)] = ITEM_UNIT_KIND;
@@ -391,7 +330,6 @@ KIND[COMMA] = COMMA_KIND;
 const YOU = '有'.charCodeAt(0);
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const sentenceBreakAt = (text: string, i: number) => KIND[text.charCodeAt(i)] === SENTENCE_BREAK_KIND;
 /** "，", "、", or a comma that does not group thousands ("1,234" is one number) */
 const clauseBreakAt = (text: string, i: number) => {
   const kind = KIND[text.charCodeAt(i)];
@@ -588,12 +526,6 @@ const appealCount = (gap: string) => !OUTCOME.test(gap) && !COMPARISON.test(gap)
 /** "诉讼1件", "被提起诉讼1件", "诉讼案件1件" opening a clause (not "民事诉讼", not "复议后诉讼") */
 const BARE_LITIGATION = new RegExp(`^\\s*(?:被(?:提起)?|提起)?诉讼([^\\d]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
 
-/** where the sentence that holds i ends (its break, or the end of the text) */
-function sentenceEnd(text: string, i: number): number {
-  while (i < text.length && !sentenceBreakAt(text, i)) i++;
-  return i;
-}
-
 /**
  * The claims of the sentence `sentence`, which is text[start, end). Its clauses that hold a
  * count or a 未/没有 are read (stepped through in JavaScript, in the text itself, not a copy: a
@@ -783,8 +715,7 @@ export function subjectSentences(text: string): readonly (readonly [number, numb
     let at = -1;
     for (const i of next) if (i >= 0 && (at < 0 || i < at)) at = i;
     if (at < 0) return bounds;
-    let start = at;
-    while (start > 0 && !sentenceBreakAt(text, start - 1)) start--;
+    const start = sentenceStart(text, at);
     const end = sentenceEnd(text, at);
     bounds.push([start, end]);
     // a word never holds a sentence break: one found before the end is in this sentence
@@ -899,64 +830,3 @@ function goesOnAt(text: string, at: number): boolean {
 /** a part about complaints or petitions ("收到投诉举报30件，其中不予处理2件") is not about the applications */
 const OTHER_MATTERS = /投诉|举报|信访|工单|诉求/u;
 const isSemicolon = (c: number) => c === 0xff1b || c === 59;
-
-/**
- * Shares the text states of the results or the applicants ("予以公开…占45.2%", "自然人申请占
- * 96.8%"). A percentage counts only when 占/比例 introduces it and the nearest subject word before
- * it, in the same sentence and without another figure's comparison (同比/增长) in between, is one
- * of the table's.
- */
-export function narrativeShares(text: string): readonly ShareClaim[] {
-  const shares: ShareClaim[] = [];
-  // only the sentences with a percent sign: found by plain searches, then cut at their breaks
-  let half = text.indexOf('%');
-  let full = text.indexOf('％');
-  while (half >= 0 || full >= 0) {
-    const at = half < 0 ? full : full < 0 ? half : Math.min(half, full);
-    let start = at;
-    while (start > 0 && !sentenceBreakAt(text, start - 1)) start--;
-    const end = sentenceEnd(text, at);
-    sentenceShares(text.slice(start, end), shares);
-    // each sign searched for again only when passed (a text may have none of one kind)
-    if (half >= 0 && half <= end) half = text.indexOf('%', end + 1);
-    if (full >= 0 && full <= end) full = text.indexOf('％', end + 1);
-  }
-  return shares;
-}
-
-function sentenceShares(sentence: string, shares: ShareClaim[]): void {
-  if (NOT_APPLICATIONS.test(sentence)) return;
-  {
-    // exec loops, not matchAll: matchAll copies the regex on every call
-    PERCENT.lastIndex = 0;
-    // the subject is looked for after the percentage before (丽水: "无法提供占28.9%，其他情况占
-    // 5.2%": 5.2% is not 无法提供's)
-    let after = 0;
-    for (let percent = PERCENT.exec(sentence); percent; after = PERCENT.lastIndex, percent = PERCENT.exec(sentence)) {
-      const start = Math.max(after, percent.index - 30);
-      const window = sentence.slice(start, percent.index);
-      let subject: RegExpExecArray | null = null;
-      SHARE_SUBJECT.lastIndex = 0;
-      for (let m = SHARE_SUBJECT.exec(window); m; m = SHARE_SUBJECT.exec(window)) subject = m;
-      if (!subject) continue;
-      // "予以公开和部分公开占60%", "予以公开（含部分公开）占60%", "予以公开或部分公开占58.5%": a
-      // share of two groups together (a 、 right after the percentage before separates two shares:
-      // "…占58.5%、不予公开占7.3%")
-      if (/[和及与、加含或]/u.test(window.charAt(subject.index - 1)) && window.slice(0, subject.index - 1).trim() !== '') continue;
-      const between = window.slice(subject.index + subject[0].length);
-      // (in the words of the percentage too: "予以公开的比例较上年下降2.1%" is a change)
-      if (SHARE_CHANGE.test(between) || SHARE_CHANGE.test(percent[0])) continue;
-      // "予以公开12件（其中部分公开3件），占80%": a subject in an aside closed before the percentage
-      // is not the one it speaks of
-      if (between.includes('）') || between.includes(')')) continue;
-      const part = SHARE_WORDS.find(([, w]) => w === subject[0])![0];
-      const digits = percent[1]!;
-      shares.push({
-        part,
-        percent: Number(digits),
-        decimals: digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0,
-        quote: (subject[0] + between + percent[0]).replace(/\s+/gu, ''),
-      });
-    }
-  }
-}

@@ -7,7 +7,8 @@
 import type { Finding, RuleId } from '../finding.js';
 import { TEMPLATES, applicantColumns, resultRows, type RowDef, type TableDef } from '../report-template.js';
 import type { Report, TableData } from '../report.js';
-import { CHANNELS, RESULT_NAMES, type Claim, type ClaimSubject, type ResultGroup } from './narrative-claims.js';
+import { CHANNELS, RESULT_NAMES, type ResultGroup } from './claim-words.js';
+import type { Claim, ClaimSubject } from './narrative-claims.js';
 import { formatNumber as fmt, numeric, sumOf, type Rule, type RuleInput } from './rule-context.js';
 import type { SectionText } from './section-text.js';
 import { columnIndex, defined, gridValue, rowIndex, type Grid } from './table-grid.js';

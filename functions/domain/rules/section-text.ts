@@ -5,7 +5,8 @@
  * the texts stay the same; so the last few texts' readings are kept, keyed by the text itself
  * (never by the report object, which the form edits in place).
  */
-import { narrativeClaims, narrativeShares, subjectSentences, type Claim, type ShareClaim } from './narrative-claims.js';
+import { narrativeClaims, subjectSentences, type Claim } from './narrative-claims.js';
+import { narrativeShares, type ShareClaim } from './narrative-shares.js';
 import { keptIndex, keptUnits, keptUnitsAgainst, type CommonEnds } from './text-similarity.js';
 import { textWords } from './text-units.js';
 

@@ -5,7 +5,7 @@
  */
 import { firstOwnPeriods, periodParagraphEnd } from '../own-period.js';
 import { TEMPLATES } from '../report-template.js';
-import { CHANGE_WORDS } from './narrative-claims.js';
+import { CHANGE_WORDS } from './claim-words.js';
 import type { Rule } from './rule-context.js';
 
 /**
