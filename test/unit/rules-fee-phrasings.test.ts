@@ -28,6 +28,8 @@ describe('other.fee-report: a heading answered on the line below', () => {
     // a small table of the fees, one cell a line
     '发出收费通知的件数（件）\n0\n总金额（元）\n0',
     '（一）收取信息处理费情况\r\n无',
+    // as imported: one paragraph a line, a blank line between
+    '（一）收取信息处理费情况\n\n无。',
   ])('“%s” states the fees', (text) => {
     expect(warnings(text)).toEqual([]);
   });
@@ -69,7 +71,25 @@ describe('other.fee-report: a none of irregular charges is not a none of fees', 
     },
   );
 
-  it.each(['本年度未收取信息处理费，无违规收费现象。', '本年度无违规收费，也未收取信息处理费。'])('“%s” does', (text) => {
+  it.each(['本年度未收取信息处理费，无违规收费现象。', '本年度无违规收费，也未收取信息处理费。', '信息处理费收取及违规收费情况：无。'])('“%s” does', (text) => {
     expect(warnings(text)).toEqual([]);
+  });
+});
+
+describe('other.fee-report: a sentence broken inside a word, as a .txt from a PDF is imported', () => {
+  it.each(['本年度本单位没有政府信息公开信息处\n\n理费收取情况。', '本年度本机关共收取政府信息公开信息处\n理费300元。'])(
+    '“%s” states the fees',
+    (text) => {
+      expect(warnings(text)).toEqual([]);
+    },
+  );
+
+  it.each([
+    // a title or a whole line above, then the none of other matters: not joined
+    '严格执行《政府信息公开信息处理费管理办法》\n\n无其他需要报告的事项。',
+    '本单位严格执行信息处理费有关规定要求\n\n无其他需要报告的事项。',
+    '本单位严格执行信息处理费有关规定要求\n（二）其他事项：无',
+  ])('“%s” does not', (text) => {
+    expect(warnings(text)).toHaveLength(1);
   });
 });

@@ -341,9 +341,27 @@ const COLLECTED = /收取[^，,。；]*?(?:处理费|费用)/u;
 /** every statement of fees names 费, 收取 or 申请: a text with none of them is not split */
 const FEE_TRACE = /费|收取|申请/u;
 
-/** Does 六 say whether 信息处理费 was collected? Read clause by clause: a fee word with an amount or with a "none". */
+/**
+ * Does 六 say whether 信息处理费 was collected? Read clause by clause: a fee word with an amount or
+ * with a "none". A text imported line by line (a .txt from a PDF) may break a sentence inside a
+ * word ("本单位无信息处" / "理费收取情况。"): when nothing is found, it is read again with such
+ * breaks joined.
+ */
 function statesFees(text: string): boolean {
   if (!FEE_TRACE.test(text)) return false;
+  if (readsFees(text)) return true;
+  return text.includes('\n') && readsFees(text.replace(WRAPPED_LINE, ''));
+}
+
+/**
+ * A break inside a sentence: after a line of 14 characters or more that does not end a sentence,
+ * a clause or a title (。；：》）), before a line that opens neither a numbered heading nor the none
+ * of other matters ("无其他需要报告的事项", which a fee sentence above must not take as its own).
+ */
+const WRAPPED_LINE =
+  /(?<=^[^\n]{13,}[^\n\s。；;！!？?：:》）)])[ \t]*\n\s*(?![\s（(〔【]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|(?:无|没有|暂无)其他)/gmu;
+
+function readsFees(text: string): boolean {
   let collected = false;
   let heading = false;
   const parts = text.split(FEE_CLAUSE_SPLIT);
@@ -365,19 +383,27 @@ function statesFees(text: string): boolean {
     collected = COLLECTED.test(clause);
     // a line of its own naming the fees ("二、收取信息处理费的情况", "信息处理费：", "发出收费通知的件数（件）"),
     // not a sentence ("严格执行《…信息处理费管理办法》。" then "无" is no answer)
-    heading = clause.includes('费') && (parts[i + 1] === '\n' || /[:：]\s*$/u.test(clause));
+    heading = clause.includes('费') && (parts[i + 1] === '\n' || ENDS_WITH_COLON.test(clause));
   }
   return false;
 }
 
 /** the clause breaks, kept (at odd indices) so that a line's end can be told from a sentence's */
 const FEE_CLAUSE_SPLIT = /([。；;！!？?\n，,])/u;
-/** a none that is not of the amount: "无违规收费现象", "未发现乱收费" say nothing of what was collected */
-const NOT_THE_AMOUNT = /违规|违法|乱收/u;
-/** a bare answer: "无", "本年度无", "0", "0元", "未收取", "本机关2022年无此类情况" */
+/**
+ * a none of irregular charges, not of the amount: "无违规收费现象", "未发现乱收费" say nothing of what
+ * was collected ("信息处理费及违规收费情况：无" still answers both)
+ */
+const NOT_THE_AMOUNT = /(?:无|没有|未(?:发现|发生|出现|存在)?)(?:任何)?(?:违规|违法|乱收)/u;
+/** a label before its value: "信息处理费收取情况：" */
+const ENDS_WITH_COLON = /[:：]\s*$/u;
+/** a cell's figure alone: "0", "0元", "2件" */
 const BARE_NUMBER = /^\s*[\d０-９][\d０-９,.，．]*\s*(?:万元|元|件|次|笔)?\s*$/u;
 
-/** Is this short clause the answer to a fee heading on the line above? Not "无其他需要报告的事项". */
+/**
+ * Is this short clause the answer to a fee heading on the line above: "无", "本年度无", "0元",
+ * "本机关2022年无此类情况"? Not "无其他需要报告的事项".
+ */
 function answersHeading(clause: string): boolean {
   if (clause.length > 20 || clause.includes('其他') || clause.includes('事项')) return false;
   return BARE_NUMBER.test(clause) || AMOUNT.test(clause) || (NONE.test(clause) && !NOT_THE_AMOUNT.test(clause));
