@@ -317,19 +317,23 @@ export const textStaleYear: Rule = (input, findings) => {
 
 /** words of fees: "信息处理费", "收费", "收取…", "费用" */
 const FEE_WORD = /处理费|收费|收取|费用|缴费/u;
-/** an amount: "2230元", "0.5万元", "零元", "¥0" */
-const AMOUNT = /(?:\d[\d,.]*|零)\s*(?:万元|元)|[¥￥]\s*\d/u;
+/**
+ * an amount: "2230元", "0.5万元", "零元", "¥0"; full-width digits as pasted from Word ("０元"), and
+ * numerals in words ("三百元", "贰佰元"; not "万元" alone, the unit of a label, nor "一元化")
+ */
+const AMOUNT =
+  /(?:[\d０-９][\d０-９,.，．]*|零)\s*(?:万元|元)|[¥￥]\s*[\d０-９]|[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]*元(?!化)/u;
 /**
  * none: "未收取", "没有收取任何费用", "无信息处理费收取", "不存在收费情况", "未发生…收费事项",
  * "免收", "信息处理费：无", "为零", "均未收费", "收费金额：0", "收取信息处理费0次", "发出收费通知书0份"
- * (a bare 不 is not one: "不断规范收费")
+ * (a bare 不 is not one: "不断规范收费"); "⽆" is the Kangxi radical a PDF's text layer may give for 无
  */
-const NONE = /未|没有|无(?!论)|不存在|不涉及|不产生|不收|免收|免予|免除|为零|为0(?![\d.])|[:：]\s*(?:0|零)(?![\d.])|(?<![\d.])0\s*(?:次|笔|件|份)/u;
+const NONE =
+  /未|没有|无(?!论)|⽆|不存在|不涉及|不产生|不收|免收|免予|免除|为零|为[0０](?![\d０-９.])|[:：]\s*(?:[0０]|零)(?![\d０-９.])|(?<![\d０-９.])[0０]\s*(?:次|笔|件|份)/u;
 /** no application at all: no fee could be charged ("本年度未收到政府信息公开申请") */
 const NO_APPLICATION = /(?:未|没有)(?:收到|受理|接到)[^，,。；]{0,12}?申请(?!人)/u;
 /** "依申请公开一律免费提供", "零收费" */
 const FREE = /免费|零收费/u;
-const FEE_CLAUSE_BREAK = /[。；;！!？?\n，,]/u;
 
 /** a clause that collected fees and left the amount to the next: "共收取信息处理费2笔" */
 const COLLECTED = /收取[^，,。；]*?(?:处理费|费用)/u;
@@ -337,21 +341,72 @@ const COLLECTED = /收取[^，,。；]*?(?:处理费|费用)/u;
 /** every statement of fees names 费, 收取 or 申请: a text with none of them is not split */
 const FEE_TRACE = /费|收取|申请/u;
 
-/** Does 六 say whether 信息处理费 was collected? Read clause by clause: a fee word with an amount or with a "none". */
+/**
+ * Does 六 say whether 信息处理费 was collected? Read clause by clause: a fee word with an amount or
+ * with a "none". A text imported line by line (a .txt from a PDF) may break a sentence inside a
+ * word ("本单位无信息处" / "理费收取情况。"): when nothing is found, it is read again with such
+ * breaks joined.
+ */
 function statesFees(text: string): boolean {
   if (!FEE_TRACE.test(text)) return false;
+  if (readsFees(text)) return true;
+  return text.includes('\n') && readsFees(text.replace(WRAPPED_LINE, ''));
+}
+
+/**
+ * A break inside a sentence: after a line of 14 characters or more that does not end a sentence,
+ * a clause or a title (。；：》）), before a line that opens neither a numbered heading nor the none
+ * of other matters ("无其他需要报告的事项", which a fee sentence above must not take as its own).
+ */
+const WRAPPED_LINE =
+  /(?<=^[^\n]{13,}[^\n\s。；;！!？?：:》）)])[ \t]*\n\s*(?![\s（(〔【]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|(?:无|没有|暂无)其他)/gmu;
+
+function readsFees(text: string): boolean {
   let collected = false;
-  for (const clause of text.split(FEE_CLAUSE_BREAK)) {
+  let heading = false;
+  const parts = text.split(FEE_CLAUSE_SPLIT);
+  for (let i = 0; i < parts.length; i += 2) {
+    const clause = parts[i]!;
+    // a heading's answer on the line below: "（一）收取信息处理费情况" then "无。"
+    if (heading) {
+      if (clause.trim() === '') continue;
+      if (answersHeading(clause)) return true;
+      heading = false;
+    }
     // a clause without a trace states nothing of fees (FEE_TRACE): passed by without the patterns,
     // unless it may hold the amount of the one before
     if (!collected && !clause.includes('费') && !clause.includes('收取') && !clause.includes('申请')) continue;
     if (NO_APPLICATION.test(clause) || FREE.test(clause)) return true;
-    if (FEE_WORD.test(clause) && (AMOUNT.test(clause) || NONE.test(clause))) return true;
+    if (FEE_WORD.test(clause) && (AMOUNT.test(clause) || (NONE.test(clause) && !NOT_THE_AMOUNT.test(clause)))) return true;
     // "收取信息处理费1笔，金额100元": the amount in the clause after the one that collected
     if (collected && AMOUNT.test(clause)) return true;
     collected = COLLECTED.test(clause);
+    // a line of its own naming the fees ("二、收取信息处理费的情况", "信息处理费：", "发出收费通知的件数（件）"),
+    // not a sentence ("严格执行《…信息处理费管理办法》。" then "无" is no answer)
+    heading = clause.includes('费') && (parts[i + 1] === '\n' || ENDS_WITH_COLON.test(clause));
   }
   return false;
+}
+
+/** the clause breaks, kept (at odd indices) so that a line's end can be told from a sentence's */
+const FEE_CLAUSE_SPLIT = /([。；;！!？?\n，,])/u;
+/**
+ * a none of irregular charges, not of the amount: "无违规收费现象", "未发现乱收费" say nothing of what
+ * was collected ("信息处理费及违规收费情况：无" still answers both)
+ */
+const NOT_THE_AMOUNT = /(?:无|没有|未(?:发现|发生|出现|存在)?)(?:任何)?(?:违规|违法|乱收)/u;
+/** a label before its value: "信息处理费收取情况：" */
+const ENDS_WITH_COLON = /[:：]\s*$/u;
+/** a cell's figure alone: "0", "0元", "2件" */
+const BARE_NUMBER = /^\s*[\d０-９][\d０-９,.，．]*\s*(?:万元|元|件|次|笔)?\s*$/u;
+
+/**
+ * Is this short clause the answer to a fee heading on the line above: "无", "本年度无", "0元",
+ * "本机关2022年无此类情况"? Not "无其他需要报告的事项".
+ */
+function answersHeading(clause: string): boolean {
+  if (clause.length > 20 || clause.includes('其他') || clause.includes('事项')) return false;
+  return BARE_NUMBER.test(clause) || AMOUNT.test(clause) || (NONE.test(clause) && !NOT_THE_AMOUNT.test(clause));
 }
 
 export const otherFeeReport: Rule = (input, findings) => {
