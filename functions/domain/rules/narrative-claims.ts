@@ -562,7 +562,7 @@ function sentenceClaims(
         const clause = text.slice(from, i);
         clauseClaims(clause, count, context, claims, items);
         if (count && previous >= 0 && text.startsWith('受理', from)) acceptedCount(text, previous, from, i, context, claims);
-        if (count && claims.length === read) unreadCount(text, start, previous, from, i, clause, context, claims);
+        if (count && claims.length === read) unreadCount(text, start, from, i, clause, context, claims);
       }
       previous = from;
       from = i + 1;
@@ -604,13 +604,13 @@ function sentenceClaims(
  * A clause with a count that the clause alone did not read: the verb may be before a list's 、, or
  * after the figure. Out of sentenceClaims's loop, which this rarely needs.
  */
-function unreadCount(text: string, start: number, previous: number, from: number, end: number, clause: string, sentence: SentenceContext, claims: Claim[]): void {
+function unreadCount(text: string, start: number, from: number, end: number, clause: string, sentence: SentenceContext, claims: Claim[]): void {
   // "收到公民、法人或其他组织提出的政府信息公开申请12件": the list's 、 cut the verb from its figure
   // (the applications' full name is after the list's last 、: a plain search first)
   if (text.charCodeAt(from - 1) === LIST_MARK && from > start && clause.includes('信息公开申请')) listedCount(text, start, from, end, sentence, claims);
   // "19件已按照规定时限依法进行了答复": the figure before the verb of handling
   else if (isDigit(text.charCodeAt(from)) && !sentence.partOnly && clause.includes('已')) {
-    handledBefore(clause, previous >= 0 ? text.slice(previous, from - 1) : '', claims.length, sentence, claims);
+    handledBefore(clause, sentence, claims);
   }
 }
 
@@ -644,22 +644,18 @@ function listedCount(text: string, start: number, from: number, end: number, sen
 
 /**
  * "…，19件已按照规定时限和程序依法依规进行了答复，1件结转下年" (抚宁区政府办 2025): a figure opening
- * the clause, then 已 and a verb of handling. All handled, unless the clause before holds a figure
- * that is not the count received (one channel's: "网上申请5件，3件已答复"): then at most all.
+ * the clause, then 已 and a verb of handling: the ones answered, at most all the ones handled. At
+ * most: such a figure is often one outcome among several ("2件已答复，1件申请人撤回"), where （七）
+ * counts the withdrawn one too; "网上申请5件，3件已答复" is one channel's, "19件已按期答复" the ones in time.
  */
 const HANDLED_BEFORE = new RegExp(`^${FIGURE}${CASES}(?:申请)?均?已经?([^\\d，,。；]{0,20}?)(?:办结|答复)`, 'u');
 /** words of a part, a delay or a result between 已 and the verb */
 const NOT_HANDLED_BEFORE = /未|逾期|超期|延期|转|公开|提供|处理|告知/u;
-function handledBefore(clause: string, before: string, read: number, sentence: SentenceContext, claims: Claim[]): void {
+function handledBefore(clause: string, sentence: SentenceContext, claims: Claim[]): void {
   const handled = HANDLED_BEFORE.exec(clause);
   if (!handled || NOT_HANDLED_BEFORE.test(handled[2]!) || COMPARISON.test(handled[2]!)) return;
   if (!(sentence.aboutApplications ??= aboutApplications(sentence.text))) return;
-  // (the clause before read the count received if the last claim is its: "收到申请20件，19件已答复")
-  const last = read > 0 ? claims[read - 1]! : undefined;
-  // ("19件已按期答复，1件延期答复": the ones in time, a part, as for "按时办结66件")
-  const part =
-    PART_OF_HANDLED.test(handled[2]!) || (hasDigit(before) && !(last?.subject === 'applications' && withoutSpace(before).includes(last.quote)));
-  push(claims, 'handled', handled, part ? AT_MOST : NO_EXTRA);
+  push(claims, 'handled', handled, AT_MOST);
 }
 
 /** "受理的5件", "受理5件" opening a clause (an Arabic figure) */
