@@ -7,6 +7,8 @@
  * A year elsewhere ("较2022年增加", "按时发布2022年年度报告", last year's figures) is a comparison
  * or an event, never one of these.
  */
+import { characterCodes } from './rules/claim-words.js';
+
 const YEAR = '((?:19|20)\\d{2})';
 /** the report's name right after its year: "政府信息公开工作年度报告", "信息公开年报" */
 const REPORT_NAME = '(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)';
@@ -46,13 +48,10 @@ export const OWN_PERIOD: readonly RegExp[] = [
  * 特此编制, 统计….
  */
 const OWN_PERIOD_OPENINGS: readonly { readonly word: string; readonly patterns: readonly { readonly k: number; readonly next?: ReadonlySet<number> }[] }[] = [
-  { word: '现', patterns: [{ k: 0, next: codes('将') }, { k: 1, next: codes('将公发予向编') }] },
-  { word: '特', patterns: [{ k: 1, next: codes('向编此') }] },
+  { word: '现', patterns: [{ k: 0, next: characterCodes('将') }, { k: 1, next: characterCodes('将公发予向编') }] },
+  { word: '特', patterns: [{ k: 1, next: characterCodes('向编此') }] },
   { word: '统计', patterns: [{ k: 2 }, { k: 3 }, { k: 4 }] },
 ];
-function codes(characters: string): ReadonlySet<number> {
-  return new Set([...characters].map((c) => c.charCodeAt(0)));
-}
 /** the patterns, each tried only at the position it is given (sticky) */
 const OWN_PERIOD_AT = OWN_PERIOD.map((pattern) => new RegExp(pattern.source, `${pattern.flags}y`));
 

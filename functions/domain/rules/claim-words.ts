@@ -61,6 +61,11 @@ export function parseChineseNumber(text: string): number | undefined {
   return total + digit;
 }
 
+/** the UTF-16 codes of the characters, for a look at one character by its code (no one-character string made) */
+export function characterCodes(characters: string): ReadonlySet<number> {
+  return new Set([...characters].map((c) => c.charCodeAt(0)));
+}
+
 /** the marks that end a sentence for the text readers (a line break too: a paragraph of the form's text box) */
 export const SENTENCE_BREAKS = '。；;！!？?\n';
 const BREAK = new Uint8Array(65536);

@@ -12,6 +12,7 @@ import {
   RESULT_NAMES,
   RESULT_WORDS,
   SENTENCE_BREAKS,
+  characterCodes,
   parseChineseNumber,
   sentenceEnd,
   sentenceStart,
@@ -280,7 +281,6 @@ const RESULT_COUNT = new RegExp(
   `(${RESULT_NAMES})([^\\d，。；]{0,14}?)${FIGURE}\\s*件`,
   'u',
 );
-const DIGIT = /\d/u;
 const APPEAL_WORDS = [
   ['review', '行政复议'],
   ['litigation', '行政诉讼'],
@@ -587,7 +587,7 @@ function sentenceClaims(
     const cut = window.search(CLAUSE_END);
     const after = cut < 0 ? window : window.slice(0, cut);
     // ("未发生被行政复议机关责令整改的情况" speaks of the body that decides reviews, and of one outcome)
-    if (DIGIT.test(after) || OUTCOME.test(after) || after.startsWith('机关')) continue;
+    if (hasDigit(after) || OUTCOME.test(after) || after.startsWith('机关')) continue;
     const before = afterLastClauseBreak(sentence.slice(Math.max(0, at - 24), at));
     const negation = NONE_BEFORE.exec(before);
     // "未发生被纠错的行政复议": none of one outcome, not none at all; "未发生新的行政复议": none
@@ -673,7 +673,7 @@ function acceptedCount(text: string, previous: number, from: number, end: number
   const accepted = ACCEPTED.exec(text.slice(from, end));
   if (!accepted || !(sentence.aboutApplications ??= aboutApplications(sentence.text))) return;
   const before = text.slice(previous, from - 1);
-  if (RECEIVED_NAMED.test(before) && !DIGIT.test(before) && !CHANNEL.test(before)) push(claims, 'applications', accepted, AT_MOST);
+  if (RECEIVED_NAMED.test(before) && !hasDigit(before) && !CHANNEL.test(before)) push(claims, 'applications', accepted, AT_MOST);
 }
 const FULL_COMMA = '，'.charCodeAt(0);
 
@@ -764,7 +764,7 @@ export function narrativeClaims(text: string, sentences = subjectSentences(text)
     // 办理的2件。" (嘉兴市政府办 2022): the sentences after it that open with their handling or their
     // carry into next year go on with it (in a function of its own: rarely needed)
     const after = last === end ? next : afterBlanks(text, last + 1);
-    if (GOES_ON_START[text.charCodeAt(after)] === 1 && sentences[k + 1]?.[0] !== after) last = goOn(text, after, last, sentence, claims);
+    if (GOES_ON_START.has(text.charCodeAt(after)) && sentences[k + 1]?.[0] !== after) last = goOn(text, after, last, sentence, claims);
     // "共收到申请5件，均已办结。无下年度结转。": the next sentence, alone, says none of these went on
     if (forwardAt >= 0 && forwardAt <= last) forwardAt = text.indexOf('结转', last + 1);
     if (forwardAt >= 0 && forwardAt < last + 16 && aboutApplications(sentence)) noneCarriedForward(text, last + 1, claims);
@@ -816,8 +816,7 @@ function afterBlanks(text: string, i: number): number {
 /** a sentence that opens with the handling of the applications named before, or with their carry into next year */
 const GOES_ON = /(?:目前|现|已|共|累计|全年|依法){0,3}(?:办结|答复)|结转下一?年/uy;
 /** the characters GOES_ON's words open with (a plain look before the pattern) */
-const GOES_ON_START = new Uint8Array(65536);
-for (const ch of '目现已共累全依办答结') GOES_ON_START[ch.charCodeAt(0)] = 1;
+const GOES_ON_START = characterCodes('目现已共累全依办答结');
 /** does a sentence at `at` open with GOES_ON's words? (sticky: tried there only, no copy of the text) */
 function goesOnAt(text: string, at: number): boolean {
   GOES_ON.lastIndex = at;

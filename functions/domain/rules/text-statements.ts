@@ -377,7 +377,7 @@ function readsFees(text: string): boolean {
     // unless it may hold the amount of the one before
     if (!collected && !clause.includes('费') && !clause.includes('收取') && !clause.includes('申请')) continue;
     if (NO_APPLICATION.test(clause) || FREE.test(clause)) return true;
-    if (FEE_WORD.test(clause) && (AMOUNT.test(clause) || (NONE.test(clause) && !NOT_THE_AMOUNT.test(clause)))) return true;
+    if (FEE_WORD.test(clause) && (AMOUNT.test(clause) || statesNone(clause))) return true;
     // "收取信息处理费1笔，金额100元": the amount in the clause after the one that collected
     if (collected && AMOUNT.test(clause)) return true;
     collected = COLLECTED.test(clause);
@@ -395,6 +395,8 @@ const FEE_CLAUSE_SPLIT = /([。；;！!？?\n，,])/u;
  * was collected ("信息处理费及违规收费情况：无" still answers both)
  */
 const NOT_THE_AMOUNT = /(?:无|没有|未(?:发现|发生|出现|存在)?)(?:任何)?(?:违规|违法|乱收)/u;
+/** a none of the fees: NONE's words, not a none of irregular charges */
+const statesNone = (clause: string) => NONE.test(clause) && !NOT_THE_AMOUNT.test(clause);
 /** a label before its value: "信息处理费收取情况：" */
 const ENDS_WITH_COLON = /[:：]\s*$/u;
 /** a cell's figure alone: "0", "0元", "2件" */
@@ -406,7 +408,7 @@ const BARE_NUMBER = /^\s*[\d０-９][\d０-９,.，．]*\s*(?:万元|元|件|次
  */
 function answersHeading(clause: string): boolean {
   if (clause.length > 20 || clause.includes('其他') || clause.includes('事项')) return false;
-  return BARE_NUMBER.test(clause) || AMOUNT.test(clause) || (NONE.test(clause) && !NOT_THE_AMOUNT.test(clause));
+  return BARE_NUMBER.test(clause) || AMOUNT.test(clause) || statesNone(clause);
 }
 
 export const otherFeeReport: Rule = (input, findings) => {
