@@ -40,17 +40,21 @@ export const OWN_PERIOD: readonly RegExp[] = [
   new RegExp(`${PERIOD}[^。；]{0,30}?至\\s*${YEAR}\\s*年\\s*12\\s*月\\s*31\\s*日`, 'u'),
   // 本报告统计期限为2022年度 / 统计期限：2022年 (the whole year named, no days)
   new RegExp(`${PERIOD}\\s*(?:为|是|[:：])\\s*${YEAR}\\s*年度?(?=\\s*(?:[。；，,]|$))`, 'u'),
+  // 报告中所涉及的数据核定时间点为2022年12月31日 (建章路街道 2022): the data's cut-off, the year's last day
+  // (after 数据 or 统计, a word or two between; "截至2022年12月31日，我局累计…" sums up the years before, not this)
+  new RegExp(`(?<=(?:数据|统计)[^。；，,\\d]{0,4})时间点\\s*(?:为|是|[:：])?\\s*${YEAR}\\s*年\\s*12\\s*月\\s*31\\s*日`, 'u'),
 ];
 
 /**
  * Where each pattern may start: the word it opens with, and the characters its opening words go
  * on with after that word (none given: any). 现将…, 现公布/现发布/现予…/现向…/现编制, 特向…/特编制/
- * 特此编制, 统计….
+ * 特此编制, 统计…, 时间点 (the words before it are the pattern's lookbehind).
  */
 const OWN_PERIOD_OPENINGS: readonly { readonly word: string; readonly patterns: readonly { readonly k: number; readonly next?: ReadonlySet<number> }[] }[] = [
   { word: '现', patterns: [{ k: 0, next: characterCodes('将') }, { k: 1, next: characterCodes('将公发予向编') }] },
   { word: '特', patterns: [{ k: 1, next: characterCodes('向编此') }] },
   { word: '统计', patterns: [{ k: 2 }, { k: 3 }, { k: 4 }] },
+  { word: '时间点', patterns: [{ k: 5 }] },
 ];
 /** the patterns, each tried only at the position it is given (sticky) */
 const OWN_PERIOD_AT = OWN_PERIOD.map((pattern) => new RegExp(pattern.source, `${pattern.flags}y`));

@@ -349,6 +349,22 @@ describe('text.stale-year: the period introduced by "统计期"', () => {
   });
 });
 
+describe('text.stale-year: the data’s cut-off "数据核定时间点为…" (建章路街道 2022)', () => {
+  const overview = (text: string) => {
+    const report = wangdian();
+    report.sections.overview = text;
+    return of(report, 'text.stale-year');
+  };
+  const sentence = '本年度报告由街道办事处编制，报告中所涉及的数据核定时间点为2022年12月31日。\n2023年，我镇认真落实《条例》。';
+  it('warns on last year’s cut-off, quoting it, and is silent on the report’s own', () => {
+    expect(overview(sentence)).toEqual([expect.objectContaining({ expected: '2023年', actual: '2022年', message: expect.stringContaining('“数据核定时间点为2022年12月31日”') })]);
+    expect(overview(sentence.replaceAll('2022', '2023'))).toEqual([]);
+  });
+  it('is silent on a time point of something else', () => {
+    expect(overview('2023年，我镇认真落实《条例》。系统切换的关键时间点为2022年12月31日。')).toEqual([]);
+  });
+});
+
 describe('text.stale-year: a paragraph whose sub-heading runs into the year with a space only', () => {
   const overview = (text: string) => {
     const report = wangdian();

@@ -51,10 +51,14 @@ function ownPeriods(text: string): readonly OwnPeriod[] {
   if (!namesAYear(text)) return [];
   const found: OwnPeriod[] = [];
   for (const match of firstOwnPeriods(text)) {
-    if (match) found.push({ year: Number(match[1]), start: match.index, length: match[0].length, at: 'phrase', name: undefined, cumulative: false });
+    if (!match) continue;
+    // "数据核定时间点为…": the pattern reads the words before 时间点 behind it; the quote takes them too
+    const lead = match[0].startsWith('时间点') ? (CUT_OFF_LEAD.exec(text.slice(Math.max(0, match.index - 8), match.index))?.[0].length ?? 0) : 0;
+    found.push({ year: Number(match[1]), start: match.index - lead, length: match[0].length + lead, at: 'phrase', name: undefined, cumulative: false });
   }
   return found;
 }
+const CUT_OFF_LEAD = /(?:数据|统计)[^。；，,\d]{0,4}$/u;
 
 /**
  * A paragraph's or a point's marker and title before its first words: "（二）依申请公开方面。",
