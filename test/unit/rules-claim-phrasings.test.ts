@@ -445,6 +445,14 @@ describe('the figure before the verb of handling ("19件已…答复")', () => {
   it('is silent on fewer: one outcome among several ("2件已答复，1件申请人撤回"), which （七） counts together', () => {
     expect(huaianWith('全年收到申请3119件，3000件已依法答复，50件申请人撤回。')).toEqual([]);
   });
+  it('reads "答复N件" beside a withdrawn or given-up application as at most all (（七） counts those too); 办结 stays all', () => {
+    // 淮安 2024: （七） 3050
+    expect(huaianWith('全年收到申请3119件，依法答复3000件，50件申请人撤回。')).toEqual([]);
+    expect(huaianWith('全年收到申请3119件，依法答复3000件，申请人逾期未补正视为放弃申请50件。')).toEqual([]);
+    expect(huaianWith('全年收到申请3119件，依法答复3100件，50件申请人撤回。')).toEqual([expect.objectContaining({ expected: 3050, actual: 3100 })]);
+    expect(huaianWith('全年收到申请3119件，依法答复3000件。')).toEqual([expect.objectContaining({ expected: 3050, actual: 3000 })]);
+    expect(huaianWith('全年收到申请3119件，依法办结3000件，其中申请人撤回50件。')).toEqual([expect.objectContaining({ expected: 3050, actual: 3000 })]);
+  });
   it('reads a part of a list of counts, or the ones in time, as at most all', () => {
     expect(narrativeClaims('今年收到网上申请5件，3件已答复。').at(-1)).toEqual(expect.objectContaining({ subject: 'handled', value: 3, atMost: true }));
     expect(narrativeClaims('今年收到申请20件，上年结转2件，2件已办结。').at(-1)).toEqual(expect.objectContaining({ subject: 'handled', value: 2, atMost: true }));

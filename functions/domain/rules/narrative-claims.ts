@@ -228,6 +228,13 @@ function forReason(clause: string, end: number): boolean {
   const cause = clause.indexOf('原因');
   return cause >= 0 && cause < end;
 }
+/**
+ * "答复2件，1件申请人撤回": where the sentence names an application closed without an answer
+ * (withdrawn, given up, not completed in time), the ones answered are one outcome among several,
+ * which （七） counts together: at most all. (办结 counts the withdrawn ones too: "办结20件，其中撤回1件".)
+ */
+const UNANSWERED = /撤回|撤销申请|放弃|未补正/u;
+const answeredBesideUnanswered = (clause: string, at: number, sentence: string) => clause.startsWith('答复', at) && UNANSWERED.test(sentence);
 /** "按时办结66件，5件逾期未补正", "当场答复3件，书面答复12件": a part of the ones settled, at most all */
 const PART_OF_HANDLED = /^(?:按时|按期|如期|限时|及时|当场|书面|电话|口头|网上|延期|逾期|超期)/u;
 /** counts handled ("办结", "答复"); not "尚未办结", not one result's ("予以公开答复9件", "不予公开答复2件") */
@@ -480,7 +487,9 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
           // (or the ones of a reason: "因不属于本单位公开范围…、经检索无对应信息等情形依规答复8件", 崇川区数据局
           // 2025, 8 of 17; the list's 、 may leave only 等情形 in the clause)
           const part =
-            (handled.index >= 2 && PART_OF_HANDLED.test(clause.slice(handled.index - 2, handled.index))) || forReason(clause, handled.index);
+            (handled.index >= 2 && PART_OF_HANDLED.test(clause.slice(handled.index - 2, handled.index))) ||
+            forReason(clause, handled.index) ||
+            answeredBesideUnanswered(clause, handled.index, sentence.text);
           // "通过门户网站办理并答复信息公开申请3件、纸质申请36件": one channel's, as for the ones received
           if (part || !oneChannel(clause.slice(0, handled.index), clause, sentence.text)) push(claims, 'handled', handled, part ? AT_MOST : NO_EXTRA, 2);
         }
