@@ -292,10 +292,6 @@ const APPEAL_WORDS = [
   ['review', '行政复议'],
   ['litigation', '行政诉讼'],
 ] as const;
-const APPEAL_COUNTS = [
-  ['review', '行政复议', REVIEW_COUNT],
-  ['litigation', '行政诉讼', LITIGATION_COUNT],
-] as const;
 
 /**
  * What puts a claim in a clause: a figure with its unit (every count the patterns read ends
@@ -335,6 +331,52 @@ KIND['无'.charCodeAt(0)] = WU;
 const COMMA = 44;
 KIND[COMMA] = COMMA_KIND;
 const YOU = '有'.charCodeAt(0);
+/**
+ * The first characters of the words clauseClaims looks for (申请, 复议, 诉讼, 结转, 公开, …): each a
+ * kind of its own from KEY_KIND on. sentenceClaims notes which of them a clause holds, as bits
+ * (KEYS), so a word whose first character the clause lacks is passed by without a search: most
+ * count clauses ("部分公开471件") hold two or three of the dozen words asked of them.
+ */
+const KEY_KIND = 32;
+const KEY_CHARACTERS = '申复诉转顺办答完结公提处数行因由';
+for (let k = 0; k < KEY_CHARACTERS.length; k++) KIND[KEY_CHARACTERS.charCodeAt(k)] = KEY_KIND + k;
+/** a word clauseClaims looks for, with the bit of its first character (a key character) */
+interface KeyWord {
+  readonly text: string;
+  readonly bit: number;
+}
+function keyWord(text: string): KeyWord {
+  const k = KEY_CHARACTERS.indexOf(text[0]!);
+  if (k < 0) throw new Error(`${text}: its first character is not in KEY_CHARACTERS`);
+  return { text, bit: 1 << k };
+}
+/** clause.includes(word), passed by at once when the clause lacks the word's first character */
+function holds(clause: string, keys: number, word: KeyWord): boolean {
+  return (keys & word.bit) !== 0 && clause.includes(word.text);
+}
+const W = {
+  application: keyWord('申请'),
+  review: keyWord('复议'),
+  litigation: keyWord('诉讼'),
+  quantity: keyWord('数量'),
+  to: keyWord('转'),
+  postponed: keyWord('顺延'),
+  settled: keyWord('办结'),
+  answered: keyWord('答复'),
+  finished: keyWord('完毕'),
+  carried: keyWord('结转'),
+  disclosed: keyWord('公开'),
+  provided: keyWord('提供'),
+  processed: keyWord('处理'),
+  reviewWord: keyWord('行政复议'),
+  litigationWord: keyWord('行政诉讼'),
+  because: keyWord('因'),
+  dueTo: keyWord('由于'),
+} as const;
+const APPEAL_COUNTS = [
+  ['review', W.reviewWord, REVIEW_COUNT],
+  ['litigation', W.litigationWord, LITIGATION_COUNT],
+] as const;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** "，", "、", or a comma that does not group thousands ("1,234" is one number) */
@@ -394,7 +436,7 @@ function reasonBefore(clause: string, end: number): boolean {
   const due = clause.indexOf('由于');
   return due >= 0 && due < end;
 }
-function resultClaim(claims: Claim[], clause: string): void {
+function resultClaim(claims: Claim[], clause: string, keys: number): void {
   const match = RESULT_COUNT.exec(clause);
   if (!match) return;
   const [, word, gap] = match;
@@ -405,7 +447,7 @@ function resultClaim(claims: Claim[], clause: string): void {
   const subject = partly ? 'partiallyDisclosed' : RESULT_GROUP.get(word!)!;
   // "因本机关不掌握相关政府信息无法提供1件，信息不存在的1件" (高平市政府办 2022): a reason before a
   // group of rows names one of its rows, not the group (the table's 无法提供 counts both)
-  if (subject !== 'disclosed' && subject !== 'partiallyDisclosed' && reasonBefore(clause, match.index)) return;
+  if (subject !== 'disclosed' && subject !== 'partiallyDisclosed' && (keys & (W.because.bit | W.dueTo.bit)) !== 0 && reasonBefore(clause, match.index)) return;
   // "予以公开12件（其中部分公开3件）", "予以公开12件，其中部分公开3件": the 12 counts both groups
   if (subject === 'disclosed' && includesPartial(clause.slice(match.index + match[0].length))) return;
   if (subject === 'partiallyDisclosed' && claims.at(-1)?.subject === 'disclosed' && includesPartial(clause)) claims.pop();
@@ -434,12 +476,13 @@ const aboutApplications = (sentence: string) => sentence.includes('申请') && !
  * The claims of one clause that holds a unit or a 未/没有 (a clause never spans a comma); `items`:
  * a figure with 条 or 项, read only as a count of applications.
  */
-function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, claims: Claim[], items = false): void {
-  // each pattern is tried only where its literal words are (plain searches, no backtracking)
-  const application = clause.includes('申请');
-  if (!clause.includes('复议') && !clause.includes('诉讼')) {
+function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, claims: Claim[], items: boolean, keys: number): void {
+  // each pattern is tried only where its literal words are (plain searches, no backtracking; a
+  // word whose first character the clause lacks, not even that: `holds`)
+  const application = holds(clause, keys, W.application);
+  if (!holds(clause, keys, W.review) && !holds(clause, keys, W.litigation)) {
     let count = (unit || items) && application ? APPLICATION_COUNT.exec(clause) : null;
-    if (!count && (unit || items) && application && clause.includes('数量')) count = APPLICATION_QUANTITY.exec(clause);
+    if (!count && (unit || items) && application && holds(clause, keys, W.quantity)) count = APPLICATION_QUANTITY.exec(clause);
     const itemFigure = count !== null && count[1] === undefined;
     if (itemFigure && NOT_ITEMS_OF_APPLICATIONS.test(count![0].slice(count![0].lastIndexOf('申请') + 2))) count = null;
     // "收到网上申请105件，快递17件，合计122件": the figure of one channel, not of all applications
@@ -479,9 +522,9 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     if (unit && (sentence.aboutApplications ??= aboutApplications(sentence.text)) && hasDigit(clause)) {
       // Each pattern only where the words it cannot match without are (a figure-dense city
       // report has many clauses of counts that are none of these).
-      const nextYear = (clause.includes('转') || clause.includes('顺延')) && NEXT_YEAR_CLAUSE.test(clause);
+      const nextYear = (holds(clause, keys, W.to) || holds(clause, keys, W.postponed)) && NEXT_YEAR_CLAUSE.test(clause);
       // "转下一年度办理答复的有1件" counts the carried-forward ones, not the ones handled
-      if (!nextYear && !sentence.partOnly && (clause.includes('办结') || clause.includes('答复') || clause.includes('完毕'))) {
+      if (!nextYear && !sentence.partOnly && (holds(clause, keys, W.settled) || holds(clause, keys, W.answered) || holds(clause, keys, W.finished))) {
         const handled = HANDLED_COUNT.exec(clause);
         if (handled && !RESULT_BETWEEN.test(resultWords(clause, handled)) && !COMPARISON.test(handled[1]!)) {
           // (or the ones of a reason: "因不属于本单位公开范围…、经检索无对应信息等情形依规答复8件", 崇川区数据局
@@ -494,7 +537,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
           if (part || !oneChannel(clause.slice(0, handled.index), clause, sentence.text)) push(claims, 'handled', handled, part ? AT_MOST : NO_EXTRA, 2);
         }
       }
-      if (clause.includes('结转')) {
+      if (holds(clause, keys, W.carried)) {
         const over = CARRIED_OVER_COUNT.exec(clause) ?? (clause.includes('结转上') ? CARRIED_OVER_AFTER.exec(clause) : null);
         push(claims, 'carriedOver', over);
         if (!over && !nextYear) push(claims, 'carriedForward', CARRIED_EITHER.exec(clause), EITHER_CARRY);
@@ -503,7 +546,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       if (nextYear && !FROM_LAST_YEAR.test(clause)) {
         push(claims, 'carriedForward', CARRIED_FORWARD_AFTER.exec(clause) ?? CARRIED_FORWARD_BEFORE.exec(clause) ?? CARRIED_FORWARD_NAMED.exec(clause));
       }
-      if (clause.includes('公开') || clause.includes('提供') || clause.includes('处理')) resultClaim(claims, clause);
+      if (holds(clause, keys, W.disclosed) || holds(clause, keys, W.provided) || holds(clause, keys, W.processed)) resultClaim(claims, clause, keys);
     }
     return;
   }
@@ -516,7 +559,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     return;
   }
   for (const [subject, word, pattern] of APPEAL_COUNTS) {
-    const match = clause.includes(word) ? pattern.exec(clause) : null;
+    const match = holds(clause, keys, word) ? pattern.exec(clause) : null;
     // "涉及行政复议的申请2件" counts applications; "行政复议同比减少2件" a change
     if (match && appealCount(match[1]!) && !APPEAL_BODY.test(clause.slice(Math.max(0, match.index - 2), match.index))) {
       push(claims, subject, match, NO_EXTRA, 2);
@@ -524,7 +567,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     }
   }
   // "行政复议9件、诉讼1件": a clause that opens with 诉讼 after a count of 行政复议 counts the suits
-  if (sentence.reviewRead && !clause.includes('行政诉讼')) {
+  if (sentence.reviewRead && !holds(clause, keys, W.litigationWord)) {
     const bare = BARE_LITIGATION.exec(clause);
     if (bare && appealCount(bare[1]!)) push(claims, 'litigation', bare, NO_EXTRA, 2);
   }
@@ -560,16 +603,22 @@ function sentenceClaims(
   let items = false;
   let none = false;
   let negated = false;
+  /** the key characters of the clause (KEYS' bits) */
+  let keys = 0;
   for (let i = start; i <= end; i++) {
     const kind = i < end ? KIND[text.charCodeAt(i)]! : SENTENCE_BREAK_KIND;
     if (kind <= PLAIN) continue;
+    if (kind >= KEY_KIND) {
+      keys |= 1 << (kind - KEY_KIND);
+      continue;
+    }
     if (kind === SENTENCE_BREAK_KIND || kind === CLAUSE_BREAK || (kind === COMMA_KIND && clauseBreakAt(text, i))) {
       // what the whole sentence is about decides how its clauses read
       if (count || none || items) {
         context ??= partOnly ? { text: about, partOnly } : afterReview ? { text: about, reviewRead: true } : { text: about };
         const read = claims.length;
         const clause = text.slice(from, i);
-        clauseClaims(clause, count, context, claims, items);
+        clauseClaims(clause, count, context, claims, items, keys);
         if (count && previous >= 0 && text.startsWith('受理', from)) acceptedCount(text, previous, from, i, context, claims);
         if (count && claims.length === read) unreadCount(text, start, from, i, clause, context, claims);
       }
@@ -578,6 +627,7 @@ function sentenceClaims(
       count = false;
       items = false;
       none = false;
+      keys = 0;
     } else if (kind === UNIT_KIND) count ||= countAt(text, i, from);
     else if (kind === ITEM_UNIT_KIND) items ||= countAt(text, i, from);
     else if (kind === WEI) none = negated = true;
