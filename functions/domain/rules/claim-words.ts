@@ -66,6 +66,39 @@ export function characterCodes(characters: string): ReadonlySet<number> {
   return new Set([...characters].map((c) => c.charCodeAt(0)));
 }
 
+/**
+ * JavaScript's \s but the line break (which ends a sentence here): the readers' white space within
+ * a sentence. narrative-claims.ts marks these in its table of kinds; a single look goes by isBlank.
+ */
+export const BLANKS = '\t\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+const BLANK_CODES = characterCodes(BLANKS);
+export const isBlank = (code: number): boolean => BLANK_CODES.has(code);
+
+export const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+/** Does the words hold an Arabic digit (\d)? A step through them: clauses are short. */
+export function hasDigit(words: string): boolean {
+  for (let i = 0; i < words.length; i++) if (isDigit(words.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * "行政复议被纠错2件", "行政诉讼败诉1件": an outcome of the appeals, or one stage of the suits
+ * ("行政诉讼一审案件2件、二审案件1件"): not a count of them, nor a none of them all
+ */
+export const OUTCOME = /维持|纠正|纠错|撤销|变更|责令|确认违法|败诉|胜诉|驳回|终止|审结|结案|尚未|不利|书|一审|二审|再审/u;
+
+/** the marks that end a clause within a sentence */
+export const CLAUSE_END = /[，,；;]/u;
+/**
+ * The sentence from `from` to the end of its clause (a sentence holds no 。 or ；: its clauses end
+ * at a comma)
+ */
+export function clauseFrom(sentence: string, from: number): string {
+  const rest = sentence.slice(from);
+  const cut = rest.search(CLAUSE_END);
+  return cut < 0 ? rest : rest.slice(0, cut);
+}
+
 /** the marks that end a sentence for the text readers (a line break too: a paragraph of the form's text box) */
 export const SENTENCE_BREAKS = '。；;！!？?\n';
 const BREAK = new Uint8Array(65536);

@@ -2,22 +2,28 @@
  * Reads the numbers a report's text claims about its own tables ("收到政府信息公开申请75件",
  * "答复3050件", "103件顺延到下年度", "行政复议134件", "未发生行政复议、行政诉讼") so
  * `narrative.mismatch` and `narrative.contradiction` can hold them against the tables (the shares,
- * "予以公开占45.2%", are narrative-shares.ts's; the words both read, claim-words.ts's).
+ * "予以公开占45.2%", are narrative-shares.ts's; the words both read, claim-words.ts's; the
+ * statements of none, narrative-nones.ts's).
  * Deliberately narrow: a missed claim costs nothing, a misread one is a false warning.
  */
 import {
+  BLANKS,
   CHANGE_WORDS,
   CHANNELS,
   NOT_APPLICATIONS,
+  OUTCOME,
   RESULT_NAMES,
   RESULT_WORDS,
   SENTENCE_BREAKS,
   characterCodes,
+  hasDigit,
+  isDigit,
   parseChineseNumber,
   sentenceEnd,
   sentenceStart,
   type ResultGroup,
 } from './claim-words.js';
+import { appealNone, applicationNone, noneReceived, statesNoneCarriedForward } from './narrative-nones.js';
 
 export type ClaimSubject =
   /** 收到/受理 … 申请 N件: table 三 一 (or 一 + 二) */
@@ -91,89 +97,16 @@ const MORE_THAN_APPLICATIONS = /[和及与、]|咨询|留言|来信|建议/u;
  * before the year they name: "比例", "较好" stand in counts' words)
  */
 const COMPARISON = new RegExp(`同比|环比|较上|较去|较前|比上|比去|比前|${CHANGE_WORDS}`, 'u');
-/** "未收到…申请" (not "未收到申请人投诉", not "未发生依申请公开答复超期") */
-const APPLICATION_NONE = /(?:未|没有)(?:收到|受理|接到|接收)([^\d]{0,12}?)申请(?!人)/u;
-/** …or of one kind of application ("未收到需要收取信息处理费的申请", "未收到重复申请", "未收到涉及第三方的申请") */
-const NOT_NONE_OF_APPLICATIONS = new RegExp(`投诉|举报|逾期|超期|更正|复议|诉讼|许可|费|重复|延期|延长|第三方|${CHANNELS}|口头`, 'u');
-/**
- * None received in words a clause does not hold: "本年度无政府信息公开申请", "全年无依申请公开事项"
- * (a 无 right after the year's words), and "未收到公民、法人或其他组织提出的…申请" or "未收到个人、法人
- * 或者其他组织向本机关申请公开政府信息" (开州区公安局 2021) (both kinds of applicant named, across the 、
- * that ends a clause: none at all). Read in the whole sentence.
- */
-const NONE_RECEIVED =
-  /(?:全年|本年度?|今年|年内|年度内)[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])|(?:未|没有)(?:收到|受理|接到|接收)(?:公民|自然人|个人)、(?:法人|企业)[^，,。；\d]{0,20}?申请(?![人被])/u;
-/**
- * "没有接到群众主动要求公开政府信息的申请" (义兴镇 2021): 群众 asking for disclosure is the public, none
- * at all (tried only where the sentence says 群众; not where it names the organisations too:
- * "未收到群众要求公开…的申请，收到企业申请2件")
- */
-const NONE_FROM_PUBLIC = /(?:未|没有)(?:收到|受理|接到|接收)群众(?:主动)?要求公开[^，,。；\d]{0,8}?申请(?![人被])/u;
-/**
- * "2022年我无依申请公开事项" (临潼区物流区 2022): a none after a numbered year, read only where the
- * year opens the sentence and no figure follows ("2021年无申请，2022年收到3件" compares two years)
- */
-const YEAR_NONE_RECEIVED = /^\s*(?:19|20)\d{2}\s*年度?[^，,。；\d]{0,6}?(?:无|没有)([^，,。；\d]{0,10}?)申请(?![人被])/u;
-/**
- * …not of one kind ("无逾期答复的申请"), nor of the appeals or complaints an application led to
- * ("无因申请引发的行政复议"), nor by letter or visit
- */
-const NOT_NONE_RECEIVED = new RegExp(`${NOT_NONE_OF_APPLICATIONS.source}|因|引发|引起|涉及|信件|来信|来访|邮件|纠`, 'u');
-
-/**
- * The sentence's statement of none received in NONE_RECEIVED's words (quoted back), else null;
- * asked only of a sentence with a 无, 未 or 没有 (sentenceClaims notes them as it steps through)
- */
-function noneReceived(sentence: string): string | null {
-  if (!sentence.includes('申请')) return null;
-  let m = NONE_RECEIVED.exec(sentence);
-  if (!m) m = otherNoneReceived(sentence);
-  if (!m) return null;
-  return NOT_NONE_RECEIVED.test(m[0]) || NOT_NONE_RECEIVED.test(clauseFrom(sentence, m.index + m[0].length)) ? null : m[0];
-}
-/** NONE_FROM_PUBLIC's or YEAR_NONE_RECEIVED's none, each behind a plain check */
-function otherNoneReceived(sentence: string): RegExpExecArray | null {
-  if (sentence.includes('群众')) {
-    const m = NONE_FROM_PUBLIC.exec(sentence);
-    if (m && !ORGANISATIONS.test(sentence)) return m;
-  }
-  // a year opening the sentence: a look at its first character before the pattern
-  const first = sentence.charCodeAt(0);
-  if (first !== 50 && first !== 49 && KIND[first] !== SPACE_KIND) return null;
-  const m = YEAR_NONE_RECEIVED.exec(sentence);
-  return m && !hasDigit(sentence.slice(m[0].length)) ? m : null;
-}
-/**
- * "未收到法人或者其他组织的申请": none of one kind of applicant, not none at all (a none that
- * names both, "公民、法人或其他组织", is none at all)
- */
-const ORGANISATIONS = /法人|组织|企业/u;
-const PERSONS = /公民|自然人|个人|群众/u;
-const oneKindOfApplicant = (words: string) => ORGANISATIONS.test(words) !== PERSONS.test(words);
-/** "未收到申请公开政府信息的电子邮件": a channel named after 申请 limits the none too */
-const CHANNEL_AFTER = new RegExp(`${CHANNELS}|口头`, 'u');
-/** "未收到依申请公开方面的投诉", "未收到对申请答复不满的举报": what was not received is named after 申请 */
-const OBJECT_AFTER = /投诉|举报|异议|意见|建议|咨询|不满/u;
 /** appeals are counted in 件/起/宗 ("行政复议答复书12份" is not a count of appeals) */
 const APPEAL_UNIT = '\\s*(?:件|起|宗)';
 const REVIEW_COUNT = new RegExp(`行政复议([^\\d诉]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
 const LITIGATION_COUNT = new RegExp(`行政诉讼([^\\d]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
-/** "行政复议被纠错2件", "行政诉讼败诉1件": a count of one outcome, not of the appeals */
-/** (…or of one stage of the suits: "行政诉讼一审案件2件、二审案件1件") */
-const OUTCOME = /维持|纠正|纠错|撤销|变更|责令|确认违法|败诉|胜诉|驳回|终止|审结|结案|尚未|不利|书|一审|二审|再审/u;
 /** "受理行政复议申请45件", "办理行政复议案件120件": the agency deciding appeals (a 复议机关), not appealed against */
 const APPEAL_BODY = /(?:受理|办理|审理)$/u;
 /** "行政复议、行政诉讼案件共3件": one figure for both */
 const BOTH_APPEALS = /(?:复议|诉讼)[^\d，,。；]{0,6}?(?:、|和|及|与|或)[^\d，,。；]{0,3}?(?:复议|诉讼)[^\d，,。；]{0,10}?\d/u;
 /** "行政复议、行政诉讼均为0件": one figure for both, which only 0 makes the figure of each */
 const BOTH_APPEALS_NONE = /行政复议[^\d，,。；]{0,6}?(?:、|和|及|与)[^\d，,。；]{0,3}?(?:行政)?诉讼[^\d，,。；]{0,8}?(0|零)\s*(?:件|起|宗)(?![\d.])/u;
-/** "未发生…", "没有…", "无…", "无一起…" before the word ("无一例外" and "无论" are not a none) */
-const NONE_BEFORE = /(?:未|没有|无一(?:起|件|宗|例(?!外))|无(?!论|缝|遗漏|死角|差错|纰漏|一))[^\d]{0,20}?$/u;
-/**
- * "无一起行政复议被纠正", "无一起行政诉讼案件因答复不当被判决败诉": "not one" is usually said of an
- * outcome, named anywhere in the rest of the clause
- */
-const NOT_ONE_OUTCOME = /被|败|错|违法|撤|不利|瑕疵|问题/u;
 /**
  * a count's channel: a letter too ("通过来信收到申请4件"; "未收到依申请公开来信" is still read as none at all),
  * and the rest of a list of channels ("网站受理9件；…其他渠道受理依申请公开13件": 广陵分局 2021's last
@@ -200,12 +133,6 @@ function oneChannel(words: string, clause: string, sentence: string): boolean {
 }
 const COUNT_BEFORE = /\d\s*[件个起宗份条项]/u;
 const LIST_MARK = '、'.charCodeAt(0);
-const CLAUSE_END = /[，,；;]/u;
-/** a statement of none is cut at the clause before it ("事事无遗漏，依法做好行政复议应诉") */
-function afterLastClauseBreak(text: string): string {
-  const at = Math.max(text.lastIndexOf('，'), text.lastIndexOf(','), text.lastIndexOf('：'), text.lastIndexOf(':'));
-  return at < 0 ? text : text.slice(at + 1);
-}
 /** "收到申请后5个工作日内答复": a time, not a count */
 const TIME_AFTER = /^\s*(?:工作日|日|天|小时|月|周|星期)/u;
 const EVERY_KIND = /各类|各种|各项/u;
@@ -318,8 +245,7 @@ const CLAUSE_BREAK = 7;
 const COMMA_KIND = 8;
 const SENTENCE_BREAK_KIND = 9;
 const KIND = new Uint8Array(65536);
-for (const ch of '\t\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') KIND[ch.charCodeAt(0)] = SPACE_KIND;
-for (let c = 0x2000; c <= 0x200a; c++) KIND[c] = SPACE_KIND;
+for (const ch of BLANKS) KIND[ch.charCodeAt(0)] = SPACE_KIND;
 for (const ch of '0123456789零〇一二两三四五六七八九十百千') KIND[ch.charCodeAt(0)] = NUMERAL_KIND;
 for (const ch of SENTENCE_BREAKS) KIND[ch.charCodeAt(0)] = SENTENCE_BREAK_KIND;
 for (const ch of '，、') KIND[ch.charCodeAt(0)] = CLAUSE_BREAK;
@@ -378,7 +304,6 @@ const APPEAL_COUNTS = [
   ['litigation', W.litigationWord, LITIGATION_COUNT],
 ] as const;
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
 /** "，", "、", or a comma that does not group thousands ("1,234" is one number) */
 const clauseBreakAt = (text: string, i: number) => {
   const kind = KIND[text.charCodeAt(i)];
@@ -403,11 +328,6 @@ function countAt(text: string, i: number, start: number): boolean {
 function withoutSpace(words: string): string {
   for (let i = 0; i < words.length; i++) if (KIND[words.charCodeAt(i)] === SPACE_KIND || words.charCodeAt(i) === NEWLINE) return words.replace(/\s+/gu, '');
   return words;
-}
-/** Does the clause hold an Arabic digit (\d)? A step through it: clauses are short. */
-function hasDigit(clause: string): boolean {
-  for (let i = 0; i < clause.length; i++) if (isDigit(clause.charCodeAt(i))) return true;
-  return false;
 }
 const NO_EXTRA: Partial<Claim> = {};
 const EITHER_CARRY: Partial<Claim> = { mayBeCarriedOver: true };
@@ -509,16 +429,8 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
         push(claims, 'applications', before, { includesCarriedOver: INCLUDES_CARRIED.test(rest) });
       }
     }
-    const none = application ? APPLICATION_NONE.exec(clause) : null;
-    if (
-      none &&
-      !NOT_NONE_OF_APPLICATIONS.test(none[1]!) &&
-      !oneKindOfApplicant(none[1]!) &&
-      !CHANNEL_AFTER.test(clause.slice(none.index + none[0].length)) &&
-      !OBJECT_AFTER.test(clause.slice(none.index + none[0].length))
-    ) {
-      claims.push({ subject: 'applications', value: 0, quote: none[0], none: true });
-    }
+    const none = application ? applicationNone(clause) : null;
+    if (none !== null) claims.push({ subject: 'applications', value: 0, quote: none, none: true });
     if (unit && (sentence.aboutApplications ??= aboutApplications(sentence.text)) && hasDigit(clause)) {
       // Each pattern only where the words it cannot match without are (a figure-dense city
       // report has many clauses of counts that are none of these).
@@ -638,23 +550,8 @@ function sentenceClaims(
   // in one breath, across the 、.
   if (!negated) return false;
   for (const [subject, word] of APPEAL_WORDS) {
-    const at = sentence.indexOf(word);
-    if (at < 0) continue;
-    // "无一起行政复议被纠正" speaks of an outcome; a figure after the word is a count (in its
-    // clause: "未发生行政复议案件，行政诉讼1件" says none of the reviews)
-    const window = sentence.slice(at + word.length, at + word.length + 12);
-    const cut = window.search(CLAUSE_END);
-    const after = cut < 0 ? window : window.slice(0, cut);
-    // ("未发生被行政复议机关责令整改的情况" speaks of the body that decides reviews, and of one outcome)
-    if (hasDigit(after) || OUTCOME.test(after) || after.startsWith('机关')) continue;
-    const before = afterLastClauseBreak(sentence.slice(Math.max(0, at - 24), at));
-    const negation = NONE_BEFORE.exec(before);
-    // "未发生被纠错的行政复议": none of one outcome, not none at all; "未发生新的行政复议": none
-    // begun this year, while 表四 also counts the ones still open from last year
-    if (negation && !OUTCOME.test(negation[0]) && !negation[0].includes('新') && !(negation[0].startsWith('无一') && oneOutcome(sentence, at + word.length))) {
-      const quote = sentence.slice(at - negation[0].length, at + word.length).replace(/\s+/gu, '');
-      claims.push({ subject, value: 0, quote, none: true });
-    }
+    const quote = appealNone(sentence, word);
+    if (quote !== null) claims.push({ subject, value: 0, quote, none: true });
   }
   return true;
 }
@@ -736,21 +633,6 @@ function acceptedCount(text: string, previous: number, from: number, end: number
 }
 const FULL_COMMA = '，'.charCodeAt(0);
 
-/** does the rest of the clause from `from` name an outcome ("无一起行政复议…被纠正")? */
-function oneOutcome(sentence: string, from: number): boolean {
-  const rest = clauseFrom(sentence, from);
-  return OUTCOME.test(rest) || NOT_ONE_OUTCOME.test(rest);
-}
-
-/**
- * The sentence from `from` to the end of its clause (a sentence holds no 。 or ；: its clauses end
- * at a comma)
- */
-function clauseFrom(sentence: string, from: number): string {
-  const rest = sentence.slice(from);
-  const cut = rest.search(CLAUSE_END);
-  return cut < 0 ? rest : rest.slice(0, cut);
-}
 
 /** the words one of which every claim's sentence names (clauseClaims) */
 const SUBJECT_WORDS = ['申请', '复议', '诉讼'] as const;
@@ -856,15 +738,12 @@ function readReview(claims: readonly Claim[], from: number): boolean {
   return false;
 }
 
-/** "无下年度结转", "本年度无结转下一年度办理的事项": the whole sentence (no 结转 of last year's, no figure) */
-const NONE_FORWARD_ALONE =
-  /^(?:本年度?|全年|年内|今年)?[，,]?(?:无|没有|未有|不存在)(?:结转(?:到|至)?下一?年度?|下一?年度?结转)(?:继续)?(?:办理)?(?:的?(?:事项|件|情况))?$/u;
 
 /** A none of the carried-forward ones in the sentence at `from`, if it says only that. */
 function noneCarriedForward(text: string, from: number, claims: Claim[]): void {
   from = afterBlanks(text, from);
   const sentence = text.slice(from, sentenceEnd(text, from)).replace(/\s+/gu, '');
-  if (NONE_FORWARD_ALONE.test(sentence)) claims.push({ subject: 'carriedForward', value: 0, quote: sentence, none: true });
+  if (statesNoneCarriedForward(sentence)) claims.push({ subject: 'carriedForward', value: 0, quote: sentence, none: true });
 }
 const NEWLINE = 10;
 /** the first position from i that is neither white space nor a line break */
