@@ -265,7 +265,12 @@ const YOU = '有'.charCodeAt(0);
  */
 const KEY_KIND = 32;
 const KEY_CHARACTERS = '申复诉转顺办答完结公提处数行因由';
-for (let k = 0; k < KEY_CHARACTERS.length; k++) KIND[KEY_CHARACTERS.charCodeAt(k)] = KEY_KIND + k;
+for (let k = 0; k < KEY_CHARACTERS.length; k++) {
+  const code = KEY_CHARACTERS.charCodeAt(k);
+  // a key character is otherwise plain: a kind of its own would hide a figure, a unit or a break
+  if (KIND[code] !== 0) throw new Error(`${KEY_CHARACTERS[k]} has a kind already`);
+  KIND[code] = KEY_KIND + k;
+}
 /** a word clauseClaims looks for, with the bit of its first character (a key character) */
 interface KeyWord {
   readonly text: string;
