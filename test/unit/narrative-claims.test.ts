@@ -158,6 +158,17 @@ describe('reading numbers the text claims', () => {
     expect(noneOf(text)).toEqual(expected);
   });
 
+  // 四's words without 结转 ("下年度继续办理0件", 嘉兴市民政局 2024): the ones carried forward, in the
+  // clause or in the sentence that goes on with the applications'; not a plan of other matters
+  it.each([
+    ['2024年新收到申请3件，上年结转1件，共计4件。目前依法办结4件，其中予以公开的2件。下年度继续办理0件。', ['applications=3', 'carriedOver=1', 'handled=4', 'disclosed=2', 'carriedForward=0']],
+    ['今年收到申请5件，下一年度继续办理2件。', ['applications=5', 'carriedForward=2']],
+    ['今年收到申请5件。下一年度继续办理人大建议10件。', ['applications=5']],
+    ['今年收到申请5件，上年度继续办理1件。', ['applications=5']],
+  ])('carried forward in 四’s words: %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
   it('reads the reference report’s statements of none', () => {
     const text =
       '全年未受理到依申请公开件，未收到公众申请要求公开的其它方面政府信息，也未发生因政府信息公开申请行政复议、行政诉讼件。';

@@ -271,6 +271,11 @@ const CARRIED_OVER_COUNT = new RegExp(`上一?年度?结转(?:${CARRIED_NAME}|[^
 const CARRIED_OVER_AFTER = new RegExp(`结转上一?年度?(?:办理的?|的)?(?:${CARRIED_NAME})?${FIGURE}${CASES}`, 'u');
 const CARRIED_FORWARD_AFTER = new RegExp(`${NEXT_YEAR}[^\\d]{0,10}?${FIGURE}${CASES}`, 'u');
 const CARRIED_FORWARD_BEFORE = new RegExp(`${FIGURE}${CASES}[^\\d，]{0,6}?${NEXT_YEAR}`, 'u');
+/**
+ * "下年度继续办理0件" (嘉兴市民政局 2024, the sentence after "目前依法办结4件，其中…"): 四's own words
+ * (结转下年度继续办理) without 结转, the ones carried forward all the same
+ */
+const CONTINUED_NEXT_YEAR = new RegExp(`下一?年度?继续办理[^\\d，,]{0,8}?${FIGURE}${CASES}`, 'u');
 /** "结转下年度办理的政府信息公开申请数量为3件": the next year, then the applications' name */
 const CARRIED_FORWARD_NAMED = new RegExp(`${NEXT_YEAR}[^\\d，]{0,8}?${CARRIED_NAME}${FIGURE}${CASES}`, 'u');
 /**
@@ -545,7 +550,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       // "上年度结转至2023年的2件": last year's, carried into this year (the next year named by its number)
       if (nextYear && !FROM_LAST_YEAR.test(clause)) {
         push(claims, 'carriedForward', CARRIED_FORWARD_AFTER.exec(clause) ?? CARRIED_FORWARD_BEFORE.exec(clause) ?? CARRIED_FORWARD_NAMED.exec(clause));
-      }
+      } else if (!nextYear && clause.includes('继续办理')) push(claims, 'carriedForward', CONTINUED_NEXT_YEAR.exec(clause));
       if (holds(clause, keys, W.disclosed) || holds(clause, keys, W.provided) || holds(clause, keys, W.processed)) resultClaim(claims, clause, keys);
     }
     return;
@@ -872,10 +877,13 @@ function afterBlanks(text: string, i: number): number {
   while (i < text.length && (KIND[text.charCodeAt(i)] === SPACE_KIND || text.charCodeAt(i) === NEWLINE)) i++;
   return i;
 }
-/** a sentence that opens with the handling of the applications named before, or with their carry into next year */
-const GOES_ON = /(?:目前|现|已|共|累计|全年|依法){0,3}(?:办结|答复)|结转下一?年/uy;
+/**
+ * a sentence that opens with the handling of the applications named before, or with their carry
+ * into next year ("结转下年度…", or "下年度继续办理0件", 嘉兴市民政局 2024)
+ */
+const GOES_ON = /(?:目前|现|已|共|累计|全年|依法){0,3}(?:办结|答复)|结转下一?年|下一?年度?继续办理/uy;
 /** the characters GOES_ON's words open with (a plain look before the pattern) */
-const GOES_ON_START = characterCodes('目现已共累全依办答结');
+const GOES_ON_START = characterCodes('目现已共累全依办答结下');
 /** does a sentence at `at` open with GOES_ON's words? (sticky: tried there only, no copy of the text) */
 function goesOnAt(text: string, at: number): boolean {
   GOES_ON.lastIndex = at;
