@@ -169,6 +169,16 @@ describe('reading numbers the text claims', () => {
     expect(claims(text)).toEqual(expected);
   });
 
+  // 依申请公开 named first, then the verb and the count (北京市通州区新华街道 2019: "2019年依申请公开共受理2件")
+  it.each([
+    ['2019年依申请公开共受理2件，通过挂号信的方式及时给予当事人答复。', ['applications=2']],
+    ['依申请公开受理2件，办结2件。', ['applications=2', 'handled=2']],
+    ['依申请公开答复率100%。', []],
+    ['依申请公开共受理网上申请2件。', []],
+  ])('the topic first: %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
   it('reads the reference report’s statements of none', () => {
     const text =
       '全年未受理到依申请公开件，未收到公众申请要求公开的其它方面政府信息，也未发生因政府信息公开申请行政复议、行政诉讼件。';

@@ -67,6 +67,11 @@ const RECEIVE = '(?:收到|受理|接收|新收|接到|办理|收办)';
 const ITEM_UNIT = '\\s*(?:条|项)';
 const APPLICATION_COUNT = new RegExp(`${RECEIVE}[^\\d]{0,15}?申请[^\\d]{0,8}?(?:${NUMBER}${UNIT}|${FIGURE}${ITEM_UNIT})`, 'u');
 /**
+ * "2019年依申请公开共受理2件" (北京市通州区新华街道 2019): 依申请公开 named first as the topic, the
+ * verb and the count right after it (nothing between: "依申请公开答复率100%" is no count)
+ */
+const TOPIC_COUNT = new RegExp(`依申请公开(?:工作|事项|方面)?(?:共计?|全年|累计)?(?:受理|收到|接收|接到)了?${FIGURE}${CASES}`, 'u');
+/**
  * "受理依申请公开政府信息数量共计0条": the count's 数量 and its verb stretch the words after 申请
  * past APPLICATION_COUNT's few; tried only where that found none and the clause says 数量
  */
@@ -487,6 +492,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
   const application = holds(clause, keys, W.application);
   if (!holds(clause, keys, W.review) && !holds(clause, keys, W.litigation)) {
     let count = (unit || items) && application ? APPLICATION_COUNT.exec(clause) : null;
+    if (!count && unit && application && clause.includes('依申请公开')) count = TOPIC_COUNT.exec(clause);
     if (!count && (unit || items) && application && holds(clause, keys, W.quantity)) count = APPLICATION_QUANTITY.exec(clause);
     const itemFigure = count !== null && count[1] === undefined;
     if (itemFigure && NOT_ITEMS_OF_APPLICATIONS.test(count![0].slice(count![0].lastIndexOf('申请') + 2))) count = null;
