@@ -179,6 +179,16 @@ describe('reading numbers the text claims', () => {
     expect(claims(text)).toEqual(expected);
   });
 
+  // an Arabic figure with 条/项 before the applications' full name (a 区民政局 2024: "收到1条政府信息公开申请")
+  it.each([
+    ['2024年度，区民政局收到1条政府信息公开申请，按有关要求予以公开。', ['applications=1']],
+    ['今年收到3条申请人留言。', []],
+    ['今年收到3条政府信息公开申请和2件咨询。', []],
+    ['今年收到2条网上政府信息公开申请。', []],
+  ])('items before the name: %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
   it('reads the reference report’s statements of none', () => {
     const text =
       '全年未受理到依申请公开件，未收到公众申请要求公开的其它方面政府信息，也未发生因政府信息公开申请行政复议、行政诉讼件。';

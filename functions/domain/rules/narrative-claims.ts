@@ -89,6 +89,14 @@ const APPLICATION_COUNT_BEFORE = new RegExp(
   `(?:收到|受理|接收|新收|接到|收办)了?[^\\d，。；]{0,4}?${NUMBER}${UNIT}的?(?:政府信息公开|信息公开|依申请公开|公开)?申请(?!人)`,
   'u',
 );
+/**
+ * "收到1条政府信息公开申请" (a 区民政局 2024, jmsjqzf.gov.cn): an Arabic figure with 条 or 项 before
+ * the applications' full name (not a bare 申请: "收到3条申请人留言")
+ */
+const APPLICATION_ITEMS_BEFORE = new RegExp(
+  `(?:收到|受理|接收|新收|接到|收办)了?[^\\d，。；]{0,4}?${FIGURE}${ITEM_UNIT}的?(?:政府信息公开|信息公开|依申请公开)申请(?!人)`,
+  'u',
+);
 /** "申请和咨询120件", "申请及留言": a count of more than the applications */
 const MORE_THAN_APPLICATIONS = /[和及与、]|咨询|留言|来信|建议/u;
 /**
@@ -519,6 +527,11 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       if (before && !CHANNEL.test(before[0]) && !MORE_THAN_APPLICATIONS.test(rest.slice(0, 2))) {
         push(claims, 'applications', before, { includesCarriedOver: INCLUDES_CARRIED.test(rest) });
       }
+    }
+    if (!count && items && application) {
+      const before = APPLICATION_ITEMS_BEFORE.exec(clause);
+      const rest = before ? clause.slice(before.index + before[0].length) : '';
+      if (before && !CHANNEL.test(before[0]) && !MORE_THAN_APPLICATIONS.test(rest.slice(0, 2))) push(claims, 'applications', before);
     }
     const none = application ? APPLICATION_NONE.exec(clause) : null;
     if (
