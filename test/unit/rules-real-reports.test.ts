@@ -372,7 +372,7 @@ describe('text.stale-year on edited copies', () => {
       expect(inParagraph(sentence.replace('2022', '2023')), sentence).toEqual([]);
     }
     // a sum, the ones still open, other work up to that date: no finding
-    for (const sentence of ['截至2022年底，累计收到申请300件。', '截至2022年12月31日，尚有1件申请未办结。', '截至2022年12月31日，我镇主动公开信息40条。']) {
+    for (const sentence of ['截至2022年底，累计收到申请300件。', '截至2022年12月31日，尚有1件申请未办结。', '截至2022年12月31日，我镇主动公开信息40条。', '截至2022年12月31日，我镇共设申请受理点3个。']) {
       expect(inParagraph(sentence), sentence).toEqual([]);
     }
   });

@@ -200,8 +200,13 @@ function sentenceOpening(text: string, start: number): OwnPeriod | null {
   // work, nothing summed: an earlier year there is last year's text left in
   return opening && (!opening.cumulative || endsWithApplications(sentenceAt(text, start))) ? opening : null;
 }
-/** applications at the year's end, not a sum (累计) nor the ones still open or carried on */
-const endsWithApplications = (sentence: string) => sentence.includes('申请') && !sentence.includes('累计') && !STILL_OPEN.test(sentence);
+/**
+ * applications received or settled at the year's end ("截至2022年12月31日，共有申请受理点3个" is no
+ * work of the year), not a sum (累计) nor the ones still open or carried on
+ */
+const endsWithApplications = (sentence: string) =>
+  sentence.includes('申请') && HANDLING.test(sentence) && !sentence.includes('累计') && !STILL_OPEN.test(sentence);
+const HANDLING = /收到|受理(?!点|窗口|渠道|场所)|接到|接收|办结|答复/u;
 const STILL_OPEN = /结转|顺延|未办结|尚|仍/u;
 
 /** The sentence at `start`, up to its end (not past MAX_SENTENCE). */
