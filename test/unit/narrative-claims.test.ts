@@ -189,6 +189,17 @@ describe('reading numbers the text claims', () => {
     expect(claims(text)).toEqual(expected);
   });
 
+  // the figure before the appeal's name, after 发生 (滨江区公安分局 2021: "发生1起有关政府信息公开事务的行政复议案件")
+  it.each([
+    ['其中，发生1起有关政府信息公开事务的行政复议案件，该案件依法驳回复议请求。', ['review=1']],
+    ['发生2起因政府信息公开引起的行政诉讼。', ['litigation=2']],
+    ['今年发生1起行政复议案件被纠正。', []],
+    ['今年受理2起行政复议案件。', []],
+    ['今年发生2起行政复议、行政诉讼案件。', []],
+  ])('appeals counted before their name: %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
   it('reads the reference report’s statements of none', () => {
     const text =
       '全年未受理到依申请公开件，未收到公众申请要求公开的其它方面政府信息，也未发生因政府信息公开申请行政复议、行政诉讼件。';

@@ -171,6 +171,13 @@ const OBJECT_AFTER = /投诉|举报|异议|意见|建议|咨询|不满/u;
 const APPEAL_UNIT = '\\s*(?:件|起|宗)';
 const REVIEW_COUNT = new RegExp(`行政复议([^\\d诉]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
 const LITIGATION_COUNT = new RegExp(`行政诉讼([^\\d]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
+/**
+ * "发生1起有关政府信息公开事务的行政复议案件" (滨江区公安分局 2021): the figure first, after 发生 (the
+ * agency appealed against, not a 复议机关's 受理), then the appeal's name
+ */
+/** "发生2起行政复议、行政诉讼案件": one figure before both names, neither's alone */
+const JOINED_APPEALS = /(?:复议|诉讼)[^\d，,。；]{0,6}?(?:、|和|及|与|或)[^\d，,。；]{0,3}?(?:复议|诉讼)/u;
+const APPEAL_COUNT_BEFORE = new RegExp(`(?:发生|被提起|引发|引起)了?${NUMBER}${APPEAL_UNIT}([^\\d，,。；]{0,16}?)(行政复议|行政诉讼)`, 'u');
 /** "行政复议被纠错2件", "行政诉讼败诉1件": a count of one outcome, not of the appeals */
 /** (…or of one stage of the suits: "行政诉讼一审案件2件、二审案件1件") */
 const OUTCOME = /维持|纠正|纠错|撤销|变更|责令|确认违法|败诉|胜诉|驳回|终止|审结|结案|尚未|不利|书|一审|二审|再审/u;
@@ -582,12 +589,21 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     if (none && !OUTCOME.test(none[0])) for (const subject of ['review', 'litigation'] as const) push(claims, subject, none);
     return;
   }
+  let read = false;
   for (const [subject, word, pattern] of APPEAL_COUNTS) {
     const match = holds(clause, keys, word) ? pattern.exec(clause) : null;
     // "涉及行政复议的申请2件" counts applications; "行政复议同比减少2件" a change
     if (match && appealCount(match[1]!) && !APPEAL_BODY.test(clause.slice(Math.max(0, match.index - 2), match.index))) {
       push(claims, subject, match, NO_EXTRA, 2);
+      read = true;
       if (subject === 'review') sentence.reviewRead = true;
+    }
+  }
+  // the figure before the name (not an outcome named between, nor after it in the clause: "发生1起行政复议案件被纠正")
+  if (!read && (clause.includes('发生') || clause.includes('提起') || clause.includes('引'))) {
+    const before = APPEAL_COUNT_BEFORE.exec(clause);
+    if (before && appealCount(before[2]!) && !OUTCOME.test(clause.slice(before.index + before[0].length)) && !JOINED_APPEALS.test(sentence.text)) {
+      push(claims, before[3] === '行政复议' ? 'review' : 'litigation', before);
     }
   }
   // "行政复议9件、诉讼1件": a clause that opens with 诉讼 after a count of 行政复议 counts the suits
