@@ -158,6 +158,48 @@ describe('reading numbers the text claims', () => {
     expect(noneOf(text)).toEqual(expected);
   });
 
+  // 四's words without 结转 ("下年度继续办理0件", 嘉兴市民政局 2024): the ones carried forward, in the
+  // clause or in the sentence that goes on with the applications'; not a plan of other matters
+  it.each([
+    ['2024年新收到申请3件，上年结转1件，共计4件。目前依法办结4件，其中予以公开的2件。下年度继续办理0件。', ['applications=3', 'carriedOver=1', 'handled=4', 'disclosed=2', 'carriedForward=0']],
+    ['今年收到申请5件，下一年度继续办理2件。', ['applications=5', 'carriedForward=2']],
+    ['今年收到申请5件。下一年度继续办理人大建议10件。', ['applications=5']],
+    ['今年收到申请5件，上年度继续办理1件。', ['applications=5']],
+  ])('carried forward in 四’s words: %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
+  // 依申请公开 named first, then the verb and the count (北京市通州区新华街道 2019: "2019年依申请公开共受理2件")
+  it.each([
+    ['2019年依申请公开共受理2件，通过挂号信的方式及时给予当事人答复。', ['applications=2']],
+    ['依申请公开受理2件，办结2件。', ['applications=2', 'handled=2']],
+    ['依申请公开答复率100%。', []],
+    ['依申请公开共受理网上申请2件。', []],
+  ])('the topic first: %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
+  // an Arabic figure with 条/项 before the applications' full name (a 区民政局 2024: "收到1条政府信息公开申请")
+  it.each([
+    ['2024年度，区民政局收到1条政府信息公开申请，按有关要求予以公开。', ['applications=1']],
+    ['今年收到3条申请人留言。', []],
+    ['今年收到3条政府信息公开申请和2件咨询。', []],
+    ['今年收到2条网上政府信息公开申请。', []],
+  ])('items before the name: %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
+  // the figure before the appeal's name, after 发生 (滨江区公安分局 2021: "发生1起有关政府信息公开事务的行政复议案件")
+  it.each([
+    ['其中，发生1起有关政府信息公开事务的行政复议案件，该案件依法驳回复议请求。', ['review=1']],
+    ['发生2起因政府信息公开引起的行政诉讼。', ['litigation=2']],
+    ['今年发生1起行政复议案件被纠正。', []],
+    ['今年受理2起行政复议案件。', []],
+    ['今年发生2起行政复议、行政诉讼案件。', []],
+  ])('appeals counted before their name: %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
   it('reads the reference report’s statements of none', () => {
     const text =
       '全年未受理到依申请公开件，未收到公众申请要求公开的其它方面政府信息，也未发生因政府信息公开申请行政复议、行政诉讼件。';

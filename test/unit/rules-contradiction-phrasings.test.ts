@@ -50,6 +50,21 @@ describe('narrative.contradiction on hand-written phrasings', () => {
     expect(of(report, 'narrative.contradiction')).toEqual([]);
   });
 
+  it('reads “没有结转到2025年的申请” (the next year by its number) after a clause of last year’s', () => {
+    // 荣昌区住建委 2022: "我委没有2021年结转的政府信息公开申请事项，没有结转到2023年的政府信息公开申请事项"
+    const withCarry = (sentence: string) => {
+      const report = huaian2024();
+      report.sections.overview += sentence;
+      return of(report, 'narrative.contradiction');
+    };
+    expect(withCarry('2024年度，我局没有2023年结转的政府信息公开申请事项，没有结转到2025年的政府信息公开申请事项。')).toEqual([
+      expect.objectContaining({ expected: 103, actual: '没有结转' }),
+    ]);
+    // last year's carried into this year, named by its number: not the ones going on
+    expect(withCarry('2024年度，我局没有2023年结转的政府信息公开申请事项，没有结转到2024年的政府信息公开申请事项。')).toEqual([]);
+    expect(withCarry('2024年度，我局2023年结转的政府信息公开申请均已办结。')).toEqual([]);
+  });
+
   it('reads “均已办结” in a clause of its own after the results as all settled', () => {
     const report = huaian2024();
     report.sections.overview += '今年的申请，予以公开1362件，不予公开178件，均已办结。';

@@ -360,6 +360,23 @@ describe('text.stale-year on edited copies', () => {
     }
   });
 
+  it('reads the year’s end inside a paragraph when the applications of the year follow it', () => {
+    const inParagraph = (sentence: string) => {
+      const report = wangdian();
+      report.sections.overview = `2023年，我镇共收到申请12件。${sentence}我镇将继续做好公开工作。`;
+      return of(report, 'text.stale-year');
+    };
+    // 北京市交通执法总队 2019 ("截至2019年12月31日，17件申请全部办结") and 黄石市卫健委 2019 with last year's date
+    for (const sentence of ['截至2022年12月31日，12件申请全部办结。', '截止2022年12月31日，未收到政府信息公开申请。']) {
+      expect(inParagraph(sentence), sentence).toEqual([expect.objectContaining({ expected: '2023年', actual: '2022年' })]);
+      expect(inParagraph(sentence.replace('2022', '2023')), sentence).toEqual([]);
+    }
+    // a sum, the ones still open, other work up to that date: no finding
+    for (const sentence of ['截至2022年底，累计收到申请300件。', '截至2022年12月31日，尚有1件申请未办结。', '截至2022年12月31日，我镇主动公开信息40条。', '截至2022年12月31日，我镇共设申请受理点3个。']) {
+      expect(inParagraph(sentence), sentence).toEqual([]);
+    }
+  });
+
   it('is silent on comparisons with earlier years and on last year’s figures cited', () => {
     const report = huaian2024();
     report.sections.overview +=

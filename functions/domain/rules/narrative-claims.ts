@@ -73,6 +73,11 @@ const RECEIVE = '(?:收到|受理|接收|新收|接到|办理|收办)';
 const ITEM_UNIT = '\\s*(?:条|项)';
 const APPLICATION_COUNT = new RegExp(`${RECEIVE}[^\\d]{0,15}?申请[^\\d]{0,8}?(?:${NUMBER}${UNIT}|${FIGURE}${ITEM_UNIT})`, 'u');
 /**
+ * "2019年依申请公开共受理2件" (北京市通州区新华街道 2019): 依申请公开 named first as the topic, the
+ * verb and the count right after it (nothing between: "依申请公开答复率100%" is no count)
+ */
+const TOPIC_COUNT = new RegExp(`依申请公开(?:工作|事项|方面)?(?:共计?|全年|累计)?(?:受理|收到|接收|接到)了?${FIGURE}${CASES}`, 'u');
+/**
  * "受理依申请公开政府信息数量共计0条": the count's 数量 and its verb stretch the words after 申请
  * past APPLICATION_COUNT's few; tried only where that found none and the clause says 数量
  */
@@ -90,6 +95,14 @@ const APPLICATION_COUNT_BEFORE = new RegExp(
   `(?:收到|受理|接收|新收|接到|收办)了?[^\\d，。；]{0,4}?${NUMBER}${UNIT}的?(?:政府信息公开|信息公开|依申请公开|公开)?申请(?!人)`,
   'u',
 );
+/**
+ * "收到1条政府信息公开申请" (a 区民政局 2024, jmsjqzf.gov.cn): an Arabic figure with 条 or 项 before
+ * the applications' full name (not a bare 申请: "收到3条申请人留言")
+ */
+const APPLICATION_ITEMS_BEFORE = new RegExp(
+  `(?:收到|受理|接收|新收|接到|收办)了?[^\\d，。；]{0,4}?${FIGURE}${ITEM_UNIT}的?(?:政府信息公开|信息公开|依申请公开)申请(?!人)`,
+  'u',
+);
 /** "申请和咨询120件", "申请及留言": a count of more than the applications */
 const MORE_THAN_APPLICATIONS = /[和及与、]|咨询|留言|来信|建议/u;
 /**
@@ -101,6 +114,13 @@ const COMPARISON = new RegExp(`同比|环比|较上|较去|较前|比上|比去|
 const APPEAL_UNIT = '\\s*(?:件|起|宗)';
 const REVIEW_COUNT = new RegExp(`行政复议([^\\d诉]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
 const LITIGATION_COUNT = new RegExp(`行政诉讼([^\\d]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
+/** "发生2起行政复议、行政诉讼案件": one figure before both names, neither's alone */
+const JOINED_APPEALS = /(?:复议|诉讼)[^\d，,。；]{0,6}?(?:、|和|及|与|或)[^\d，,。；]{0,3}?(?:复议|诉讼)/u;
+/**
+ * "发生1起有关政府信息公开事务的行政复议案件" (滨江区公安分局 2021): the figure first, after 发生 (the
+ * agency appealed against, not a 复议机关's 受理), then the appeal's name
+ */
+const APPEAL_COUNT_BEFORE = new RegExp(`(?:发生|被提起|引发|引起)了?${NUMBER}${APPEAL_UNIT}([^\\d，,。；]{0,16}?)(行政复议|行政诉讼)`, 'u');
 /** "受理行政复议申请45件", "办理行政复议案件120件": the agency deciding appeals (a 复议机关), not appealed against */
 const APPEAL_BODY = /(?:受理|办理|审理)$/u;
 /** "行政复议、行政诉讼案件共3件": one figure for both */
@@ -198,6 +218,11 @@ const CARRIED_OVER_COUNT = new RegExp(`上一?年度?结转(?:${CARRIED_NAME}|[^
 const CARRIED_OVER_AFTER = new RegExp(`结转上一?年度?(?:办理的?|的)?(?:${CARRIED_NAME})?${FIGURE}${CASES}`, 'u');
 const CARRIED_FORWARD_AFTER = new RegExp(`${NEXT_YEAR}[^\\d]{0,10}?${FIGURE}${CASES}`, 'u');
 const CARRIED_FORWARD_BEFORE = new RegExp(`${FIGURE}${CASES}[^\\d，]{0,6}?${NEXT_YEAR}`, 'u');
+/**
+ * "下年度继续办理0件" (嘉兴市民政局 2024, the sentence after "目前依法办结4件，其中…"): 四's own words
+ * (结转下年度继续办理) without 结转, the ones carried forward all the same
+ */
+const CONTINUED_NEXT_YEAR = new RegExp(`下一?年度?继续办理[^\\d，,]{0,8}?${FIGURE}${CASES}`, 'u');
 /** "结转下年度办理的政府信息公开申请数量为3件": the next year, then the applications' name */
 const CARRIED_FORWARD_NAMED = new RegExp(`${NEXT_YEAR}[^\\d，]{0,8}?${CARRIED_NAME}${FIGURE}${CASES}`, 'u');
 /**
@@ -407,6 +432,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
   const application = holds(clause, keys, W.application);
   if (!holds(clause, keys, W.review) && !holds(clause, keys, W.litigation)) {
     let count = (unit || items) && application ? APPLICATION_COUNT.exec(clause) : null;
+    if (!count && unit && application && clause.includes('依申请公开')) count = TOPIC_COUNT.exec(clause);
     if (!count && (unit || items) && application && holds(clause, keys, W.quantity)) count = APPLICATION_QUANTITY.exec(clause);
     const itemFigure = count !== null && count[1] === undefined;
     if (itemFigure && NOT_ITEMS_OF_APPLICATIONS.test(count![0].slice(count![0].lastIndexOf('申请') + 2))) count = null;
@@ -433,6 +459,11 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       if (before && !CHANNEL.test(before[0]) && !MORE_THAN_APPLICATIONS.test(rest.slice(0, 2))) {
         push(claims, 'applications', before, { includesCarriedOver: INCLUDES_CARRIED.test(rest) });
       }
+    }
+    if (!count && items && application) {
+      const before = APPLICATION_ITEMS_BEFORE.exec(clause);
+      const rest = before ? clause.slice(before.index + before[0].length) : '';
+      if (before && !CHANNEL.test(before[0]) && !MORE_THAN_APPLICATIONS.test(rest.slice(0, 2))) push(claims, 'applications', before);
     }
     const none = application ? applicationNone(clause) : null;
     if (none !== null) claims.push({ subject: 'applications', value: 0, quote: none, none: true });
@@ -462,7 +493,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       // "上年度结转至2023年的2件": last year's, carried into this year (the next year named by its number)
       if (nextYear && !FROM_LAST_YEAR.test(clause)) {
         push(claims, 'carriedForward', CARRIED_FORWARD_AFTER.exec(clause) ?? CARRIED_FORWARD_BEFORE.exec(clause) ?? CARRIED_FORWARD_NAMED.exec(clause));
-      }
+      } else if (!nextYear && clause.includes('继续办理')) push(claims, 'carriedForward', CONTINUED_NEXT_YEAR.exec(clause));
       if (holds(clause, keys, W.disclosed) || holds(clause, keys, W.provided) || holds(clause, keys, W.processed)) resultClaim(claims, clause, keys);
     }
     return;
@@ -475,12 +506,21 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     if (none && !OUTCOME.test(none[0])) for (const subject of ['review', 'litigation'] as const) push(claims, subject, none);
     return;
   }
+  let read = false;
   for (const [subject, word, pattern] of APPEAL_COUNTS) {
     const match = holds(clause, keys, word) ? pattern.exec(clause) : null;
     // "涉及行政复议的申请2件" counts applications; "行政复议同比减少2件" a change
     if (match && appealCount(match[1]!) && !APPEAL_BODY.test(clause.slice(Math.max(0, match.index - 2), match.index))) {
       push(claims, subject, match, NO_EXTRA, 2);
+      read = true;
       if (subject === 'review') sentence.reviewRead = true;
+    }
+  }
+  // the figure before the name (not an outcome named between, nor after it in the clause: "发生1起行政复议案件被纠正")
+  if (!read && (clause.includes('发生') || clause.includes('提起') || clause.includes('引'))) {
+    const before = APPEAL_COUNT_BEFORE.exec(clause);
+    if (before && appealCount(before[2]!) && !OUTCOME.test(clause.slice(before.index + before[0].length)) && !JOINED_APPEALS.test(sentence.text)) {
+      push(claims, before[3] === '行政复议' ? 'review' : 'litigation', before);
     }
   }
   // "行政复议9件、诉讼1件": a clause that opens with 诉讼 after a count of 行政复议 counts the suits
@@ -756,10 +796,13 @@ function afterBlanks(text: string, i: number): number {
   while (i < text.length && (KIND[text.charCodeAt(i)] === SPACE_KIND || text.charCodeAt(i) === NEWLINE)) i++;
   return i;
 }
-/** a sentence that opens with the handling of the applications named before, or with their carry into next year */
-const GOES_ON = /(?:目前|现|已|共|累计|全年|依法){0,3}(?:办结|答复)|结转下一?年/uy;
+/**
+ * a sentence that opens with the handling of the applications named before, or with their carry
+ * into next year ("结转下年度…", or "下年度继续办理0件", 嘉兴市民政局 2024)
+ */
+const GOES_ON = /(?:目前|现|已|共|累计|全年|依法){0,3}(?:办结|答复)|结转下一?年|下一?年度?继续办理/uy;
 /** the characters GOES_ON's words open with (a plain look before the pattern) */
-const GOES_ON_START = characterCodes('目现已共累全依办答结');
+const GOES_ON_START = characterCodes('目现已共累全依办答结下');
 /** does a sentence at `at` open with GOES_ON's words? (sticky: tried there only, no copy of the text) */
 function goesOnAt(text: string, at: number): boolean {
   GOES_ON.lastIndex = at;

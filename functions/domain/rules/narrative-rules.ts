@@ -301,14 +301,27 @@ const LAST_YEAR_BEFORE = /上一?年度?$/u;
 const ALL_SETTLED_EACH = new RegExp(ALL_SETTLED.source, 'gu');
 
 /** The first statement `each` (a global pattern) finds in the sentence that speaks of this year's applications. */
-function firstSettledThisYear(each: RegExp, sentence: string): RegExpExecArray | null {
+function firstSettledThisYear(each: RegExp, sentence: string, nextYear: string): RegExpExecArray | null {
   each.lastIndex = 0;
-  for (let m = each.exec(sentence); m; m = each.exec(sentence)) if (settledThisYear(sentence, m.index)) return m;
+  for (let m = each.exec(sentence); m; m = each.exec(sentence)) if (settledThisYear(sentence, m.index, nextYear)) return m;
   return null;
 }
 
+/**
+ * "没有结转到2023年的政府信息公开申请事项" in a 2022 report (荣昌区住建委 2022): the none at `at`
+ * names the next year by its number, so it speaks of the carried-forward ones whatever year the
+ * clause before names ("我委没有2021年结转的政府信息公开申请事项，没有结转到2023年的…").
+ */
+function noneIntoNextYear(sentence: string, at: number, nextYear: string): boolean {
+  const carry = sentence.indexOf('结转', at);
+  if (carry < 0 || carry > at + 4) return false;
+  let k = carry + 2;
+  if (sentence[k] === '到' || sentence[k] === '至') k++;
+  return sentence.startsWith(nextYear, k) && sentence[k + 4] === '年';
+}
+
 /** Does the "均已办结" at `at` in the sentence speak of this year's applications? */
-function settledThisYear(sentence: string, at: number): boolean {
+function settledThisYear(sentence: string, at: number, nextYear: string): boolean {
   if (!sentence.includes('申请')) return false;
   const rest = sentence.includes('年') ? sentence.replace(NO_NEXT_YEAR, '') : sentence;
   if (NOT_THIS_YEAR.test(rest)) return false;
@@ -322,7 +335,7 @@ function settledThisYear(sentence: string, at: number): boolean {
     else break;
   }
   if (ONE_GROUP.test(sentence.slice(clause, at))) return false;
-  return !LAST_YEARS.test(sentence.slice(from, at + 8));
+  return !LAST_YEARS.test(sentence.slice(from, at + 8)) || noneIntoNextYear(sentence, at, nextYear);
 }
 /**
  * "部分公开的申请2件已全部办结", "网上申请5件均已办结": all of one result or one channel, named in the
@@ -404,10 +417,13 @@ export const narrativeContradiction: Rule = (input, findings) => {
   const readSettled = pending !== undefined && pending > 0;
   const readUpheld = notUpheld(f.appeals, APPEAL_ROWS) !== 0;
   if (!readSettled && !readUpheld) return;
+  const nextYear = String(report.year + 1);
   for (const sentence of sweeping) {
     // the first statement of the sentence that speaks of this year's ("上年度结转2件，均已办结，无结转下年度")
     // (then all settled in other words: SETTLED_MORE)
-    const settled = readSettled ? (firstSettledThisYear(ALL_SETTLED_EACH, sentence) ?? firstSettledThisYear(SETTLED_MORE_EACH, sentence)) : null;
+    const settled = readSettled
+      ? (firstSettledThisYear(ALL_SETTLED_EACH, sentence, nextYear) ?? firstSettledThisYear(SETTLED_MORE_EACH, sentence, nextYear))
+      : null;
     if (settled) {
       add('settled', {
         expected: pending,

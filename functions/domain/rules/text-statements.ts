@@ -194,9 +194,20 @@ function sentenceOpening(text: string, start: number): OwnPeriod | null {
   // a paragraph's end (its next paragraph is read as such) or a sentence with no year first
   if (!OPENING_START.has(text.charCodeAt(start))) return null;
   const opening = yearOpening(text, start, 'sentence');
-  // "截至2022年底，累计公开…" inside a paragraph sums up the years before
-  return opening && !opening.cumulative ? opening : null;
+  // "截至2022年底，累计公开…" inside a paragraph sums up the years before; but the year's end
+  // then the applications of the year ("截至2019年12月31日，17件申请全部办结", 北京市交通执法总队
+  // 2019; "截至2019年12月31日，未收到政府信息公开申请", 黄石市卫健委 2019) is the period's own
+  // work, nothing summed: an earlier year there is last year's text left in
+  return opening && (!opening.cumulative || endsWithApplications(sentenceAt(text, start))) ? opening : null;
 }
+/**
+ * applications received or settled at the year's end ("截至2022年12月31日，共有申请受理点3个" is no
+ * work of the year), not a sum (累计) nor the ones still open or carried on
+ */
+const endsWithApplications = (sentence: string) =>
+  sentence.includes('申请') && HANDLING.test(sentence) && !sentence.includes('累计') && !STILL_OPEN.test(sentence);
+const HANDLING = /收到|受理(?!点|窗口|渠道|场所)|接到|接收|办结|答复/u;
+const STILL_OPEN = /结转|顺延|未办结|尚|仍/u;
 
 /** The sentence at `start`, up to its end (not past MAX_SENTENCE). */
 function sentenceAt(text: string, start: number): string {
