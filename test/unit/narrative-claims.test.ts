@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChineseNumber } from '../../functions/domain/rules/claim-words.js';
+import { hasDigit, isBlank, parseChineseNumber } from '../../functions/domain/rules/claim-words.js';
 import { narrativeClaims } from '../../functions/domain/rules/narrative-claims.js';
 import { narrativeShares } from '../../functions/domain/rules/narrative-shares.js';
 
@@ -307,5 +307,20 @@ describe('reading the handling, the carry-over and the results', () => {
     // the 80% is of 予以公开 with the partly disclosed in it, not of 部分公开
     expect(narrativeShares('今年收到申请15件，予以公开12件（其中部分公开3件），占80%。')).toEqual([]);
     expect(narrativeShares('今年收到申请15件，予以公开12件（占80%）。').map((x) => x.part)).toEqual(['disclosed']);
+  });
+});
+
+describe('the readers’ white space and digits (claim-words.ts)', () => {
+  it('isBlank is JavaScript’s \\s but the line break, for every UTF-16 unit', () => {
+    const differ: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      if (isBlank(code) !== (code !== 10 && /\s/u.test(String.fromCharCode(code)))) differ.push(code);
+    }
+    expect(differ).toEqual([]);
+  });
+  it('hasDigit finds an Arabic digit only', () => {
+    expect(hasDigit('受理12件')).toBe(true);
+    expect(hasDigit('受理十二件')).toBe(false);
+    expect(hasDigit('受理１２件')).toBe(false);
   });
 });
