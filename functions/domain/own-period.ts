@@ -18,6 +18,8 @@ const REPORT_NAME = '(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年�
  * before 为/从/自 ("数据的统计期自2024年1月1日至…", 安镇街道 2024; not "统计期满", "统计期内")
  */
 const PERIOD = '(?:统计(?:数据的?)?(?:期限|时限|期间|时间|区间|周期|时段)|统计数据(?=[为从自])|统计期(?=[为从自]))';
+/** the words before 时间点 that make it the data's cut-off: "数据核定时间点", "统计时间点" */
+const CUT_OFF_LEAD = '(?:数据|统计)[^。；，,\\d]{0,4}';
 
 export const OWN_PERIOD: readonly RegExp[] = [
   // (an agency's full name runs to 30 characters: "国家税务总局某某市某某区税务局第一税务分局")
@@ -42,8 +44,20 @@ export const OWN_PERIOD: readonly RegExp[] = [
   new RegExp(`${PERIOD}\\s*(?:为|是|[:：])\\s*${YEAR}\\s*年度?(?=\\s*(?:[。；，,]|$))`, 'u'),
   // 报告中所涉及的数据核定时间点为2022年12月31日 (建章路街道 2022): the data's cut-off, the year's last day
   // (after 数据 or 统计, a word or two between; "截至2022年12月31日，我局累计…" sums up the years before, not this)
-  new RegExp(`(?<=(?:数据|统计)[^。；，,\\d]{0,4})时间点\\s*(?:为|是|[:：])?\\s*${YEAR}\\s*年\\s*12\\s*月\\s*31\\s*日`, 'u'),
+  new RegExp(`(?<=${CUT_OFF_LEAD})时间点\\s*(?:为|是|[:：])?\\s*${YEAR}\\s*年\\s*12\\s*月\\s*31\\s*日`, 'u'),
 ];
+/** the cut-off's words before 时间点, at the end of what precedes it (phraseStart) */
+const CUT_OFF_LEAD_BEFORE = new RegExp(`${CUT_OFF_LEAD}$`, 'u');
+
+/**
+ * Where the phrase an OWN_PERIOD match reads begins: the match's start, or, for the cut-off, the
+ * words its lookbehind read before 时间点 ("数据核定时间点为…"), so a quote takes them too.
+ */
+export function phraseStart(text: string, match: RegExpExecArray): number {
+  if (!match[0].startsWith('时间点')) return match.index;
+  const lead = CUT_OFF_LEAD_BEFORE.exec(text.slice(Math.max(0, match.index - 8), match.index));
+  return match.index - (lead?.[0].length ?? 0);
+}
 
 /**
  * Where each pattern may start: the word it opens with, and the characters its opening words go

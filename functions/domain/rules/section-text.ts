@@ -5,15 +5,15 @@
  * the texts stay the same; so the last few texts' readings are kept, keyed by the text itself
  * (never by the report object, which the form edits in place).
  */
+import { BLANKS } from './claim-words.js';
 import { narrativeClaims, subjectSentences, type Claim } from './narrative-claims.js';
 import { narrativeShares, type ShareClaim } from './narrative-shares.js';
 import { keptIndex, keptUnits, keptUnitsAgainst, type CommonEnds } from './text-similarity.js';
 import { textWords } from './text-units.js';
 
-/** JavaScript's `\s`: a code unit table, so counting never builds a copy of the text. */
+/** JavaScript's `\s` (the readers' blanks and the line break): a code unit table, so counting never builds a copy of the text. */
 const SPACE = new Uint8Array(65536);
-for (const ch of '\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') SPACE[ch.charCodeAt(0)] = 1;
-for (let c = 0x2000; c <= 0x200a; c++) SPACE[c] = 1;
+for (const ch of `${BLANKS}\n`) SPACE[ch.charCodeAt(0)] = 1;
 
 /** 1 for a unit that is not counted: white space, or the second half of a surrogate pair */
 const UNCOUNTED = SPACE.slice();

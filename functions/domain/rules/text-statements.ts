@@ -3,9 +3,9 @@
  * year's report copied with its year left in) and, in the 2021 format, whether 信息处理费 was
  * collected (`other.fee-report`).
  */
-import { firstOwnPeriods, periodParagraphEnd } from '../own-period.js';
+import { firstOwnPeriods, periodParagraphEnd, phraseStart } from '../own-period.js';
 import { TEMPLATES } from '../report-template.js';
-import { CHANGE_WORDS } from './claim-words.js';
+import { CHANGE_WORDS, isDigit } from './claim-words.js';
 import type { Rule } from './rule-context.js';
 
 /**
@@ -21,7 +21,6 @@ function namesAYear(text: string): boolean {
   return false;
 }
 const CENTURIES = ['20', '19'];
-const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /**
  * A phrase of a text naming the report's own period, and the year it names. Most name the
@@ -52,13 +51,11 @@ function ownPeriods(text: string): readonly OwnPeriod[] {
   const found: OwnPeriod[] = [];
   for (const match of firstOwnPeriods(text)) {
     if (!match) continue;
-    // "数据核定时间点为…": the pattern reads the words before 时间点 behind it; the quote takes them too
-    const lead = match[0].startsWith('时间点') ? (CUT_OFF_LEAD.exec(text.slice(Math.max(0, match.index - 8), match.index))?.[0].length ?? 0) : 0;
-    found.push({ year: Number(match[1]), start: match.index - lead, length: match[0].length + lead, at: 'phrase', name: undefined, cumulative: false });
+    const start = phraseStart(text, match);
+    found.push({ year: Number(match[1]), start, length: match.index + match[0].length - start, at: 'phrase', name: undefined, cumulative: false });
   }
   return found;
 }
-const CUT_OFF_LEAD = /(?:数据|统计)[^。；，,\d]{0,4}$/u;
 
 /**
  * A paragraph's or a point's marker and title before its first words: "（二）依申请公开方面。",
