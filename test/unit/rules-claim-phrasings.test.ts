@@ -465,3 +465,57 @@ describe('the figure before the verb of handling ("19件已…答复")', () => {
     },
   );
 });
+
+describe('复议 without 行政 opening a clause with its count ("涉及复议0件，诉讼0件", 大云镇 2024)', () => {
+  it.each([
+    ['全年收到申请1件，涉及复议0件，诉讼0件。', ['applications=1', 'review=0', 'litigation=0']],
+    ['本年度发生复议案件2件、诉讼1件。', ['review=2', 'litigation=1']],
+    ['全年复议3件。', ['review=3']],
+  ])('reads %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+
+  it('holds it against 表四 (淮安 2024: 351 reviews, 46 suits)', () => {
+    expect(huaianWith('全年涉及复议300件，诉讼46件。')).toEqual([expect.objectContaining({ expected: 351, actual: 300 })]);
+    expect(huaianWith('全年涉及复议351件，诉讼46件。')).toEqual([]);
+  });
+
+  it.each([
+    // an outcome, the applications a review led to, a document, the body that decides
+    '全年行政复议申请5件，复议维持3件。',
+    '全年复议申请2件。',
+    '全年复议决定书3份。',
+    '全年收到申请8件，向复议机关提交答复材料2件。',
+  ])('silent on %s', (text) => {
+    expect(claims(text).filter((c) => c.startsWith('review'))).toEqual([]);
+  });
+});
+
+describe('the suits of one route to court ("未经复议直接提起行政诉讼的案件1件")', () => {
+  it('are at most all of 表四’s suits (淮安 2024: 26 direct, 20 after review, 46 in all)', () => {
+    expect(narrativeClaims('本年度未经行政复议直接提起行政诉讼的案件26件。')).toEqual([
+      expect.objectContaining({ subject: 'litigation', value: 26, atMost: true }),
+    ]);
+    expect(huaianWith('本年度未经行政复议直接提起行政诉讼的案件26件。')).toEqual([]);
+    expect(huaianWith('本年度经复议后提起行政诉讼的案件20件。')).toEqual([]);
+    expect(huaianWith('本年度未经行政复议直接提起行政诉讼的案件50件。')).toEqual([expect.objectContaining({ expected: 46, actual: 50 })]);
+    // all the suits, named with no route
+    expect(huaianWith('本年度被提起行政诉讼的案件26件。')).toEqual([expect.objectContaining({ expected: 46, actual: 26 })]);
+  });
+});
+
+describe('applications named "依申请公开事项" after their count, or with a 的 before 申请 in a list of applicants', () => {
+  it.each([
+    ['本年度共收到1项依申请公开事项，已按时答复。', ['applications=1']],
+    ['本年度收到2件依申请公开事项。', ['applications=2']],
+    ['本年度收到来自公民、法人或者其他组织对本机关政府信息公开的申请2件。', ['applications=2']],
+  ])('reads %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+  it.each(['本年度收到1件依申请公开事项的投诉。', '本年度收到咨询、政府信息公开的申请12件。', '本年度收到3项依申请公开事项的咨询。'])('silent on %s', (text) => {
+    expect(claims(text)).toEqual([]);
+  });
+  it('holds the count against 一', () => {
+    expect(huaianWith('全年收到3000件依申请公开事项。')).toEqual([expect.objectContaining({ expected: 3119, actual: 3000 })]);
+  });
+});

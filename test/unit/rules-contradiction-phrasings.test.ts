@@ -101,3 +101,35 @@ describe('narrative.contradiction on hand-written phrasings', () => {
     },
   );
 });
+
+describe('no review or suit named without 行政', () => {
+  const withSentence = (sentence: string) => {
+    const report = huaian2024();
+    report.sections.overview += sentence;
+    return of(report, 'narrative.contradiction').map((f) => f.actual);
+  };
+  it.each([
+    // 武汉开发区卫健局 2020
+    '全年未发生因政府信息公开工作引起的诉讼复议等情况。',
+    '全年未收到因依申请公开答复而引起的行政复议和诉讼。',
+    '未接到关于政府信息公开的复议、诉讼案件。',
+  ])('“%s” while 表四 has 351 reviews and 46 suits', (sentence) => {
+    expect(withSentence(sentence)).toHaveLength(2);
+  });
+  it.each([
+    // a route to court, not a none
+    '本年度未经复议直接起诉的情况较少。',
+    '本年度未经行政复议直接提起诉讼的案件较去年减少。',
+    // other suits
+    '本年度未发生民事诉讼。',
+    '本年度未发生公益诉讼。',
+  ])('silent on “%s”', (sentence) => {
+    expect(withSentence(sentence)).toEqual([]);
+  });
+});
+
+it('reads "无转结下年度" (结转 mistyped, 大云镇 2024) as none carried forward', () => {
+  const report = huaian2024();
+  report.sections.overview += '全年共收到依申请公开件3119件，已按期答复3050件，无转结下年度继续办理件。';
+  expect(of(report, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 103 })]);
+});

@@ -92,7 +92,7 @@ const NOT_ITEMS_OF_APPLICATIONS = /的|人|涉及|所|要求|内容|意见|问�
  * report's own kinds of application may stand between ("收到1件网上申请" is one channel's).
  */
 const APPLICATION_COUNT_BEFORE = new RegExp(
-  `(?:收到|受理|接收|新收|接到|收办)了?[^\\d，。；]{0,4}?${NUMBER}${UNIT}的?(?:政府信息公开|信息公开|依申请公开|公开)?申请(?!人)`,
+  `(?:收到|受理|接收|新收|接到|收办)了?[^\\d，。；]{0,4}?${NUMBER}${UNIT}的?(?:(?:政府信息公开|信息公开|依申请公开|公开)?申请(?!人)|依申请公开事项(?!的))`,
   'u',
 );
 /**
@@ -100,7 +100,7 @@ const APPLICATION_COUNT_BEFORE = new RegExp(
  * the applications' full name (not a bare 申请: "收到3条申请人留言")
  */
 const APPLICATION_ITEMS_BEFORE = new RegExp(
-  `(?:收到|受理|接收|新收|接到|收办)了?[^\\d，。；]{0,4}?${FIGURE}${ITEM_UNIT}的?(?:政府信息公开|信息公开|依申请公开)申请(?!人)`,
+  `(?:收到|受理|接收|新收|接到|收办)了?[^\\d，。；]{0,4}?${FIGURE}${ITEM_UNIT}的?(?:(?:政府信息公开|信息公开|依申请公开)申请(?!人)|依申请公开事项(?!的))`,
   'u',
 );
 /** "申请和咨询120件", "申请及留言": a count of more than the applications */
@@ -126,7 +126,7 @@ const APPEAL_BODY = /(?:受理|办理|审理)$/u;
 /** "行政复议、行政诉讼案件共3件": one figure for both */
 const BOTH_APPEALS = /(?:复议|诉讼)[^\d，,。；]{0,6}?(?:、|和|及|与|或)[^\d，,。；]{0,3}?(?:复议|诉讼)[^\d，,。；]{0,10}?\d/u;
 /** "行政复议、行政诉讼均为0件": one figure for both, which only 0 makes the figure of each */
-const BOTH_APPEALS_NONE = /行政复议[^\d，,。；]{0,6}?(?:、|和|及|与)[^\d，,。；]{0,3}?(?:行政)?诉讼[^\d，,。；]{0,8}?(0|零)\s*(?:件|起|宗)(?![\d.])/u;
+const BOTH_APPEALS_NONE = /(?:行政)?复议[^\d，,。；]{0,6}?(?:、|和|及|与)[^\d，,。；]{0,3}?(?:行政)?诉讼[^\d，,。；]{0,8}?(0|零)\s*(?:件|起|宗)(?![\d.])/u;
 /**
  * a count's channel: a letter too ("通过来信收到申请4件"; "未收到依申请公开来信" is still read as none at all),
  * and the rest of a list of channels ("网站受理9件；…其他渠道受理依申请公开13件": 广陵分局 2021's last
@@ -240,9 +240,10 @@ const RESULT_COUNT = new RegExp(
   `(${RESULT_NAMES})([^\\d，。；]{0,14}?)${FIGURE}\\s*件`,
   'u',
 );
+/** each appeal's name, and the name without 行政 that a report may use alone */
 const APPEAL_WORDS = [
-  ['review', '行政复议'],
-  ['litigation', '行政诉讼'],
+  ['review', '行政复议', '复议'],
+  ['litigation', '行政诉讼', '诉讼'],
 ] as const;
 
 /**
@@ -511,9 +512,21 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     const match = holds(clause, keys, word) ? pattern.exec(clause) : null;
     // "涉及行政复议的申请2件" counts applications; "行政复议同比减少2件" a change
     if (match && appealCount(match[1]!) && !APPEAL_BODY.test(clause.slice(Math.max(0, match.index - 2), match.index))) {
-      push(claims, subject, match, NO_EXTRA, 2);
+      // "未经复议直接提起行政诉讼的案件1件", "复议后起诉的行政诉讼1件": the suits of one of 表四's two
+      // routes, at most all of them
+      const oneRoute = subject === 'litigation' && match.index > 0 && ONE_ROUTE.test(clause.slice(0, match.index));
+      push(claims, subject, match, oneRoute ? AT_MOST : NO_EXTRA, 2);
       read = true;
       if (subject === 'review') sentence.reviewRead = true;
+    }
+  }
+  // "涉及复议0件，诉讼0件" (大云镇 2024): 复议 without 行政 opening the clause (then a bare 诉讼 is read below)
+  if (!read && !holds(clause, keys, W.reviewWord) && holds(clause, keys, W.review)) {
+    const bare = BARE_REVIEW.exec(clause);
+    if (bare && appealCount(bare[1]!)) {
+      push(claims, 'review', bare, NO_EXTRA, 2);
+      read = true;
+      sentence.reviewRead = true;
     }
   }
   // the figure before the name (not an outcome named between, nor after it in the clause: "发生1起行政复议案件被纠正")
@@ -532,6 +545,13 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
 
 /** the words between an appeal's name and its figure leave it a count of the appeals */
 const appealCount = (gap: string) => !OUTCOME.test(gap) && !COMPARISON.test(gap) && !gap.includes('申请');
+/** the words before a count of 行政诉讼 that name one route to court (表四's 未经复议直接起诉 or 复议后起诉) */
+const ONE_ROUTE = /未经|直接|复议后|经复议|经过复议/u;
+/**
+ * "复议0件", "涉及复议1件", "全年发生复议案件2件" opening a clause: 复议 without 行政 is the
+ * 行政复议 of 表四 where it opens a clause with its count (not "行政复议机关…", not "申请复议…")
+ */
+const BARE_REVIEW = new RegExp(`^\\s*(?:(?:全年|本年度?|今年|年内)(?:共|累计)?)?(?:涉及|新?发生了?|被申请)?复议([^\\d诉]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
 /** "诉讼1件", "被提起诉讼1件", "诉讼案件1件" opening a clause (not "民事诉讼", not "复议后诉讼") */
 const BARE_LITIGATION = new RegExp(`^\\s*(?:被(?:提起)?|提起)?诉讼([^\\d]{0,6}?)${NUMBER}${APPEAL_UNIT}`, 'u');
 
@@ -594,8 +614,10 @@ function sentenceClaims(
   // "No appeals" is read per sentence: "未发生因政府信息公开申请行政复议、行政诉讼件" names both
   // in one breath, across the 、.
   if (!negated) return false;
-  for (const [subject, word] of APPEAL_WORDS) {
-    const quote = appealNone(sentence, word);
+  for (const [subject, word, bare] of APPEAL_WORDS) {
+    // "未发生因政府信息公开工作引起的诉讼复议等情况" (武汉开发区卫健局 2020): without 行政, where the
+    // sentence never names it with 行政
+    const quote = appealNone(sentence, word) ?? (sentence.includes(word) ? null : appealNone(sentence, bare));
     if (quote !== null) claims.push({ subject, value: 0, quote, none: true });
   }
   return true;
@@ -608,7 +630,9 @@ function sentenceClaims(
 function unreadCount(text: string, start: number, from: number, end: number, clause: string, sentence: SentenceContext, claims: Claim[]): void {
   // "收到公民、法人或其他组织提出的政府信息公开申请12件": the list's 、 cut the verb from its figure
   // (the applications' full name is after the list's last 、: a plain search first)
-  if (text.charCodeAt(from - 1) === LIST_MARK && from > start && clause.includes('信息公开申请')) listedCount(text, start, from, end, sentence, claims);
+  if (text.charCodeAt(from - 1) === LIST_MARK && from > start && (clause.includes('信息公开申请') || clause.includes('信息公开的申请'))) {
+    listedCount(text, start, from, end, sentence, claims);
+  }
   // "19件已按照规定时限依法进行了答复": the figure before the verb of handling
   else if (isDigit(text.charCodeAt(from)) && !sentence.partOnly && clause.includes('已')) {
     handledBefore(clause, sentence, claims);
@@ -622,7 +646,7 @@ function unreadCount(text: string, start: number, from: number, end: number, cla
  * and with a 、 between the verb and it.
  */
 const LISTED_COUNT = new RegExp(
-  `(?:收到|受理|接收|新收|接到|收办)([^\\d，,。；]{0,40}?)(?:政府)?信息公开申请(?!人)(?:数量)?(?:共计?|合计|总计|为)?${NUMBER}${UNIT}`,
+  `(?:收到|受理|接收|新收|接到|收办)([^\\d，,。；]{0,40}?)(?:政府)?信息公开的?申请(?!人)(?:数量)?(?:共计?|合计|总计|为)?${NUMBER}${UNIT}`,
   'u',
 );
 /**

@@ -105,8 +105,11 @@ function oneOutcome(sentence: string, from: number): boolean {
   return OUTCOME.test(rest) || NOT_ONE_OUTCOME.test(rest);
 }
 
+/** the character before 诉讼 in the names of suits that are not 表四's */
+const OTHER_SUITS = '事益';
+
 /**
- * A none of the appeals named by `word` (行政复议 or 行政诉讼) in a sentence with a 未, 没有 or 无
+ * A none of the appeals named by `word` (行政复议 or 行政诉讼, or 复议 or 诉讼 alone) in a sentence with a 未, 没有 or 无
  * ("未发生行政复议、行政诉讼", read across the 、 that ends a clause): the words to quote, else null.
  */
 export function appealNone(sentence: string, word: string): string | null {
@@ -117,11 +120,15 @@ export function appealNone(sentence: string, word: string): string | null {
   const after = clauseFrom(sentence.slice(0, at + word.length + 12), at + word.length);
   // ("未发生被行政复议机关责令整改的情况" speaks of the body that decides reviews, and of one outcome)
   if (hasDigit(after) || OUTCOME.test(after) || after.startsWith('机关')) return null;
+  // "未经行政复议直接起诉", "未经复议…" names a route to court, not a none (nor does "未经复议直接提起诉讼")
+  if (sentence.startsWith('未经', at - 2)) return null;
+  // "民事诉讼", "刑事诉讼", "公益诉讼" are not 表四's (a name without 行政 is read too)
+  if (word === '诉讼' && at > 0 && OTHER_SUITS.includes(sentence[at - 1]!)) return null;
   const before = afterLastClauseBreak(sentence.slice(Math.max(0, at - 24), at));
   const negation = NONE_BEFORE.exec(before);
   // "未发生被纠错的行政复议": none of one outcome, not none at all; "未发生新的行政复议": none
   // begun this year, while 表四 also counts the ones still open from last year
-  if (!negation || OUTCOME.test(negation[0]) || negation[0].includes('新') || (negation[0].startsWith('无一') && oneOutcome(sentence, at + word.length))) return null;
+  if (!negation || negation[0].startsWith('未经') || OUTCOME.test(negation[0]) || negation[0].includes('新') || (negation[0].startsWith('无一') && oneOutcome(sentence, at + word.length))) return null;
   return sentence.slice(at - negation[0].length, at + word.length).replace(/\s+/gu, '');
 }
 

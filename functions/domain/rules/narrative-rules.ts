@@ -244,9 +244,9 @@ function mismatchDetails(claim: Claim, values: readonly number[]): Pick<Finding,
 
 /**
  * "均已办结", "均在法定期限内办结", "无结转", "无下年度结转": every application settled within the
- * year ("无积压" is a slogan, not this).
+ * year ("无积压" is a slogan, not this); also "无转结下年度" (大云镇 2024, 结转 mistyped).
  */
-const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:按时|按期|依法|如期)?(?:在(?:法定|规定)(?:期限|时限)内)?(?:办结|办理完毕|处理完毕|办理完结)|(?:无|没有|未有|不存在)(?:下一?年度?)?(?:申请)?结转/u;
+const ALL_SETTLED = /(?:均|全部|都)(?:已|已经)?(?:按时|按期|依法|如期)?(?:在(?:法定|规定)(?:期限|时限)内)?(?:办结|办理完毕|处理完毕|办理完结)|(?:无|没有|未有|不存在)(?:下一?年度?)?(?:申请)?(?:结转|转结)/u;
 /**
  * "均为维持", "均被维持", "均获维持", "均被复议机关维持", "均被法院判决维持", "均被法院依法判决维持",
  * "复议机关均已作出维持决定": every review or suit decided for the agency ("均作出维持或撤销决定"
