@@ -13,19 +13,22 @@
  * halves would be the other way round.
  */
 
-interface NodeBufferLike extends Uint8Array {
+export interface NodeBufferLike extends Uint8Array {
   write(text: string, offset: number, encoding: 'utf16le'): number;
 }
 interface NodeBufferClass {
   allocUnsafeSlow(size: number): NodeBufferLike;
+  /** a view of the memory, not a copy */
+  from(memory: ArrayBuffer): NodeBufferLike;
+  from(text: string, encoding: 'base64'): Uint8Array<ArrayBuffer>;
 }
 
 /** Node's Buffer, read off the global object: the domain imports nothing of Node's (it runs in the form too) */
-const NodeBuffer = (globalThis as { Buffer?: NodeBufferClass }).Buffer;
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+export const NodeBuffer = (globalThis as { Buffer?: NodeBufferClass }).Buffer;
+export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Shorter texts are read by charCodeAt: the copy's fixed cost is not worth it for them. */
-const FROM_LENGTH = 256;
+export const FROM_LENGTH = 256;
 
 let scratch: NodeBufferLike | undefined;
 let words: Uint32Array = new Uint32Array(0);
