@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { visibleLength } from '../../functions/domain/rules/section-text.js';
-import { uncountedUnits } from '../../functions/domain/rules/text-scan.js';
+import { certainlyBelowScan, uncountedUnits } from '../../functions/domain/rules/text-scan.js';
+import { certainlyBelow, certainlyBelowSteps } from '../../functions/domain/rules/text-similarity.js';
 import { TEXT_SCAN_WASM } from '../../functions/domain/rules/text-scan-wasm.js';
 import { compileTextScan } from '../../local/wasm/compile.js';
 
@@ -28,7 +29,7 @@ const EDGES = [
 ];
 const unit = fc.oneof(fc.constantFrom(...EDGES), fc.integer({ min: 0, max: 0xffff }));
 const text = (minLength: number, maxLength: number) =>
-  fc.array(unit, { minLength, maxLength }).map((units) => String.fromCharCode(...units));
+  fc.array(unit, { minLength, maxLength, size: 'max' }).map((units) => String.fromCharCode(...units));
 
 describe('text-scan', () => {
   it('holds the bytes its source compiles to (npm run build:wasm after an edit of text-scan.wat)', async () => {
@@ -64,5 +65,50 @@ describe('text-scan', () => {
     const huge = '公开 '.repeat(90_000);
     expect(uncountedUnits(huge)).toBeUndefined();
     expect(visibleLength(huge)).toBe(180_000);
+  });
+});
+
+describe('text-scan: certainlyBelow', () => {
+  const IGNORED = /[\s\p{P}\p{S}]/u;
+  const classify = (unit: number) => (IGNORED.test(String.fromCharCode(unit)) ? 2 : 1);
+  /** a text, and one made from it by a few edits (so the pair is sometimes alike) */
+  const words = fc.array(fc.constantFrom('政府', '信息', '公开', '申请', '，', '。', ' ', '工作', '不足', '加强', '培训', '2024', '年', '\u3000', '“', '”', '𠮷'), {
+    minLength: 0,
+    maxLength: 400,
+    size: 'max',
+  });
+  const edited = fc.tuple(words, fc.array(fc.tuple(fc.nat(400), fc.constantFrom('改进', '。', '问题', '')), { maxLength: 30 })).map(([w, edits]) => {
+    const a = w.join('');
+    const b: string[] = [...w];
+    for (const [at, word] of edits) b.splice(at % (b.length + 1), word === '' ? 1 : 0, ...(word === '' ? [] : [word]));
+    return [a, b.join('')] as const;
+  });
+  const unlike = fc.tuple(words, words).map(([a, b]) => [a.join(''), b.join('')] as const);
+  const pair = fc.oneof(edited, unlike);
+
+  it('answers as the JavaScript steps do, for alike and unlike pairs and any threshold', () => {
+    let scanned = 0;
+    const answers = new Set<boolean>();
+    fc.assert(
+      fc.property(pair, fc.constantFrom(0.9, 0.5, 0.99, 0.1, 1, 0), fc.boolean(), ([a, b], atLeast, swap) => {
+        const [x, y] = swap ? [b, a] : [a, b];
+        const fast = certainlyBelowScan(x, y, atLeast, classify);
+        if (fast !== undefined) scanned++;
+        expect(certainlyBelow(x, y, atLeast)).toBe(certainlyBelowSteps(x, y, atLeast));
+        if (fast !== undefined) expect(fast).toBe(certainlyBelowSteps(x, y, atLeast));
+        if (fast !== undefined && atLeast === 0.9) answers.add(fast);
+      }),
+      { numRuns: 400 },
+    );
+    // most pairs are long enough for the scan, and at the rule's threshold both answers come up
+    expect(scanned).toBeGreaterThan(200);
+    expect([...answers].sort()).toEqual([false, true]);
+  });
+
+  it('is certain for two unlike texts and not for a copy', () => {
+    const a = '本机关政府信息公开工作仍存在一些不足，主要是信息发布的及时性有待提高，解读形式较为单一。'.repeat(6);
+    const b = '下一步将加强业务培训，完善审核机制，丰富图解、视频等解读形式，提升公开质量和群众满意度。'.repeat(6);
+    expect(certainlyBelowScan(a, b, 0.9, classify)).toBe(true);
+    expect(certainlyBelowScan(a, `${a}另：`, 0.9, classify)).toBe(false);
   });
 });

@@ -3,6 +3,8 @@
  * white space and punctuation. Word-level measures need a segmenter; bigrams do well on Chinese
  * and catch a copied text with a few words changed.
  */
+import { certainlyBelowScan } from './text-scan.js';
+
 const IGNORED = /[\s\p{P}\p{S}]/u;
 
 /** Per UTF-16 unit: 0 unknown, 1 kept, 2 ignored. Filled lazily; the regex runs once per distinct unit. */
@@ -11,6 +13,8 @@ const unitClass = new Uint8Array(65536);
 function classify(unit: number): number {
   return (unitClass[unit] = IGNORED.test(String.fromCharCode(unit)) ? 2 : 1);
 }
+/** a unit's class, 1 kept or 2 left out (for the scan's table: text-scan.ts) */
+const classOf = (unit: number): number => unitClass[unit] || classify(unit);
 
 /** Does keptUnits keep this unit? */
 function isKept(unit: number): boolean {
@@ -155,6 +159,12 @@ const bigramBit = (first: number, second: number) => Math.imul(((first << 16) | 
  * may be alike; unitSimilarity decides). Most years' 五 differ at once.
  */
 export function certainlyBelow(a: string, b: string, atLeast: number): boolean {
+  // the same steps in WebAssembly under Node (text-scan.ts), with this module's classes
+  return certainlyBelowScan(a, b, atLeast, classOf) ?? certainlyBelowSteps(a, b, atLeast);
+}
+
+/** certainlyBelow's steps in JavaScript (the form's; exported for text-scan.test.ts) */
+export function certainlyBelowSteps(a: string, b: string, atLeast: number): boolean {
   const bits = bigramBits;
   bits.fill(0);
   let na = 0;
