@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { visibleLength } from '../../functions/domain/rules/section-text.js';
-import { certainlyBelowScan, uncountedUnits } from '../../functions/domain/rules/text-scan.js';
+import { SENTENCE_BREAKS } from '../../functions/domain/rules/claim-words.js';
+import { subjectSentences, subjectSentencesSteps } from '../../functions/domain/rules/narrative-claims.js';
+import { certainlyBelowScan, subjectSentencesScan, uncountedUnits } from '../../functions/domain/rules/text-scan.js';
 import { certainlyBelow, certainlyBelowSteps } from '../../functions/domain/rules/text-similarity.js';
 import { TEXT_SCAN_WASM } from '../../functions/domain/rules/text-scan-wasm.js';
 import { compileTextScan } from '../../local/wasm/compile.js';
@@ -110,5 +112,41 @@ describe('text-scan: certainlyBelow', () => {
     const b = '下一步将加强业务培训，完善审核机制，丰富图解、视频等解读形式，提升公开质量和群众满意度。'.repeat(6);
     expect(certainlyBelowScan(a, b, 0.9, classify)).toBe(true);
     expect(certainlyBelowScan(a, `${a}另：`, 0.9, classify)).toBe(false);
+  });
+});
+
+describe('text-scan: subjectSentences', () => {
+  /** pieces that make sentences: the three words, their halves, every break, blanks and plain words */
+  const piece = fc.constantFrom('申请', '复议', '诉讼', '申', '请', '复', '议', '诉', '讼', ...SENTENCE_BREAKS, '，', ' ', '件', '公开', '2024年', '政府信息', '办理', '行政');
+  const text = fc.array(piece, { minLength: 0, maxLength: 600, size: 'max' }).map((pieces) => pieces.join(''));
+
+  it('finds the sentences the JavaScript steps find, at every length and alignment', () => {
+    let scanned = 0;
+    fc.assert(
+      fc.property(text, fc.nat(7), (t, shift) => {
+        const shifted = '无'.repeat(shift) + t;
+        const fast = subjectSentencesScan(shifted);
+        if (fast !== undefined) scanned++;
+        expect(subjectSentences(shifted)).toEqual(subjectSentencesSteps(shifted));
+        if (fast !== undefined) expect(fast).toEqual(subjectSentencesSteps(shifted));
+      }),
+      { numRuns: 400 },
+    );
+    expect(scanned).toBeGreaterThan(200);
+  });
+
+  it('reads a text written after a longer one, not what is left of it', () => {
+    const long = `${'收到申请5件。'.repeat(100)}行政复议1件。`;
+    expect(subjectSentencesScan(long)).toEqual(subjectSentencesSteps(long));
+    const short = `${'工作'.repeat(150)}申`;
+    expect(subjectSentencesScan(short)).toEqual([]);
+    const ending = `${'工作'.repeat(150)}诉讼`;
+    expect(subjectSentencesScan(ending)).toEqual([[0, 302]]);
+  });
+
+  it('leaves a text of more sentences than its room holds to JavaScript', () => {
+    const many = '申请。'.repeat(1100);
+    expect(subjectSentencesScan(many)).toBeUndefined();
+    expect(subjectSentences(many)).toHaveLength(1100);
   });
 });

@@ -24,6 +24,7 @@ import {
   type ResultGroup,
 } from './claim-words.js';
 import { appealNone, applicationNone, noneReceived, statesNoneCarriedForward } from './narrative-nones.js';
+import { subjectSentencesScan } from './text-scan.js';
 
 export type ClaimSubject =
   /** 收到/受理 … 申请 N件: table 三 一 (or 一 + 二) */
@@ -715,6 +716,12 @@ const SUBJECT_WORDS = ['申请', '复议', '诉讼'] as const;
  * character.
  */
 export function subjectSentences(text: string): readonly (readonly [number, number])[] {
+  // the same search in WebAssembly under Node (text-scan.ts), for a long text
+  return subjectSentencesScan(text) ?? subjectSentencesSteps(text);
+}
+
+/** subjectSentences in JavaScript (the form's; exported for text-scan.test.ts) */
+export function subjectSentencesSteps(text: string): readonly (readonly [number, number])[] {
   const bounds: (readonly [number, number])[] = [];
   const next = SUBJECT_WORDS.map((word) => text.indexOf(word));
   for (;;) {

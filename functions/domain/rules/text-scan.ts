@@ -5,7 +5,9 @@
  * 3,488 characters: the count of its visible characters 2.2 µs with the copy, against 5.0 µs by
  * 32-bit words (text-units.ts) and 11 µs by `charCodeAt`; a validation of the 宿迁 case about
  * 4 µs less (bench:validate). And the bound of text.repeated on two years' 五 (text-similarity.ts
- * certainlyBelow), unit by unit but without the engine's checks on every step.
+ * certainlyBelow), unit by unit but without the engine's checks on every step; and the search for
+ * the sentences the claims reader reads (narrative-claims.ts subjectSentences), eight units at a
+ * time where the JavaScript stepped one by one to each sentence's ends.
  *
  * A browser (the filing form) has no such copy, and its content security policy may forbid
  * compiling WebAssembly: there every function here returns undefined and the callers keep their
@@ -18,6 +20,7 @@ interface Scanner {
   readonly memory: WebAssembly.Memory;
   readonly uncounted: (from: number, n: number) => number;
   readonly certainlyBelow: (a: number, na: number, b: number, nb: number, atLeast: number) => number;
+  readonly subjectSentences: (text: number, n: number) => number;
   /** the memory as a Buffer (made again when the memory grows, which detaches the old one) */
   view: NodeBufferLike;
 }
@@ -25,8 +28,13 @@ interface Scanner {
 /** Longer texts are counted in JavaScript: a lane of the vector count holds at most 2^16 − 1. */
 const MAX_LENGTH = 1 << 18;
 const PAGE = 65536;
-/** where the texts' units go (text-scan.wat: a table of 64 KB and 8 KB of bits before them) */
-const TEXT = 73728;
+/** where subjectSentences writes its sentences' bounds (text-scan.wat), and how many fit */
+const OUT = 73728;
+const MAX_SENTENCES = 1024;
+/** where the texts' units go (text-scan.wat: a table of 64 KB, 8 KB of bits and the bounds before them) */
+const TEXT = 81920;
+/** the text whose units are at TEXT now (the overview, read by two rules in turn), if one is */
+let loaded: string | undefined;
 
 /** the class of a unit not seen before, which the scan asks while certainlyBelow runs (text-similarity.ts's) */
 let classifyUnit: (unit: number) => number = () => 1;
@@ -47,6 +55,7 @@ function load(): Scanner | null {
       memory,
       uncounted: exports.uncounted as Scanner['uncounted'],
       certainlyBelow: exports.certainlyBelow as Scanner['certainlyBelow'],
+      subjectSentences: exports.subjectSentences as Scanner['subjectSentences'],
       view: NodeBuffer.from(memory.buffer),
     };
   } catch {
@@ -62,13 +71,20 @@ function load(): Scanner | null {
 function write(scan: Scanner, text: string, at = TEXT): number {
   const bytes = text.length * 2;
   const padded = (bytes + 15) & ~15;
-  if (scan.view.length < at + padded) {
-    scan.memory.grow(Math.ceil((at + padded - scan.view.length) / PAGE));
+  // and 16 bytes after, which subjectSentences may load (and pass by) at the text's end
+  if (scan.view.length < at + padded + 16) {
+    scan.memory.grow(Math.ceil((at + padded + 16 - scan.view.length) / PAGE));
     scan.view = NodeBuffer!.from(scan.memory.buffer);
   }
   scan.view.write(text, at, 'utf16le');
   scan.view.fill(0, at + bytes, at + padded);
+  loaded = at === TEXT ? text : undefined;
   return padded;
+}
+
+/** the text at TEXT, written there unless it is already; its length in units, padded to 8 */
+function place(scan: Scanner, text: string): number {
+  return loaded === text ? ((text.length + 7) & ~7) : write(scan, text) >> 1;
 }
 
 /**
@@ -79,7 +95,7 @@ export function uncountedUnits(text: string): number | undefined {
   if (text.length < FROM_LENGTH || text.length >= MAX_LENGTH) return undefined;
   const scan = (scanner ??= load());
   if (scan === null) return undefined;
-  return scan.uncounted(TEXT, write(scan, text) >> 1);
+  return scan.uncounted(TEXT, place(scan, text));
 }
 
 /**
@@ -92,6 +108,25 @@ export function certainlyBelowScan(a: string, b: string, atLeast: number, classi
   if (scan === null) return undefined;
   const at = TEXT + write(scan, a);
   write(scan, b, at);
+  loaded = undefined;
   classifyUnit = classify;
   return scan.certainlyBelow(TEXT, a.length, at, b.length, atLeast) === 1;
+}
+
+/**
+ * narrative-claims.ts subjectSentences(text), run in the scan: the [start, end) of the sentences
+ * that name 申请, 复议 or 诉讼, in order. undefined where the scan does not run (a browser, a short
+ * text) or for more sentences than its room holds.
+ */
+export function subjectSentencesScan(text: string): (readonly [number, number])[] | undefined {
+  if (text.length < FROM_LENGTH || text.length >= MAX_LENGTH) return undefined;
+  const scan = (scanner ??= load());
+  if (scan === null) return undefined;
+  place(scan, text);
+  const count = scan.subjectSentences(TEXT, text.length);
+  if (count < 0 || count > MAX_SENTENCES) return undefined;
+  const bounds = new Int32Array(scan.memory.buffer, OUT, count * 2);
+  const sentences: (readonly [number, number])[] = [];
+  for (let k = 0; k < count; k++) sentences.push([bounds[2 * k]!, bounds[2 * k + 1]!]);
+  return sentences;
 }

@@ -12,7 +12,8 @@
 
   ;; 0: a class per UTF-16 unit (0 not seen yet, 1 kept, 2 left out: text-similarity.ts's);
   ;; 65536: 65,536 bits, one per hash of a bigram (certainlyBelow);
-  ;; 73728 (TEXT in text-scan.ts): the texts' units, grown by text-scan.ts for long texts
+  ;; 73728 (OUT in text-scan.ts): up to 1,024 sentences' [start, end) (subjectSentences);
+  ;; 81920 (TEXT): the texts' units, grown by text-scan.ts for long texts
   (memory (export "memory") 2)
 
   ;; How many of the n units from byte offset $from are white space (JavaScript's \s) or the second half of
@@ -180,4 +181,93 @@
       (f64.lt
         (f64.convert_i32_s (i32.shl (i32.sub (local.get $keptB) (local.get $missing)) (i32.const 1)))
         (f64.sub (f64.mul (local.get $atLeast) (f64.convert_i32_s (local.get $total))) (f64.const 1e-9)))))
+
+  ;; subjectSentences in narrative-claims.ts (read its comment): the sentences that name 申请, 复议
+  ;; or 诉讼, each found after the one before, as [start, end) in units, written as pairs of i32
+  ;; from 73728; the count, or -1 for more than 1,024 (then the JavaScript steps read the text). A
+  ;; sentence ends at 。；;！!？? or a line break (claim-words.ts SENTENCE_BREAKS) or the text's end.
+  ;; The words' first characters and the breaks are looked for eight units at a time; $text's
+  ;; units are followed by units 0 up to a multiple of 8, and anything may follow those: a unit
+  ;; found at $n or after is not the text's.
+  (func (export "subjectSentences") (param $text i32) (param $n i32) (result i32)
+    (local $p i32) (local $q i32) (local $u i32) (local $w i32) (local $start i32) (local $end i32)
+    (local $count i32) (local $mask i32) (local $v v128)
+    (local $shen v128) (local $fu v128) (local $su v128)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128) (local $b4 v128) (local $b5 v128) (local $b6 v128) (local $b7 v128)
+    (local.set $shen (i16x8.splat (i32.const 0x7533)))
+    (local.set $fu (i16x8.splat (i32.const 0x590d)))
+    (local.set $su (i16x8.splat (i32.const 0x8bc9)))
+    (local.set $b0 (i16x8.splat (i32.const 0x3002))) (local.set $b1 (i16x8.splat (i32.const 0xff1b))) (local.set $b2 (i16x8.splat (i32.const 0x3b))) (local.set $b3 (i16x8.splat (i32.const 0xff01))) (local.set $b4 (i16x8.splat (i32.const 0x21))) (local.set $b5 (i16x8.splat (i32.const 0xff1f))) (local.set $b6 (i16x8.splat (i32.const 0x3f))) (local.set $b7 (i16x8.splat (i32.const 0xa)))
+    (block $finished
+      (loop $sentence
+        ;; q: the first of 申请, 复议, 诉讼 from p
+        (block $found
+          (loop $search
+            (br_if $finished (i32.ge_u (local.get $p) (local.get $n)))
+            (local.set $v (v128.load (i32.add (local.get $text) (i32.shl (local.get $p) (i32.const 1)))))
+            (local.set $mask
+              (i16x8.bitmask
+                (v128.or (v128.or (i16x8.eq (local.get $v) (local.get $shen)) (i16x8.eq (local.get $v) (local.get $fu)))
+                  (i16x8.eq (local.get $v) (local.get $su)))))
+            (if (i32.eqz (local.get $mask))
+              (then
+                (local.set $p (i32.add (local.get $p) (i32.const 8)))
+                (br $search)))
+            (local.set $q (i32.add (local.get $p) (i32.ctz (local.get $mask))))
+            (br_if $finished (i32.ge_u (i32.add (local.get $q) (i32.const 1)) (local.get $n)))
+            (local.set $u (i32.load16_u (i32.add (local.get $text) (i32.shl (local.get $q) (i32.const 1)))))
+            (local.set $w (i32.load16_u (i32.add (local.get $text) (i32.add (i32.shl (local.get $q) (i32.const 1)) (i32.const 2)))))
+            (br_if $found
+              (i32.or
+                (i32.or
+                  (i32.and (i32.eq (local.get $u) (i32.const 0x7533)) (i32.eq (local.get $w) (i32.const 0x8bf7)))
+                  (i32.and (i32.eq (local.get $u) (i32.const 0x590d)) (i32.eq (local.get $w) (i32.const 0x8bae))))
+                (i32.and (i32.eq (local.get $u) (i32.const 0x8bc9)) (i32.eq (local.get $w) (i32.const 0x8bbc)))))
+            (local.set $p (i32.add (local.get $q) (i32.const 1)))
+            (br $search)))
+
+        ;; start: back from q to the unit after a break, eight units at a time, then one at a time
+        (local.set $start (local.get $q))
+        (block $started
+          (loop $back
+            (br_if $started (i32.lt_u (local.get $start) (i32.const 8)))
+            (local.set $v (v128.load (i32.add (local.get $text) (i32.shl (i32.sub (local.get $start) (i32.const 8)) (i32.const 1)))))
+            (local.set $mask (i16x8.bitmask (v128.or (v128.or (v128.or (i16x8.eq (local.get $v) (local.get $b0)) (i16x8.eq (local.get $v) (local.get $b1))) (v128.or (i16x8.eq (local.get $v) (local.get $b2)) (i16x8.eq (local.get $v) (local.get $b3)))) (v128.or (v128.or (i16x8.eq (local.get $v) (local.get $b4)) (i16x8.eq (local.get $v) (local.get $b5))) (v128.or (i16x8.eq (local.get $v) (local.get $b6)) (i16x8.eq (local.get $v) (local.get $b7)))))))
+            (if (local.get $mask)
+              (then
+                (local.set $start (i32.sub (local.get $start) (i32.sub (i32.const 7) (i32.sub (i32.const 31) (i32.clz (local.get $mask))))))
+                (br $started)))
+            (local.set $start (i32.sub (local.get $start) (i32.const 8)))
+            (br $back))
+          )
+        (block $atStart
+          (loop $backOne
+            (br_if $atStart (i32.eqz (local.get $start)))
+            (local.set $u (i32.load16_u (i32.add (local.get $text) (i32.shl (i32.sub (local.get $start) (i32.const 1)) (i32.const 1)))))
+            (br_if $atStart (i32.or (i32.or (i32.or (i32.eq (local.get $u) (i32.const 0x3002)) (i32.eq (local.get $u) (i32.const 0xff1b))) (i32.or (i32.eq (local.get $u) (i32.const 0x3b)) (i32.eq (local.get $u) (i32.const 0xff01)))) (i32.or (i32.or (i32.eq (local.get $u) (i32.const 0x21)) (i32.eq (local.get $u) (i32.const 0xff1f))) (i32.or (i32.eq (local.get $u) (i32.const 0x3f)) (i32.eq (local.get $u) (i32.const 0xa))))))
+            (local.set $start (i32.sub (local.get $start) (i32.const 1)))
+            (br $backOne)))
+
+        ;; end: on from q to a break, or the text's end
+        (local.set $end (local.get $q))
+        (block $ended
+          (loop $on
+            (br_if $ended (i32.ge_u (local.get $end) (local.get $n)))
+            (local.set $v (v128.load (i32.add (local.get $text) (i32.shl (local.get $end) (i32.const 1)))))
+            (local.set $mask (i16x8.bitmask (v128.or (v128.or (v128.or (i16x8.eq (local.get $v) (local.get $b0)) (i16x8.eq (local.get $v) (local.get $b1))) (v128.or (i16x8.eq (local.get $v) (local.get $b2)) (i16x8.eq (local.get $v) (local.get $b3)))) (v128.or (v128.or (i16x8.eq (local.get $v) (local.get $b4)) (i16x8.eq (local.get $v) (local.get $b5))) (v128.or (i16x8.eq (local.get $v) (local.get $b6)) (i16x8.eq (local.get $v) (local.get $b7)))))))
+            (if (local.get $mask)
+              (then
+                (local.set $end (i32.add (local.get $end) (i32.ctz (local.get $mask))))
+                (br $ended)))
+            (local.set $end (i32.add (local.get $end) (i32.const 8)))
+            (br $on)))
+        (if (i32.gt_u (local.get $end) (local.get $n)) (then (local.set $end (local.get $n))))
+
+        (if (i32.ge_u (local.get $count) (i32.const 1024)) (then (return (i32.const -1))))
+        (i32.store (i32.add (i32.const 73728) (i32.shl (local.get $count) (i32.const 3))) (local.get $start))
+        (i32.store (i32.add (i32.const 73732) (i32.shl (local.get $count) (i32.const 3))) (local.get $end))
+        (local.set $count (i32.add (local.get $count) (i32.const 1)))
+        (local.set $p (i32.add (local.get $end) (i32.const 1)))
+        (br $sentence)))
+    (local.get $count))
 )
