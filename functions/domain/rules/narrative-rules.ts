@@ -109,35 +109,49 @@ function figures(input: RuleInput): Figures {
   };
 }
 
+const plus = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : a + b);
+/** values.push(v) when the table gives v (run once per claim: no array of blanks to filter) */
+const given = (values: number[], v: number | undefined) => {
+  if (v !== undefined) values.push(v);
+};
+
 /** The values the table allows for a claim, the first being the one to name. */
 function allowed(f: Figures, { subject, includesCarriedOver, mayBeHandled, mayBeCarriedOver }: Claim): number[] {
-  const plus = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : a + b);
-  const values: (number | undefined)[] = (() => {
-    switch (subject) {
-      // "共收到申请N件" often counts last year's carried-over applications too; when the text
-      // says so ("含上年结转…"), only that sum is right.
-      case 'applications':
-        if (includesCarriedOver) return [plus(f.received, f.carriedOver)];
-        return [f.received, plus(f.received, f.carriedOver), ...(mayBeHandled ? [f.handled] : [])];
-      case 'handled':
-        return [f.handled];
-      case 'carriedOver':
-        return [f.carriedOver];
-      // "结转政府信息公开申请数量N件" names no year: 二's or 四's
-      case 'carriedForward':
-        return mayBeCarriedOver ? [f.carriedForward, f.carriedOver] : [f.carriedForward];
-      case 'review':
-        return [f.review];
-      case 'litigation':
-        return [f.litigation];
-      // "逾期未补正2件，其他处理5件": the text may name the sub-rows of （六） apart
-      case 'otherHandling':
-        return [f.results.otherHandling, f.otherOnly];
-      default:
-        return [f.results[subject]];
-    }
-  })();
-  return values.filter((v): v is number => v !== undefined);
+  const values: number[] = [];
+  switch (subject) {
+    // "共收到申请N件" often counts last year's carried-over applications too; when the text
+    // says so ("含上年结转…"), only that sum is right.
+    case 'applications':
+      if (!includesCarriedOver) given(values, f.received);
+      given(values, plus(f.received, f.carriedOver));
+      if (!includesCarriedOver && mayBeHandled) given(values, f.handled);
+      break;
+    case 'handled':
+      given(values, f.handled);
+      break;
+    case 'carriedOver':
+      given(values, f.carriedOver);
+      break;
+    // "结转政府信息公开申请数量N件" names no year: 二's or 四's
+    case 'carriedForward':
+      given(values, f.carriedForward);
+      if (mayBeCarriedOver) given(values, f.carriedOver);
+      break;
+    case 'review':
+      given(values, f.review);
+      break;
+    case 'litigation':
+      given(values, f.litigation);
+      break;
+    // "逾期未补正2件，其他处理5件": the text may name the sub-rows of （六） apart
+    case 'otherHandling':
+      given(values, f.results.otherHandling);
+      given(values, f.otherOnly);
+      break;
+    default:
+      given(values, f.results[subject]);
+  }
+  return values;
 }
 
 const overviewFinding = (report: Report, rule: RuleId, details: Pick<Finding, 'expected' | 'actual' | 'message'>): Finding => ({
