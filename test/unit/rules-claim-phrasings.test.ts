@@ -466,6 +466,75 @@ describe('the figure before the verb of handling ("19件已…答复")', () => {
   );
 });
 
+describe('answered beside refused ("答复N件，不予受理M件")', () => {
+  it('reads the answered as at most all the ones handled: the refused are another outcome （七） counts too', () => {
+    // 遵义市人社局 2021's shape: 12 received, 7 answered, 4 refused, the rest unclear
+    expect(narrativeClaims('今年共受理政府信息公开申请12件，答复7件，不予受理4件。').at(-1)).toEqual(
+      expect.objectContaining({ subject: 'handled', value: 7, atMost: true }),
+    );
+    // 淮安 2024: （七） 3050
+    expect(huaianWith('全年受理申请3119件，答复3000件，不予受理50件。')).toEqual([]);
+    expect(huaianWith('全年受理申请3119件，答复3100件，不予受理50件。')).toEqual([expect.objectContaining({ expected: 3050, actual: 3100 })]);
+  });
+  it('keeps "答复N件" alone as all the ones handled', () => {
+    expect(narrativeClaims('今年共受理政府信息公开申请12件，答复12件。').at(-1)?.atMost).toBeUndefined();
+    expect(huaianWith('全年受理申请3119件，答复3000件。')).toEqual([expect.objectContaining({ expected: 3050, actual: 3000 })]);
+  });
+});
+
+describe('a year-by-year list of counts', () => {
+  it('reads no count of an earlier year than one a later clause opens with', () => {
+    // 肥城市住建局 2021's shape: the list ends with the report's own year
+    expect(claims('2021年收到政府信息公开申请4件，2022年收到2件，2023年收到6件。')).toEqual([]);
+    expect(huaianWith('历年情况如下。2022年收到政府信息公开申请1000件，2023年收到2000件，2024年收到3119件。')).toEqual([]);
+  });
+  it.each([
+    // the own year first, an earlier year after it
+    ['2024年收到政府信息公开申请5件，2023年结转1件。', ['applications=5']],
+    // a month of the next year, not a year of the list
+    ['2023年共收到政府信息公开申请5件，2024年1月已全部办结。', ['applications=5']],
+    // one year only
+    ['2024年收到政府信息公开申请5件，均已答复。', ['applications=5']],
+  ])('still reads %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+});
+
+describe("the agency's own enforcement counted beside 行政复议", () => {
+  it("reads no appeal in a sentence that counts its 行政许可 or 行政处罚 and names no 信息公开", () => {
+    // 新乡市农业农村局 2020's shape, in its 主动公开 paragraph
+    expect(claims('今年本局办理行政许可300件、行政处罚5件、行政复议2件，无投诉举报、行政诉讼。')).toEqual([]);
+    expect(claims('今年本局办理行政处罚12起，行政复议1件。')).toEqual([]);
+  });
+  it.each([
+    // the appeals of the information named
+    ['今年本局办理行政许可300件，因政府信息公开被申请行政复议2件。', ['review=2']],
+    // 行政处罚 named, not counted
+    ['今年主动公开行政许可、行政处罚结果，全年发生行政复议1件。', ['review=1']],
+    ['今年收到申请6件，行政复议1件。', ['applications=6', 'review=1']],
+  ])('still reads %s', (text, expected) => {
+    expect(claims(text)).toEqual(expected);
+  });
+});
+
+describe('a sentence opening with 年内 goes on with the applications', () => {
+  it('reads "年内共办结N件，结转下年度继续办理M件" after the applications', () => {
+    // 江苏省公安厅 2023's shape
+    expect(claims('今年共接到依申请公开50件，上年结转办理1件。年内共办结48件，结转下年度继续办理3件。')).toEqual([
+      'applications=50',
+      'carriedOver=1',
+      'handled=48',
+      'carriedForward=3',
+    ]);
+    expect(huaianWith('全年收到政府信息公开申请3119件。年内共办结3050件，结转下年度继续办理100件。')).toEqual([
+      expect.objectContaining({ expected: 103, actual: 100 }),
+    ]);
+  });
+  it('not after a sentence about other matters', () => {
+    expect(claims('今年办理人大建议20件。年内共办结18件，结转下年度继续办理2件。')).toEqual([]);
+  });
+});
+
 describe('复议 without 行政 opening a clause with its count ("涉及复议0件，诉讼0件", 大云镇 2024)', () => {
   it.each([
     ['全年收到申请1件，涉及复议0件，诉讼0件。', ['applications=1', 'review=0', 'litigation=0']],

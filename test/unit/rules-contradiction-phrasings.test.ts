@@ -100,6 +100,16 @@ describe('narrative.contradiction on hand-written phrasings', () => {
       expect(of(report, 'narrative.contradiction')).toEqual([]);
     },
   );
+
+  // 新乡市农业农村局 2020's shape: the appeals of its enforcement work, in a sentence that counts it
+  it('silent on a none of 行政诉讼 in a sentence that counts the agency\'s own 行政许可 and 行政处罚', () => {
+    const report = huaian2024();
+    report.sections.overview += '今年本局办理行政许可300件、行政处罚5件，无投诉举报、行政诉讼。';
+    expect(of(report, 'narrative.contradiction')).toEqual([]);
+    const named = huaian2024();
+    named.sections.overview += '今年本局办理行政许可300件、行政处罚5件，无因政府信息公开引起的行政诉讼。';
+    expect(of(named, 'narrative.contradiction')).toEqual([expect.objectContaining({ expected: 46 })]);
+  });
 });
 
 describe('no review or suit named without 行政', () => {

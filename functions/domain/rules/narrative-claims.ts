@@ -168,6 +168,22 @@ function otherProcedure(match: string): boolean {
   const at = match.indexOf('申请');
   return (at >= 5 || EVERY_KIND.test(match.slice(2, at))) && !match.includes('信息') && !match.includes('公开');
 }
+/** a clause that opens with a year ("2019年…"), not a month of it ("2023年1月") */
+const CLAUSE_YEAR = /^((?:19|20)\d{2})\s*年(?!\s*\d|度?[一二三四五六七八九十]+月)/u;
+const LATER_CLAUSE_YEAR = /[，,；;]\s*((?:19|20)\d{2})\s*年(?!\s*\d|度?[一二三四五六七八九十]+月)/gu;
+/**
+ * "2019年办理政府信息公开申请1件，2020年办理3件，2021年办理2件" (肥城市住建局 2021): a clause
+ * opening with a year earlier than one another clause of the sentence opens with is that year's,
+ * one of a year-by-year list that ends with the report's own (a plain look at the first digit first)
+ */
+function earlierYear(clause: string, sentence: string): boolean {
+  const c = clause.charCodeAt(0);
+  if (c !== 49 && c !== 50) return false;
+  const year = CLAUSE_YEAR.exec(clause);
+  if (!year) return false;
+  for (const later of sentence.matchAll(LATER_CLAUSE_YEAR)) if (Number(later[1]) > Number(year[1])) return true;
+  return false;
+}
 /** a reason before a count of handling: the ones of that reason ("因…等情形依规答复8件"), by plain searches */
 function forReason(clause: string, end: number): boolean {
   if (reasonBefore(clause, end)) return true;
@@ -181,7 +197,8 @@ function forReason(clause: string, end: number): boolean {
  * (withdrawn, given up, not completed in time), the ones answered are one outcome among several,
  * which （七） counts together: at most all. (办结 counts the withdrawn ones too: "办结20件，其中撤回1件".)
  */
-const UNANSWERED = /撤回|撤销申请|放弃|未补正/u;
+// ("答复7件，不予受理4件" (遵义市人社局 2021): the ones refused are another outcome beside the answered)
+const UNANSWERED = /撤回|撤销申请|放弃|未补正|不予受理/u;
 const answeredBesideUnanswered = (clause: string, at: number, sentence: string) => clause.startsWith('答复', at) && UNANSWERED.test(sentence);
 /** "按时办结66件，5件逾期未补正", "当场答复3件，书面答复12件": a part of the ones settled, at most all */
 const PART_OF_HANDLED = /^(?:按时|按期|如期|限时|及时|当场|书面|电话|口头|网上|延期|逾期|超期)/u;
@@ -420,7 +437,19 @@ interface SentenceContext {
   readonly partOnly?: boolean;
   /** a count of 行政复议 was read before, in this sentence or the part before its 分号: a bare 诉讼 is 行政诉讼 */
   reviewRead?: boolean;
+  /** the agency's own 行政许可/行政处罚 counted in the sentence, without 信息公开 (on first need) */
+  ownEnforcement?: boolean;
 }
+
+/**
+ * "2020年办理行政许可415件、行政处罚7件、行政复议1件，无投诉举报、行政诉讼" (新乡市农业农村局 2020):
+ * a sentence that counts the agency's own 行政许可 or 行政处罚 and names no 信息公开 speaks of its
+ * enforcement work, and its 行政复议 and 行政诉讼 of that work's, not of the information's (plain
+ * searches first)
+ */
+const ENFORCEMENT_COUNT = new RegExp(`行政(?:许可|处罚)[^\\d，,。；]{0,4}?${NUMBER}\\s*(?:件|起|宗|项)`, 'u');
+const ownEnforcement = (sentence: string) =>
+  (sentence.includes('行政许可') || sentence.includes('行政处罚')) && !sentence.includes('信息公开') && ENFORCEMENT_COUNT.test(sentence);
 
 const aboutApplications = (sentence: string) => sentence.includes('申请') && !NOT_APPLICATIONS.test(sentence);
 
@@ -447,7 +476,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     const rest = count ? clause.slice(count.index + count[0].length) : '';
     // "2022年结转到2023年办理的申请2件": the carried-over ones, not the year's
     // "收到申请人投诉3件", "受理申请人来访4件": the applicants' complaints or visits, not their applications
-    if (count && !channel && !afterWord.startsWith('人') && !MORE_THAN_APPLICATIONS.test(afterWord) && !COMPARISON.test(afterWord) && !otherProcedure(count[0]) && !TIME_AFTER.test(rest) && !clause.slice(0, count.index).includes('结转')) {
+    if (count && !channel && !afterWord.startsWith('人') && !MORE_THAN_APPLICATIONS.test(afterWord) && !COMPARISON.test(afterWord) && !otherProcedure(count[0]) && !TIME_AFTER.test(rest) && !clause.slice(0, count.index).includes('结转') && !earlierYear(clause, sentence.text)) {
       push(claims, 'applications', count, {
         includesCarriedOver: INCLUDES_CARRIED.test(rest),
         // "办理申请N件" may count the applications handled rather than received
@@ -501,6 +530,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     return;
   }
   if (!unit) return;
+  if ((sentence.ownEnforcement ??= ownEnforcement(sentence.text))) return;
   if ((sentence.bothAppeals ??= BOTH_APPEALS.test(sentence.text))) {
     // read in the sentence, once: a 、 between the two words also cuts clauses
     if (sentence.bothAppealsNone !== undefined) return;
@@ -619,7 +649,10 @@ function sentenceClaims(
     // "未发生因政府信息公开工作引起的诉讼复议等情况" (武汉开发区卫健局 2020): without 行政, where the
     // sentence never names it with 行政
     const quote = appealNone(sentence, word) ?? (sentence.includes(word) ? null : appealNone(sentence, bare));
-    if (quote !== null) claims.push({ subject, value: 0, quote, none: true });
+    // (the none of a sentence about the agency's own enforcement is not the information's)
+    if (quote !== null && !((context ??= { text: about }).ownEnforcement ??= ownEnforcement(about))) {
+      claims.push({ subject, value: 0, quote, none: true });
+    }
   }
   return true;
 }
@@ -831,9 +864,10 @@ function afterBlanks(text: string, i: number): number {
  * a sentence that opens with the handling of the applications named before, or with their carry
  * into next year ("结转下年度…", or "下年度继续办理0件", 嘉兴市民政局 2024)
  */
-const GOES_ON = /(?:目前|现|已|共|累计|全年|依法){0,3}(?:办结|答复)|结转下一?年|下一?年度?继续办理/uy;
+// ("年内共办结182件，结转下年度继续办理3件。", 江苏省公安厅 2023)
+const GOES_ON = /(?:目前|现|已|共|累计|全年|年内|依法){0,3}(?:办结|答复)|结转下一?年|下一?年度?继续办理/uy;
 /** the characters GOES_ON's words open with (a plain look before the pattern) */
-const GOES_ON_START = characterCodes('目现已共累全依办答结下');
+const GOES_ON_START = characterCodes('目现已共累全年依办答结下');
 /** does a sentence at `at` open with GOES_ON's words? (sticky: tried there only, no copy of the text) */
 function goesOnAt(text: string, at: number): boolean {
   GOES_ON.lastIndex = at;
