@@ -50,7 +50,9 @@ export function narrativeShares(text: string): readonly ShareClaim[] {
 }
 
 function sentenceShares(sentence: string, shares: ShareClaim[]): void {
-  if (NOT_APPLICATIONS.test(sentence)) return;
+  // every PERCENT's words hold 占 or 比: a sentence with neither ("同比增长1.05%" holds 比, but
+  // "实现100%全覆盖" neither) is passed by with two plain searches, not two patterns
+  if ((!sentence.includes('占') && !sentence.includes('比')) || NOT_APPLICATIONS.test(sentence)) return;
   {
     // exec loops, not matchAll: matchAll copies the regex on every call
     PERCENT.lastIndex = 0;

@@ -5,7 +5,7 @@
  */
 import { firstOwnPeriods, periodParagraphEnd, phraseStart } from '../own-period.js';
 import { TEMPLATES } from '../report-template.js';
-import { CHANGE_WORDS, isDigit } from './claim-words.js';
+import { CHANGE_WORDS, characterCodes, isDigit } from './claim-words.js';
 import type { Rule } from './rule-context.js';
 
 /**
@@ -376,9 +376,15 @@ const WRAPPED_LINE =
 function readsFees(text: string): boolean {
   let collected = false;
   let heading = false;
-  const parts = text.split(FEE_CLAUSE_SPLIT);
-  for (let i = 0; i < parts.length; i += 2) {
-    const clause = parts[i]!;
+  // clause by clause, each cut at its break when reached (most texts state their fees in the first
+  // clauses: the rest is never cut up)
+  let start = 0;
+  for (let end = 0; end <= text.length; end++) {
+    if (end < text.length && !FEE_CLAUSE_BREAKS.has(text.charCodeAt(end))) continue;
+    const clause = text.slice(start, end);
+    /** the clause ends its line ("（一）收取信息处理费情况" above its answer) */
+    const lineEnd = text.charCodeAt(end) === NEWLINE;
+    start = end + 1;
     // a heading's answer on the line below: "（一）收取信息处理费情况" then "无。"
     if (heading) {
       if (clause.trim() === '') continue;
@@ -395,13 +401,14 @@ function readsFees(text: string): boolean {
     collected = COLLECTED.test(clause);
     // a line of its own naming the fees ("二、收取信息处理费的情况", "信息处理费：", "发出收费通知的件数（件）"),
     // not a sentence ("严格执行《…信息处理费管理办法》。" then "无" is no answer)
-    heading = clause.includes('费') && (parts[i + 1] === '\n' || ENDS_WITH_COLON.test(clause));
+    heading = clause.includes('费') && (lineEnd || ENDS_WITH_COLON.test(clause));
   }
   return false;
 }
 
-/** the clause breaks, kept (at odd indices) so that a line's end can be told from a sentence's */
-const FEE_CLAUSE_SPLIT = /([。；;！!？?\n，,])/u;
+/** the marks that end a clause for the fee reader (a line's end too, told apart from a sentence's) */
+const FEE_CLAUSE_BREAKS = characterCodes('。；;！!？?\n，,');
+const NEWLINE = 10;
 /**
  * a none of irregular charges, not of the amount: "无违规收费现象", "未发现乱收费" say nothing of what
  * was collected ("信息处理费及违规收费情况：无" still answers both)
