@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { visibleLength } from '../../functions/domain/rules/section-text.js';
 import { SENTENCE_BREAKS } from '../../functions/domain/rules/claim-words.js';
 import { subjectSentences, subjectSentencesSteps } from '../../functions/domain/rules/narrative-claims.js';
-import { certainlyBelowScan, subjectSentencesScan, uncountedUnits } from '../../functions/domain/rules/text-scan.js';
+import { certainlyBelowScan, kindEventsScan, subjectSentencesScan, uncountedUnits } from '../../functions/domain/rules/text-scan.js';
 import { certainlyBelow, certainlyBelowSteps } from '../../functions/domain/rules/text-similarity.js';
 import { TEXT_SCAN_WASM } from '../../functions/domain/rules/text-scan-wasm.js';
 import { compileTextScan } from '../../local/wasm/compile.js';
@@ -148,5 +148,45 @@ describe('text-scan: subjectSentences', () => {
     const many = '申请。'.repeat(1100);
     expect(subjectSentencesScan(many)).toBeUndefined();
     expect(subjectSentences(many)).toHaveLength(1100);
+  });
+});
+
+describe('text-scan: kindEvents', () => {
+  /** a table of kinds like the claims reader's: most units plain (0), some of each kind above */
+  const table = (seed: number) => {
+    const kinds = new Uint8Array(65536);
+    let x = seed;
+    for (let u = 0; u < 65536; u++) {
+      x = (x * 1103515245 + 12345) & 0x7fffffff;
+      kinds[u] = x % 5 === 0 ? x % 40 : 0;
+    }
+    return kinds;
+  };
+  const expected = (text: string, from: number, to: number, kinds: Uint8Array, plain: number) => {
+    const positions: number[] = [];
+    for (let i = from; i < to; i++) if (kinds[text.charCodeAt(i)]! > plain) positions.push(i);
+    return positions;
+  };
+  const into = { positions: new Int32Array(4) };
+
+  it('gives the positions above plain, in order, in any range, with the table given', () => {
+    const tables = [table(1), table(2)];
+    fc.assert(
+      fc.property(text(256, 900), fc.nat(), fc.nat(), fc.nat(1), fc.integer({ min: 0, max: 12 }), (t, a, b, which, plain) => {
+        const from = a % (t.length + 1);
+        const to = from + (b % (t.length - from + 1));
+        const kinds = tables[which]!;
+        const count = kindEventsScan(t, from, to, kinds, plain, into);
+        expect(count).toBeDefined();
+        expect([...into.positions.subarray(0, count)]).toEqual(expected(t, from, to, kinds, plain));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves more than 2,048 positions to JavaScript', () => {
+    const kinds = new Uint8Array(65536).fill(9);
+    expect(kindEventsScan('公'.repeat(3000), 0, 3000, kinds, 3, into)).toBeUndefined();
+    expect(kindEventsScan('公'.repeat(3000), 0, 2048, kinds, 3, into)).toBe(2048);
   });
 });

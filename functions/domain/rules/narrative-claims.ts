@@ -24,7 +24,7 @@ import {
   type ResultGroup,
 } from './claim-words.js';
 import { appealNone, applicationNone, noneReceived, statesNoneCarriedForward } from './narrative-nones.js';
-import { subjectSentencesScan } from './text-scan.js';
+import { kindEventsScan, subjectSentencesScan } from './text-scan.js';
 
 export type ClaimSubject =
   /** 收到/受理 … 申请 N件: table 三 一 (or 一 + 二) */
@@ -613,9 +613,12 @@ function sentenceClaims(
   let negated = false;
   /** the key characters of the clause (KEYS' bits) */
   let keys = 0;
-  for (let i = start; i <= end; i++) {
-    const kind = i < end ? KIND[text.charCodeAt(i)]! : SENTENCE_BREAK_KIND;
-    if (kind <= PLAIN) continue;
+  // only the units that are not plain, then the sentence's end
+  const events = kindEvents(text, start, end);
+  const positions = EVENTS.positions;
+  for (let e = 0; e <= events; e++) {
+    const i = e < events ? positions[e]! : end;
+    const kind = e < events ? KIND[text.charCodeAt(i)]! : SENTENCE_BREAK_KIND;
     if (kind >= KEY_KIND) {
       keys |= 1 << (kind - KEY_KIND);
       continue;
@@ -655,6 +658,30 @@ function sentenceClaims(
     }
   }
   return true;
+}
+
+/** where kindEvents writes (one sentence's at a time: sentenceClaims reads them before the next call) */
+const EVENTS = { positions: new Int32Array(256) };
+
+/**
+ * The positions from `start` to `end` of the units whose kind is more than PLAIN (a figure, a unit,
+ * a break, a key character, a 未/没/无), in order, into EVENTS; their count. In the scan under Node
+ * (text-scan.ts: the text is already there, from subjectSentences), else stepped through here.
+ */
+function kindEvents(text: string, start: number, end: number): number {
+  const scanned = kindEventsScan(text, start, end, KIND, PLAIN, EVENTS);
+  if (scanned !== undefined) return scanned;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    if (KIND[text.charCodeAt(i)]! <= PLAIN) continue;
+    if (n === EVENTS.positions.length) {
+      const more = new Int32Array(n * 2);
+      more.set(EVENTS.positions);
+      EVENTS.positions = more;
+    }
+    EVENTS.positions[n++] = i;
+  }
+  return n;
 }
 
 /**

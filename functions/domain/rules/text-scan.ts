@@ -7,7 +7,8 @@
  * 4 µs less (bench:validate). And the bound of text.repeated on two years' 五 (text-similarity.ts
  * certainlyBelow), unit by unit but without the engine's checks on every step; and the search for
  * the sentences the claims reader reads (narrative-claims.ts subjectSentences), eight units at a
- * time where the JavaScript stepped one by one to each sentence's ends.
+ * time where the JavaScript stepped one by one to each sentence's ends; and the units of those
+ * sentences the claims reader must look at (kindEvents), found by a table in the module's memory.
  *
  * A browser (the filing form) has no such copy, and its content security policy may forbid
  * compiling WebAssembly: there every function here returns undefined and the callers keep their
@@ -21,18 +22,25 @@ interface Scanner {
   readonly uncounted: (from: number, n: number) => number;
   readonly certainlyBelow: (a: number, na: number, b: number, nb: number, atLeast: number) => number;
   readonly subjectSentences: (text: number, n: number) => number;
-  /** the memory as a Buffer (made again when the memory grows, which detaches the old one) */
+  readonly kindEvents: (text: number, from: number, to: number, plain: number) => number;
+  /** the memory as a Buffer, and its results as i32 (both made again when the memory grows, which detaches the old ones) */
   view: NodeBufferLike;
+  out: Int32Array;
 }
 
 /** Longer texts are counted in JavaScript: a lane of the vector count holds at most 2^16 − 1. */
 const MAX_LENGTH = 1 << 18;
 const PAGE = 65536;
-/** where subjectSentences writes its sentences' bounds (text-scan.wat), and how many fit */
+/** where subjectSentences and kindEvents write (text-scan.wat), and how many of each fit */
 const OUT = 73728;
 const MAX_SENTENCES = 1024;
-/** where the texts' units go (text-scan.wat: a table of 64 KB, 8 KB of bits and the bounds before them) */
-const TEXT = 81920;
+const MAX_EVENTS = 2048;
+/** where the claims reader's table of kinds is copied (kindEvents) */
+const KINDS = 81920;
+/** where the texts' units go (text-scan.wat: two tables of 64 KB, 8 KB of bits and the results before them) */
+const TEXT = 147456;
+/** the table of kinds copied to KINDS, if one is */
+let kindsLoaded: Uint8Array | undefined;
 /** the text whose units are at TEXT now (the overview, read by two rules in turn), if one is */
 let loaded: string | undefined;
 
@@ -56,7 +64,9 @@ function load(): Scanner | null {
       uncounted: exports.uncounted as Scanner['uncounted'],
       certainlyBelow: exports.certainlyBelow as Scanner['certainlyBelow'],
       subjectSentences: exports.subjectSentences as Scanner['subjectSentences'],
+      kindEvents: exports.kindEvents as Scanner['kindEvents'],
       view: NodeBuffer.from(memory.buffer),
+      out: new Int32Array(memory.buffer, OUT, MAX_EVENTS),
     };
   } catch {
     // compiling may be forbidden (a content security policy); the JavaScript loops do the same
@@ -75,6 +85,7 @@ function write(scan: Scanner, text: string, at = TEXT): number {
   if (scan.view.length < at + padded + 16) {
     scan.memory.grow(Math.ceil((at + padded + 16 - scan.view.length) / PAGE));
     scan.view = NodeBuffer!.from(scan.memory.buffer);
+    scan.out = new Int32Array(scan.memory.buffer, OUT, MAX_EVENTS);
   }
   scan.view.write(text, at, 'utf16le');
   scan.view.fill(0, at + bytes, at + padded);
@@ -125,8 +136,32 @@ export function subjectSentencesScan(text: string): (readonly [number, number])[
   place(scan, text);
   const count = scan.subjectSentences(TEXT, text.length);
   if (count < 0 || count > MAX_SENTENCES) return undefined;
-  const bounds = new Int32Array(scan.memory.buffer, OUT, count * 2);
+  const bounds = scan.out;
   const sentences: (readonly [number, number])[] = [];
   for (let k = 0; k < count; k++) sentences.push([bounds[2 * k]!, bounds[2 * k + 1]!]);
   return sentences;
+}
+
+/**
+ * The positions from `from` to `to` of the text whose kind in `kinds` (a table of 65,536, one per
+ * UTF-16 unit: narrative-claims.ts KIND) is above `plain`, in order, into `into` (grown when
+ * short); their count, or undefined where the scan does not run (a browser, a short text) or for
+ * more than 2,048.
+ */
+export function kindEventsScan(text: string, from: number, to: number, kinds: Uint8Array, plain: number, into: { positions: Int32Array }): number | undefined {
+  if (text.length < FROM_LENGTH || text.length >= MAX_LENGTH || kinds.length !== 65536) return undefined;
+  const scan = (scanner ??= load());
+  if (scan === null) return undefined;
+  if (kindsLoaded !== kinds) {
+    scan.view.set(kinds, KINDS);
+    kindsLoaded = kinds;
+  }
+  place(scan, text);
+  const count = scan.kindEvents(TEXT, from, to, plain);
+  if (count < 0 || count > MAX_EVENTS) return undefined;
+  if (into.positions.length < count) into.positions = new Int32Array(MAX_EVENTS);
+  const positions = into.positions;
+  const out = scan.out;
+  for (let k = 0; k < count; k++) positions[k] = out[k]!;
+  return count;
 }

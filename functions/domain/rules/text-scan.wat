@@ -12,9 +12,10 @@
 
   ;; 0: a class per UTF-16 unit (0 not seen yet, 1 kept, 2 left out: text-similarity.ts's);
   ;; 65536: 65,536 bits, one per hash of a bigram (certainlyBelow);
-  ;; 73728 (OUT in text-scan.ts): up to 1,024 sentences' [start, end) (subjectSentences);
-  ;; 81920 (TEXT): the texts' units, grown by text-scan.ts for long texts
-  (memory (export "memory") 2)
+  ;; 73728 (OUT in text-scan.ts): 8 KB of results (subjectSentences' bounds, kindEvents' positions);
+  ;; 81920 (KINDS): narrative-claims.ts's kind of each UTF-16 unit (kindEvents), copied in once;
+  ;; 147456 (TEXT): the texts' units, grown by text-scan.ts for long texts
+  (memory (export "memory") 3)
 
   ;; How many of the n units from byte offset $from are white space (JavaScript's \s) or the second half of
   ;; a surrogate pair: the units visibleLength does not count. n is a multiple of 8 (the caller
@@ -269,5 +270,26 @@
         (local.set $count (i32.add (local.get $count) (i32.const 1)))
         (local.set $p (i32.add (local.get $end) (i32.const 1)))
         (br $sentence)))
+    (local.get $count))
+;; The positions (in units) from $from to $to of the text at $text whose kind in the table at
+  ;; 81920 (narrative-claims.ts KIND) is above $plain, in order, written as i32 from 73728; the
+  ;; count, or -1 for more than 2,048. The claims reader steps through these only: in a sentence
+  ;; most units are plain, and a step through all of them in JavaScript cost 5 ns a unit.
+  (func (export "kindEvents") (param $text i32) (param $from i32) (param $to i32) (param $plain i32) (result i32)
+    (local $p i32) (local $end i32) (local $count i32) (local $unit i32)
+    (local.set $p (i32.add (local.get $text) (i32.shl (local.get $from) (i32.const 1))))
+    (local.set $end (i32.add (local.get $text) (i32.shl (local.get $to) (i32.const 1))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $unit (i32.load16_u (local.get $p)))
+        (if (i32.gt_u (i32.load8_u (i32.add (i32.const 81920) (local.get $unit))) (local.get $plain))
+          (then
+            (if (i32.ge_u (local.get $count) (i32.const 2048)) (then (return (i32.const -1))))
+            (i32.store (i32.add (i32.const 73728) (i32.shl (local.get $count) (i32.const 2)))
+              (i32.shr_u (i32.sub (local.get $p) (local.get $text)) (i32.const 1)))
+            (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 2)))
+        (br $next)))
     (local.get $count))
 )
