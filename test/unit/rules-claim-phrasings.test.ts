@@ -578,10 +578,12 @@ describe('applications named "依申请公开事项" after their count, or with 
     ['本年度共收到1项依申请公开事项，已按时答复。', ['applications=1']],
     ['本年度收到2件依申请公开事项。', ['applications=2']],
     ['本年度收到来自公民、法人或者其他组织对本机关政府信息公开的申请2件。', ['applications=2']],
+    // 长河街道 2023's shape: the figure, then 信息依申请公开 closing the clause
+    ['本年度共收到7件信息依申请公开，均已按时答复。', ['applications=7']],
   ])('reads %s', (text, expected) => {
     expect(claims(text)).toEqual(expected);
   });
-  it.each(['本年度收到1件依申请公开事项的投诉。', '本年度收到咨询、政府信息公开的申请12件。', '本年度收到3项依申请公开事项的咨询。'])('silent on %s', (text) => {
+  it.each(['本年度收到1件依申请公开事项的投诉。', '本年度收到咨询、政府信息公开的申请12件。', '本年度收到3项依申请公开事项的咨询。', '本年度收到3件依申请公开咨询。', '本年度收到3件依申请公开的投诉。'])('silent on %s', (text) => {
     expect(claims(text)).toEqual([]);
   });
   it('holds the count against 一', () => {

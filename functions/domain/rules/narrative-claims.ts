@@ -90,10 +90,11 @@ const APPLICATION_QUANTITY = new RegExp(
 const NOT_ITEMS_OF_APPLICATIONS = /的|人|涉及|所|要求|内容|意见|问题|事宜/u;
 /**
  * "共受理36件政府信息公开申请", "收到1件政府信息公开申请": the figure before the word. Only the
- * report's own kinds of application may stand between ("收到1件网上申请" is one channel's).
+ * report's own kinds of application may stand between ("收到1件网上申请" is one channel's). Also
+ * "收到1件依申请公开事项", and "共收到12件信息依申请公开" closing its clause (长河街道 2023; not "…依申请公开咨询").
  */
 const APPLICATION_COUNT_BEFORE = new RegExp(
-  `(?:收到|受理|接收|新收|接到|收办)了?[^\\d，。；]{0,4}?${NUMBER}${UNIT}的?(?:(?:政府信息公开|信息公开|依申请公开|公开)?申请(?!人)|依申请公开事项(?!的))`,
+  `(?:收到|受理|接收|新收|接到|收办)了?[^\\d，。；]{0,4}?${NUMBER}${UNIT}的?(?:(?:政府信息公开|信息公开|依申请公开|公开)?申请(?!人)|依申请公开事项(?!的)|(?:政府)?(?:信息)?依申请公开(?:件|事项)?\\s*$)`,
   'u',
 );
 /**
