@@ -13,11 +13,11 @@ const YEAR = '((?:19|20)\\d{2})';
 /** the report's name right after its year: "政府信息公开工作年度报告", "信息公开年报" */
 const REPORT_NAME = '(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)';
 /**
- * what introduces the period: "统计期限", "统计数据的期限", "统计时段" (黄腊乡 2021); or "统计数据" right before 为/从/自 (any
+ * what introduces the period: "统计期限", "统计数据的期限", "统计时段" (黄腊乡 2021), "统计起止时间" (翔安区应急管理局 2022); or "统计数据" right before 为/从/自 (any
  * other words after it are a finding of statistics: "统计数据显示，2022年1月1日至今…"); or "统计期" right
  * before 为/从/自 ("数据的统计期自2024年1月1日至…", 安镇街道 2024; not "统计期满", "统计期内")
  */
-const PERIOD = '(?:统计(?:数据的?)?(?:期限|时限|期间|时间|区间|周期|时段)|统计数据(?=[为从自])|统计期(?=[为从自]))';
+const PERIOD = '(?:统计(?:数据的?)?(?:起止)?(?:期限|时限|期间|时间|区间|周期|时段)|统计数据(?=[为从自])|统计期(?=[为从自]))';
 /** the words before 时间点 that make it the data's cut-off: "数据核定时间点", "统计时间点" */
 const CUT_OFF_LEAD = '(?:数据|统计)[^。；，,\\d]{0,4}';
 

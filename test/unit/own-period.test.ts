@@ -12,7 +12,7 @@ const pieces = fc.constantFrom(
 /** whole phrases: every opening each pattern knows, a few words, a year, and what may close the phrase */
 const opening = fc.constantFrom(
   '现将', '现公布', '现发布', '现公开', '现予公布', '现予以公布', '现向社会公布', '现向社会公开', '特向社会公布', '特向社会公开', '现编制', '特编制', '特此编制',
-  '统计期限', '统计数据的期限', '统计时段', '统计数据', '统计期', '现', '特', '统计', '数据核定时间点', '统计时间点', '时间点',
+  '统计期限', '统计数据的期限', '统计时段', '统计数据', '统计期', '现', '特', '统计', '数据核定时间点', '统计时间点', '时间点', '统计起止时间',
 );
 const words = fc.array(fc.constantFrom('我局', '本机关', '', '自', '为', '：', '起'), { maxLength: 2 }).map((a) => a.join(''));
 const closing = fc.constantFrom('政府信息公开工作年度报告', '信息公开年报', '工作情况报告如下', '报告予以公布', '1月1日', '12月31日', '', '。');

@@ -239,6 +239,8 @@ describe('text.stale-year on edited copies', () => {
       `除另有说明外，本报告数据的统计时段为${year}年1月1日至${year}年12月31日。`,
       // the whole year named, without its first and last days
       `本报告统计期限为${year}年度。`,
+      // 翔安区应急管理局 2022: 起止 between 统计 and 时间
+      `本报告数据统计起止时间为${year}年1月1日至${year}年12月31日。`,
       // an agency's long name between 现将 and the year
       `现将国家税务总局宿迁市宿城区税务局第一税务分局（办税服务厅）${year}年度政府信息公开工作情况报告如下：`,
       `现公布杭州市余杭区司法局（区行政复议局）机关事务中心${year}年政府信息公开工作年度报告。`,
