@@ -589,10 +589,10 @@ const BARE_LITIGATION = new RegExp(`^\\s*(?:被(?:提起)?|提起)?诉讼([^\\d]
 
 /**
  * The claims of the sentence `sentence`, which is text[start, end). Its clauses that hold a
- * count or a 未/没有 are read (stepped through in JavaScript, in the text itself, not a copy: a
- * sentence is short and dense with figures; a claim never spans a comma, and "1,234" is one
- * number); the statements of no appeal are read wherever it names one. Returns whether the
- * sentence holds a 未, 没有 or 无 (every statement of none has one).
+ * count or a 未/没有 are read (found by a step through the units that are not plain, in the text
+ * itself, not a copy: kindEvents; a claim never spans a comma, and "1,234" is one number); the
+ * statements of no appeal are read wherever it names one. Returns whether the sentence holds a
+ * 未, 没有 or 无 (every statement of none has one).
  */
 function sentenceClaims(
   text: string,
