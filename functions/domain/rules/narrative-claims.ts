@@ -108,6 +108,17 @@ const APPLICATION_ITEMS_BEFORE = new RegExp(
 /** "申请和咨询120件", "申请及留言": a count of more than the applications */
 const MORE_THAN_APPLICATIONS = /[和及与、]|咨询|留言|来信|建议/u;
 /**
+ * A figure before the applications' name (APPLICATION_COUNT_BEFORE's or APPLICATION_ITEMS_BEFORE's
+ * match), with the clause's words after it: not one channel's, nor a count of more than the
+ * applications ("收到5件政府信息公开申请和3件咨询")
+ */
+function figureBefore(pattern: RegExp, clause: string): { readonly match: RegExpExecArray; readonly rest: string } | null {
+  const match = pattern.exec(clause);
+  if (!match || CHANNEL.test(match[0])) return null;
+  const rest = clause.slice(match.index + match[0].length);
+  return MORE_THAN_APPLICATIONS.test(rest.slice(0, 2)) ? null : { match, rest };
+}
+/**
  * "收到申请同比增加5件", "行政复议较上年减少2件": a change from last year, not a count (较 and 比 only
  * before the year they name: "比例", "较好" stand in counts' words)
  */
@@ -485,17 +496,12 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       }, itemFigure ? 2 : 1);
     }
     if (!count && unit && application) {
-      const before = APPLICATION_COUNT_BEFORE.exec(clause);
-      const rest = before ? clause.slice(before.index + before[0].length) : '';
-      // "收到5件政府信息公开申请和3件咨询": a count of more than the applications
-      if (before && !CHANNEL.test(before[0]) && !MORE_THAN_APPLICATIONS.test(rest.slice(0, 2))) {
-        push(claims, 'applications', before, { includesCarriedOver: INCLUDES_CARRIED.test(rest) });
-      }
+      const before = figureBefore(APPLICATION_COUNT_BEFORE, clause);
+      if (before) push(claims, 'applications', before.match, { includesCarriedOver: INCLUDES_CARRIED.test(before.rest) });
     }
     if (!count && items && application) {
-      const before = APPLICATION_ITEMS_BEFORE.exec(clause);
-      const rest = before ? clause.slice(before.index + before[0].length) : '';
-      if (before && !CHANNEL.test(before[0]) && !MORE_THAN_APPLICATIONS.test(rest.slice(0, 2))) push(claims, 'applications', before);
+      const before = figureBefore(APPLICATION_ITEMS_BEFORE, clause);
+      if (before) push(claims, 'applications', before.match);
     }
     const none = application ? applicationNone(clause) : null;
     if (none !== null) claims.push({ subject: 'applications', value: 0, quote: none, none: true });
@@ -649,14 +655,14 @@ function sentenceClaims(
   // "No appeals" is read per sentence: "未发生因政府信息公开申请行政复议、行政诉讼件" names both
   // in one breath, across the 、.
   if (!negated) return false;
+  /** the sentence counts the agency's own enforcement (read once, as its clauses did if they asked) */
+  let enforcement = context?.ownEnforcement;
   for (const [subject, word, bare] of APPEAL_WORDS) {
     // "未发生因政府信息公开工作引起的诉讼复议等情况" (武汉开发区卫健局 2020): without 行政, where the
     // sentence never names it with 行政
     const quote = appealNone(sentence, word) ?? (sentence.includes(word) ? null : appealNone(sentence, bare));
     // (the none of a sentence about the agency's own enforcement is not the information's)
-    if (quote !== null && !((context ??= { text: about }).ownEnforcement ??= ownEnforcement(about))) {
-      claims.push({ subject, value: 0, quote, none: true });
-    }
+    if (quote !== null && !(enforcement ??= ownEnforcement(about))) claims.push({ subject, value: 0, quote, none: true });
   }
   return true;
 }

@@ -10,7 +10,6 @@ import { narrativeClaims, subjectSentences, type Claim } from './narrative-claim
 import { narrativeShares, type ShareClaim } from './narrative-shares.js';
 import { keptIndex, keptUnits, keptUnitsAgainst, type CommonEnds } from './text-similarity.js';
 import { uncountedUnits } from './text-scan.js';
-import { textWords } from './text-units.js';
 
 /** JavaScript's `\s` (the readers' blanks and the line break): a code unit table, so counting never builds a copy of the text. */
 const SPACE = new Uint8Array(65536);
@@ -29,16 +28,9 @@ export function visibleLength(text: string, atLeast = Infinity): number {
     // eight units at a time in WebAssembly under Node (text-scan.ts)
     const uncounted = uncountedUnits(text);
     if (uncounted !== undefined) return text.length - uncounted;
-    // else the units not counted, added up without a branch (a third faster on a long text); two
-    // at a time where the text's units can be copied out (text-units.ts; a padding unit 0 is counted)
+    // else the units not counted, added up without a branch (a third faster on a long text)
     let skipped = 0;
-    const words = textWords(text);
-    if (words !== undefined) {
-      for (let i = 0; i < words.length; i++) {
-        const word = words[i]!;
-        skipped += UNCOUNTED[word & 0xffff]! + UNCOUNTED[word >>> 16]!;
-      }
-    } else for (let i = 0; i < text.length; i++) skipped += UNCOUNTED[text.charCodeAt(i)]!;
+    for (let i = 0; i < text.length; i++) skipped += UNCOUNTED[text.charCodeAt(i)]!;
     return text.length - skipped;
   }
   let n = 0;

@@ -6,7 +6,7 @@
  * the 宿迁 overview of 3,488 characters (docs/validation-speed.md):
  *
  * - uncountedUnits, for visibleLength (section-text.ts): 2.2 µs with the copy, against 5.0 µs by
- *   32-bit words (text-units.ts) and 11 µs by `charCodeAt`;
+ *   32-bit words (a copy read two units at a time, which this replaced) and 11 µs by `charCodeAt`;
  * - certainlyBelowScan, text.repeated's bound on two years' 五 (text-similarity.ts): 1.6 against 3.7 µs;
  * - subjectSentencesScan, the sentences the claims reader reads (narrative-claims.ts): 1.2 against 3.1 µs;
  * - kindEventsScan, the units of those sentences the claims reader must look at: the reader 12.7
@@ -19,8 +19,22 @@
  * compiling WebAssembly: there every function here returns undefined and the callers keep their
  * JavaScript loops, with the same results (test/unit/text-scan.test.ts holds the two together).
  */
-import { FROM_LENGTH, LITTLE_ENDIAN, NodeBuffer, type NodeBufferLike } from './text-units.js';
 import { TEXT_SCAN_WASM } from './text-scan-wasm.js';
+
+interface NodeBufferLike extends Uint8Array {
+  write(text: string, offset: number, encoding: 'utf16le'): number;
+}
+interface NodeBufferClass {
+  /** a view of the memory, not a copy */
+  from(memory: ArrayBuffer): NodeBufferLike;
+  from(text: string, encoding: 'base64'): Uint8Array<ArrayBuffer>;
+}
+/** Node's Buffer, read off the global object: the domain imports nothing of Node's (it runs in the form too) */
+const NodeBuffer = (globalThis as { Buffer?: NodeBufferClass }).Buffer;
+/** the units' bytes low first, as the module reads them (a big-endian machine keeps the JavaScript loops) */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Shorter texts are read in JavaScript: the copy's fixed cost is not worth it for them. */
+const FROM_LENGTH = 256;
 
 interface Scanner {
   readonly memory: WebAssembly.Memory;
@@ -94,7 +108,8 @@ function write(scan: Scanner, text: string, at = TEXT): number {
   }
   scan.view.write(text, at, 'utf16le');
   scan.view.fill(0, at + bytes, at + padded);
-  loaded = at === TEXT ? text : undefined;
+  // (a text written after the one at TEXT leaves it whole)
+  if (at === TEXT) loaded = text;
   return padded;
 }
 
@@ -124,7 +139,6 @@ export function certainlyBelowScan(a: string, b: string, atLeast: number, classi
   if (scan === null) return undefined;
   const at = TEXT + write(scan, a);
   write(scan, b, at);
-  loaded = undefined;
   classifyUnit = classify;
   return scan.certainlyBelow(TEXT, a.length, at, b.length, atLeast) === 1;
 }
