@@ -163,13 +163,13 @@ describe('text-scan: kindEvents', () => {
     return kinds;
   };
   const expected = (text: string, from: number, to: number, kinds: Uint8Array, plain: number) => {
-    const positions: number[] = [];
-    for (let i = from; i < to; i++) if (kinds[text.charCodeAt(i)]! > plain) positions.push(i);
-    return positions;
+    const events: number[] = [];
+    for (let i = from; i < to; i++) if (kinds[text.charCodeAt(i)]! > plain) events.push(i | (kinds[text.charCodeAt(i)]! << 24));
+    return events;
   };
-  const into = { positions: new Int32Array(4) };
+  const into = { events: new Int32Array(4) };
 
-  it('gives the positions above plain, in order, in any range, with the table given', () => {
+  it('gives the positions above plain with their kinds, in order, in any range, with the table given', () => {
     const tables = [table(1), table(2)];
     fc.assert(
       fc.property(text(256, 900), fc.nat(), fc.nat(), fc.nat(1), fc.integer({ min: 0, max: 12 }), (t, a, b, which, plain) => {
@@ -178,7 +178,7 @@ describe('text-scan: kindEvents', () => {
         const kinds = tables[which]!;
         const count = kindEventsScan(t, from, to, kinds, plain, into);
         expect(count).toBeDefined();
-        expect([...into.positions.subarray(0, count)]).toEqual(expected(t, from, to, kinds, plain));
+        expect([...into.events.subarray(0, count)]).toEqual(expected(t, from, to, kinds, plain));
       }),
       { numRuns: 300 },
     );

@@ -314,10 +314,10 @@ const COMMA = 44;
 KIND[COMMA] = COMMA_KIND;
 const YOU = '有'.charCodeAt(0);
 /**
- * The first characters of the words clauseClaims looks for (申请, 复议, 诉讼, 结转, 公开, …): each a
- * kind of its own from KEY_KIND on. sentenceClaims notes which of them a clause holds, as bits
- * (KEYS), so a word whose first character the clause lacks is passed by without a search: most
- * count clauses ("部分公开471件") hold two or three of the dozen words asked of them.
+ * The words clauseClaims looks for (申请, 复议, 诉讼, 结转, 公开, …): the first character of each is
+ * a kind of its own from KEY_KIND on. sentenceClaims, reaching one, looks at the units after it and
+ * notes the words the clause holds as bits: clauseClaims asks a bit, never searches the
+ * clause (a search costs more than the step to all of a clause's key characters).
  */
 const KEY_KIND = 32;
 const KEY_CHARACTERS = '申复诉转顺办答完结公提处数行因由';
@@ -327,19 +327,44 @@ for (let k = 0; k < KEY_CHARACTERS.length; k++) {
   if (KIND[code] !== 0) throw new Error(`${KEY_CHARACTERS[k]} has a kind already`);
   KIND[code] = KEY_KIND + k;
 }
-/** a word clauseClaims looks for, with the bit of its first character (a key character) */
+/** a word clauseClaims looks for, by its bit */
 interface KeyWord {
-  readonly text: string;
   readonly bit: number;
 }
+/**
+ * for each key character, the word it opens: its second unit (0: a word of one character) and its
+ * bit; 行 opens two (行政复议, 行政诉讼: wordsAt reads them)
+ */
+const SECOND = new Uint16Array(KEY_CHARACTERS.length);
+const BIT = new Int32Array(KEY_CHARACTERS.length);
+let bits = 0;
 function keyWord(text: string): KeyWord {
   const k = KEY_CHARACTERS.indexOf(text[0]!);
   if (k < 0) throw new Error(`${text}: its first character is not in KEY_CHARACTERS`);
-  return { text, bit: 1 << k };
+  const bit = 1 << bits++;
+  if (text[0] !== '行') {
+    if (BIT[k] !== 0 || text.length > 2) throw new Error(`${text}: one word of one or two characters per key character`);
+    SECOND[k] = text.length === 2 ? text.charCodeAt(1) : 0;
+    BIT[k] = bit;
+  }
+  return { bit };
 }
-/** clause.includes(word), passed by at once when the clause lacks the word's first character */
-function holds(clause: string, keys: number, word: KeyWord): boolean {
-  return (keys & word.bit) !== 0 && clause.includes(word.text);
+const XING = KEY_CHARACTERS.indexOf('行');
+const [ZHENG, FU, YI, SU, SONG] = Array.from('政复议诉讼', (ch) => ch.charCodeAt(0));
+/** the bit of the word that opens at i, where the key character KEY_CHARACTERS[k] is (0: none) */
+function wordsAt(text: string, i: number, k: number): number {
+  if (k === XING) {
+    if (text.charCodeAt(i + 1) !== ZHENG) return 0;
+    const third = text.charCodeAt(i + 2);
+    const fourth = text.charCodeAt(i + 3);
+    return third === FU && fourth === YI ? W.reviewWord.bit : third === SU && fourth === SONG ? W.litigationWord.bit : 0;
+  }
+  const second = SECOND[k]!;
+  return second === 0 || text.charCodeAt(i + 1) === second ? BIT[k]! : 0;
+}
+/** the clause holds the word (`keys`: the bits of the words it holds, sentenceClaims's) */
+function holds(keys: number, word: KeyWord): boolean {
+  return (keys & word.bit) !== 0;
 }
 const W = {
   application: keyWord('申请'),
@@ -387,7 +412,13 @@ function countAt(text: string, i: number, start: number): boolean {
  * than reading it.
  */
 function withoutSpace(words: string): string {
-  for (let i = 0; i < words.length; i++) if (KIND[words.charCodeAt(i)] === SPACE_KIND || words.charCodeAt(i) === NEWLINE) return words.replace(/\s+/gu, '');
+  for (let i = 0; i < words.length; i++) {
+    const c = words.charCodeAt(i);
+    // a figure, a letter or a Chinese character (nearly every unit) by two comparisons: no \s
+    // lies between them, and the table of kinds is not read (a look at it may miss the cache)
+    if ((c > 32 && c < 0xa0) || (c > 0x3000 && c !== 0xfeff)) continue;
+    if (KIND[c] === SPACE_KIND || c === NEWLINE) return words.replace(/\s+/gu, '');
+  }
   return words;
 }
 const NO_EXTRA: Partial<Claim> = {};
@@ -470,13 +501,13 @@ const aboutApplications = (sentence: string) => sentence.includes('申请') && !
  * a figure with 条 or 项, read only as a count of applications.
  */
 function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, claims: Claim[], items: boolean, keys: number): void {
-  // each pattern is tried only where its literal words are (plain searches, no backtracking; a
-  // word whose first character the clause lacks, not even that: `holds`)
-  const application = holds(clause, keys, W.application);
-  if (!holds(clause, keys, W.review) && !holds(clause, keys, W.litigation)) {
+  // each pattern is tried only where its literal words are (the words clauseClaims looks for are
+  // known from the clause's bits, `holds`; other words by plain searches)
+  const application = holds(keys, W.application);
+  if (!holds(keys, W.review) && !holds(keys, W.litigation)) {
     let count = (unit || items) && application ? APPLICATION_COUNT.exec(clause) : null;
     if (!count && unit && application && clause.includes('依申请公开')) count = TOPIC_COUNT.exec(clause);
-    if (!count && (unit || items) && application && holds(clause, keys, W.quantity)) count = APPLICATION_QUANTITY.exec(clause);
+    if (!count && (unit || items) && application && holds(keys, W.quantity)) count = APPLICATION_QUANTITY.exec(clause);
     const itemFigure = count !== null && count[1] === undefined;
     if (itemFigure && NOT_ITEMS_OF_APPLICATIONS.test(count![0].slice(count![0].lastIndexOf('申请') + 2))) count = null;
     // "收到网上申请105件，快递17件，合计122件": the figure of one channel, not of all applications
@@ -508,9 +539,9 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     if (unit && (sentence.aboutApplications ??= aboutApplications(sentence.text)) && hasDigit(clause)) {
       // Each pattern only where the words it cannot match without are (a figure-dense city
       // report has many clauses of counts that are none of these).
-      const nextYear = (holds(clause, keys, W.to) || holds(clause, keys, W.postponed)) && NEXT_YEAR_CLAUSE.test(clause);
+      const nextYear = (holds(keys, W.to) || holds(keys, W.postponed)) && NEXT_YEAR_CLAUSE.test(clause);
       // "转下一年度办理答复的有1件" counts the carried-forward ones, not the ones handled
-      if (!nextYear && !sentence.partOnly && (holds(clause, keys, W.settled) || holds(clause, keys, W.answered) || holds(clause, keys, W.finished))) {
+      if (!nextYear && !sentence.partOnly && (holds(keys, W.settled) || holds(keys, W.answered) || holds(keys, W.finished))) {
         const handled = HANDLED_COUNT.exec(clause);
         if (handled && !RESULT_BETWEEN.test(resultWords(clause, handled)) && !COMPARISON.test(handled[1]!)) {
           // (or the ones of a reason: "因不属于本单位公开范围…、经检索无对应信息等情形依规答复8件", 崇川区数据局
@@ -523,7 +554,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
           if (part || !oneChannel(clause.slice(0, handled.index), clause, sentence.text)) push(claims, 'handled', handled, part ? AT_MOST : NO_EXTRA, 2);
         }
       }
-      if (holds(clause, keys, W.carried)) {
+      if (holds(keys, W.carried)) {
         const over = CARRIED_OVER_COUNT.exec(clause) ?? (clause.includes('结转上') ? CARRIED_OVER_AFTER.exec(clause) : null);
         push(claims, 'carriedOver', over);
         if (!over && !nextYear) push(claims, 'carriedForward', CARRIED_EITHER.exec(clause), EITHER_CARRY);
@@ -532,7 +563,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
       if (nextYear && !FROM_LAST_YEAR.test(clause)) {
         push(claims, 'carriedForward', CARRIED_FORWARD_AFTER.exec(clause) ?? CARRIED_FORWARD_BEFORE.exec(clause) ?? CARRIED_FORWARD_NAMED.exec(clause));
       } else if (!nextYear && clause.includes('继续办理')) push(claims, 'carriedForward', CONTINUED_NEXT_YEAR.exec(clause));
-      if (holds(clause, keys, W.disclosed) || holds(clause, keys, W.provided) || holds(clause, keys, W.processed)) resultClaim(claims, clause, keys);
+      if (holds(keys, W.disclosed) || holds(keys, W.provided) || holds(keys, W.processed)) resultClaim(claims, clause, keys);
     }
     return;
   }
@@ -547,7 +578,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
   }
   let read = false;
   for (const [subject, word, pattern] of APPEAL_COUNTS) {
-    const match = holds(clause, keys, word) ? pattern.exec(clause) : null;
+    const match = holds(keys, word) ? pattern.exec(clause) : null;
     // "涉及行政复议的申请2件" counts applications; "行政复议同比减少2件" a change
     if (match && appealCount(match[1]!) && !APPEAL_BODY.test(clause.slice(Math.max(0, match.index - 2), match.index))) {
       // "未经复议直接提起行政诉讼的案件1件", "复议后起诉的行政诉讼1件": the suits of one of 表四's two
@@ -559,7 +590,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     }
   }
   // "涉及复议0件，诉讼0件" (大云镇 2024): 复议 without 行政 opening the clause (then a bare 诉讼 is read below)
-  if (!read && !holds(clause, keys, W.reviewWord) && holds(clause, keys, W.review)) {
+  if (!read && !holds(keys, W.reviewWord) && holds(keys, W.review)) {
     const bare = BARE_REVIEW.exec(clause);
     if (bare && appealCount(bare[1]!)) {
       push(claims, 'review', bare, NO_EXTRA, 2);
@@ -575,7 +606,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     }
   }
   // "行政复议9件、诉讼1件": a clause that opens with 诉讼 after a count of 行政复议 counts the suits
-  if (sentence.reviewRead && !holds(clause, keys, W.litigationWord)) {
+  if (sentence.reviewRead && !holds(keys, W.litigationWord)) {
     const bare = BARE_LITIGATION.exec(clause);
     if (bare && appealCount(bare[1]!)) push(claims, 'litigation', bare, NO_EXTRA, 2);
   }
@@ -618,16 +649,17 @@ function sentenceClaims(
   let items = false;
   let none = false;
   let negated = false;
-  /** the key characters of the clause (KEYS' bits) */
+  /** the words clauseClaims looks for that the clause holds (KeyWord's bits) */
   let keys = 0;
   // only the units that are not plain, then the sentence's end
-  const events = kindEvents(text, start, end);
-  const positions = EVENTS.positions;
-  for (let e = 0; e <= events; e++) {
-    const i = e < events ? positions[e]! : end;
-    const kind = e < events ? KIND[text.charCodeAt(i)]! : SENTENCE_BREAK_KIND;
+  const n = kindEvents(text, start, end);
+  const events = EVENTS.events;
+  for (let e = 0; e <= n; e++) {
+    const event = e < n ? events[e]! : end | (SENTENCE_BREAK_KIND << KIND_SHIFT);
+    const i = event & POSITION;
+    const kind = event >>> KIND_SHIFT;
     if (kind >= KEY_KIND) {
-      keys |= 1 << (kind - KEY_KIND);
+      keys |= wordsAt(text, i, kind - KEY_KIND);
       continue;
     }
     if (kind === SENTENCE_BREAK_KIND || kind === CLAUSE_BREAK || (kind === COMMA_KIND && clauseBreakAt(text, i))) {
@@ -637,7 +669,7 @@ function sentenceClaims(
         const read = claims.length;
         const clause = text.slice(from, i);
         clauseClaims(clause, count, context, claims, items, keys);
-        if (count && previous >= 0 && text.startsWith('受理', from)) acceptedCount(text, previous, from, i, context, claims);
+        if (count && previous >= 0 && text.charCodeAt(from) === SHOU && text.startsWith('受理', from)) acceptedCount(text, previous, from, i, context, claims);
         if (count && claims.length === read) unreadCount(text, start, from, i, clause, context, claims);
       }
       previous = from;
@@ -667,27 +699,36 @@ function sentenceClaims(
   return true;
 }
 
-/** where kindEvents writes (one sentence's at a time: sentenceClaims reads them before the next call) */
-const EVENTS = { positions: new Int32Array(256) };
+/**
+ * where kindEvents's results are: the scan's own (text-scan.ts) or, in JavaScript, `steps` (one
+ * sentence's at a time: sentenceClaims reads them before the next call)
+ */
+const EVENTS = { events: new Int32Array(256), steps: new Int32Array(256) };
+/** an event: its position, with its kind in the top byte */
+const KIND_SHIFT = 24;
+const POSITION = (1 << KIND_SHIFT) - 1;
 
 /**
- * The positions from `start` to `end` of the units whose kind is more than PLAIN (a figure, a unit,
- * a break, a key character, a 未/没/无), in order, into EVENTS; their count. In the scan under Node
- * (text-scan.ts: the text is already there, from subjectSentences), else stepped through here.
+ * The units from `start` to `end` whose kind is more than PLAIN (a figure, a unit, a break, a key
+ * character, a 未/没/无), in order, into EVENTS.events, each as position | kind << 24; their count.
+ * In the scan under Node (text-scan.ts: the text is already there, from subjectSentences), else
+ * stepped through here.
  */
 function kindEvents(text: string, start: number, end: number): number {
   const scanned = kindEventsScan(text, start, end, KIND, PLAIN, EVENTS);
   if (scanned !== undefined) return scanned;
   let n = 0;
   for (let i = start; i < end; i++) {
-    if (KIND[text.charCodeAt(i)]! <= PLAIN) continue;
-    if (n === EVENTS.positions.length) {
+    const kind = KIND[text.charCodeAt(i)]!;
+    if (kind <= PLAIN) continue;
+    if (n === EVENTS.steps.length) {
       const more = new Int32Array(n * 2);
-      more.set(EVENTS.positions);
-      EVENTS.positions = more;
+      more.set(EVENTS.steps);
+      EVENTS.steps = more;
     }
-    EVENTS.positions[n++] = i;
+    EVENTS.steps[n++] = i | (kind << KIND_SHIFT);
   }
+  EVENTS.events = EVENTS.steps;
   return n;
 }
 
@@ -769,7 +810,11 @@ function acceptedCount(text: string, previous: number, from: number, end: number
   if (RECEIVED_NAMED.test(before) && !hasDigit(before) && !CHANNEL.test(before)) push(claims, 'applications', accepted, AT_MOST);
 }
 const FULL_COMMA = '，'.charCodeAt(0);
+const SHOU = '受'.charCodeAt(0);
 
+
+/** the first characters of 其中, 办理结果, 处理结果 (a plain look before the searches) */
+const PARTS_START = characterCodes('其办处');
 
 /** the words one of which every claim's sentence names (clauseClaims) */
 const SUBJECT_WORDS = ['申请', '复议', '诉讼'] as const;
@@ -831,7 +876,7 @@ export function narrativeClaims(text: string, sentences = subjectSentences(text)
     let last = end;
     // (as does "办理结果如下：予以公开35件；…" right after it)
     // (or "处理结果中，部分公开2件，…结转至下一年度办理2件。", 高平市政府办 2023)
-    if ((text.startsWith('其中', next) || text.startsWith('办理结果', next) || text.startsWith('处理结果', next)) && sentences[k + 1]?.[0] !== next) {
+    if (PARTS_START.has(text.charCodeAt(next)) && (text.startsWith('其中', next) || text.startsWith('办理结果', next) || text.startsWith('处理结果', next)) && sentences[k + 1]?.[0] !== next) {
       last = sentenceEnd(text, next);
       sentenceClaims(text, next, last, text.slice(next, last), claims, sentence);
     }

@@ -3,6 +3,7 @@
  * "自然人申请占96.8%") so `narrative.mismatch` can hold them against the table's own ratios.
  */
 import { CHANGE_WORDS, NOT_APPLICATIONS, RESULT_WORDS, sentenceEnd, sentenceStart, type ResultGroup } from './claim-words.js';
+import { scanIndexOf } from './text-scan.js';
 
 /** A share the text states, e.g. "予以公开…占45.2%": checked against the table's own ratio. */
 export interface ShareClaim {
@@ -36,7 +37,7 @@ export function narrativeShares(text: string): readonly ShareClaim[] {
   const shares: ShareClaim[] = [];
   // only the sentences with a percent sign: found by plain searches, then cut at their breaks
   let half = text.indexOf('%');
-  let full = text.indexOf('％');
+  let full = fullWidthPercent(text, 0);
   while (half >= 0 || full >= 0) {
     const at = half < 0 ? full : full < 0 ? half : Math.min(half, full);
     const start = sentenceStart(text, at);
@@ -44,10 +45,16 @@ export function narrativeShares(text: string): readonly ShareClaim[] {
     sentenceShares(text.slice(start, end), shares);
     // each sign searched for again only when passed (a text may have none of one kind)
     if (half >= 0 && half <= end) half = text.indexOf('%', end + 1);
-    if (full >= 0 && full <= end) full = text.indexOf('％', end + 1);
+    if (full >= 0 && full <= end) full = fullWidthPercent(text, end + 1);
   }
   return shares;
 }
+
+/**
+ * text.indexOf('％', from): in the scan under Node, where the engine's own search stops at every
+ * full-width comma and bracket (text-scan.ts scanIndexOf)
+ */
+const fullWidthPercent = (text: string, from: number) => scanIndexOf(text, '％', from) ?? text.indexOf('％', from);
 
 function sentenceShares(sentence: string, shares: ShareClaim[]): void {
   // every PERCENT's words hold 占 or 比: a sentence with neither ("同比增长1.05%" holds 比, but

@@ -10,7 +10,9 @@
  * - certainlyBelowScan, text.repeated's bound on two years' 五 (text-similarity.ts): 1.6 against 3.7 µs;
  * - subjectSentencesScan, the sentences the claims reader reads (narrative-claims.ts): 1.2 against 3.1 µs;
  * - kindEventsScan, the units of those sentences the claims reader must look at: the reader 12.7
- *   against 15.4 µs.
+ *   against 15.4 µs;
+ * - scanIndexOf, `indexOf` of a word the engine searches slowly: the full-width sign ％, 0.15
+ *   against 1.1 µs (text-scan.wat firstUnit says why).
  *
  * The text placed in the memory stays there while the next reading of the same text asks for it
  * (the overview, read by three readings in turn).
@@ -42,6 +44,7 @@ interface Scanner {
   readonly certainlyBelow: (a: number, na: number, b: number, nb: number, atLeast: number) => number;
   readonly subjectSentences: (text: number, n: number) => number;
   readonly kindEvents: (text: number, from: number, to: number, plain: number) => number;
+  readonly firstUnit: (text: number, n: number, from: number, unit: number) => number;
   /** the memory as a Buffer, and its results as i32 (both made again when the memory grows, which detaches the old ones) */
   view: NodeBufferLike;
   out: Int32Array;
@@ -84,6 +87,7 @@ function load(): Scanner | null {
       certainlyBelow: exports.certainlyBelow as Scanner['certainlyBelow'],
       subjectSentences: exports.subjectSentences as Scanner['subjectSentences'],
       kindEvents: exports.kindEvents as Scanner['kindEvents'],
+      firstUnit: exports.firstUnit as Scanner['firstUnit'],
       view: NodeBuffer.from(memory.buffer),
       out: new Int32Array(memory.buffer, OUT, MAX_EVENTS),
     };
@@ -137,10 +141,12 @@ export function certainlyBelowScan(a: string, b: string, atLeast: number, classi
   if (a.length + b.length < FROM_LENGTH || a.length >= MAX_LENGTH || b.length >= MAX_LENGTH) return undefined;
   const scan = (scanner ??= load());
   if (scan === null) return undefined;
-  const at = TEXT + write(scan, a);
+  // after the text at TEXT (the overview, which the stale-year reading searches after this): it stays
+  const start = loaded === undefined ? TEXT : TEXT + ((loaded.length * 2 + 15) & ~15) + 16;
+  const at = start + write(scan, a, start);
   write(scan, b, at);
   classifyUnit = classify;
-  return scan.certainlyBelow(TEXT, a.length, at, b.length, atLeast) === 1;
+  return scan.certainlyBelow(start, a.length, at, b.length, atLeast) === 1;
 }
 
 /**
@@ -162,12 +168,14 @@ export function subjectSentencesScan(text: string): (readonly [number, number])[
 }
 
 /**
- * The positions from `from` to `to` of the text whose kind in `kinds` (a table of 65,536, one per
- * UTF-16 unit: narrative-claims.ts KIND) is above `plain`, in order, into `into` (grown when
- * short); their count, or undefined where the scan does not run (a browser, a short text) or for
- * more than 2,048.
+ * The units from `from` to `to` of the text whose kind in `kinds` (a table of 65,536, one per
+ * UTF-16 unit: narrative-claims.ts KIND) is above `plain`, in order, each as its position with its
+ * kind in the top byte (position | kind << 24); their count, or undefined where the scan does not
+ * run (a browser, a short text) or for more than 2,048. `into.events` is set to the scan's own
+ * results, not a copy: they stay until the next call of a scan that writes results (kindEventsScan,
+ * subjectSentencesScan).
  */
-export function kindEventsScan(text: string, from: number, to: number, kinds: Uint8Array, plain: number, into: { positions: Int32Array }): number | undefined {
+export function kindEventsScan(text: string, from: number, to: number, kinds: Uint8Array, plain: number, into: { events: Int32Array }): number | undefined {
   if (text.length < FROM_LENGTH || text.length >= MAX_LENGTH || kinds.length !== 65536) return undefined;
   const scan = (scanner ??= load());
   if (scan === null) return undefined;
@@ -178,9 +186,27 @@ export function kindEventsScan(text: string, from: number, to: number, kinds: Ui
   place(scan, text);
   const count = scan.kindEvents(TEXT, from, to, plain);
   if (count < 0 || count > MAX_EVENTS) return undefined;
-  if (into.positions.length < count) into.positions = new Int32Array(MAX_EVENTS);
-  const positions = into.positions;
-  const out = scan.out;
-  for (let k = 0; k < count; k++) positions[k] = out[k]!;
+  into.events = scan.out;
   return count;
+}
+
+/**
+ * text.indexOf(word, from), the word's unit at `key` (the rarest of its units in a Chinese text)
+ * looked for in the scan, 32 units a step (text-scan.wat firstUnit), the others checked here. For
+ * words whose search the engine makes slow: a full-width sign (％), a unit whose higher byte is
+ * common in Chinese text (the engine stops at each such byte). undefined where the text is not in
+ * the scan's memory (a browser, a short text, or one no other reading placed there).
+ */
+export function scanIndexOf(text: string, word: string, from = 0, key = 0): number | undefined {
+  // only a text in the memory already (the overview, once its length is read): a copy costs more
+  // than the engine's searches of a short text, and the long one is there
+  if (loaded !== text || scanner == null) return undefined;
+  const scan = scanner;
+  const unit = word.charCodeAt(key);
+  for (let at = Math.max(from, 0) + key; at < text.length; at++) {
+    at = scan.firstUnit(TEXT, text.length, at, unit);
+    if (at < 0) return -1;
+    if (word.length === 1 || text.startsWith(word, at - key)) return at - key;
+  }
+  return -1;
 }

@@ -5,7 +5,7 @@
  */
 import { firstOwnPeriods, periodParagraphEnd, phraseStart } from '../own-period.js';
 import { TEMPLATES } from '../report-template.js';
-import { CHANGE_WORDS, characterCodes, isDigit } from './claim-words.js';
+import { CHANGE_WORDS, isDigit } from './claim-words.js';
 import type { Rule } from './rule-context.js';
 
 /**
@@ -342,6 +342,12 @@ const AMOUNT =
  */
 const NONE =
   /未|没有|无(?!论)|⽆|不存在|不涉及|不产生|不收|免收|免予|免除|为零|为[0０](?![\d０-９.])|[:：]\s*(?:[0０]|零)(?![\d０-９.])|(?<![\d０-９.])[0０]\s*(?:次|笔|件|份)/u;
+/**
+ * AMOUNT.test(clause), by a plain look first: every amount has 元 or a currency sign (the pattern
+ * tries its three openings at every character: 0.25 µs for a clause of 30 without any)
+ */
+const statesAmount = (clause: string) =>
+  (clause.includes('元') || clause.includes('¥') || clause.includes('￥')) && AMOUNT.test(clause);
 /** no application at all: no fee could be charged ("本年度未收到政府信息公开申请") */
 const NO_APPLICATION = /(?:未|没有)(?:收到|受理|接到)[^，,。；]{0,12}?申请(?!人)/u;
 /** "依申请公开一律免费提供", "零收费" */
@@ -380,7 +386,7 @@ function readsFees(text: string): boolean {
   // clauses: the rest is never cut up)
   let start = 0;
   for (let end = 0; end <= text.length; end++) {
-    if (end < text.length && !FEE_CLAUSE_BREAKS.has(text.charCodeAt(end))) continue;
+    if (end < text.length && FEE_CLAUSE_BREAKS[text.charCodeAt(end)] !== 1) continue;
     const clause = text.slice(start, end);
     /** the clause ends its line ("（一）收取信息处理费情况" above its answer) */
     const lineEnd = text.charCodeAt(end) === NEWLINE;
@@ -395,9 +401,9 @@ function readsFees(text: string): boolean {
     // unless it may hold the amount of the one before
     if (!collected && !clause.includes('费') && !clause.includes('收取') && !clause.includes('申请')) continue;
     if (NO_APPLICATION.test(clause) || FREE.test(clause)) return true;
-    if (FEE_WORD.test(clause) && (AMOUNT.test(clause) || statesNone(clause))) return true;
+    if (FEE_WORD.test(clause) && (statesAmount(clause) || statesNone(clause))) return true;
     // "收取信息处理费1笔，金额100元": the amount in the clause after the one that collected
-    if (collected && AMOUNT.test(clause)) return true;
+    if (collected && statesAmount(clause)) return true;
     collected = COLLECTED.test(clause);
     // a line of its own naming the fees ("二、收取信息处理费的情况", "信息处理费：", "发出收费通知的件数（件）"),
     // not a sentence ("严格执行《…信息处理费管理办法》。" then "无" is no answer)
@@ -407,7 +413,8 @@ function readsFees(text: string): boolean {
 }
 
 /** the marks that end a clause for the fee reader (a line's end too, told apart from a sentence's) */
-const FEE_CLAUSE_BREAKS = characterCodes('。；;！!？?\n，,');
+const FEE_CLAUSE_BREAKS = new Uint8Array(65536);
+for (const ch of '。；;！!？?\n，,') FEE_CLAUSE_BREAKS[ch.charCodeAt(0)] = 1;
 const NEWLINE = 10;
 /**
  * a none of irregular charges, not of the amount: "无违规收费现象", "未发现乱收费" say nothing of what
@@ -427,7 +434,7 @@ const BARE_NUMBER = /^\s*[\d０-９][\d０-９,.，．]*\s*(?:万元|元|件|次
  */
 function answersHeading(clause: string): boolean {
   if (clause.length > 20 || clause.includes('其他') || clause.includes('事项')) return false;
-  return BARE_NUMBER.test(clause) || AMOUNT.test(clause) || statesNone(clause);
+  return BARE_NUMBER.test(clause) || statesAmount(clause) || statesNone(clause);
 }
 
 export const otherFeeReport: Rule = (input, findings) => {
