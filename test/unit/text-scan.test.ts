@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { visibleLength } from '../../functions/domain/rules/section-text.js';
 import { SENTENCE_BREAKS } from '../../functions/domain/rules/claim-words.js';
 import { subjectSentences, subjectSentencesSteps } from '../../functions/domain/rules/narrative-claims.js';
-import { certainlyBelowScan, kindEventsScan, subjectSentencesScan, uncountedUnits } from '../../functions/domain/rules/text-scan.js';
+import { certainlyBelowScan, kindEventsScan, scanIndexOf, subjectSentencesScan, uncountedUnits } from '../../functions/domain/rules/text-scan.js';
 import { certainlyBelow, certainlyBelowSteps } from '../../functions/domain/rules/text-similarity.js';
 import { TEXT_SCAN_WASM } from '../../functions/domain/rules/text-scan-wasm.js';
 import { compileTextScan } from '../../local/wasm/compile.js';
@@ -188,5 +188,40 @@ describe('text-scan: kindEvents', () => {
     const kinds = new Uint8Array(65536).fill(9);
     expect(kindEventsScan('公'.repeat(3000), 0, 3000, kinds, 3, into)).toBeUndefined();
     expect(kindEventsScan('公'.repeat(3000), 0, 2048, kinds, 3, into)).toBe(2048);
+  });
+});
+
+describe('text-scan: scanIndexOf', () => {
+  /** words made of the units the tests' texts hold most: a sign, a word's halves, an edge unit */
+  const word = fc.oneof(
+    fc.constantFrom('％', '时间点', '特', '统计', '\n', '\uff0c', '申请'),
+    fc.array(unit, { minLength: 1, maxLength: 3 }).map((units) => String.fromCharCode(...units)),
+  );
+
+  it('finds what indexOf finds, from any position, by any of the word\'s units, in the text it holds', () => {
+    fc.assert(
+      fc.property(text(256, 900), word, fc.nat(), fc.nat(), fc.integer({ min: -3, max: 1000 }), (t, w, at, which, from) => {
+        // the word placed somewhere in the text half the time
+        const i = at % t.length;
+        const withWord = which % 2 === 0 ? t.slice(0, i) + w + t.slice(i + w.length) : t;
+        uncountedUnits(withWord); // places the text in the scan's memory
+        expect(scanIndexOf(withWord, w, from, which % w.length)).toBe(withWord.indexOf(w, from));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads only a text already in its memory, and nothing past its end', () => {
+    const long = `${'政府信息公开％'.repeat(100)}`;
+    const short = `${'政府信息公开'.repeat(50)}政府`; // 302 units: its last step passes the end
+    expect(uncountedUnits(long)).toBe(0);
+    expect(scanIndexOf(short, '％')).toBeUndefined();
+    expect(uncountedUnits(short)).toBe(0);
+    // the units after the short text are the long one's (a ％ at 307, which a step from 300 loads): not the short text's
+    expect(scanIndexOf(short, '％')).toBe(-1);
+    expect(scanIndexOf(short, '％', 300)).toBe(-1);
+    expect(scanIndexOf(short, '政府', 300)).toBe(300);
+    expect(scanIndexOf(short, '政府', 301)).toBe(-1);
+    expect(scanIndexOf(long, '％')).toBeUndefined();
   });
 });
