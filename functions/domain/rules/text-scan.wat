@@ -31,7 +31,7 @@
     (local $p i32) (local $end i32) (local $v v128) (local $count v128)
     (local $c9 v128) (local $c4 v128) (local $c20 v128) (local $ca0 v128) (local $c3000 v128)
     (local $cdc00 v128) (local $c3ff v128)
-    (local $c1680 v128) (local $c2000 v128) (local $c10 v128) (local $c2028 v128) (local $c1 v128)
+    (local $c1680 v128) (local $c9df v128) (local $c2000 v128) (local $c10 v128) (local $c2028 v128) (local $c1 v128)
     (local $c202f v128) (local $c205f v128) (local $cfeff v128)
     (local.set $end (i32.add (local.get $from) (i32.shl (local.get $n) (i32.const 1))))
 
@@ -62,8 +62,11 @@
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $next)))
 
-    ;; 0x1680, 0x2000-0x200a, 0x2028-0x2029, 0x202f, 0x205f, 0xfeff: the rare ones
+    ;; 0x1680, 0x2000-0x200a, 0x2028-0x2029, 0x202f, 0x205f, 0xfeff: the rare ones, counted only in
+    ;; the steps that hold a unit from 0x1680 to 0x205f or 0xfeff (two comparisons a step; nearly
+    ;; no text has one)
     (local.set $c1680 (i16x8.splat (i32.const 0x1680)))
+    (local.set $c9df (i16x8.splat (i32.const 0x9df)))
     (local.set $c2000 (i16x8.splat (i32.const 0x2000)))
     (local.set $c10 (i16x8.splat (i32.const 10)))
     (local.set $c2028 (i16x8.splat (i32.const 0x2028)))
@@ -76,6 +79,13 @@
       (loop $next2
         (br_if $done2 (i32.ge_u (local.get $p) (local.get $end)))
         (local.set $v (v128.load (local.get $p)))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br_if $next2
+          (i32.eqz
+            (v128.any_true
+              (v128.or
+                (i16x8.le_u (i16x8.sub (local.get $v) (local.get $c1680)) (local.get $c9df))
+                (i16x8.eq (local.get $v) (local.get $cfeff))))))
         (local.set $count
           (i16x8.sub (local.get $count)
             (v128.or
@@ -89,7 +99,6 @@
                   (i16x8.eq (local.get $v) (local.get $c202f))
                   (i16x8.eq (local.get $v) (local.get $c205f)))
                 (i16x8.eq (local.get $v) (local.get $cfeff))))))
-        (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $next2)))
 
     ;; the eight lanes' counts (the sets are apart: each lane at most n / 8, below 2^16 for the n

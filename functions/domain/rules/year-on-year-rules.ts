@@ -7,7 +7,7 @@
 import type { TableDef } from '../report-template.js';
 import type { Cell, TableData } from '../report.js';
 import { cellFinding, formatNumber as fmt, numeric, type Rule, type RuleInput } from './rule-context.js';
-import { rowIndex } from './table-grid.js';
+import { gridValue, rowIndex } from './table-grid.js';
 
 const COMPARED_TABLES = ['applications', 'appeals'] as const;
 
@@ -141,6 +141,15 @@ function keyFigure(input: RuleInput, key: KeyFigure, lastYear: boolean): number 
   let sum = 0;
   let given = false;
   for (const [path, row, column] of key.cells) {
+    if (!lastYear) {
+      // this year's, off the run's grid (a number there is the cell's; NaN: blank or a text, looked up below)
+      const n = gridValue(input.grid(path), row, column);
+      if (!Number.isNaN(n)) {
+        sum += n;
+        given = true;
+        continue;
+      }
+    }
     const cell = (lastYear ? input.lastYearTable(path) : input.table(path).data)[row]?.[column];
     if (cell === null || cell === undefined) continue;
     const n = numeric(cell);
