@@ -399,11 +399,15 @@ const clauseBreakAt = (text: string, i: number) => {
   );
 };
 
-/** Is the unit at i a count's: a figure before it, from `start` on, white space between allowed? */
-function countAt(text: string, i: number, start: number): boolean {
+/**
+ * The unit at i is a count's when a figure stands before it, from `start` on, white space between
+ * allowed: the figure's last unit (a digit or a numeral in words), or -1.
+ */
+function countFigure(text: string, i: number, start: number): number {
   let j = i - 1;
   while (j >= start && KIND[text.charCodeAt(j)] === SPACE_KIND) j--;
-  return j >= start && KIND[text.charCodeAt(j)] === NUMERAL_KIND;
+  const figure = j >= start ? text.charCodeAt(j) : -1;
+  return figure >= 0 && KIND[figure] === NUMERAL_KIND ? figure : -1;
 }
 
 /**
@@ -436,8 +440,18 @@ function push(claims: Claim[], subject: ClaimSubject, match: RegExpExecArray | n
 /** "（其中部分公开3件）", "，其中部分公开3件", "（含部分公开）" right after 予以公开's figure */
 const INCLUDES_PARTIAL = /^\s*[（(]?(?:其中|含|包括)了?部分公开/u;
 const includesPartial = (words: string) => words.includes('部分公开') && INCLUDES_PARTIAL.test(words);
-/** the group each result's printed words name */
-const RESULT_GROUP = new Map(RESULT_WORDS.map(([group, words]) => [words, group]));
+/**
+ * the group a result's printed words name (one of RESULT_WORDS, as RESULT_COUNT read them): told
+ * apart by their first and third characters (予公, 部公, 不公, 无提, 不处, 其处), with no string hashed
+ */
+function resultGroup(words: string): ResultGroup {
+  const first = words.charCodeAt(0);
+  const third = words.charCodeAt(2);
+  for (const [group, w] of RESULT_WORDS) if (w.charCodeAt(0) === first && w.charCodeAt(2) === third) return group;
+  throw new Error(`${words}: not a result's words`);
+}
+// (a word added to RESULT_WORDS sharing both characters with another would be misread)
+if (new Set(RESULT_WORDS.map(([, w]) => w[0]! + w[2]!)).size !== RESULT_WORDS.length) throw new Error('RESULT_WORDS: two share their first and third characters');
 /** "予以公开（含部分公开）12件": words that join two groups in one figure */
 const JOINS_GROUPS = /含|包括|和|及|与|或|、|加/u;
 
@@ -456,7 +470,7 @@ function resultClaim(claims: Claim[], clause: string, keys: number): void {
   if (gap !== '' && JOINS_GROUPS.test(gap!) && RESULT_WORDS.some(([, w]) => w !== word && gap!.includes(w.slice(0, 2)))) return;
   // "部分予以公开1件" is a 部分公开, not a 予以公开
   const partly = word === '予以公开' && clause.endsWith('部分', match.index);
-  const subject = partly ? 'partiallyDisclosed' : RESULT_GROUP.get(word!)!;
+  const subject = partly ? 'partiallyDisclosed' : resultGroup(word!);
   // "因本机关不掌握相关政府信息无法提供1件，信息不存在的1件" (高平市政府办 2022): a reason before a
   // group of rows names one of its rows, not the group (the table's 无法提供 counts both)
   if (subject !== 'disclosed' && subject !== 'partiallyDisclosed' && (keys & (W.because.bit | W.dueTo.bit)) !== 0 && reasonBefore(clause, match.index)) return;
@@ -498,9 +512,10 @@ const aboutApplications = (sentence: string) => sentence.includes('申请') && !
 
 /**
  * The claims of one clause that holds a unit or a 未/没有 (a clause never spans a comma); `items`:
- * a figure with 条 or 项, read only as a count of applications.
+ * a figure with 条 or 项, read only as a count of applications; `arabic`: an Arabic figure before
+ * a unit (every count of handling, carry-over and results has one: "办结12件").
  */
-function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, claims: Claim[], items: boolean, keys: number): void {
+function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, claims: Claim[], items: boolean, keys: number, arabic: boolean): void {
   // each pattern is tried only where its literal words are (the words clauseClaims looks for are
   // known from the clause's bits, `holds`; other words by plain searches)
   const application = holds(keys, W.application);
@@ -536,7 +551,7 @@ function clauseClaims(clause: string, unit: boolean, sentence: SentenceContext, 
     }
     const none = application ? applicationNone(clause) : null;
     if (none !== null) claims.push({ subject: 'applications', value: 0, quote: none, none: true });
-    if (unit && (sentence.aboutApplications ??= aboutApplications(sentence.text)) && hasDigit(clause)) {
+    if (arabic && (sentence.aboutApplications ??= aboutApplications(sentence.text))) {
       // Each pattern only where the words it cannot match without are (a figure-dense city
       // report has many clauses of counts that are none of these).
       const nextYear = (holds(keys, W.to) || holds(keys, W.postponed)) && NEXT_YEAR_CLAUSE.test(clause);
@@ -646,6 +661,8 @@ function sentenceClaims(
   /** where the clause before this one starts (-1: none) */
   let previous = -1;
   let count = false;
+  /** an Arabic figure before a unit in the clause (a count may have one in words: count alone) */
+  let arabic = false;
   let items = false;
   let none = false;
   let negated = false;
@@ -668,18 +685,24 @@ function sentenceClaims(
         context ??= partOnly ? { text: about, partOnly } : afterReview ? { text: about, reviewRead: true } : { text: about };
         const read = claims.length;
         const clause = text.slice(from, i);
-        clauseClaims(clause, count, context, claims, items, keys);
+        clauseClaims(clause, count, context, claims, items, keys, arabic);
         if (count && previous >= 0 && text.charCodeAt(from) === SHOU && text.startsWith('受理', from)) acceptedCount(text, previous, from, i, context, claims);
         if (count && claims.length === read) unreadCount(text, start, from, i, clause, context, claims);
       }
       previous = from;
       from = i + 1;
       count = false;
+      arabic = false;
       items = false;
       none = false;
       keys = 0;
-    } else if (kind === UNIT_KIND) count ||= countAt(text, i, from);
-    else if (kind === ITEM_UNIT_KIND) items ||= countAt(text, i, from);
+    } else if (kind === UNIT_KIND) {
+      if (!arabic) {
+        const figure = countFigure(text, i, from);
+        count ||= figure >= 0;
+        arabic = isDigit(figure);
+      }
+    } else if (kind === ITEM_UNIT_KIND) items ||= countFigure(text, i, from) >= 0;
     else if (kind === WEI) none = negated = true;
     else if (kind === MEI) negated ||= none ||= text.charCodeAt(i + 1) === YOU;
     else if (kind === WU) negated = true;
