@@ -444,13 +444,16 @@ const includesPartial = (words: string) => words.includes('部分公开') && INC
  * the group a result's printed words name (one of RESULT_WORDS, as RESULT_COUNT read them): told
  * apart by their first and third characters (予公, 部公, 不公, 无提, 不处, 其处), with no string hashed
  */
-function resultGroup(words: string): ResultGroup {
+const RESULT_FIRST = RESULT_WORDS.map(([, w]) => w.charCodeAt(0));
+const RESULT_THIRD = RESULT_WORDS.map(([, w]) => w.charCodeAt(2));
+/** each group's words' first two characters ("予以", "部分"…): a gap that names another group joins two */
+const RESULT_HEADS = RESULT_WORDS.map(([, w]) => w.slice(0, 2));
+function resultIndex(words: string): number {
   const first = words.charCodeAt(0);
   const third = words.charCodeAt(2);
-  for (const [group, w] of RESULT_WORDS) if (w.charCodeAt(0) === first && w.charCodeAt(2) === third) return group;
+  for (let k = 0; k < RESULT_FIRST.length; k++) if (RESULT_FIRST[k] === first && RESULT_THIRD[k] === third) return k;
   throw new Error(`${words}: not a result's words`);
 }
-// (a word added to RESULT_WORDS sharing both characters with another would be misread)
 if (new Set(RESULT_WORDS.map(([, w]) => w[0]! + w[2]!)).size !== RESULT_WORDS.length) throw new Error('RESULT_WORDS: two share their first and third characters');
 /** "予以公开（含部分公开）12件": words that join two groups in one figure */
 const JOINS_GROUPS = /含|包括|和|及|与|或|、|加/u;
@@ -466,11 +469,12 @@ function resultClaim(claims: Claim[], clause: string, keys: number): void {
   const match = RESULT_COUNT.exec(clause);
   if (!match) return;
   const [, word, gap] = match;
+  const k = resultIndex(word!);
   // "予以公开（含部分公开）12件", "予以公开或部分公开59件" count two groups at once: not one the table prints
-  if (gap !== '' && JOINS_GROUPS.test(gap!) && RESULT_WORDS.some(([, w]) => w !== word && gap!.includes(w.slice(0, 2)))) return;
+  if (gap !== '' && JOINS_GROUPS.test(gap!) && RESULT_HEADS.some((head, h) => h !== k && gap!.includes(head))) return;
   // "部分予以公开1件" is a 部分公开, not a 予以公开
   const partly = word === '予以公开' && clause.endsWith('部分', match.index);
-  const subject = partly ? 'partiallyDisclosed' : resultGroup(word!);
+  const subject = partly ? 'partiallyDisclosed' : RESULT_WORDS[k]![0];
   // "因本机关不掌握相关政府信息无法提供1件，信息不存在的1件" (高平市政府办 2022): a reason before a
   // group of rows names one of its rows, not the group (the table's 无法提供 counts both)
   if (subject !== 'disclosed' && subject !== 'partiallyDisclosed' && (keys & (W.because.bit | W.dueTo.bit)) !== 0 && reasonBefore(clause, match.index)) return;
