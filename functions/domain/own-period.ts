@@ -126,10 +126,10 @@ export function namesOwnPeriod(sentence: string): boolean {
  * the overview's own first words follow it (`text.stale-year`). The one reading of that
  * paragraph: both rules use it, and it cuts sentences as the importer does (SENTENCE_END).
  */
-export function periodParagraphEnd(text: string): number {
+export function periodParagraphEnd(text: string, end = text.indexOf('\n')): number {
   // a paragraph followed by others, and short: a few sentences (an overview of one paragraph
-  // is read whole; most overviews are not even split)
-  const end = text.indexOf('\n');
+  // is read whole; most overviews are not even split); `end`: the first line break, when the
+  // caller knows it (section-text.ts firstLineBreak: a search of a whole overview is not free)
   if (end <= 0 || end > MAX_PERIOD_PARAGRAPH) return 0;
   // most first paragraphs are the overview's own: their first sentence settles it, found by plain
   // searches (the split below tries its lookbehind at every character)

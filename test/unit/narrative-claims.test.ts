@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hasDigit, isBlank, parseChineseNumber } from '../../functions/domain/rules/claim-words.js';
 import { narrativeClaims } from '../../functions/domain/rules/narrative-claims.js';
 import { narrativeShares } from '../../functions/domain/rules/narrative-shares.js';
+import { uncountedUnits } from '../../functions/domain/rules/text-scan.js';
 
 const claims = (text: string) => narrativeClaims(text).map((c) => `${c.subject}=${c.value}`);
 
@@ -297,6 +298,21 @@ describe('reading the handling, the carry-over and the results', () => {
       { part: 'withheld', percent: 7.3, decimals: 1, quote: '不予公开占7.3%' },
       { part: 'unavailable', percent: 28.9, decimals: 1, quote: '无法提供占28.9%' },
     ]);
+  });
+
+  it('passes by a sign no share ends at, and reads the one after it in the same sentence, in a short text and a long one', () => {
+    const sentence = '今年实现100%全覆盖，收到申请20件，予以公开占 45.2 ％，部分公开占5%。';
+    const expected = [
+      { part: 'disclosed', percent: 45.2, decimals: 1, quote: '予以公开占45.2％' },
+      { part: 'partiallyDisclosed', percent: 5, decimals: 0, quote: '部分公开占5%' },
+    ];
+    expect(narrativeShares(sentence)).toEqual(expected);
+    // a city's overview: the full-width sign found in the WebAssembly scan, the text placed there first
+    const long = `${'全面推进政务公开标准化规范化建设，公开质效进一步提升。'.repeat(12)}${sentence}`;
+    expect(uncountedUnits(long)).toBe(2); // (its two spaces)
+    expect(narrativeShares(long)).toEqual(expected);
+    // (a figure after 占 further back than a share's words reach is not one)
+    expect(narrativeShares('予以公开的情况占全部办理结果中相当大一部分共计45.2%。')).toEqual([]);
   });
 
   it('reads no change of a share from last year as a share', () => {

@@ -2,7 +2,7 @@
  * Reads the shares a report's text states of its results or applicants ("予以公开…占45.2%",
  * "自然人申请占96.8%") so `narrative.mismatch` can hold them against the table's own ratios.
  */
-import { CHANGE_WORDS, NOT_APPLICATIONS, RESULT_WORDS, sentenceEnd, sentenceStart, type ResultGroup } from './claim-words.js';
+import { CHANGE_WORDS, NOT_APPLICATIONS, RESULT_WORDS, isBlank, isDigit, sentenceEnd, sentenceStart, type ResultGroup } from './claim-words.js';
 import { scanIndexOf } from './text-scan.js';
 
 /** A share the text states, e.g. "予以公开…占45.2%": checked against the table's own ratio. */
@@ -40,6 +40,13 @@ export function narrativeShares(text: string): readonly ShareClaim[] {
   let full = fullWidthPercent(text, 0);
   while (half >= 0 || full >= 0) {
     const at = half < 0 ? full : full < 0 ? half : Math.min(half, full);
+    // a sign no share can end at ("实现100%"): passed by without its sentence (another sign of
+    // the sentence that may end one reads it whole)
+    if (!mayEndShare(text, at)) {
+      if (at === half) half = text.indexOf('%', at + 1);
+      else full = fullWidthPercent(text, at + 1);
+      continue;
+    }
     const start = sentenceStart(text, at);
     const end = sentenceEnd(text, at);
     sentenceShares(text.slice(start, end), shares);
@@ -55,6 +62,27 @@ export function narrativeShares(text: string): readonly ShareClaim[] {
  * full-width comma and bracket (text-scan.ts scanIndexOf)
  */
 const fullWidthPercent = (text: string, from: number) => scanIndexOf(text, '％', from) ?? text.indexOf('％', from);
+
+const [ZHAN, BI] = [...'占比'].map((c) => c.charCodeAt(0));
+const DOT = 46;
+const NEWLINE = 10;
+/**
+ * Can a share (PERCENT) end at the sign at `at`? Only if a figure stands before it (white space
+ * between allowed) and 占 or 比, which open every share's words, stand within the 11 units before
+ * the figure (a word of at most three, then at most eight): PERCENT's own words, read backwards.
+ */
+function mayEndShare(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (isBlank(text.charCodeAt(i)) || text.charCodeAt(i) === NEWLINE)) i--;
+  if (i < 0 || !isDigit(text.charCodeAt(i))) return false;
+  while (i >= 0 && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === DOT)) i--;
+  // i: the last unit before the figure's digits and dots
+  for (let j = i; j >= 0 && j > i - 16; j--) {
+    const c = text.charCodeAt(j);
+    if (c === ZHAN || c === BI) return true;
+  }
+  return false;
+}
 
 function sentenceShares(sentence: string, shares: ShareClaim[]): void {
   // every PERCENT's words hold 占 or 比: a sentence with neither ("同比增长1.05%" holds 比, but

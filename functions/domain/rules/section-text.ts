@@ -49,6 +49,7 @@ export class SectionText {
   private units?: Uint16Array;
   private index?: Uint32Array;
   private readings?: Map<(text: string, reading: SectionText) => unknown, unknown>;
+  private lineBreak?: number;
 
   constructor(readonly text: string) {}
 
@@ -62,6 +63,11 @@ export class SectionText {
     const value = reader(this.text, this);
     readings.set(reader, value);
     return value;
+  }
+
+  /** where the first line break is (-1: none): the readers of the first paragraph and of the others ask it */
+  get firstLineBreak(): number {
+    return (this.lineBreak ??= this.text.indexOf('\n'));
   }
 
   /** visibleLength(text) >= n, without counting past n */

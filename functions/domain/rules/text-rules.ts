@@ -6,7 +6,7 @@ import { isTownship } from '../agency.js';
 import { periodParagraphEnd } from '../own-period.js';
 import { TEMPLATES } from '../report-template.js';
 import { cellFinding, numeric, type Rule } from './rule-context.js';
-import { visibleLength } from './section-text.js';
+import { visibleLength, type SectionText } from './section-text.js';
 import { certainlyBelow, commonEnds, isEditedCopy, unitSimilarity } from './text-similarity.js';
 
 /** 总体情况 "篇幅原则上不超过一千字" (the 2021 notice). */
@@ -20,8 +20,8 @@ const title = (id: 'overview' | 'problems' | 'other', template: '2021' | '2019')
   TEMPLATES[template].sectionTitles[id];
 
 /** the overview's length, less a first paragraph that only states the report's period (own-period.ts) */
-function narrativeLength(text: string): number {
-  const end = periodParagraphEnd(text);
+function narrativeLength(text: string, reading: SectionText): number {
+  const end = periodParagraphEnd(text, reading.firstLineBreak);
   return visibleLength(end === 0 ? text : text.slice(end));
 }
 

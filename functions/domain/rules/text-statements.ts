@@ -7,6 +7,7 @@ import { firstOwnPeriods, periodParagraphEnd, phraseStart } from '../own-period.
 import { TEMPLATES } from '../report-template.js';
 import { CHANGE_WORDS, isDigit } from './claim-words.js';
 import type { Rule } from './rule-context.js';
+import type { SectionText } from './section-text.js';
 
 /**
  * Does the text hold a year (19xx or 20xx, as /(?:19|20)\d{2}/ finds one)? By plain searches for
@@ -127,14 +128,14 @@ const SUB_HEADING = /^\s*[（(]一[）)][^，,。；：:\n\d]{1,16}\n\s*/u;
  * the importer put at its head (own-period.ts periodParagraphEnd); either after a first
  * sub-heading on its own line.
  */
-function firstWords(text: string): OwnPeriod | null {
+function firstWords(text: string, reading: SectionText): OwnPeriod | null {
   const after = (start: number) => {
     const heading = SUB_HEADING.exec(text.slice(start));
     return yearOpening(text, start, 'first') ?? (heading ? yearOpening(text, start + heading[0].length, 'first') : null);
   };
   const first = after(0);
   if (first) return first;
-  const end = periodParagraphEnd(text);
+  const end = periodParagraphEnd(text, reading.firstLineBreak);
   return end > 0 ? after(end) : null;
 }
 
@@ -263,12 +264,12 @@ function yearAt(text: string, at: number): number | undefined {
 /**
  * The overview's openings (once per text): its first words, then each later paragraph's.
  */
-function openings(text: string): readonly OwnPeriod[] {
+function openings(text: string, reading: SectionText): readonly OwnPeriod[] {
   if (!namesAYear(text)) return [];
   const found: OwnPeriod[] = [];
-  const first = firstWords(text);
+  const first = firstWords(text, reading);
   if (first) found.push(first);
-  for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', end + 1)) {
+  for (let end = reading.firstLineBreak; end >= 0; end = text.indexOf('\n', end + 1)) {
     const opening = yearOpening(text, end + 1, 'paragraph');
     if (opening) found.push(opening);
   }
