@@ -5,9 +5,10 @@
  * these take eight units at a time, or one without the engine's checks. On the project machine, for
  * the 宿迁 overview of 3,488 characters (docs/validation-speed.md):
  *
- * - uncountedUnits, for visibleLength (section-text.ts): 2.2 µs with the copy, against 5.0 µs by
+ * - uncountedUnits, for visibleLength (section-text.ts): 2.0 µs with the copy, against 5.0 µs by
  *   32-bit words (a copy read two units at a time, which this replaced) and 11 µs by `charCodeAt`;
- * - certainlyBelowScan, text.repeated's bound on two years' 五 (text-similarity.ts): 1.6 against 3.7 µs;
+ * - certainlyBelowScan, text.repeated's bound on two years' 五 (text-similarity.ts): 1.6 µs with
+ *   the two copies, against 3.7 µs;
  * - subjectSentencesScan, the sentences the claims reader reads (narrative-claims.ts): 1.2 against 3.1 µs;
  * - kindEventsScan, the units of those sentences the claims reader must look at: the reader 12.7
  *   against 15.4 µs;
@@ -15,7 +16,7 @@
  *   against 1.1 µs (text-scan.wat firstUnit says why).
  *
  * The text placed in the memory stays there while the next reading of the same text asks for it
- * (the overview, read by three readings in turn).
+ * (the overview, read by five readings in turn; text.repeated's two texts go after it).
  *
  * A browser (the filing form) has no such copy, and its content security policy may forbid
  * compiling WebAssembly: there every function here returns undefined and the callers keep their
