@@ -68,8 +68,9 @@ const DOT = 46;
 const NEWLINE = 10;
 /**
  * Can a share (PERCENT) end at the sign at `at`? Only if a figure stands before it (white space
- * between allowed) and 占 or 比, which open every share's words, stand within the 11 units before
- * the figure (a word of at most three, then at most eight): PERCENT's own words, read backwards.
+ * between allowed) and 占 or 比, which open every share's words, stand among the units before the
+ * figure that those words reach (11: a word of at most three, then at most eight; 16 are read):
+ * PERCENT's own words, read backwards.
  */
 function mayEndShare(text: string, at: number): boolean {
   let i = at - 1;
