@@ -341,6 +341,8 @@ let bits = 0;
 function keyWord(text: string): KeyWord {
   const k = KEY_CHARACTERS.indexOf(text[0]!);
   if (k < 0) throw new Error(`${text}: its first character is not in KEY_CHARACTERS`);
+  // 行 opens the two words wordsAt reads by their units: another would never be found
+  if (text[0] === '行' && text !== '行政复议' && text !== '行政诉讼') throw new Error(`${text}: wordsAt reads only 行政复议 and 行政诉讼 after 行`);
   const bit = 1 << bits++;
   if (text[0] !== '行') {
     if (BIT[k] !== 0 || text.length > 2) throw new Error(`${text}: one word of one or two characters per key character`);
@@ -840,8 +842,11 @@ const FULL_COMMA = '，'.charCodeAt(0);
 const SHOU = '受'.charCodeAt(0);
 
 
-/** the first characters of 其中, 办理结果, 处理结果 (a plain look before the searches) */
-const PARTS_START = characterCodes('其办处');
+/** the words that open a sentence listing the parts of the one before it (narrativeClaims) */
+const PARTS = ['其中', '办理结果', '处理结果'] as const;
+/** their first characters (a plain look before the searches) */
+const PARTS_START = characterCodes(PARTS.map((word) => word[0]).join(''));
+const opensParts = (text: string, at: number) => PARTS_START.has(text.charCodeAt(at)) && PARTS.some((word) => text.startsWith(word, at));
 
 /** the words one of which every claim's sentence names (clauseClaims) */
 const SUBJECT_WORDS = ['申请', '复议', '诉讼'] as const;
@@ -903,7 +908,7 @@ export function narrativeClaims(text: string, sentences = subjectSentences(text)
     let last = end;
     // (as does "办理结果如下：予以公开35件；…" right after it)
     // (or "处理结果中，部分公开2件，…结转至下一年度办理2件。", 高平市政府办 2023)
-    if (PARTS_START.has(text.charCodeAt(next)) && (text.startsWith('其中', next) || text.startsWith('办理结果', next) || text.startsWith('处理结果', next)) && sentences[k + 1]?.[0] !== next) {
+    if (opensParts(text, next) && sentences[k + 1]?.[0] !== next) {
       last = sentenceEnd(text, next);
       sentenceClaims(text, next, last, text.slice(next, last), claims, sentence);
     }
